@@ -1,0 +1,436 @@
+//! The data model of SPEC.md §1–§7 as plain serde data. No signals, no browser types; times
+//! are Unix milliseconds handed in by the shell. Illegal states are made unrepresentable where
+//! cheap: a team's default reply address is a map team → channel (at most one per team), a
+//! conversation's location is an enum, and so on.
+
+use super::ids::*;
+use super::validate::EmailAddress;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Unix time in milliseconds.
+pub type Millis = i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Plan {
+    Free,
+    Starter,
+    Professional,
+    Enterprise,
+}
+
+impl Plan {
+    /// Professional and Enterprise: several inboxes, help desk workspace, team defaults.
+    pub fn is_pro(self) -> bool {
+        matches!(self, Plan::Professional | Plan::Enterprise)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Plan::Free => "Free",
+            Plan::Starter => "Starter",
+            Plan::Professional => "Professional",
+            Plan::Enterprise => "Enterprise",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub company: String,
+    pub subdomain: String,
+    pub plan: Plan,
+    /// Help desk settings of SPEC §4: each team's default reply channel (at most one).
+    #[serde(default)]
+    pub team_default_reply: BTreeMap<TeamId, ChannelId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seat {
+    Paid,
+    Free,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    Available,
+    Away,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    SuperAdmin,
+    /// "Account access" in the seeds.
+    Admin,
+    User,
+}
+
+impl Role {
+    pub fn is_admin(self) -> bool {
+        matches!(self, Role::SuperAdmin | Role::Admin)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::SuperAdmin => "Super admin",
+            Role::Admin => "Admin",
+            Role::User => "User",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: EmailAddress,
+    pub seat: Seat,
+    pub availability: Availability,
+    pub role: Role,
+    pub primary_team: Option<TeamId>,
+    #[serde(default)]
+    pub additional_teams: Vec<TeamId>,
+    /// Personal email signature (HTML, may contain tokens), used for CRM email.
+    #[serde(default)]
+    pub signature_html: String,
+    /// Personal default From for email sent from the CRM.
+    #[serde(default)]
+    pub crm_default_from: Option<EmailAddress>,
+}
+
+impl User {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name).trim().to_owned()
+    }
+    /// Primary team first, then additional teams.
+    pub fn teams(&self) -> impl Iterator<Item = &TeamId> {
+        self.primary_team.iter().chain(self.additional_teams.iter())
+    }
+    pub fn is_member_of(&self, team: &TeamId) -> bool {
+        self.teams().any(|t| t == team)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub email: EmailAddress,
+    pub name: Option<String>,
+    pub owner: Option<UserId>,
+    #[serde(default)]
+    pub created_at: Millis,
+}
+
+impl Contact {
+    pub fn display_name(&self) -> String {
+        match &self.name {
+            Some(name) if !name.trim().is_empty() => name.clone(),
+            _ => self.email.to_string(),
+        }
+    }
+}
+
+/// SPEC §2 "Who has inbox access".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum InboxAccess {
+    Everyone,
+    SpecificUsersAndTeams {
+        #[serde(default)]
+        users: Vec<UserId>,
+        #[serde(default)]
+        teams: Vec<TeamId>,
+    },
+}
+
+/// SPEC §3 "From name".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FromNameMode {
+    /// `<agent full name> from <company>`
+    AgentAndCompany,
+    CompanyName,
+}
+
+/// SPEC §3 "From address" of a fallback email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FallbackFromAddress {
+    /// `<username>@<subdomain>.inbox.example` (paid) or `.free-inbox.example` (Free).
+    UseDefault,
+    Custom {
+        address: EmailAddress,
+        verified: bool,
+        /// Outstanding one-time code (present until verified).
+        #[serde(default)]
+        pending_code: Option<String>,
+    },
+}
+
+/// SPEC §3 fallback email configuration of an inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FallbackEmail {
+    /// "Use the fallback email to send messages".
+    pub use_for_sending: bool,
+    pub from_name_mode: FromNameMode,
+    /// "Company name" text field.
+    pub company_name: String,
+    /// The `<username>` of the default address.
+    pub username: String,
+    pub from_address: FallbackFromAddress,
+    /// "Enable team signature".
+    pub signature_enabled: bool,
+    #[serde(default)]
+    pub signature_html: String,
+    /// "Choose original sender of email forwards" (on by default).
+    pub original_sender_of_forwards: bool,
+}
+
+/// SPEC §3 "Assign to".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AssignTo {
+    SpecificUsersAndTeams {
+        #[serde(default)]
+        users: Vec<UserId>,
+        #[serde(default)]
+        teams: Vec<TeamId>,
+    },
+    ContactOwner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+    Urgent,
+}
+
+/// "Ticket owner" of the automatic ticket: the conversation owner unless another user is chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TicketOwnerRule {
+    ConversationOwner,
+    User { user: UserId },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketDefaults {
+    pub pipeline: String,
+    pub stage: TicketStatus,
+    pub priority: Priority,
+    pub owner: TicketOwnerRule,
+}
+
+/// SPEC §3 Automation tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Automation {
+    /// `None`: conversations arrive unassigned (the default).
+    pub auto_assign: Option<AssignTo>,
+    /// `None`: no automatic ticket.
+    pub auto_ticket: Option<TicketDefaults>,
+    /// Round-robin cursor: index into the ordered candidate list of the last pick.
+    #[serde(default)]
+    pub round_robin_next: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub id: InboxId,
+    pub name: String,
+    pub access: InboxAccess,
+    pub fallback: FallbackEmail,
+    pub automation: Automation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// The inbox's fallback email (address derived from its FallbackEmail settings).
+    Fallback,
+    /// A "Team email" channel: an address the team owns, connected to a mail account.
+    TeamEmail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub inbox: InboxId,
+    pub kind: ChannelKind,
+    /// The sending/receiving address. For a fallback channel this mirrors the resolved
+    /// fallback From address (kept in sync by the service that saves the fallback settings).
+    pub address: EmailAddress,
+    /// Display name used in `From:` for team email channels.
+    pub display_name: String,
+    /// SPEC §2 "Status" toggle.
+    pub enabled: bool,
+    /// An unverified address is never used to send.
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationStatus {
+    Open,
+    Closed,
+}
+
+/// Which workspace shows the conversation (SPEC §6: on Professional/Enterprise a ticketed
+/// conversation moves to the help desk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Inbox,
+    HelpDesk,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub id: ConversationId,
+    pub inbox: InboxId,
+    pub area: Area,
+    /// The channel the thread lives on; its address is the thread's From (SPEC §4 exc. 1).
+    pub channel: ChannelId,
+    pub contact: ContactId,
+    pub subject: String,
+    pub status: ConversationStatus,
+    pub assignee: Option<UserId>,
+    pub ticket: Option<TicketId>,
+    pub created_at: Millis,
+    pub last_activity: Millis,
+    /// Short plain-text preview of the newest message.
+    #[serde(default)]
+    pub snippet: String,
+    #[serde(default)]
+    pub message_count: u32,
+    /// Set when moved to Trash; restoring clears it.
+    #[serde(default)]
+    pub trashed_at: Option<Millis>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Incoming,
+    Outgoing,
+    /// Internal note; never sent to the customer.
+    Comment,
+}
+
+/// A display name + address, as in a `From:`/`To:` header.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Mailbox {
+    pub name: Option<String>,
+    pub address: EmailAddress,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub conversation: ConversationId,
+    pub direction: Direction,
+    pub from: Mailbox,
+    #[serde(default)]
+    pub to: Vec<Mailbox>,
+    #[serde(default)]
+    pub cc: Vec<Mailbox>,
+    #[serde(default)]
+    pub bcc: Vec<Mailbox>,
+    pub subject: String,
+    pub date: Millis,
+    /// Plain-text body (always present; derived from HTML when the mail had none).
+    pub text_body: String,
+    /// HTML body as received or written (sanitised before display, never trusted).
+    #[serde(default)]
+    pub html_body: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentMeta>,
+    /// RFC 5322 Message-ID without angle brackets.
+    #[serde(default)]
+    pub message_id: Option<String>,
+    #[serde(default)]
+    pub in_reply_to: Option<String>,
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Size of the raw message in bytes (SPEC §5: over 100 KB is cut).
+    #[serde(default)]
+    pub size: u64,
+    /// The user who wrote it (outgoing messages and comments).
+    #[serde(default)]
+    pub author: Option<UserId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    New,
+    WaitingOnContact,
+    WaitingOnUs,
+    Closed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: TicketId,
+    pub name: String,
+    pub pipeline: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub owner: Option<UserId>,
+    pub conversations: Vec<ConversationId>,
+    pub created_at: Millis,
+    #[serde(default)]
+    pub trashed_at: Option<Millis>,
+}
+
+/// Template or snippet managed in Settings › Templates (SPEC §5 Insert).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateKind {
+    Template,
+    Snippet,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: TemplateId,
+    pub kind: TemplateKind,
+    pub name: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+    pub body_html: String,
+}
+
+/// The whole demo workspace as shipped in `public/demo/workspace.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceData {
+    pub workspace: Workspace,
+    pub users: Vec<User>,
+    pub teams: Vec<Team>,
+    pub contacts: Vec<Contact>,
+    pub inboxes: Vec<Inbox>,
+    pub channels: Vec<Channel>,
+    pub conversations: Vec<Conversation>,
+    pub messages: Vec<Message>,
+    pub tickets: Vec<Ticket>,
+    #[serde(default)]
+    pub templates: Vec<Template>,
+}

@@ -1,0 +1,3 @@
+//! Feature pages. Features never import each other; they compose in `app`.
+
+pub mod app;
