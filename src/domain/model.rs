@@ -103,7 +103,9 @@ pub struct User {
 
 impl User {
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name).trim().to_owned()
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
     }
     /// Primary team first, then additional teams.
     pub fn teams(&self) -> impl Iterator<Item = &TeamId> {
@@ -433,4 +435,56 @@ pub struct WorkspaceData {
     pub tickets: Vec<Ticket>,
     #[serde(default)]
     pub templates: Vec<Template>,
+}
+
+impl FallbackEmail {
+    /// SPEC §3 From name as the customer sees it: `<agent full name> from <company>` or the
+    /// company name alone. `agent` is the sending user (None in a preview without one).
+    pub fn from_name(&self, agent: Option<&User>) -> String {
+        match (&self.from_name_mode, agent) {
+            (FromNameMode::AgentAndCompany, Some(user)) => {
+                format!("{} from {}", user.full_name(), self.company_name.trim())
+            }
+            _ => self.company_name.trim().to_owned(),
+        }
+    }
+
+    /// SPEC §3 default address: `<username>@<subdomain>.inbox.example` on paid plans,
+    /// `<username>@<subdomain>.free-inbox.example` on Free.
+    pub fn default_address(
+        &self,
+        workspace: &Workspace,
+    ) -> Result<EmailAddress, super::ValidationError> {
+        let domain = if workspace.plan == Plan::Free {
+            "free-inbox.example"
+        } else {
+            "inbox.example"
+        };
+        EmailAddress::parse(&format!(
+            "{}@{}.{domain}",
+            self.username, workspace.subdomain
+        ))
+    }
+
+    /// The address this fallback email sends from, and whether it may be used to send
+    /// (an unverified custom address never is).
+    pub fn sending_address(
+        &self,
+        workspace: &Workspace,
+    ) -> Result<(EmailAddress, bool), super::ValidationError> {
+        match &self.from_address {
+            FallbackFromAddress::UseDefault => Ok((self.default_address(workspace)?, true)),
+            FallbackFromAddress::Custom {
+                address, verified, ..
+            } => Ok((address.clone(), *verified)),
+        }
+    }
+
+    /// Read-only forwarding address shown in settings: mail forwarded here lands in the inbox.
+    pub fn forwarding_address(&self, workspace: &Workspace, inbox: &InboxId) -> String {
+        format!(
+            "{}+{}@{}.forward.inbox.example",
+            self.username, inbox, workspace.subdomain
+        )
+    }
 }
