@@ -488,3 +488,29 @@ impl FallbackEmail {
         )
     }
 }
+
+/// State of a message waiting to leave (SPEC §9 Outbox).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OutboxStatus {
+    Queued,
+    Failed { reason: String },
+    Delivered { at: Millis },
+}
+
+/// A sent message as it will be delivered: the exact RFC 5322 bytes plus the envelope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    /// Same id as the recorded outgoing `Message`.
+    pub id: MessageId,
+    pub conversation: Option<ConversationId>,
+    pub channel: Option<ChannelId>,
+    pub from: Mailbox,
+    /// Envelope recipients (To + Cc + Bcc).
+    pub recipients: Vec<EmailAddress>,
+    pub subject: String,
+    /// The full message (`.eml`), UTF-8 (7-bit after MIME encoding).
+    pub raw: String,
+    pub status: OutboxStatus,
+    pub created_at: Millis,
+}
