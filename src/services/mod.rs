@@ -1,1 +1,14 @@
-//! services layer (see ARCHITECTURE.md).
+//! The imperative shell: one function per user command. Services combine the pure domain with
+//! storage and the browser, and return `Result<_, AppError>`. Components call services, never
+//! IndexedDB, gloo-net or BroadcastChannel directly.
+
+pub mod access;
+pub mod boot;
+pub mod ctx;
+pub mod error;
+pub mod queries;
+pub mod session;
+pub mod tickets;
+
+pub use ctx::{use_app, AppCtx};
+pub use error::AppError;

@@ -1,1 +1,12 @@
-//! ui layer (see ARCHITECTURE.md).
+//! Shared UI primitives: toasts, dialogs, avatars, async states. Prefixed BEM classes
+//! (`sb-button`, `sb-dialog`...) styled in `style/app.css` with `var(--sb-*)` tokens only.
+
+pub mod avatar;
+pub mod dialog;
+pub mod status;
+pub mod toasts;
+
+pub use avatar::Avatar;
+pub use dialog::ConfirmDialog;
+pub use status::{ErrorNote, Loading};
+pub use toasts::Toasts;

@@ -1,0 +1,89 @@
+//! `/contacts/<id>`: the contact record, its timeline of emails and its conversations.
+
+use crate::domain::{Area, ContactId, Direction};
+use crate::services::{queries, use_app};
+use crate::ui::{ErrorNote, Loading};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let record = LocalResource::new(move || {
+        app.data_rev.track();
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        queries::contact_record(app, ContactId::new(id))
+    });
+    view! {
+        <section class="sb-page">
+            {move || match record.get() {
+                None => view! { <Loading label="Loading contact…" /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Ok(r)) => {
+                    let owner = r
+                        .contact
+                        .owner
+                        .as_ref()
+                        .and_then(|id| {
+                            app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
+                        })
+                        .unwrap_or_else(|| "No owner".into());
+                    view! {
+                        <h1>{r.contact.display_name()}</h1>
+                        <dl class="sb-props">
+                            <dt>"Email"</dt>
+                            <dd>{r.contact.email.to_string()}</dd>
+                            <dt>"Contact owner"</dt>
+                            <dd>{owner}</dd>
+                        </dl>
+                        <h2>"Conversations"</h2>
+                        <ul class="sb-plain-list">
+                            {r
+                                .conversations
+                                .clone()
+                                .into_iter()
+                                .map(|c| {
+                                    let base = if c.area == Area::HelpDesk { "/help-desk" } else { "/inbox" };
+                                    view! {
+                                        <li>
+                                            <A href=format!("{base}/conversations/{}?inbox={}", c.id, c.inbox)>
+                                                {c.subject.clone()}
+                                            </A>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <h2>"Timeline"</h2>
+                        <ol class="sb-timeline" aria-label="Email timeline">
+                            {r
+                                .messages
+                                .clone()
+                                .into_iter()
+                                .map(|m| {
+                                    let what = if m.direction == Direction::Outgoing { "Sent email" } else { "Received email" };
+                                    let attachments = m
+                                        .attachments
+                                        .iter()
+                                        .map(|a| a.file_name.clone())
+                                        .collect::<Vec<_>>()
+                                        .join(", ");
+                                    view! {
+                                        <li class="sb-timeline__item">
+                                            <strong>{what}": "{m.subject.clone()}</strong>
+                                            <span>" from "{m.from.address.to_string()}</span>
+                                            {(!attachments.is_empty()).then(|| view! { <span>" · Attachments: "{attachments}</span> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

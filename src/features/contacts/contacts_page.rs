@@ -1,0 +1,78 @@
+//! `/contacts`: every contact with owner, filterable by name or address.
+
+use crate::services::{queries, use_app};
+use crate::ui::{ErrorNote, Loading};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let app = use_app();
+    let filter = RwSignal::new(String::new());
+    let contacts = LocalResource::new(move || {
+        app.data_rev.track();
+        queries::contacts(app)
+    });
+    let owner_name = move |id: &Option<crate::domain::UserId>| -> String {
+        id.as_ref()
+            .and_then(|id| app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name())))
+            .unwrap_or_else(|| "No owner".into())
+    };
+    view! {
+        <section class="sb-page">
+            <h1>"Contacts"</h1>
+            <label class="sb-field">
+                <span class="sb-field__label">"Search contacts"</span>
+                <input
+                    class="sb-input"
+                    type="search"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </label>
+            {move || match contacts.get() {
+                None => view! { <Loading label="Loading contacts…" /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Ok(list)) => {
+                    let needle = filter.get().to_lowercase();
+                    let rows = list
+                        .into_iter()
+                        .filter(|c| {
+                            needle.is_empty()
+                                || c.display_name().to_lowercase().contains(&needle)
+                                || c.email.as_str().to_lowercase().contains(&needle)
+                        })
+                        .map(|c| {
+                            let owner = owner_name(&c.owner);
+                            let name = c.display_name();
+                            let email = c.email.to_string();
+                            view! {
+                                <tr>
+                                    <td>
+                                        <A href=format!("/contacts/{}", c.id)>{name}</A>
+                                    </td>
+                                    <td>{email}</td>
+                                    <td>{owner}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <table class="sb-table">
+                            <caption class="sb-visually-hidden">"Contacts"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Name"</th>
+                                    <th scope="col">"Email"</th>
+                                    <th scope="col">"Owner"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

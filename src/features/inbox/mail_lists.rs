@@ -1,0 +1,160 @@
+//! The message-based views: **Sent** (outgoing messages), **Outbox** (messages waiting to be
+//! delivered, downloadable as `.eml`) and **Drafts** (this user's unsent drafts).
+
+use super::workspace::base_path;
+use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
+use crate::services::{queries, use_app};
+use crate::ui::{ErrorNote, Loading};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Offers `raw` as a download named `file_name` (a Blob URL clicked through a temporary link).
+pub fn download(file_name: &str, raw: &str, mime: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(raw));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(el) = document.create_element("a") {
+        use wasm_bindgen::JsCast;
+        if let Ok(a) = el.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn eml_name(item: &OutboxItem) -> String {
+    let base: String = item
+        .subject
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .take(60)
+        .collect();
+    format!("{}.eml", if base.is_empty() { "message".to_owned() } else { base })
+}
+
+#[component]
+pub fn SentList(area: Area) -> impl IntoView {
+    let app = use_app();
+    let sent = LocalResource::new(move || {
+        app.data_rev.track();
+        queries::sent(app)
+    });
+    view! {
+        {move || match sent.get() {
+            None => view! { <Loading label="Loading sent messages…" /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"Nothing sent yet."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="sb-list__rows" aria-label="Sent messages">
+                    {list.into_iter().map(|m| {
+                        let to = m.to.iter().map(|t| t.address.to_string()).collect::<Vec<_>>().join(", ");
+                        let href = format!("{}/conversations/{}", base_path(area), m.conversation);
+                        view! {
+                            <li class="sb-row">
+                                <A href=href attr:class="sb-row__link">
+                                    <span class="sb-row__contact">"To: "{to}</span>
+                                    <span class="sb-row__subject">{m.subject}</span>
+                                    <span class="sb-row__snippet">"From: "{m.from.address.to_string()}</span>
+                                </A>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+pub fn OutboxList() -> impl IntoView {
+    let app = use_app();
+    let items = LocalResource::new(move || {
+        app.data_rev.track();
+        queries::outbox(app)
+    });
+    view! {
+        {move || match items.get() {
+            None => view! { <Loading label="Loading outbox…" /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"The outbox is empty."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="sb-list__rows" aria-label="Outbox messages">
+                    {list.into_iter().map(|item| {
+                        let status = match &item.status {
+                            OutboxStatus::Queued => "Waiting to be delivered".to_owned(),
+                            OutboxStatus::Failed { reason } => format!("Not delivered: {reason}"),
+                            OutboxStatus::Delivered { .. } => "Delivered".to_owned(),
+                        };
+                        let to = item.recipients.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ");
+                        let name = eml_name(&item);
+                        let raw = item.raw.clone();
+                        let label = format!("Download .eml: {}", item.subject);
+                        view! {
+                            <li class="sb-row sb-row--static">
+                                <div class="sb-row__link">
+                                    <span class="sb-row__contact">"To: "{to}</span>
+                                    <span class="sb-row__subject">{item.subject.clone()}</span>
+                                    <span class="sb-row__snippet">{status}</span>
+                                    <button class="sb-button" aria-label=label on:click=move |_| download(&name, &raw, "message/rfc822")>
+                                        "Download .eml"
+                                    </button>
+                                    <details class="sb-raw">
+                                        <summary>"Raw message"</summary>
+                                        <pre class="sb-raw__text">{item.raw.clone()}</pre>
+                                    </details>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+pub fn DraftsList(area: Area) -> impl IntoView {
+    let app = use_app();
+    let drafts = LocalResource::new(move || {
+        app.data_rev.track();
+        let me = app.user_id.get();
+        async move {
+            match me {
+                Some(me) => app.db().drafts_of_user(&me).await.map_err(crate::services::AppError::from),
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    view! {
+        {move || match drafts.get() {
+            None => view! { <Loading label="Loading drafts…" /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"You have no drafts."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="sb-list__rows" aria-label="Drafts">
+                    {list.into_iter().map(|d| {
+                        let subject = if d.subject.is_empty() { "(no subject)".to_owned() } else { d.subject.clone() };
+                        let link = match &d.key.target {
+                            DraftTarget::Conversation(id) => Some(format!("{}/conversations/{id}", base_path(area))),
+                            DraftTarget::Contact(id) => Some(format!("/contacts/{id}")),
+                            DraftTarget::NewCompose(_) => None,
+                        };
+                        view! {
+                            <li class="sb-row">
+                                {match link {
+                                    Some(href) => view! { <A href=href attr:class="sb-row__link"><span class="sb-row__subject">{subject}</span></A> }.into_any(),
+                                    None => view! { <span class="sb-row__link"><span class="sb-row__subject">{subject}</span></span> }.into_any(),
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,38 @@
+//! The Inbox and Help desk workspaces (SPEC §5): views with counts, the conversation list and
+//! the thread. Both workspaces are the same components with a different `Area`.
+
+mod conversation_list;
+mod mail_lists;
+mod thread_view;
+mod views_nav;
+mod workspace;
+
+use crate::domain::{Area, ConversationId};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use workspace::Workspace;
+
+#[component]
+pub fn InboxWorkspacePage() -> impl IntoView {
+    view! { <Workspace area=Area::Inbox conversation=Signal::derive(|| None) /> }
+}
+
+#[component]
+pub fn HelpDeskWorkspacePage() -> impl IntoView {
+    view! { <Workspace area=Area::HelpDesk conversation=Signal::derive(|| None) /> }
+}
+
+fn conversation_param() -> Signal<Option<ConversationId>> {
+    let params = use_params_map();
+    Signal::derive(move || params.with(|p| p.get("id").map(ConversationId::new)))
+}
+
+#[component]
+pub fn InboxConversationPage() -> impl IntoView {
+    view! { <Workspace area=Area::Inbox conversation=conversation_param() /> }
+}
+
+#[component]
+pub fn HelpDeskConversationPage() -> impl IntoView {
+    view! { <Workspace area=Area::HelpDesk conversation=conversation_param() /> }
+}

@@ -1,0 +1,65 @@
+//! The views of a workspace with their live counts.
+
+use super::workspace::base_path;
+use crate::domain::{Area, InboxId, View};
+use crate::services::{queries, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub const VIEWS: [View; 8] = [
+    View::Unassigned,
+    View::AssignedToMe,
+    View::AllOpen,
+    View::Closed,
+    View::Sent,
+    View::Outbox,
+    View::Drafts,
+    View::Trash,
+];
+
+#[component]
+pub fn ViewsNav(area: Area, inbox: InboxId, current: Memo<View>) -> impl IntoView {
+    view! {
+        <nav class="sb-views" aria-label="Views">
+            <ul class="sb-views__list">
+                {VIEWS
+                    .into_iter()
+                    .map(|v| view! { <ViewLink area inbox=inbox.clone() view=v current /> })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl IntoView {
+    let app = use_app();
+    let inbox_for_count = inbox.clone();
+    let count = LocalResource::new(move || {
+        app.data_rev.track();
+        let me = app.user_id.get();
+        let inbox = inbox_for_count.clone();
+        async move {
+            match me {
+                Some(me) => queries::view_count(app, view, area, inbox, me).await,
+                None => Ok(0),
+            }
+        }
+    });
+    let href = format!("{}/{}?inbox={}", base_path(area), view.slug(), inbox);
+    let count_text = move || match count.get() {
+        Some(Ok(n)) => n.to_string(),
+        Some(Err(_)) => "!".to_owned(),
+        None => String::new(),
+    };
+    view! {
+        <li>
+            <A href=href attr:class=move || {
+                if current.get() == view { "sb-views__link sb-views__link--current" } else { "sb-views__link" }
+            }>
+                <span class="sb-views__label">{view.label()}</span>
+                <span class="sb-views__count">{count_text}</span>
+            </A>
+        </li>
+    }
+}

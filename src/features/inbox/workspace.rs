@@ -1,0 +1,100 @@
+//! One workspace screen: inbox picker and views on the left, the list in the middle, the open
+//! conversation on the right. The view and inbox live in the URL, so every screen is
+//! bookmarkable and survives a reload.
+
+use super::conversation_list::ConversationList;
+use super::thread_view::ThreadView;
+use super::views_nav::ViewsNav;
+use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::services::{access, use_app};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+pub fn base_path(area: Area) -> &'static str {
+    match area {
+        Area::Inbox => "/inbox",
+        Area::HelpDesk => "/help-desk",
+    }
+}
+
+#[component]
+pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let query = use_query_map();
+    let view = Memo::new(move |_| {
+        let from_path = params.with(|p| p.get("view"));
+        let from_query = query.with(|q| q.get("view"));
+        from_path.or(from_query).and_then(|s| View::from_slug(&s)).unwrap_or(View::Unassigned)
+    });
+    let inboxes = Memo::new(move |_| {
+        let user = app.user();
+        app.directory.with(|d| match &user {
+            Some(u) => access::visible_inboxes(d, u),
+            None => Vec::new(),
+        })
+    });
+    let inbox = Memo::new(move |_| {
+        let wanted = query.with(|q| q.get("inbox"));
+        let list = inboxes.get();
+        wanted
+            .and_then(|w| list.iter().find(|i| i.id.as_str() == w).map(|i| i.id.clone()))
+            .or_else(|| list.first().map(|i| i.id.clone()))
+    });
+    let navigate = use_navigate();
+    let on_inbox = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let path = format!("{}/{}?inbox={id}", base_path(area), view.get_untracked().slug());
+        navigate(&path, Default::default());
+    };
+    let heading = match area {
+        Area::Inbox => "Inbox",
+        Area::HelpDesk => "Help desk",
+    };
+    view! {
+        <div class="sb-workspace">
+            <aside class="sb-workspace__side" aria-label=format!("{heading} views")>
+                <h1 class="sb-workspace__title">{heading}</h1>
+                <label class="sb-field">
+                    <span class="sb-field__label">"Current inbox"</span>
+                    <select
+                        class="sb-select"
+                        on:change=on_inbox
+                        prop:value=move || inbox.get().map(|i| i.0).unwrap_or_default()
+                    >
+                        {move || {
+                            inboxes
+                                .get()
+                                .into_iter()
+                                .map(|i| view! { <option value=i.id.0.clone()>{i.name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                {move || match inbox.get() {
+                    Some(id) => view! { <ViewsNav area inbox=id current=view /> }.into_any(),
+                    None => view! { <p>"You do not have access to any inbox."</p> }.into_any(),
+                }}
+            </aside>
+            {move || {
+                inbox
+                    .get()
+                    .map(|id: InboxId| {
+                        view! {
+                            <ConversationList
+                                area
+                                inbox=id
+                                view=view.get()
+                                selected=conversation
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                conversation
+                    .get()
+                    .map(|id| view! { <ThreadView area id /> })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+//! Account menu: who this tab acts as, **Switch user**, and **Reset demo workspace**.
+
+use crate::domain::UserId;
+use crate::services::{boot, ctx::ToastKind, use_app};
+use crate::ui::{Avatar, ConfirmDialog};
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountMenu() -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let confirm_reset = RwSignal::new(false);
+    let name = move || app.user().map(|u| u.full_name()).unwrap_or_else(|| "No user".into());
+    let role = move || app.user().map(|u| u.role.label()).unwrap_or_default();
+    let reset = Action::new_local(move |_: &()| async move {
+        match boot::reset_demo(app).await {
+            Ok(()) => app.toast(ToastKind::Info, "The demo workspace was reset."),
+            Err(err) => app.toast_error(&err),
+        }
+    });
+    let on_switch = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        app.switch_user(UserId::new(id));
+        let who = app.user().map(|u| u.full_name()).unwrap_or_default();
+        app.toast(ToastKind::Info, format!("You are now acting as {who}."));
+    };
+    view! {
+        <div
+            class="sb-account"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <button
+                class="sb-account__button"
+                aria-haspopup="true"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="sb-account-panel"
+                aria-label=move || format!("Account menu: {}", name())
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || view! { <Avatar name=name() small=true /> }}
+                <span aria-hidden="true">{name}</span>
+            </button>
+            <div id="sb-account-panel" class="sb-account__panel" hidden=move || !open.get()>
+                <p class="sb-account__who">
+                    <strong>{name}</strong>
+                    <span>{role}</span>
+                </p>
+                <label class="sb-field">
+                    <span class="sb-field__label">"Switch user"</span>
+                    <select class="sb-select" on:change=on_switch prop:value=move || app.user_id.get().map(|u| u.0).unwrap_or_default()>
+                        {move || {
+                            app.directory
+                                .with(|d| d.users.clone())
+                                .into_iter()
+                                .map(|u| {
+                                    let label = format!("{} — {}", u.full_name(), u.role.label());
+                                    view! { <option value=u.id.0.clone()>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button class="sb-button sb-button--danger" on:click=move |_| confirm_reset.set(true)>
+                    "Reset demo workspace"
+                </button>
+            </div>
+            <ConfirmDialog
+                open=confirm_reset
+                title="Reset demo workspace?"
+                body="Every conversation, setting, draft and outbox message in this browser is replaced by the original demo data. This cannot be undone."
+                confirm_label="Reset"
+                on_confirm=move |_| {
+                    open.set(false);
+                    reset.dispatch(());
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,141 @@
+//! The application context provided once the workspace is loaded: the database handle, the
+//! small "directory" of workspace settings, the current user of this tab, toasts, and a data
+//! revision counter that readers depend on so they refetch after any write (here or in another
+//! tab).
+
+use super::{session, AppError};
+use crate::domain::{User, UserId};
+use crate::storage::notify::{Change, Notifier};
+use crate::storage::{Db, Directory};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub id: u64,
+    pub kind: ToastKind,
+    pub text: String,
+}
+
+/// Copyable handle to the app's shared state; get it with [`use_app`].
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    db: StoredValue<Db, LocalStorage>,
+    notifier: StoredValue<Option<Notifier>, LocalStorage>,
+    pub tab: StoredValue<String>,
+    pub directory: RwSignal<Directory>,
+    pub user_id: RwSignal<Option<UserId>>,
+    /// Bumped after every committed write; resources that read conversation data track it.
+    pub data_rev: RwSignal<u64>,
+    pub toasts: RwSignal<Vec<Toast>>,
+    /// Set when another tab upgraded the database: this tab closed its connection.
+    pub stale: RwSignal<bool>,
+}
+
+pub fn use_app() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+impl AppCtx {
+    /// Creates the context, provides it, and wires cross-tab notifications.
+    pub fn provide(db: Db, directory: Directory) -> AppCtx {
+        let user = session::initial_user(&directory.users);
+        let ctx = AppCtx {
+            db: StoredValue::new_local(db.clone()),
+            notifier: StoredValue::new_local(Notifier::new().ok()),
+            tab: StoredValue::new(session::tab_id()),
+            directory: RwSignal::new(directory),
+            user_id: RwSignal::new(user),
+            data_rev: RwSignal::new(0),
+            toasts: RwSignal::new(Vec::new()),
+            stale: RwSignal::new(false),
+        };
+        provide_context(ctx);
+        db.on_version_change(move || ctx.stale.set(true));
+        ctx.notifier.with_value(|n| {
+            if let Some(n) = n {
+                n.subscribe(move |change: Change| ctx.on_remote_change(change));
+            }
+        });
+        ctx
+    }
+
+    pub fn db(&self) -> Db {
+        self.db.get_value()
+    }
+
+    /// The current user (reactive).
+    pub fn user(&self) -> Option<User> {
+        let id = self.user_id.get()?;
+        self.directory.with(|d| d.users.iter().find(|u| u.id == id).cloned())
+    }
+
+    pub fn switch_user(&self, id: UserId) {
+        session::remember_user(&id);
+        self.user_id.set(Some(id));
+    }
+
+    pub fn toast(&self, kind: ToastKind, text: impl Into<String>) {
+        let id = self.toasts.with_untracked(|t| t.last().map(|t| t.id + 1).unwrap_or(1));
+        let text = text.into();
+        self.toasts.update(|t| t.push(Toast { id, kind, text }));
+        let toasts = self.toasts;
+        let ms = if kind == ToastKind::Error { 9000 } else { 5000 };
+        gloo_timers::callback::Timeout::new(ms, move || {
+            toasts.try_update(|t| t.retain(|x| x.id != id));
+        })
+        .forget();
+    }
+
+    pub fn toast_error(&self, err: &AppError) {
+        self.toast(ToastKind::Error, err.to_string());
+    }
+
+    /// Records that `store` changed in this tab: readers refetch, other tabs are told.
+    pub fn changed(&self, store: &str, key: Option<String>) {
+        self.data_rev.update(|r| *r += 1);
+        let change = Change { store: store.to_owned(), key, tab: self.tab.get_value() };
+        self.notifier.with_value(|n| {
+            if let Some(n) = n {
+                n.notify(&change);
+            }
+        });
+    }
+
+    /// Re-reads the directory (workspace settings, users, inboxes...) from storage.
+    pub async fn reload_directory(&self) -> Result<(), AppError> {
+        let dir = self.db().load_directory().await?;
+        if let Some(id) = self.user_id.get_untracked() {
+            if !dir.users.iter().any(|u| u.id == id) {
+                self.user_id.set(session::initial_user(&dir.users));
+            }
+        }
+        self.directory.set(dir);
+        Ok(())
+    }
+
+    fn on_remote_change(&self, change: Change) {
+        if change.tab == self.tab.get_value() {
+            return;
+        }
+        let ctx = *self;
+        if DIRECTORY_STORES.contains(&change.store.as_str()) || change.store == "*" {
+            leptos::task::spawn_local(async move {
+                if let Err(err) = ctx.reload_directory().await {
+                    ctx.toast_error(&err);
+                }
+                ctx.data_rev.update(|r| *r += 1);
+            });
+        } else {
+            self.data_rev.update(|r| *r += 1);
+        }
+    }
+}
+
+/// Stores whose records live in the in-memory directory.
+pub const DIRECTORY_STORES: &[&str] = &["workspace", "users", "teams", "inboxes", "channels", "templates"];

@@ -1,0 +1,53 @@
+//! A confirmation dialog on the native `<dialog>` element: `showModal()` gives focus trapping,
+//! Escape to cancel and focus return for free.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+/// Shows a modal asking to confirm `title`; `open` drives it, `on_confirm` runs on confirm.
+#[component]
+pub fn ConfirmDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] title: String,
+    #[prop(into)] body: String,
+    #[prop(into)] confirm_label: String,
+    #[prop(into)] on_confirm: Callback<()>,
+) -> impl IntoView {
+    let node = NodeRef::<Dialog>::new();
+    // Effect: pushes the `open` signal out to the DOM dialog (no signal is written here).
+    Effect::new(move |_| {
+        let Some(dialog) = node.get() else { return };
+        if open.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        } else if dialog.open() {
+            dialog.close();
+        }
+    });
+    let title_id = format!("dlg-{}", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let label_id = title_id.clone();
+    view! {
+        <dialog
+            node_ref=node
+            class="sb-dialog"
+            aria-labelledby=label_id
+            on:close=move |_| open.set(false)
+        >
+            <h2 id=title_id.clone() class="sb-dialog__title">{title}</h2>
+            <p>{body}</p>
+            <div class="sb-dialog__actions">
+                <button class="sb-button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button
+                    class="sb-button sb-button--danger"
+                    on:click=move |_| {
+                        open.set(false);
+                        on_confirm.run(());
+                    }
+                >
+                    {confirm_label}
+                </button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,41 @@
+//! The toast region: a polite live region for outcomes of actions, assertive for errors.
+
+use crate::services::ctx::{ToastKind, use_app};
+use leptos::prelude::*;
+
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let app = use_app();
+    let list = move |kind: ToastKind| {
+        app.toasts
+            .get()
+            .into_iter()
+            .filter(move |t| t.kind == kind)
+            .map(move |t| {
+                let id = t.id;
+                let class = match kind {
+                    ToastKind::Info => "sb-toast",
+                    ToastKind::Error => "sb-toast sb-toast--error",
+                };
+                view! {
+                    <div class=class>
+                        <span>{t.text}</span>
+                        <button
+                            class="sb-toast__close"
+                            aria-label="Dismiss notification"
+                            on:click=move |_| app.toasts.update(|v| v.retain(|x| x.id != id))
+                        >
+                            "×"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="sb-toasts">
+            <div role="status" aria-live="polite">{move || list(ToastKind::Info)}</div>
+            <div role="alert" aria-live="assertive">{move || list(ToastKind::Error)}</div>
+        </div>
+    }
+}
