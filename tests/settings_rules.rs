@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use switchboard::domain::fallback::{
-    issue_code, start_verification, validate_fallback, verify_code, FallbackError, FallbackForm,
-    FromAddressMode, VerifyError,
+    issue_code, start_verification, validate_fallback, verify_code, FallbackError, FallbackErrors,
+    FallbackField, FallbackForm, FromAddressMode, VerifyError,
 };
 use switchboard::domain::forward::{is_forward_subject, log_on, original_sender};
 use switchboard::domain::routing::{on_arrival, AssignReason, Ineligible, TicketPlan};
@@ -110,8 +110,6 @@ fn save_sales(form: &FallbackForm, inboxes: &[Inbox]) -> Result<FallbackEmail, F
     )
 }
 
-use switchboard::domain::fallback::FallbackErrors;
-
 // ---------------------------------------------------------------- §3 From name
 
 #[test]
@@ -138,9 +136,9 @@ fn from_name_must_be_unique_across_fallback_emails() {
                 assert_eq!(saved.company_name, company.trim(), "{mode:?} {company:?}");
                 assert_eq!(saved.from_name_mode, mode);
             }
-            (Some(inbox), Err(errors)) => match errors.company_name {
+            (Some(inbox), Err(errors)) => match errors.get(FallbackField::CompanyName) {
                 Some(FallbackError::DuplicateFromName { inbox: named, .. }) => {
-                    assert_eq!(named, inbox, "{mode:?} {company:?}")
+                    assert_eq!(named, &inbox, "{mode:?} {company:?}")
                 }
                 other => panic!("{mode:?} {company:?}: expected a duplicate, got {other:?}"),
             },
@@ -166,11 +164,11 @@ fn refused_duplicate_names_the_inbox_that_uses_it() {
         &three_inboxes(),
     )
     .unwrap_err();
-    let message = errors.company_name.as_ref().unwrap().to_string();
+    let message = errors.get(FallbackField::CompanyName).unwrap().to_string();
     assert!(message.contains("\u{201c}Support\u{201d}"), "{message}");
     assert!(message.contains("\u{201c}acme\u{201d}"), "{message}");
-    assert_eq!(errors.custom_address, None);
-    assert_eq!(errors.form, None);
+    assert_eq!(errors.get(FallbackField::CustomAddress), None);
+    assert_eq!(errors.get(FallbackField::Form), None);
     assert_eq!(errors.to_string(), message);
 
     let errors = save_sales(
@@ -204,8 +202,8 @@ fn company_name_is_required_and_header_safe() {
         match expected {
             Ok(name) => assert_eq!(result.unwrap().company_name, name),
             Err(error) => assert_eq!(
-                result.unwrap_err().company_name,
-                Some(FallbackError::Invalid(error)),
+                result.unwrap_err().get(FallbackField::CompanyName),
+                Some(&FallbackError::Invalid(error)),
                 "{typed:?}"
             ),
         }
@@ -249,11 +247,11 @@ fn custom_address_is_validated_and_refuses_header_injection() {
             Err(error) => {
                 let errors = result.unwrap_err();
                 assert_eq!(
-                    errors.custom_address,
-                    Some(FallbackError::Invalid(error)),
+                    errors.get(FallbackField::CustomAddress),
+                    Some(&FallbackError::Invalid(error)),
                     "{typed:?}"
                 );
-                assert_eq!(errors.company_name, None);
+                assert_eq!(errors.get(FallbackField::CompanyName), None);
             }
         }
     }
@@ -276,16 +274,16 @@ fn every_field_error_is_reported_at_once() {
     form.signature_html = "x".repeat(50_001);
     let errors = save_sales(&form, &three_inboxes()).unwrap_err();
     assert_eq!(
-        errors.company_name,
-        Some(FallbackError::Invalid(ValidationError::Empty))
+        errors.get(FallbackField::CompanyName),
+        Some(&FallbackError::Invalid(ValidationError::Empty))
     );
     assert_eq!(
-        errors.custom_address,
-        Some(FallbackError::Invalid(ValidationError::AddressShape))
+        errors.get(FallbackField::CustomAddress),
+        Some(&FallbackError::Invalid(ValidationError::AddressShape))
     );
     assert_eq!(
-        errors.signature_html,
-        Some(FallbackError::Invalid(ValidationError::TooLong {
+        errors.get(FallbackField::SignatureHtml),
+        Some(&FallbackError::Invalid(ValidationError::TooLong {
             max: 50_000
         }))
     );
@@ -301,7 +299,10 @@ fn editing_an_unknown_inbox_is_refused() {
         &workspace(Plan::Free),
     )
     .unwrap_err();
-    assert_eq!(errors.form, Some(FallbackError::UnknownInbox));
+    assert_eq!(
+        errors.get(FallbackField::Form),
+        Some(&FallbackError::UnknownInbox)
+    );
 }
 
 #[test]
@@ -1183,4 +1184,18 @@ fn automatic_ticket_uses_the_defaults_and_the_conversation_owner() {
             "{owner:?}"
         );
     }
+}
+
+#[test]
+fn use_default_is_refused_when_the_default_address_cannot_be_built() {
+    let form = sales_form(FromNameMode::CompanyName, "Acme Sales");
+    let mut broken = workspace(Plan::Free);
+    broken.subdomain = "acme corp".to_owned();
+    let errors =
+        validate_fallback(&form, &InboxId::new("i-sales"), &three_inboxes(), &broken).unwrap_err();
+    assert_eq!(
+        errors.get(FallbackField::Form),
+        Some(&FallbackError::DefaultAddress(ValidationError::Whitespace))
+    );
+    assert!(errors.to_string().contains("Customize from address"));
 }

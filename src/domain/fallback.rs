@@ -93,40 +93,52 @@ impl From<ValidationError> for FallbackError {
     }
 }
 
-/// Every problem of a refused save, per field. A refused save changes nothing.
+/// Where a problem is shown in the **Edit** dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FallbackField {
+    /// Under **Company name** (also the duplicate From name, which the company name or the
+    /// From name choice fixes).
+    CompanyName,
+    /// Under the custom address field of **Customize from address**.
+    CustomAddress,
+    /// Under the team signature editor.
+    SignatureHtml,
+    /// Not tied to a field; at the top of the dialog.
+    Form,
+}
+
+/// Every problem of a refused save, at most one per field. A refused save changes nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FallbackErrors {
-    /// Shown under **Company name** (also the duplicate From name, which the company name or
-    /// the From name choice fixes).
-    pub company_name: Option<FallbackError>,
-    /// Shown under the custom address field of **Customize from address**.
-    pub custom_address: Option<FallbackError>,
-    /// Shown under the team signature editor.
-    pub signature_html: Option<FallbackError>,
-    /// Not tied to a field; shown at the top of the dialog.
-    pub form: Option<FallbackError>,
+    errors: Vec<(FallbackField, FallbackError)>,
 }
 
 impl FallbackErrors {
-    pub fn is_empty(&self) -> bool {
-        self.fields().next().is_none()
+    /// The problem to show next to `field`, if any.
+    pub fn get(&self, field: FallbackField) -> Option<&FallbackError> {
+        self.errors
+            .iter()
+            .find(|(at, _)| *at == field)
+            .map(|(_, error)| error)
     }
 
-    fn fields(&self) -> impl Iterator<Item = &FallbackError> {
-        [
-            &self.form,
-            &self.company_name,
-            &self.custom_address,
-            &self.signature_html,
-        ]
-        .into_iter()
-        .flatten()
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FallbackField, &FallbackError)> {
+        self.errors.iter().map(|(field, error)| (*field, error))
+    }
+
+    fn set(&mut self, field: FallbackField, error: FallbackError) {
+        self.errors.retain(|(at, _)| *at != field);
+        self.errors.push((field, error));
     }
 }
 
 impl fmt::Display for FallbackErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.fields().enumerate() {
+        for (i, (_, error)) in self.iter().enumerate() {
             if i > 0 {
                 f.write_str(" ")?;
             }
@@ -153,7 +165,7 @@ pub fn validate_fallback(
 ) -> Result<FallbackEmail, FallbackErrors> {
     let mut errors = FallbackErrors::default();
     let Some(inbox) = all_inboxes.iter().find(|inbox| &inbox.id == inbox_id) else {
-        errors.form = Some(FallbackError::UnknownInbox);
+        errors.set(FallbackField::Form, FallbackError::UnknownInbox);
         return Err(errors);
     };
     let saved = &inbox.fallback;
@@ -161,16 +173,19 @@ pub fn validate_fallback(
     let company_name = match required_name(&form.company_name, COMPANY_NAME_MAX) {
         Ok(name) => match duplicate_of(&form.from_name_mode, &name, inbox_id, all_inboxes) {
             Some(other) => {
-                errors.company_name = Some(FallbackError::DuplicateFromName {
-                    from_name: customer_from_name(&form.from_name_mode, &name),
-                    inbox: other.name.clone(),
-                });
+                errors.set(
+                    FallbackField::CompanyName,
+                    FallbackError::DuplicateFromName {
+                        from_name: customer_from_name(&form.from_name_mode, &name),
+                        inbox: other.name.clone(),
+                    },
+                );
                 None
             }
             None => Some(name),
         },
         Err(error) => {
-            errors.company_name = Some(error.into());
+            errors.set(FallbackField::CompanyName, error.into());
             None
         }
     };
@@ -181,21 +196,24 @@ pub fn validate_fallback(
             // The default is derived from workspace data the form cannot change; say so rather
             // than save an address that cannot be built.
             Err(error) => {
-                errors.form = Some(FallbackError::DefaultAddress(error));
+                errors.set(FallbackField::Form, FallbackError::DefaultAddress(error));
                 None
             }
         },
         FromAddressMode::Custom => match EmailAddress::parse(&form.custom_address) {
             Ok(address) => Some(custom_address_after_edit(&saved.from_address, address)),
             Err(error) => {
-                errors.custom_address = Some(error.into());
+                errors.set(FallbackField::CustomAddress, error.into());
                 None
             }
         },
     };
 
     if form.signature_html.chars().count() > SIGNATURE_MAX {
-        errors.signature_html = Some(ValidationError::TooLong { max: SIGNATURE_MAX }.into());
+        errors.set(
+            FallbackField::SignatureHtml,
+            ValidationError::TooLong { max: SIGNATURE_MAX }.into(),
+        );
     }
 
     match (company_name, from_address) {
