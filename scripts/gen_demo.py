@@ -749,8 +749,9 @@ SCENARIOS = [
         "contact": "agnieszka.zielinska@wp.example",
         "status": "open",
         "steps": [
-            ("in", "Dzień dobry,\n\nMam 168 cm wzrostu i zwykle noszę rozmiar M. Czy kurtka "
-                   "Fjord jest raczej mała czy duża? Będę nosić pod nią polar.\n\nPozdrawiam"),
+            ("in", "Dzień dobry,\n\nMam 168 cm wzrostu i zwykle noszę rozmiar M. Czy "
+                   "kurtka Fjord jest raczej mała czy duża? Będę nosić pod nią polar.\n\n"
+                   "Pozdrawiam"),
         ],
     },
     {
@@ -861,6 +862,7 @@ SCENARIOS = [
     },
     {
         "key": "duplicate",
+        "duplicate_of": "order-status",
         "subject": "Where is my order {order}?",
         "trashed": True,
         "status": "closed",
@@ -1275,7 +1277,8 @@ class Builder:
         self.pool_cursor = {name: 0 for name in POOLS}
         self.contact_queue: list[dict] = []
         self.conversations: list[dict] = []
-        self.messages: list[dict] = []  # per conversation, in order; ids assigned later
+        # Contact and text variables of the latest conversation built from each scenario.
+        self.built: dict[str, tuple[dict, dict, int]] = {}
 
     def next_contact(self) -> dict:
         if not self.contact_queue:
@@ -1314,7 +1317,7 @@ class Builder:
             "invoice": f"INV-2026-{rng.randint(3000, 4999):05d}",
         }
 
-    def timeline(self, scenario: dict, steps: list) -> list[int]:
+    def timeline(self, scenario: dict, steps: list, after: int | None = None) -> list[int]:
         gaps = []
         previous = None
         for kind, _ in steps:
@@ -1329,7 +1332,9 @@ class Builder:
             previous = kind
         span = sum(gaps)
         latest_start = DEMO_NOW - span - rng.randint(10, 180) * MINUTE
-        if "start_days_ago" in scenario:
+        if after is not None:
+            start = after + rng.randint(3, 40) * MINUTE
+        elif "start_days_ago" in scenario:
             start = DEMO_NOW - scenario["start_days_ago"] * DAY + rng.randint(0, 6) * HOUR
         else:
             earliest = DEMO_NOW - 29 * DAY
@@ -1347,17 +1352,25 @@ class Builder:
         inbox = f"inbox-{inbox_key}"
         channel_kind = scenario.get("channel", "email" if inbox_key == "billing" else "fallback")
         chan = CHANNEL_BY_ID[f"ch-{inbox_key}-{channel_kind}"]
-        contact = (CONTACT_BY_EMAIL[scenario["contact"]] if "contact" in scenario
-                   else self.next_contact())
         pool = scenario.get("pool", "billing" if inbox_key == "billing" else "support")
-        v = self.variables(scenario, contact)
+        if "duplicate_of" in scenario:
+            # The same customer writing again about the same order.
+            contact, v, original_start = self.built[scenario["duplicate_of"]]
+        else:
+            contact = (CONTACT_BY_EMAIL[scenario["contact"]] if "contact" in scenario
+                       else self.next_contact())
+            v = self.variables(scenario, contact)
         steps = scenario["steps"]
         has_reply = any(kind != "in" for kind, _ in steps)
         if "rep" in scenario:
             rep = scenario["rep"]
         else:
             rep = self.next_rep(pool) if has_reply or rng.random() < 0.3 else None
-        times = self.timeline(scenario, steps)
+        if "duplicate_of" in scenario:
+            times = self.timeline(scenario, steps, after=original_start)
+        else:
+            times = self.timeline(scenario, steps)
+        self.built[scenario["key"]] = (contact, v, times[0])
         subject = scenario["subject"].format(**v)
         contact_box = mailbox(contact["name"], contact["email"])
         channel_box = mailbox(chan["display_name"], chan["address"])
