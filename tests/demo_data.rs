@@ -1117,3 +1117,47 @@ fn templates_and_snippets_use_contact_and_sender_tokens() {
         );
     }
 }
+
+// ------------------------------------------------------------------------------ README
+
+#[test]
+fn readme_names_the_special_conversations_by_their_ids() {
+    let readme_path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo/README.md");
+    let readme = std::fs::read_to_string(readme_path).expect("public/demo/README.md");
+    let conv_of = |pred: &dyn Fn(&Message) -> bool| -> &'static str {
+        let m = demo()
+            .messages
+            .iter()
+            .find(|m| pred(m))
+            .expect("special message");
+        m.conversation.as_str()
+    };
+    let html_has =
+        |m: &Message, needle: &str| m.html_body.as_deref().is_some_and(|h| h.contains(needle));
+    let table = [
+        ("message over 100 KB", conv_of(&|m| m.size > CUT_BYTES)),
+        ("forward", forwarded_messages()[0].conversation.as_str()),
+        ("remote image", conv_of(&|m| html_has(m, "tracker.example"))),
+        ("script", conv_of(&|m| html_has(m, "<script>"))),
+    ];
+    for (fact, id) in table {
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "README lacks {id} ({fact})"
+        );
+    }
+    for t in &demo().tickets {
+        assert!(
+            readme.contains(&format!("`{}`", t.id)),
+            "README lacks {}",
+            t.id
+        );
+        for c in &t.conversations {
+            assert!(
+                readme.contains(&format!("`{c}`")),
+                "README lacks {c} of {}",
+                t.id
+            );
+        }
+    }
+}
