@@ -2,8 +2,12 @@
 //! wasm-bindgen here; time, ids and the current user are parameters, never globals.
 
 pub mod draft;
+pub mod fallback;
+pub mod forward;
 pub mod ids;
 pub mod model;
+pub mod routing;
+pub mod signature;
 pub mod validate;
 
 pub use draft::*;

@@ -242,7 +242,8 @@ pub struct Automation {
     pub auto_assign: Option<AssignTo>,
     /// `None`: no automatic ticket.
     pub auto_ticket: Option<TicketDefaults>,
-    /// Round-robin cursor: index into the ordered candidate list of the last pick.
+    /// Round-robin cursor: index into the id-ordered member list where the next pick starts
+    /// (see `domain::routing::on_arrival`).
     #[serde(default)]
     pub round_robin_next: usize,
 }
