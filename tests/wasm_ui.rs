@@ -1,0 +1,94 @@
+//! Components mounted in headless Chromium and read the way a person reads them: by role,
+//! accessible name and visible text.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use switchboard::ui::{Avatar, ConfirmDialog};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
+}
+
+/// The first `<button>` under `root` whose visible text is `text`.
+fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button named {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn confirm_dialog_opens_as_modal_and_runs_confirm_once() {
+    let root = host();
+    let open = RwSignal::new(false);
+    let confirmed = RwSignal::new(0u32);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ConfirmDialog
+                open
+                title="Reset demo workspace?"
+                body="Everything is replaced."
+                confirm_label="Reset"
+                on_confirm=move |_| confirmed.update(|n| *n += 1)
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let dialog = root.query_selector("dialog").unwrap().expect("a dialog element");
+    assert!(!dialog.has_attribute("open"), "closed until asked");
+
+    open.set(true);
+    leptos::task::tick().await;
+    assert!(dialog.has_attribute("open"), "open after the signal is set");
+    let heading_id = dialog.get_attribute("aria-labelledby").expect("dialog is labelled");
+    let heading = root.query_selector(&format!("#{heading_id}")).unwrap().expect("heading");
+    assert_eq!(heading.text_content().unwrap(), "Reset demo workspace?");
+
+    button(&root, "Reset").click();
+    leptos::task::tick().await;
+    assert_eq!(confirmed.get_untracked(), 1);
+    assert!(!open.get_untracked());
+    assert!(!dialog.has_attribute("open"));
+}
+
+#[wasm_bindgen_test]
+async fn confirm_dialog_cancel_does_not_confirm() {
+    let root = host();
+    let open = RwSignal::new(true);
+    let confirmed = RwSignal::new(0u32);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ConfirmDialog
+                open
+                title="Discard draft?"
+                body="The draft is removed."
+                confirm_label="Discard"
+                on_confirm=move |_| confirmed.update(|n| *n += 1)
+            />
+        }
+    });
+    leptos::task::tick().await;
+    button(&root, "Cancel").click();
+    leptos::task::tick().await;
+    assert_eq!(confirmed.get_untracked(), 0);
+    assert!(!open.get_untracked());
+}
+
+#[wasm_bindgen_test]
+async fn avatar_is_an_image_named_after_the_person() {
+    let root = host();
+    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <Avatar name="Giulia Rossi" /> });
+    leptos::task::tick().await;
+    let avatar = root.query_selector("[role=img]").unwrap().expect("an img role");
+    assert_eq!(avatar.get_attribute("aria-label").unwrap(), "Giulia Rossi");
+    assert_eq!(avatar.text_content().unwrap(), "GR");
+}
