@@ -1,0 +1,158 @@
+// SPEC §1 (workspace, people, Switch user) and the foundation: the app boots to the demo Inbox
+// from the store, Switch user changes who acts and what they see, state survives a reload, and
+// Reset demo workspace restores the demo. Elements are found by role and label.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { distDir } from './support/paths.mjs';
+import { startServer } from './support/server.mjs';
+import {
+  assertNoPageErrors,
+  launchBrowser,
+  launchPersistent,
+  makeProfileDir,
+  newPage,
+  openApp,
+  removeProfileDir,
+} from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: distDir });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function switchUser(page, label) {
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByLabel('Switch user').selectOption({ label });
+  await page.getByRole('button', { name: /Account menu/ }).click();
+}
+
+async function inboxOptions(page) {
+  return page.getByLabel('Current inbox').locator('option').allTextContents();
+}
+
+test('the app boots to the demo Inbox with views, counts and conversations', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    assert.deepEqual(await inboxOptions(page), ['Support', 'Billing']);
+    const views = page.getByRole('navigation', { name: 'Views' });
+    for (const name of ['Unassigned', 'Assigned to me', 'All open', 'Closed', 'Sent', 'Outbox', 'Trash']) {
+      await views.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
+    }
+    const unassigned = views.getByRole('link', { name: /^Unassigned/ });
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.sb-views__count')?.textContent ?? ''));
+    const count = Number((await unassigned.textContent()).replace(/\D+/g, ''));
+    assert.ok(count > 0, 'the demo has unassigned conversations');
+    const rows = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
+    assert.equal(await rows.count(), Math.min(count, 50));
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('opening a conversation shows its thread, and a message over 100 KB is cut', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/all-open?inbox=inbox-support`);
+    const first = page.getByRole('list', { name: 'Conversations' }).getByRole('link').first();
+    const subject = (await first.locator('.sb-row__subject').textContent()).trim();
+    await first.click();
+    await page.getByRole('region', { name: 'Conversation' }).getByRole('heading', { name: subject }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/inbox\/conversations\//);
+
+    await switchUser(page, 'Tomasz Kowalski — Admin');
+    await page.goto(`${server.url}/inbox/conversations/conv-042?inbox=inbox-billing`);
+    await page.getByRole('button', { name: 'View entire message' }).waitFor();
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Switch user changes the current user and the inboxes they can see', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/`);
+    await switchUser(page, 'Lars Jansen — User');
+    await page.getByRole('button', { name: 'Account menu: Lars Jansen' }).waitFor();
+    assert.deepEqual(await inboxOptions(page), ['Support'], 'Lars is in no team: no Billing inbox');
+
+    await switchUser(page, 'Piotr Nowak — User');
+    await page.getByRole('button', { name: 'Account menu: Piotr Nowak' }).waitFor();
+    assert.deepEqual(await inboxOptions(page), ['Support', 'Billing'], 'Piotr is in Billing');
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('state lives in IndexedDB and survives a reload; Reset demo workspace restores it', async () => {
+  const dir = await makeProfileDir();
+  const context = await launchPersistent(dir);
+  try {
+    const page = await newPage(context);
+    const demoLoads = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/demo/workspace.json') demoLoads.push(r.url());
+    });
+    await openApp(page, `${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    assert.equal(demoLoads.length, 1, 'the demo is fetched once, on first start');
+
+    await switchUser(page, 'Giulia Rossi — User');
+    await page.reload();
+    await page.getByRole('button', { name: 'Account menu: Giulia Rossi' }).waitFor();
+    await page.getByRole('list', { name: 'Conversations' }).waitFor();
+    assert.equal(demoLoads.length, 1, 'after a reload the data comes from IndexedDB, not the file');
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('button', { name: 'Reset demo workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset demo workspace?' });
+    await dialog.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('status').getByText('The demo workspace was reset.').waitFor();
+    assert.equal(demoLoads.length, 2, 'reset loads the demo file again');
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+    await removeProfileDir(dir);
+  }
+});
+
+test('every SPEC §10 path loads its page directly', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    const pages = [
+      ['/', 'Inbox'],
+      ['/inbox/closed', 'Inbox'],
+      ['/help-desk', 'Help desk'],
+      ['/contacts', 'Contacts'],
+      ['/settings/inboxes', 'Inboxes'],
+      ['/settings/help-desk', 'Help Desk'],
+      ['/settings/profile', 'Profile'],
+      ['/settings/mail-server', 'Mail server'],
+      ['/settings/templates', 'Templates'],
+    ];
+    for (const [path, heading] of pages) {
+      await openApp(page, `${server.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
