@@ -3,8 +3,10 @@
 
 pub mod draft;
 pub mod ids;
+pub mod lifecycle;
 pub mod model;
 pub mod validate;
+pub mod views;
 
 pub use draft::*;
 pub use ids::*;
