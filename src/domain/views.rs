@@ -5,7 +5,8 @@
 //!
 //! This module only answers "does this record belong here"; it never loads, sorts or pages
 //! records (storage does) and never decides what a user may see (access rules do: callers pass
-//! only conversations of inboxes the user may view).
+//! only conversations of inboxes the user may view). Views are per workspace and inbox: the
+//! caller passes the conversations of the inbox (or help desk, `Conversation::area`) shown.
 
 use super::ids::{ChannelId, UserId};
 use super::model::{Conversation, ConversationStatus, Millis};
