@@ -5,10 +5,12 @@ pub mod draft;
 pub mod fallback;
 pub mod forward;
 pub mod ids;
+pub mod lifecycle;
 pub mod model;
 pub mod routing;
 pub mod signature;
 pub mod validate;
+pub mod views;
 
 pub use draft::*;
 pub use ids::*;
