@@ -852,3 +852,45 @@ async fn notifier_tells_other_listeners_which_key_changed() {
     assert!(until(|| !heard_by_sender.borrow().is_empty(), 2_000).await);
     assert_eq!(*heard_by_sender.borrow(), vec![batch]);
 }
+
+// ---- faults --------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn indexeddb_dom_exceptions_map_to_typed_errors_a_rep_can_read() {
+    let cases = [
+        ("QuotaExceededError", StorageError::QuotaExceeded),
+        ("AbortError", StorageError::Aborted("boom".into())),
+        (
+            "TransactionInactiveError",
+            StorageError::Aborted("boom".into()),
+        ),
+        ("VersionError", StorageError::VersionChanged),
+        ("ConstraintError", StorageError::Conflict),
+        ("DataError", StorageError::Serde("boom".into())),
+        ("DataCloneError", StorageError::Serde("boom".into())),
+        ("UnknownError", StorageError::Unavailable("boom".into())),
+        (
+            "InvalidStateError",
+            StorageError::Other("InvalidStateError: boom".into()),
+        ),
+    ];
+    for (name, expected) in cases {
+        let dom = web_sys::DomException::new_with_message_and_name("boom", name).unwrap();
+        let error = indexed_db_futures::error::Error::from(dom);
+        assert_eq!(StorageError::from(error), expected, "{name}");
+    }
+    assert_eq!(
+        StorageError::QuotaExceeded.to_string(),
+        "The browser's storage is full: your last changes are kept on screen but could not be \
+         saved. Free some space, then try again."
+    );
+    for error in [
+        StorageError::Blocked,
+        StorageError::VersionChanged,
+        StorageError::Conflict,
+        StorageError::Aborted("x".into()),
+    ] {
+        assert!(error.to_string().ends_with('.') || error.to_string().ends_with(')'));
+        assert!(!error.to_string().contains("Error:"), "{error}");
+    }
+}

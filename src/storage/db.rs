@@ -493,7 +493,7 @@ impl Db {
         let mut conversations: Vec<Conversation> = self
             .get_all_by(CONVERSATIONS, IDX_CONV_CONTACT, id.as_str().into())
             .await?;
-        conversations.sort_by(|a, b| b.last_activity.cmp(&a.last_activity));
+        conversations.sort_by_key(|c| std::cmp::Reverse(c.last_activity));
         Ok(conversations)
     }
 
