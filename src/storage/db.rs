@@ -1,0 +1,732 @@
+//! `Db`: the one IndexedDB connection of a tab and its repositories. Every write is a single
+//! readwrite transaction that is committed explicitly and awaited, so `Ok` means the data is
+//! durable; every list read pages with a cursor or an index count and never loads a whole
+//! store it does not return. It must not decide business rules, and must not hold data in
+//! memory beyond one call (IndexedDB is the source of truth for every tab).
+
+use super::error::{DraftWriteError, StorageError};
+use super::records::*;
+use super::schema::{self, *};
+use super::{Directory, PageQuery, WriteBatch};
+use crate::domain::{
+    Channel, Contact, ContactId, Conversation, ConversationId, Draft, DraftKey, EmailAddress,
+    Inbox, Message, OutboxItem, Team, Template, TemplateId, Ticket, TicketId, User, UserId,
+    Workspace,
+};
+use gloo_timers::future::TimeoutFuture;
+use indexed_db_futures::cursor::CursorDirection;
+use indexed_db_futures::database::{Database, ObjectStoreName};
+use indexed_db_futures::future::OpenDbRequest;
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyRange;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::future::{poll_fn, Future};
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::Poll;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
+
+/// How often a blocked open re-checks, and how long it waits for the other tabs to close
+/// their connections before reporting `Blocked`.
+const BLOCKED_CHECK_MS: u32 = 250;
+const BLOCKED_GRACE_MS: f64 = 3_000.0;
+
+struct Inner {
+    db: Database,
+    /// Set once the connection is gone because another tab upgraded the schema (or the
+    /// browser closed it); from then on every call fails with `VersionChanged`.
+    lost: Cell<bool>,
+    on_lost: RefCell<Vec<Rc<dyn Fn()>>>,
+}
+
+impl Inner {
+    fn connection_lost(&self) {
+        self.lost.set(true);
+        // Cloned out so a callback may register another one without a double borrow.
+        let callbacks: Vec<Rc<dyn Fn()>> = self.on_lost.borrow().clone();
+        for callback in callbacks {
+            callback();
+        }
+    }
+}
+
+/// The tab's handle on the Switchboard database. Cheap to clone (one shared connection).
+#[derive(Clone)]
+pub struct Db {
+    inner: Rc<Inner>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("name", &self.name())
+            .field("version", &self.version())
+            .field("lost", &self.inner.lost.get())
+            .finish()
+    }
+}
+
+impl Db {
+    /// Opens (creating or migrating to `SCHEMA_VERSION`) the database `name`.
+    pub async fn open(name: &str) -> Result<Db, StorageError> {
+        Self::open_with_version(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens `name` at an explicit schema `version`: the migrations of `schema::migrate` run
+    /// for every step from the stored version; an unknown step fails the open and leaves the
+    /// stored database as it was. `Db::open` is this with `SCHEMA_VERSION`.
+    pub async fn open_with_version(name: &str, version: u32) -> Result<Db, StorageError> {
+        let blocked_since: Rc<Cell<Option<f64>>> = Rc::default();
+        let on_blocked = Rc::clone(&blocked_since);
+        let mut request = Database::open(name)
+            .with_version(version)
+            .with_on_blocked(move |_event| {
+                on_blocked.set(Some(js_sys::Date::now()));
+                Ok(())
+            })
+            .with_on_upgrade_needed(move |event, db| {
+                // Versions are small integers stored as f64 by IndexedDB.
+                let old = event.old_version() as u32;
+                let new = event.new_version().map_or(version, |v| v as u32);
+                schema::migrate(&db, old, new)
+            })
+            .build()?;
+
+        match open_unless_blocked(&mut request, &blocked_since).await {
+            Some(opened) => Db::from_database(opened?),
+            None => {
+                // The request must live on: dropping it would remove the upgrade handler while
+                // the browser may still run the upgrade. If it opens later, let go of it.
+                spawn_local(async move {
+                    if let Ok(db) = request.await {
+                        db.close();
+                    }
+                });
+                Err(StorageError::Blocked)
+            }
+        }
+    }
+
+    fn from_database(db: Database) -> Result<Db, StorageError> {
+        let inner = Rc::new(Inner {
+            db: db.clone(),
+            lost: Cell::new(false),
+            on_lost: RefCell::new(Vec::new()),
+        });
+        let mut listener = db.version_changes()?;
+        let weak: Weak<Inner> = Rc::downgrade(&inner);
+        spawn_local(async move {
+            // Some: another tab wants a newer schema; close so its upgrade is not blocked.
+            // None: the browser closed the connection itself (for example site data cleared).
+            if listener.recv().await.is_some() {
+                listener.db().clone().close();
+            }
+            drop(listener);
+            if let Some(inner) = weak.upgrade() {
+                inner.connection_lost();
+            }
+        });
+        Ok(Db { inner })
+    }
+
+    /// Calls `f` once the connection is closed because another tab upgraded the schema (the UI
+    /// then asks the user to reload). Called at once if that already happened.
+    pub fn on_version_change(&self, f: impl Fn() + 'static) {
+        if self.inner.lost.get() {
+            f();
+        } else {
+            self.inner.on_lost.borrow_mut().push(Rc::new(f));
+        }
+    }
+
+    /// Closes this tab's connection (pending transactions still finish).
+    pub fn close(&self) {
+        self.inner.db.clone().close();
+    }
+
+    /// Deletes the database `name` (waits until every connection to it is closed).
+    pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+        Database::delete_by_name(name)?.await?;
+        Ok(())
+    }
+
+    pub fn name(&self) -> String {
+        self.inner.db.name()
+    }
+
+    /// The schema version of the open connection.
+    pub fn version(&self) -> u32 {
+        self.inner.db.version() as u32
+    }
+
+    pub fn store_names(&self) -> Vec<String> {
+        self.inner.db.object_store_names().collect()
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    fn lost_or(&self, error: StorageError) -> StorageError {
+        if self.inner.lost.get() {
+            StorageError::VersionChanged
+        } else {
+            error
+        }
+    }
+
+    fn tx<S: ObjectStoreName>(
+        &self,
+        stores: S,
+        mode: TransactionMode,
+    ) -> Result<Transaction<'_>, StorageError> {
+        if self.inner.lost.get() {
+            return Err(StorageError::VersionChanged);
+        }
+        self.inner
+            .db
+            .transaction(stores)
+            .with_mode(mode)
+            .build()
+            .map_err(|e| self.lost_or(e.into()))
+    }
+
+    async fn commit(&self, tx: Transaction<'_>) -> Result<(), StorageError> {
+        tx.commit().await.map_err(|e| self.lost_or(e.into()))
+    }
+
+    /// Puts `records` into `store` in one transaction.
+    async fn put_all(&self, store: &str, records: Vec<JsValue>) -> Result<(), StorageError> {
+        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        let object_store = tx.object_store(store)?;
+        for record in records {
+            // Requests are sent when built; the transaction's outcome covers them all.
+            let _request = object_store.put(record).primitive()?;
+        }
+        self.commit(tx).await
+    }
+
+    async fn delete_one(&self, store: &str, key: &str) -> Result<(), StorageError> {
+        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        let _request = tx.object_store(store)?.delete(key).primitive()?;
+        self.commit(tx).await
+    }
+
+    async fn get_one<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let value: Option<JsValue> = tx.object_store(store)?.get(key).primitive()?.await?;
+        value.map(from_js).transpose()
+    }
+
+    async fn get_all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, StorageError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store)?;
+        read_all(&object_store).await
+    }
+
+    /// Every record of `index` whose key is `key` (exact match), in primary-key order.
+    async fn get_all_by<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        index: &str,
+        key: JsValue,
+    ) -> Result<Vec<T>, StorageError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store)?;
+        let values = object_store
+            .index(index)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(key))
+            .primitive()?
+            .await?;
+        values.map(|v| from_js(v?)).collect()
+    }
+
+    async fn get_first_by<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        index: &str,
+        key: JsValue,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store)?;
+        let value: Option<JsValue> = object_store.index(index)?.get(key).primitive()?.await?;
+        value.map(from_js).transpose()
+    }
+
+    /// One page, newest first, of the records of `index` whose compound key starts with
+    /// `prefix`: a reverse cursor skips `offset` records without reading them, then reads at
+    /// most `limit`.
+    async fn page_by_prefix<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        index: &str,
+        prefix: &[JsValue],
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<T>, StorageError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store)?;
+        let index = object_store.index(index)?;
+        let (lower, upper) = prefix_range(prefix);
+        let cursor = index
+            .open_cursor()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .with_direction(CursorDirection::Prev)
+            .primitive()?
+            .await?;
+        let Some(mut cursor) = cursor else {
+            return Ok(Vec::new());
+        };
+        cursor.advance_by(offset).await?;
+        let mut page = Vec::with_capacity(limit as usize);
+        while page.len() < limit as usize {
+            match cursor.next_record::<JsValue>().await? {
+                // indexed_db_futures' advance_by does not report reaching the end; the cursor's
+                // value is then undefined, which a stored record never is.
+                Some(value) if !value.is_undefined() => page.push(from_js(value)?),
+                _ => break,
+            }
+        }
+        Ok(page)
+    }
+
+    async fn count_by_prefix(
+        &self,
+        store: &str,
+        index: &str,
+        prefix: &[JsValue],
+    ) -> Result<u32, StorageError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store)?;
+        let (lower, upper) = prefix_range(prefix);
+        let count = object_store
+            .index(index)?
+            .count()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?
+            .await?;
+        Ok(count)
+    }
+
+    // ---- workspace and directory ------------------------------------------------------------
+
+    /// True once `replace_all` has stored a workspace.
+    pub async fn is_seeded(&self) -> Result<bool, StorageError> {
+        Ok(self.get_meta::<bool>(META_SEEDED).await?.unwrap_or(false))
+    }
+
+    /// Replaces every data store (everything but `meta`, drafts and outbox included) with
+    /// `data` in ONE transaction, and marks the database seeded.
+    pub async fn replace_all(
+        &self,
+        data: &crate::domain::WorkspaceData,
+    ) -> Result<(), StorageError> {
+        // Serialise first: a value that cannot be stored fails before anything is touched.
+        let mut puts: Vec<(&str, JsValue)> = vec![
+            (META, meta_record(META_SEEDED, &true)?),
+            (WORKSPACE, workspace_record(&data.workspace)?),
+        ];
+        puts.extend(records(USERS, &data.users, to_js)?);
+        puts.extend(records(TEAMS, &data.teams, to_js)?);
+        puts.extend(records(CONTACTS, &data.contacts, contact_record)?);
+        puts.extend(records(INBOXES, &data.inboxes, to_js)?);
+        puts.extend(records(CHANNELS, &data.channels, to_js)?);
+        puts.extend(records(
+            CONVERSATIONS,
+            &data.conversations,
+            conversation_record,
+        )?);
+        puts.extend(records(MESSAGES, &data.messages, to_js)?);
+        puts.extend(records(TICKETS, &data.tickets, to_js)?);
+        puts.extend(records(TEMPLATES, &data.templates, to_js)?);
+
+        let tx = self.tx(ALL_STORES, TransactionMode::Readwrite)?;
+        for store in DATA_STORES {
+            let _request = tx.object_store(store)?.clear()?;
+        }
+        for (store, record) in puts {
+            let _request = tx.object_store(store)?.put(record).primitive()?;
+        }
+        self.commit(tx).await
+    }
+
+    /// The small stores, read in one readonly transaction.
+    pub async fn load_directory(&self) -> Result<Directory, StorageError> {
+        let tx = self.tx(DIRECTORY_STORES, TransactionMode::Readonly)?;
+        let workspace_store = tx.object_store(WORKSPACE)?;
+        let users = tx.object_store(USERS)?;
+        let teams = tx.object_store(TEAMS)?;
+        let inboxes = tx.object_store(INBOXES)?;
+        let channels = tx.object_store(CHANNELS)?;
+        let templates = tx.object_store(TEMPLATES)?;
+        // All requests are sent before the first await, so they run concurrently.
+        let workspace = workspace_store.get(WORKSPACE_KEY).primitive()?;
+        let users = users.get_all::<JsValue>().primitive()?;
+        let teams = teams.get_all::<JsValue>().primitive()?;
+        let inboxes = inboxes.get_all::<JsValue>().primitive()?;
+        let channels = channels.get_all::<JsValue>().primitive()?;
+        let templates = templates.get_all::<JsValue>().primitive()?;
+
+        let workspace: Option<JsValue> = workspace.await?;
+        let workspace: Workspace = match workspace {
+            Some(value) => from_js(value)?,
+            None => return Err(StorageError::NotFound("The workspace".into())),
+        };
+        Ok(Directory {
+            workspace,
+            users: users
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            teams: teams
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            inboxes: inboxes
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            channels: channels
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            templates: templates
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    pub async fn put_workspace(&self, w: &Workspace) -> Result<(), StorageError> {
+        self.put_all(WORKSPACE, vec![workspace_record(w)?]).await
+    }
+
+    pub async fn put_inbox(&self, i: &Inbox) -> Result<(), StorageError> {
+        self.put_all(INBOXES, vec![to_js(i)?]).await
+    }
+
+    pub async fn put_channel(&self, c: &Channel) -> Result<(), StorageError> {
+        self.put_all(CHANNELS, vec![to_js(c)?]).await
+    }
+
+    pub async fn put_user(&self, u: &User) -> Result<(), StorageError> {
+        self.put_all(USERS, vec![to_js(u)?]).await
+    }
+
+    pub async fn put_team(&self, t: &Team) -> Result<(), StorageError> {
+        self.put_all(TEAMS, vec![to_js(t)?]).await
+    }
+
+    pub async fn put_template(&self, t: &Template) -> Result<(), StorageError> {
+        self.put_all(TEMPLATES, vec![to_js(t)?]).await
+    }
+
+    pub async fn delete_template(&self, id: &TemplateId) -> Result<(), StorageError> {
+        self.delete_one(TEMPLATES, id.as_str()).await
+    }
+
+    // ---- contacts ---------------------------------------------------------------------------
+
+    /// Fails with `Conflict` if another contact already has this email address.
+    pub async fn put_contact(&self, c: &Contact) -> Result<(), StorageError> {
+        self.put_all(CONTACTS, vec![contact_record(c)?]).await
+    }
+
+    pub async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StorageError> {
+        self.get_one(CONTACTS, id.as_str()).await
+    }
+
+    pub async fn contacts(&self) -> Result<Vec<Contact>, StorageError> {
+        self.get_all(CONTACTS).await
+    }
+
+    /// The contact with this address, compared case-insensitively.
+    pub async fn contact_by_email(
+        &self,
+        email: &EmailAddress,
+    ) -> Result<Option<Contact>, StorageError> {
+        let key = JsValue::from_str(&email_key(email));
+        self.get_first_by(CONTACTS, IDX_CONTACT_EMAIL, key).await
+    }
+
+    // ---- conversations and messages ---------------------------------------------------------
+
+    pub async fn conversation(
+        &self,
+        id: &ConversationId,
+    ) -> Result<Option<Conversation>, StorageError> {
+        self.get_one(CONVERSATIONS, id.as_str()).await
+    }
+
+    /// One page of a conversation list, newest `last_activity` first.
+    pub async fn conversations_page(
+        &self,
+        q: &PageQuery,
+    ) -> Result<Vec<Conversation>, StorageError> {
+        let (index, prefix) = conversation_prefix(q.area, q.inbox.as_str(), q.bucket, &q.assignee);
+        self.page_by_prefix(CONVERSATIONS, index, &prefix, q.offset, q.limit)
+            .await
+    }
+
+    /// How many conversations the list of `q` has (its offset and limit are ignored).
+    pub async fn count_conversations(&self, q: &PageQuery) -> Result<u32, StorageError> {
+        let (index, prefix) = conversation_prefix(q.area, q.inbox.as_str(), q.bucket, &q.assignee);
+        self.count_by_prefix(CONVERSATIONS, index, &prefix).await
+    }
+
+    /// Every conversation with this contact, newest `last_activity` first.
+    pub async fn conversations_of_contact(
+        &self,
+        id: &ContactId,
+    ) -> Result<Vec<Conversation>, StorageError> {
+        let mut conversations: Vec<Conversation> = self
+            .get_all_by(CONVERSATIONS, IDX_CONV_CONTACT, id.as_str().into())
+            .await?;
+        conversations.sort_by_key(|c| std::cmp::Reverse(c.last_activity));
+        Ok(conversations)
+    }
+
+    /// The messages of a conversation, oldest first.
+    pub async fn messages_of(&self, id: &ConversationId) -> Result<Vec<Message>, StorageError> {
+        let tx = self.tx(MESSAGES, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(MESSAGES)?;
+        let (lower, upper) = prefix_range(&[id.as_str().into()]);
+        let values = object_store
+            .index(IDX_MSG_CONVERSATION)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?
+            .await?;
+        values.map(|v| from_js(v?)).collect()
+    }
+
+    /// The message with this RFC 5322 Message-ID (without angle brackets), for threading.
+    pub async fn message_by_message_id(&self, mid: &str) -> Result<Option<Message>, StorageError> {
+        self.get_first_by(MESSAGES, IDX_MSG_MESSAGE_ID, mid.into())
+            .await
+    }
+
+    /// Outgoing messages, newest first (the Sent view).
+    pub async fn sent_messages(
+        &self,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<Message>, StorageError> {
+        let prefix = [to_js(&crate::domain::Direction::Outgoing)?];
+        self.page_by_prefix(MESSAGES, IDX_MSG_DIRECTION, &prefix, offset, limit)
+            .await
+    }
+
+    /// How many outgoing messages there are (the Sent view's count).
+    pub async fn count_sent_messages(&self) -> Result<u32, StorageError> {
+        let prefix = [to_js(&crate::domain::Direction::Outgoing)?];
+        self.count_by_prefix(MESSAGES, IDX_MSG_DIRECTION, &prefix)
+            .await
+    }
+
+    // ---- tickets ----------------------------------------------------------------------------
+
+    pub async fn ticket(&self, id: &TicketId) -> Result<Option<Ticket>, StorageError> {
+        self.get_one(TICKETS, id.as_str()).await
+    }
+
+    pub async fn tickets(&self) -> Result<Vec<Ticket>, StorageError> {
+        self.get_all(TICKETS).await
+    }
+
+    // ---- batches ----------------------------------------------------------------------------
+
+    /// Writes the whole batch in ONE readwrite transaction: puts, then deletes. All or nothing:
+    /// a value that cannot be serialised fails before the transaction starts, and a record the
+    /// database refuses (for example a second contact with the same email) aborts it.
+    pub async fn write_batch(&self, batch: &WriteBatch) -> Result<(), StorageError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut puts: Vec<(&str, JsValue)> = Vec::new();
+        puts.extend(records(
+            CONVERSATIONS,
+            &batch.conversations,
+            conversation_record,
+        )?);
+        puts.extend(records(MESSAGES, &batch.messages, to_js)?);
+        puts.extend(records(TICKETS, &batch.tickets, to_js)?);
+        puts.extend(records(CONTACTS, &batch.contacts, contact_record)?);
+        puts.extend(records(OUTBOX, &batch.outbox, to_js)?);
+        let mut deletes: Vec<(&str, String)> = Vec::new();
+        deletes.extend(
+            batch
+                .delete_conversations
+                .iter()
+                .map(|id| (CONVERSATIONS, id.0.clone())),
+        );
+        deletes.extend(
+            batch
+                .delete_tickets
+                .iter()
+                .map(|id| (TICKETS, id.0.clone())),
+        );
+        deletes.extend(
+            batch
+                .delete_messages
+                .iter()
+                .map(|id| (MESSAGES, id.0.clone())),
+        );
+        deletes.extend(
+            batch
+                .delete_drafts
+                .iter()
+                .map(|key| (DRAFTS, key.storage_key())),
+        );
+
+        let tx = self.tx(BATCH_STORES, TransactionMode::Readwrite)?;
+        for (store, record) in puts {
+            let _request = tx.object_store(store)?.put(record).primitive()?;
+        }
+        for (store, key) in &deletes {
+            let _request = tx.object_store(store)?.delete(key.as_str()).primitive()?;
+        }
+        self.commit(tx).await
+    }
+
+    // ---- outbox -----------------------------------------------------------------------------
+
+    /// Every outbox item, oldest first (delivery order).
+    pub async fn outbox(&self) -> Result<Vec<OutboxItem>, StorageError> {
+        let mut items: Vec<OutboxItem> = self.get_all(OUTBOX).await?;
+        items.sort_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(items)
+    }
+
+    pub async fn put_outbox(&self, item: &OutboxItem) -> Result<(), StorageError> {
+        self.put_all(OUTBOX, vec![to_js(item)?]).await
+    }
+
+    // ---- drafts -----------------------------------------------------------------------------
+
+    pub async fn draft(&self, key: &DraftKey) -> Result<Option<Draft>, StorageError> {
+        self.get_one(DRAFTS, &key.storage_key()).await
+    }
+
+    /// Compare-and-set in ONE transaction: the stored revision (0 when there is no draft) must
+    /// equal `expected_revision`, else `Conflict` with the stored draft. On success the draft
+    /// is stored with revision `expected_revision + 1` and returned as stored.
+    pub async fn put_draft(
+        &self,
+        draft: &Draft,
+        expected_revision: u64,
+    ) -> Result<Draft, DraftWriteError> {
+        let mut next = draft.clone();
+        next.revision = expected_revision + 1;
+        let record = draft_record(&next)?;
+        let key = next.key.storage_key();
+
+        let tx = self.tx(DRAFTS, TransactionMode::Readwrite)?;
+        let object_store = tx.object_store(DRAFTS).map_err(StorageError::from)?;
+        let stored: Option<JsValue> = object_store
+            .get(key.as_str())
+            .primitive()
+            .map_err(StorageError::from)?
+            .await
+            .map_err(|e| self.lost_or(e.into()))?;
+        let stored: Option<Draft> = stored.map(from_js).transpose()?;
+        match stored {
+            Some(current) if current.revision != expected_revision => {
+                // Dropping the transaction aborts it: nothing was written.
+                return Err(DraftWriteError::Conflict(current));
+            }
+            None if expected_revision != 0 => {
+                return Err(StorageError::NotFound("This draft".into()).into());
+            }
+            _ => {}
+        }
+        let _request = object_store
+            .put(record)
+            .primitive()
+            .map_err(StorageError::from)?;
+        self.commit(tx).await?;
+        Ok(next)
+    }
+
+    pub async fn delete_draft(&self, key: &DraftKey) -> Result<(), StorageError> {
+        self.delete_one(DRAFTS, &key.storage_key()).await
+    }
+
+    pub async fn drafts_of_user(&self, user: &UserId) -> Result<Vec<Draft>, StorageError> {
+        self.get_all_by(DRAFTS, IDX_DRAFT_USER, user.as_str().into())
+            .await
+    }
+
+    // ---- meta -------------------------------------------------------------------------------
+
+    pub async fn get_meta<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.tx(META, TransactionMode::Readonly)?;
+        let record: Option<JsValue> = tx.object_store(META)?.get(key).primitive()?.await?;
+        record.map(meta_value).transpose()
+    }
+
+    pub async fn set_meta<T: Serialize>(&self, key: &str, v: &T) -> Result<(), StorageError> {
+        self.put_all(META, vec![meta_record(key, v)?]).await
+    }
+}
+
+/// Serialises `items` for `store`.
+fn records<'s, T>(
+    store: &'s str,
+    items: &[T],
+    to_record: impl Fn(&T) -> Result<JsValue, StorageError>,
+) -> Result<Vec<(&'s str, JsValue)>, StorageError> {
+    items
+        .iter()
+        .map(|item| Ok((store, to_record(item)?)))
+        .collect()
+}
+
+async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>, StorageError> {
+    let values = store.get_all::<JsValue>().primitive()?.await?;
+    values.map(|v| from_js(v?)).collect()
+}
+
+/// Waits for `request`; gives up (None) if it has been blocked by other tabs' connections for
+/// longer than the grace period.
+async fn open_unless_blocked(
+    request: &mut OpenDbRequest,
+    blocked_since: &Cell<Option<f64>>,
+) -> Option<indexed_db_futures::OpenDbResult<Database>> {
+    loop {
+        let mut tick = TimeoutFuture::new(BLOCKED_CHECK_MS);
+        let outcome = poll_fn(|cx| {
+            if let Poll::Ready(result) = Pin::new(&mut *request).poll(cx) {
+                return Poll::Ready(Some(result));
+            }
+            match Pin::new(&mut tick).poll(cx) {
+                Poll::Ready(()) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            }
+        })
+        .await;
+        match (outcome, blocked_since.get()) {
+            (Some(result), _) => return Some(result),
+            (None, Some(since)) if js_sys::Date::now() - since >= BLOCKED_GRACE_MS => return None,
+            (None, _) => {}
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Domain value ⇄ stored record. A record is the serde form of the domain value plus computed
+//! index fields (`_area`, `_bucket`, `_assignee`, `_email`, `_key`, `_id`); reading ignores
+//! them because domain types ignore unknown fields. Also builds the compound index keys.
+//! No I/O here.
+
+use super::error::StorageError;
+use super::schema::*;
+use super::{AssigneeFilter, Bucket};
+use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Workspace};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// Serialises like indexed_db_futures' serde mode (maps as plain objects), so records written
+/// here and read through either path agree.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StorageError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    Ok(value.serialize(&serializer)?)
+}
+
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+    Ok(serde_wasm_bindgen::from_value(value)?)
+}
+
+fn with_fields(record: JsValue, fields: &[(&str, JsValue)]) -> Result<JsValue, StorageError> {
+    for (name, value) in fields {
+        js_sys::Reflect::set(&record, &JsValue::from_str(name), value)
+            .map_err(|_| StorageError::Serde(format!("cannot set {name} on a record")))?;
+    }
+    Ok(record)
+}
+
+pub(crate) fn area_key(area: Area) -> &'static str {
+    match area {
+        Area::Inbox => "inbox",
+        Area::HelpDesk => "help_desk",
+    }
+}
+
+pub(crate) fn bucket_key(bucket: Bucket) -> &'static str {
+    match bucket {
+        Bucket::Open => "open",
+        Bucket::Closed => "closed",
+        Bucket::Trash => "trash",
+    }
+}
+
+/// The `_email` index value: addresses compare case-insensitively in ASCII, exactly as
+/// `EmailAddress::same_mailbox` does.
+pub(crate) fn email_key(email: &EmailAddress) -> String {
+    email.as_str().to_ascii_lowercase()
+}
+
+pub(crate) fn conversation_record(c: &Conversation) -> Result<JsValue, StorageError> {
+    let assignee = c.assignee.as_ref().map_or("", |u| u.as_str());
+    with_fields(
+        to_js(c)?,
+        &[
+            (F_AREA, area_key(c.area).into()),
+            (F_BUCKET, bucket_key(Bucket::of(c)).into()),
+            (F_ASSIGNEE, assignee.into()),
+        ],
+    )
+}
+
+pub(crate) fn contact_record(c: &Contact) -> Result<JsValue, StorageError> {
+    with_fields(to_js(c)?, &[(F_EMAIL, email_key(&c.email).into())])
+}
+
+pub(crate) fn draft_record(d: &Draft) -> Result<JsValue, StorageError> {
+    with_fields(to_js(d)?, &[(F_KEY, d.key.storage_key().into())])
+}
+
+pub(crate) fn workspace_record(w: &Workspace) -> Result<JsValue, StorageError> {
+    with_fields(to_js(w)?, &[(F_ID, WORKSPACE_KEY.into())])
+}
+
+pub(crate) fn meta_record<T: Serialize + ?Sized>(
+    key: &str,
+    value: &T,
+) -> Result<JsValue, StorageError> {
+    let record = js_sys::Object::new();
+    with_fields(
+        record.into(),
+        &[("key", key.into()), ("value", to_js(value)?)],
+    )
+}
+
+/// Reads the `value` field of a meta record.
+pub(crate) fn meta_value<T: DeserializeOwned>(record: JsValue) -> Result<T, StorageError> {
+    let value = js_sys::Reflect::get(&record, &JsValue::from_str("value"))
+        .map_err(|_| StorageError::Serde("a meta record has no value".into()))?;
+    from_js(value)
+}
+
+/// A compound key `[parts...]`.
+pub(crate) fn key(parts: &[JsValue]) -> JsValue {
+    parts.iter().collect::<js_sys::Array>().into()
+}
+
+/// The inclusive key range of every compound key that starts with `prefix`: from `[prefix]`
+/// (a shorter array sorts first) to `[prefix, []]` (an array sorts after every number, string
+/// and date, so it is above any last component).
+pub(crate) fn prefix_range(prefix: &[JsValue]) -> (JsValue, JsValue) {
+    let lower = key(prefix);
+    let mut upper: Vec<JsValue> = prefix.to_vec();
+    upper.push(js_sys::Array::new().into());
+    (lower, key(&upper))
+}
+
+/// Index name and key prefix for a conversation list.
+pub(crate) fn conversation_prefix(
+    area: Area,
+    inbox: &str,
+    bucket: Bucket,
+    assignee: &AssigneeFilter,
+) -> (&'static str, Vec<JsValue>) {
+    let mut prefix: Vec<JsValue> = vec![
+        area_key(area).into(),
+        inbox.into(),
+        bucket_key(bucket).into(),
+    ];
+    match assignee {
+        AssigneeFilter::Any => (IDX_CONV_BUCKET, prefix),
+        AssigneeFilter::Unassigned => {
+            prefix.push("".into());
+            (IDX_CONV_ASSIGNEE, prefix)
+        }
+        AssigneeFilter::User(user) => {
+            prefix.push(user.as_str().into());
+            (IDX_CONV_ASSIGNEE, prefix)
+        }
+    }
+}

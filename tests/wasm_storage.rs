@@ -1,0 +1,896 @@
+#![cfg(target_arch = "wasm32")]
+//! Storage layer in headless Chromium: every test opens its own uniquely named database and
+//! deletes it at the end. Run with
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_storage`.
+
+use gloo_timers::future::TimeoutFuture;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use switchboard::domain::*;
+use switchboard::storage::notify::Change;
+use switchboard::storage::schema::ALL_STORES;
+use switchboard::storage::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---- helpers ------------------------------------------------------------------------------
+
+fn unique(name: &str) -> String {
+    format!(
+        "sb-test-{name}-{}-{}",
+        js_sys::Date::now(),
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+async fn fresh(name: &str) -> (Db, String) {
+    let name = unique(name);
+    let db = Db::open(&name).await.expect("open a fresh database");
+    (db, name)
+}
+
+async fn drop_db(db: Db, name: &str) {
+    db.close();
+    Db::delete_database(name)
+        .await
+        .expect("delete the test database");
+}
+
+/// Waits (up to `ms`) until `cond` holds.
+async fn until(cond: impl Fn() -> bool, ms: u32) -> bool {
+    let mut waited = 0;
+    while !cond() && waited < ms {
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+    cond()
+}
+
+fn email(s: &str) -> EmailAddress {
+    EmailAddress::parse(s).unwrap()
+}
+
+fn workspace(company: &str) -> Workspace {
+    Workspace {
+        company: company.into(),
+        subdomain: "acme".into(),
+        plan: Plan::Professional,
+        team_default_reply: [(TeamId::from("t-support"), ChannelId::from("ch-1"))]
+            .into_iter()
+            .collect(),
+    }
+}
+
+fn user(id: &str, first: &str) -> User {
+    User {
+        id: id.into(),
+        first_name: first.into(),
+        last_name: "Doe".into(),
+        email: email(&format!("{first}@acme.example").to_lowercase()),
+        seat: Seat::Paid,
+        availability: Availability::Available,
+        role: Role::User,
+        primary_team: Some("t-support".into()),
+        additional_teams: vec![],
+        signature_html: "<p>{{first_name}}</p>".into(),
+        crm_default_from: None,
+    }
+}
+
+fn contact(id: &str, address: &str) -> Contact {
+    Contact {
+        id: id.into(),
+        email: email(address),
+        name: Some(format!("Contact {id}")),
+        owner: None,
+        created_at: 1,
+    }
+}
+
+fn inbox(id: &str) -> Inbox {
+    Inbox {
+        id: id.into(),
+        name: "Inbox".into(),
+        access: InboxAccess::Everyone,
+        fallback: FallbackEmail {
+            use_for_sending: true,
+            from_name_mode: FromNameMode::AgentAndCompany,
+            company_name: "Acme".into(),
+            username: "support".into(),
+            from_address: FallbackFromAddress::UseDefault,
+            signature_enabled: false,
+            signature_html: String::new(),
+            original_sender_of_forwards: true,
+        },
+        automation: Automation {
+            auto_assign: None,
+            auto_ticket: None,
+            round_robin_next: 0,
+        },
+    }
+}
+
+fn channel(id: &str, address: &str) -> Channel {
+    Channel {
+        id: id.into(),
+        inbox: "i-1".into(),
+        kind: ChannelKind::TeamEmail,
+        address: email(address),
+        display_name: "Acme Support".into(),
+        enabled: true,
+        verified: true,
+    }
+}
+
+fn conversation(id: &str, inbox: &str, last_activity: Millis) -> Conversation {
+    Conversation {
+        id: id.into(),
+        inbox: inbox.into(),
+        area: Area::Inbox,
+        channel: "ch-1".into(),
+        contact: "c-1".into(),
+        subject: format!("Subject {id}"),
+        status: ConversationStatus::Open,
+        assignee: None,
+        ticket: None,
+        created_at: last_activity - 5,
+        last_activity,
+        snippet: String::new(),
+        message_count: 0,
+        trashed_at: None,
+    }
+}
+
+fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message {
+    Message {
+        id: id.into(),
+        conversation: conv.into(),
+        direction,
+        from: Mailbox {
+            name: Some("Ana".into()),
+            address: email("ana@customer.example"),
+        },
+        to: vec![],
+        cc: vec![],
+        bcc: vec![],
+        subject: "Hello".into(),
+        date,
+        text_body: format!("body of {id}"),
+        html_body: None,
+        attachments: vec![],
+        message_id: Some(format!("{id}@mail.example")),
+        in_reply_to: None,
+        references: vec![],
+        size: 100,
+        author: None,
+    }
+}
+
+fn ticket(id: &str, conv: &str) -> Ticket {
+    Ticket {
+        id: id.into(),
+        name: "Broken login".into(),
+        pipeline: "Support".into(),
+        status: TicketStatus::New,
+        priority: Priority::High,
+        owner: Some("u-ana".into()),
+        conversations: vec![conv.into()],
+        created_at: 10,
+        trashed_at: None,
+    }
+}
+
+fn template(id: &str) -> Template {
+    Template {
+        id: id.into(),
+        kind: TemplateKind::Snippet,
+        name: "Thanks".into(),
+        subject: None,
+        body_html: "<p>Thanks!</p>".into(),
+    }
+}
+
+fn small_workspace() -> WorkspaceData {
+    WorkspaceData {
+        workspace: workspace("Acme"),
+        users: vec![user("u-ana", "Ana"), user("u-bo", "Bo")],
+        teams: vec![Team {
+            id: "t-support".into(),
+            name: "Support".into(),
+        }],
+        contacts: vec![
+            contact("c-1", "Ana@Customer.example"),
+            contact("c-2", "bob@customer.example"),
+        ],
+        inboxes: vec![inbox("i-1")],
+        channels: vec![
+            channel("ch-1", "support@acme.example"),
+            channel("ch-2", "sales@acme.example"),
+        ],
+        conversations: vec![conversation("conv-1", "i-1", 100)],
+        messages: vec![
+            message("m-1", "conv-1", Direction::Incoming, 90),
+            message("m-2", "conv-1", Direction::Outgoing, 100),
+        ],
+        tickets: vec![ticket("tk-1", "conv-1")],
+        templates: vec![template("tpl-1")],
+    }
+}
+
+fn ids(conversations: &[Conversation]) -> Vec<String> {
+    conversations.iter().map(|c| c.id.0.clone()).collect()
+}
+
+// ---- schema -------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn opening_an_empty_database_migrates_from_nothing_to_v1_with_every_store() {
+    let (db, name) = fresh("empty").await;
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    assert_eq!(db.version(), 1);
+    let mut stores = db.store_names();
+    stores.sort();
+    let mut expected: Vec<String> = ALL_STORES.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(stores, expected);
+
+    assert!(!db.is_seeded().await.unwrap());
+    assert_eq!(
+        db.load_directory().await,
+        Err(StorageError::NotFound("The workspace".into()))
+    );
+    assert_eq!(db.contacts().await.unwrap(), vec![]);
+    assert_eq!(db.get_meta::<String>("missing").await.unwrap(), None);
+    db.set_meta("tab-count", &vec![1u32, 2, 3]).await.unwrap();
+    assert_eq!(
+        db.get_meta::<Vec<u32>>("tab-count").await.unwrap(),
+        Some(vec![1, 2, 3])
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_migration_step_fails_the_open_and_keeps_the_stored_schema() {
+    let (db, name) = fresh("unknown-step").await;
+    db.set_meta("kept", &true).await.unwrap();
+    db.close();
+
+    let upgraded = Db::open_with_version(&name, 2).await;
+    assert!(
+        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 1 to 2")),
+        "{upgraded:?}"
+    );
+
+    let db = Db::open(&name).await.expect("v1 still opens");
+    assert_eq!(db.version(), 1);
+    assert_eq!(db.get_meta::<bool>("kept").await.unwrap(), Some(true));
+    drop_db(db, &name).await;
+}
+
+// ---- seeding and the directory -------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn replace_all_then_load_directory_round_trips_and_replaces_everything() {
+    let (db, name) = fresh("replace").await;
+    let data = small_workspace();
+    db.replace_all(&data).await.unwrap();
+    assert!(db.is_seeded().await.unwrap());
+
+    let directory = db.load_directory().await.unwrap();
+    assert_eq!(
+        directory,
+        Directory {
+            workspace: data.workspace.clone(),
+            users: data.users.clone(),
+            teams: data.teams.clone(),
+            inboxes: data.inboxes.clone(),
+            channels: data.channels.clone(),
+            templates: data.templates.clone(),
+        }
+    );
+    assert_eq!(db.contacts().await.unwrap(), data.contacts);
+    assert_eq!(db.tickets().await.unwrap(), data.tickets);
+    assert_eq!(
+        db.conversation(&"conv-1".into()).await.unwrap(),
+        Some(data.conversations[0].clone())
+    );
+    assert_eq!(
+        db.messages_of(&"conv-1".into()).await.unwrap(),
+        data.messages
+    );
+    // The email index ignores case.
+    assert_eq!(
+        db.contact_by_email(&email("ana@CUSTOMER.example"))
+            .await
+            .unwrap(),
+        Some(data.contacts[0].clone())
+    );
+    assert_eq!(
+        db.contact_by_email(&email("nobody@customer.example"))
+            .await
+            .unwrap(),
+        None
+    );
+
+    // A draft and an outbox item are wiped by the next replace_all too.
+    let key = DraftKey {
+        user: "u-ana".into(),
+        target: DraftTarget::Conversation("conv-1".into()),
+        mode: ReplyMode::Reply,
+    };
+    db.put_draft(&Draft::new(key.clone(), "tab-1", 5), 0)
+        .await
+        .unwrap();
+
+    let mut smaller = small_workspace();
+    smaller.workspace = workspace("Acme Two");
+    smaller.users.truncate(1);
+    smaller.contacts.truncate(1);
+    smaller.conversations.clear();
+    smaller.messages.clear();
+    smaller.tickets.clear();
+    db.replace_all(&smaller).await.unwrap();
+
+    let directory = db.load_directory().await.unwrap();
+    assert_eq!(directory.workspace.company, "Acme Two");
+    assert_eq!(directory.users, smaller.users);
+    assert_eq!(db.contacts().await.unwrap(), smaller.contacts);
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), None);
+    assert_eq!(db.messages_of(&"conv-1".into()).await.unwrap(), vec![]);
+    assert_eq!(db.tickets().await.unwrap(), vec![]);
+    assert_eq!(db.draft(&key).await.unwrap(), None);
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn single_record_puts_and_deletes_are_durable() {
+    let (db, name) = fresh("puts").await;
+    db.replace_all(&small_workspace()).await.unwrap();
+
+    let mut ws = workspace("Renamed");
+    ws.plan = Plan::Enterprise;
+    db.put_workspace(&ws).await.unwrap();
+    let mut ib = inbox("i-2");
+    ib.name = "Billing".into();
+    db.put_inbox(&ib).await.unwrap();
+    let mut ch = channel("ch-1", "help@acme.example");
+    ch.enabled = false;
+    db.put_channel(&ch).await.unwrap();
+    db.put_user(&user("u-cy", "Cy")).await.unwrap();
+    db.put_template(&template("tpl-2")).await.unwrap();
+    db.delete_template(&"tpl-1".into()).await.unwrap();
+    db.put_contact(&contact("c-3", "new@customer.example"))
+        .await
+        .unwrap();
+
+    let directory = db.load_directory().await.unwrap();
+    assert_eq!(directory.workspace, ws);
+    assert_eq!(directory.inboxes, vec![inbox("i-1"), ib]);
+    assert_eq!(directory.channels[0], ch);
+    assert_eq!(directory.users.len(), 3);
+    assert_eq!(directory.templates, vec![template("tpl-2")]);
+    assert_eq!(
+        db.contact(&"c-3".into()).await.unwrap(),
+        Some(contact("c-3", "new@customer.example"))
+    );
+    // A second contact with the same address (any case) is refused.
+    assert_eq!(
+        db.put_contact(&contact("c-4", "NEW@customer.example"))
+            .await,
+        Err(StorageError::Conflict)
+    );
+    assert_eq!(db.contact(&"c-4".into()).await.unwrap(), None);
+    drop_db(db, &name).await;
+}
+
+// ---- conversation lists -------------------------------------------------------------------
+
+/// 30 conversations of inbox i-1 (plus decoys in another inbox and in the help desk) spread
+/// over every bucket and assignee.
+fn thirty_conversations() -> Vec<Conversation> {
+    let mut all = Vec::new();
+    for i in 0..30i64 {
+        let mut c = conversation(&format!("conv-{i:02}"), "i-1", 1_000 + i * 10);
+        c.status = if i % 3 == 2 {
+            ConversationStatus::Closed
+        } else {
+            ConversationStatus::Open
+        };
+        if i % 10 == 9 {
+            c.trashed_at = Some(5_000 + i);
+        }
+        c.assignee = match i % 4 {
+            0 => None,
+            1 => Some("u-ana".into()),
+            _ => Some("u-bo".into()),
+        };
+        all.push(c);
+    }
+    // Two conversations with the same last_activity: order is still deterministic.
+    all[4].last_activity = all[5].last_activity;
+    let mut other_inbox = conversation("conv-x1", "i-2", 9_999);
+    other_inbox.assignee = Some("u-ana".into());
+    let mut help_desk = conversation("conv-x2", "i-1", 9_998);
+    help_desk.area = Area::HelpDesk;
+    all.push(other_inbox);
+    all.push(help_desk);
+    all
+}
+
+fn expected_list(all: &[Conversation], bucket: Bucket, assignee: &AssigneeFilter) -> Vec<String> {
+    let mut list: Vec<&Conversation> = all
+        .iter()
+        .filter(|c| c.area == Area::Inbox && c.inbox.as_str() == "i-1")
+        .filter(|c| Bucket::of(c) == bucket)
+        .filter(|c| match assignee {
+            AssigneeFilter::Any => true,
+            AssigneeFilter::Unassigned => c.assignee.is_none(),
+            AssigneeFilter::User(u) => c.assignee.as_ref() == Some(u),
+        })
+        .collect();
+    // Newest first; ties by id, descending (a reverse cursor over [.., last_activity] + key).
+    list.sort_by(|a, b| (b.last_activity, &b.id).cmp(&(a.last_activity, &a.id)));
+    list.into_iter().map(|c| c.id.0.clone()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn conversation_pages_and_counts_follow_bucket_assignee_order_offset_and_limit() {
+    let (db, name) = fresh("pages").await;
+    let all = thirty_conversations();
+    db.write_batch(&WriteBatch {
+        conversations: all.clone(),
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+
+    let assignees = [
+        AssigneeFilter::Any,
+        AssigneeFilter::Unassigned,
+        AssigneeFilter::User("u-ana".into()),
+        AssigneeFilter::User("u-bo".into()),
+        AssigneeFilter::User("u-nobody".into()),
+    ];
+    let mut total = 0;
+    for bucket in [Bucket::Open, Bucket::Closed, Bucket::Trash] {
+        for assignee in &assignees {
+            let expected = expected_list(&all, bucket, assignee);
+            let query = |offset, limit| PageQuery {
+                area: Area::Inbox,
+                inbox: "i-1".into(),
+                bucket,
+                assignee: assignee.clone(),
+                offset,
+                limit,
+            };
+            let case = format!("{bucket:?} {assignee:?}");
+            assert_eq!(
+                db.count_conversations(&query(3, 1)).await.unwrap() as usize,
+                expected.len(),
+                "count {case}"
+            );
+            for (offset, limit) in [(0u32, 100u32), (0, 3), (2, 4), (5, 2), (40, 5), (1, 0)] {
+                let page = db.conversations_page(&query(offset, limit)).await.unwrap();
+                let want: Vec<String> = expected
+                    .iter()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .cloned()
+                    .collect();
+                assert_eq!(ids(&page), want, "{case} offset {offset} limit {limit}");
+            }
+            if *assignee == AssigneeFilter::Any {
+                total += expected.len();
+            }
+        }
+    }
+    assert_eq!(
+        total, 30,
+        "every i-1 inbox conversation is in exactly one bucket"
+    );
+    // Spot checks of the rules themselves, independent of expected_list.
+    let open_any = PageQuery {
+        area: Area::Inbox,
+        inbox: "i-1".into(),
+        bucket: Bucket::Open,
+        assignee: AssigneeFilter::Any,
+        offset: 0,
+        limit: 2,
+    };
+    assert_eq!(
+        ids(&db.conversations_page(&open_any).await.unwrap()),
+        vec!["conv-28", "conv-27"]
+    );
+    let trash = PageQuery {
+        bucket: Bucket::Trash,
+        limit: 10,
+        ..open_any.clone()
+    };
+    assert_eq!(
+        ids(&db.conversations_page(&trash).await.unwrap()),
+        vec!["conv-29", "conv-19", "conv-09"]
+    );
+    let help_desk = PageQuery {
+        area: Area::HelpDesk,
+        limit: 10,
+        ..open_any.clone()
+    };
+    assert_eq!(
+        ids(&db.conversations_page(&help_desk).await.unwrap()),
+        vec!["conv-x2"]
+    );
+
+    // Moving a conversation to trash moves it between lists.
+    let mut moved = db.conversation(&"conv-28".into()).await.unwrap().unwrap();
+    moved.trashed_at = Some(9_000);
+    db.write_batch(&WriteBatch {
+        conversations: vec![moved],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        ids(&db.conversations_page(&open_any).await.unwrap()),
+        vec!["conv-27", "conv-25"]
+    );
+    assert_eq!(db.count_conversations(&trash).await.unwrap(), 4);
+
+    assert_eq!(
+        ids(&db.conversations_of_contact(&"c-1".into()).await.unwrap())[..3],
+        ["conv-x1", "conv-x2", "conv-29"]
+    );
+    drop_db(db, &name).await;
+}
+
+// ---- messages ------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn messages_of_a_conversation_are_oldest_first_and_sent_is_newest_first() {
+    let (db, name) = fresh("messages").await;
+    let messages = vec![
+        message("m-c", "conv-1", Direction::Outgoing, 300),
+        message("m-a", "conv-1", Direction::Incoming, 100),
+        message("m-x", "conv-2", Direction::Outgoing, 200),
+        message("m-b", "conv-1", Direction::Comment, 200),
+        message("m-d", "conv-1", Direction::Outgoing, 50),
+        message("m-y", "conv-10", Direction::Incoming, 10),
+    ];
+    db.write_batch(&WriteBatch {
+        messages,
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+
+    let thread = db.messages_of(&"conv-1".into()).await.unwrap();
+    let thread: Vec<&str> = thread.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(thread, ["m-d", "m-a", "m-b", "m-c"]);
+    assert_eq!(db.messages_of(&"conv-3".into()).await.unwrap(), vec![]);
+
+    let found = db.message_by_message_id("m-x@mail.example").await.unwrap();
+    assert_eq!(found.map(|m| m.id.0), Some("m-x".to_string()));
+    assert_eq!(
+        db.message_by_message_id("nope@mail.example").await.unwrap(),
+        None
+    );
+
+    let sent: Vec<String> = db
+        .sent_messages(0, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id.0)
+        .collect();
+    assert_eq!(sent, ["m-c", "m-x", "m-d"]);
+    let sent_page: Vec<String> = db
+        .sent_messages(1, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id.0)
+        .collect();
+    assert_eq!(sent_page, ["m-x"]);
+    assert_eq!(db.count_sent_messages().await.unwrap(), 3);
+    drop_db(db, &name).await;
+}
+
+// ---- batches -------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn write_batch_is_all_or_nothing() {
+    let (db, name) = fresh("batch").await;
+    db.put_contact(&contact("c-1", "ana@customer.example"))
+        .await
+        .unwrap();
+
+    // 1. A value that cannot be stored (a date beyond JavaScript's safe integers).
+    let mut bad_message = message("m-bad", "conv-1", Direction::Incoming, 1);
+    bad_message.date = i64::MAX;
+    let unserialisable = WriteBatch {
+        conversations: vec![conversation("conv-1", "i-1", 10)],
+        messages: vec![
+            message("m-1", "conv-1", Direction::Incoming, 5),
+            bad_message,
+        ],
+        ..WriteBatch::default()
+    };
+    assert!(matches!(
+        db.write_batch(&unserialisable).await,
+        Err(StorageError::Serde(_))
+    ));
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), None);
+    assert_eq!(db.messages_of(&"conv-1".into()).await.unwrap(), vec![]);
+
+    // 2. A record IndexedDB itself refuses inside the transaction (a second contact with the
+    //    same address violates the unique email index): the puts before it are rolled back.
+    let refused = WriteBatch {
+        conversations: vec![conversation("conv-1", "i-1", 10)],
+        messages: vec![message("m-1", "conv-1", Direction::Incoming, 5)],
+        tickets: vec![ticket("tk-1", "conv-1")],
+        contacts: vec![
+            contact("c-2", "bo@customer.example"),
+            contact("c-3", "ANA@customer.example"),
+        ],
+        ..WriteBatch::default()
+    };
+    assert_eq!(db.write_batch(&refused).await, Err(StorageError::Conflict));
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), None);
+    assert_eq!(db.messages_of(&"conv-1".into()).await.unwrap(), vec![]);
+    assert_eq!(db.ticket(&"tk-1".into()).await.unwrap(), None);
+    assert_eq!(db.contact(&"c-2".into()).await.unwrap(), None);
+    assert_eq!(db.contacts().await.unwrap().len(), 1);
+
+    // 3. The same batch without the clash commits entirely, deletes included.
+    let key = DraftKey {
+        user: "u-ana".into(),
+        target: DraftTarget::Conversation("conv-1".into()),
+        mode: ReplyMode::Reply,
+    };
+    db.put_draft(&Draft::new(key.clone(), "tab-1", 1), 0)
+        .await
+        .unwrap();
+    let outbox_item = OutboxItem {
+        id: "m-2".into(),
+        conversation: Some("conv-1".into()),
+        channel: Some("ch-1".into()),
+        from: Mailbox {
+            name: Some("Acme".into()),
+            address: email("support@acme.example"),
+        },
+        recipients: vec![email("ana@customer.example")],
+        subject: "Re: Hello".into(),
+        raw: "From: support@acme.example\r\n\r\nHi".into(),
+        status: OutboxStatus::Queued,
+        created_at: 20,
+    };
+    let good = WriteBatch {
+        contacts: vec![contact("c-2", "bo@customer.example")],
+        messages: vec![
+            message("m-1", "conv-1", Direction::Incoming, 5),
+            message("m-2", "conv-1", Direction::Outgoing, 20),
+        ],
+        outbox: vec![outbox_item.clone()],
+        delete_drafts: vec![key.clone()],
+        ..refused.clone()
+    };
+    db.write_batch(&good).await.unwrap();
+    assert!(db.conversation(&"conv-1".into()).await.unwrap().is_some());
+    assert_eq!(db.messages_of(&"conv-1".into()).await.unwrap().len(), 2);
+    assert_eq!(db.tickets().await.unwrap(), vec![ticket("tk-1", "conv-1")]);
+    assert_eq!(db.outbox().await.unwrap(), vec![outbox_item.clone()]);
+    assert_eq!(db.draft(&key).await.unwrap(), None);
+
+    let mut delivered = outbox_item;
+    delivered.status = OutboxStatus::Delivered { at: 30 };
+    db.put_outbox(&delivered).await.unwrap();
+    assert_eq!(db.outbox().await.unwrap(), vec![delivered]);
+
+    db.write_batch(&WriteBatch {
+        delete_conversations: vec!["conv-1".into()],
+        delete_tickets: vec!["tk-1".into()],
+        delete_messages: vec!["m-1".into(), "m-2".into()],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), None);
+    assert_eq!(db.tickets().await.unwrap(), vec![]);
+    assert_eq!(db.messages_of(&"conv-1".into()).await.unwrap(), vec![]);
+    drop_db(db, &name).await;
+}
+
+// ---- drafts --------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn put_draft_is_a_compare_and_set_on_the_revision() {
+    let (db, name) = fresh("drafts").await;
+    let key = DraftKey {
+        user: "u-ana".into(),
+        target: DraftTarget::Conversation("conv-1".into()),
+        mode: ReplyMode::Reply,
+    };
+    let mut tab_a = Draft::new(key.clone(), "tab-a", 1);
+    tab_a.body_html = "<p>from A</p>".into();
+    tab_a.from = DraftFrom::Deliberate(FromChoice::Channel("ch-2".into()));
+
+    // New draft: expected revision 0.
+    let stored = db.put_draft(&tab_a, 0).await.unwrap();
+    assert_eq!(stored.revision, 1);
+    assert_eq!(db.draft(&key).await.unwrap(), Some(stored.clone()));
+
+    // Tab B still believes the draft is absent: conflict, and it gets tab A's draft.
+    let mut tab_b = Draft::new(key.clone(), "tab-b", 2);
+    tab_b.body_html = "<p>from B</p>".into();
+    match db.put_draft(&tab_b, 0).await {
+        Err(DraftWriteError::Conflict(current)) => assert_eq!(current, stored),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(db.draft(&key).await.unwrap(), Some(stored.clone()));
+
+    // With the right revision the write goes through and bumps it.
+    let mut next = stored.clone();
+    next.subject = "Re: Hello".into();
+    let stored2 = db.put_draft(&next, 1).await.unwrap();
+    assert_eq!(stored2.revision, 2);
+    assert_eq!(stored2.subject, "Re: Hello");
+    // A stale revision (1) now conflicts with revision 2.
+    match db.put_draft(&next, 1).await {
+        Err(DraftWriteError::Conflict(current)) => assert_eq!(current.revision, 2),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+
+    // Another user's draft and listing per user.
+    let other_key = DraftKey {
+        user: "u-bo".into(),
+        target: DraftTarget::NewCompose("cmp-1".into()),
+        mode: ReplyMode::Compose,
+    };
+    db.put_draft(&Draft::new(other_key.clone(), "tab-c", 3), 0)
+        .await
+        .unwrap();
+    let anas = db.drafts_of_user(&"u-ana".into()).await.unwrap();
+    assert_eq!(anas, vec![stored2.clone()]);
+    assert_eq!(db.drafts_of_user(&"u-bo".into()).await.unwrap().len(), 1);
+
+    // Deleted in another tab: writing with an old revision says so instead of resurrecting it.
+    db.delete_draft(&key).await.unwrap();
+    assert_eq!(db.draft(&key).await.unwrap(), None);
+    assert_eq!(
+        db.put_draft(&stored2, 2).await,
+        Err(DraftWriteError::Storage(StorageError::NotFound(
+            "This draft".into()
+        )))
+    );
+    assert_eq!(db.draft(&key).await.unwrap(), None);
+    drop_db(db, &name).await;
+}
+
+// ---- other tabs ------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_ui() {
+    let (db, name) = fresh("version-change").await;
+    let told = Rc::new(Cell::new(0u32));
+    let counter = Rc::clone(&told);
+    db.on_version_change(move || counter.set(counter.get() + 1));
+
+    // "Another tab" with a newer build opens version 2 directly.
+    let newer = indexed_db_futures::database::Database::open(name.as_str())
+        .with_version(2u32)
+        .await
+        .expect("the upgrade is not blocked because this tab closes its connection");
+    assert!(
+        until(|| told.get() == 1, 2_000).await,
+        "on_version_change was called"
+    );
+
+    assert_eq!(db.contacts().await, Err(StorageError::VersionChanged));
+    assert_eq!(
+        db.set_meta("x", &1).await,
+        Err(StorageError::VersionChanged)
+    );
+    // A callback registered afterwards is called at once.
+    let late = Rc::new(Cell::new(false));
+    let late_flag = Rc::clone(&late);
+    db.on_version_change(move || late_flag.set(true));
+    assert!(late.get());
+    // This (older) build cannot open the newer database any more.
+    assert!(matches!(
+        Db::open(&name).await,
+        Err(StorageError::VersionChanged)
+    ));
+
+    newer.close();
+    Db::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_blocked_by_a_connection_that_never_closes_reports_blocked() {
+    let name = unique("blocked");
+    // A connection without a versionchange handler, as an old tab of an old build would hold.
+    let old = indexed_db_futures::database::Database::open(name.as_str())
+        .with_version(1u32)
+        .await
+        .unwrap();
+    assert_eq!(
+        Db::open_with_version(&name, 2).await.err(),
+        Some(StorageError::Blocked)
+    );
+    old.close();
+    // Once the old tab is gone the pending upgrade request runs (and, v2 being unknown to this
+    // build, fails), after which the database can be removed.
+    Db::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn notifier_tells_other_listeners_which_key_changed() {
+    let channel = unique("channel");
+    let sender = Notifier::with_channel(&channel).unwrap();
+    let receiver = Notifier::with_channel(&channel).unwrap();
+    let heard_by_receiver = Rc::new(RefCell::new(Vec::<Change>::new()));
+    let heard_by_sender = Rc::new(RefCell::new(Vec::<Change>::new()));
+    let r = Rc::clone(&heard_by_receiver);
+    receiver.subscribe(move |c| r.borrow_mut().push(c));
+    let s = Rc::clone(&heard_by_sender);
+    sender.subscribe(move |c| s.borrow_mut().push(c));
+
+    let change = Change::new(
+        "drafts",
+        Some("u-ana|conversation:c-1|reply".into()),
+        "tab-a",
+    );
+    sender.notify(&change);
+    assert!(until(|| !heard_by_receiver.borrow().is_empty(), 2_000).await);
+    assert_eq!(*heard_by_receiver.borrow(), vec![change]);
+    // A BroadcastChannel never echoes to the object that posted.
+    TimeoutFuture::new(50).await;
+    assert!(heard_by_sender.borrow().is_empty());
+
+    let batch = Change::new("conversations", None, "tab-b");
+    receiver.notify(&batch);
+    assert!(until(|| !heard_by_sender.borrow().is_empty(), 2_000).await);
+    assert_eq!(*heard_by_sender.borrow(), vec![batch]);
+}
+
+// ---- faults --------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn indexeddb_dom_exceptions_map_to_typed_errors_a_rep_can_read() {
+    let cases = [
+        ("QuotaExceededError", StorageError::QuotaExceeded),
+        ("AbortError", StorageError::Aborted("boom".into())),
+        (
+            "TransactionInactiveError",
+            StorageError::Aborted("boom".into()),
+        ),
+        ("VersionError", StorageError::VersionChanged),
+        ("ConstraintError", StorageError::Conflict),
+        ("DataError", StorageError::Serde("boom".into())),
+        ("DataCloneError", StorageError::Serde("boom".into())),
+        ("UnknownError", StorageError::Unavailable("boom".into())),
+        (
+            "InvalidStateError",
+            StorageError::Other("InvalidStateError: boom".into()),
+        ),
+    ];
+    for (name, expected) in cases {
+        let dom = web_sys::DomException::new_with_message_and_name("boom", name).unwrap();
+        let error = indexed_db_futures::error::Error::from(dom);
+        assert_eq!(StorageError::from(error), expected, "{name}");
+    }
+    assert_eq!(
+        StorageError::QuotaExceeded.to_string(),
+        "The browser's storage is full: your last changes are kept on screen but could not be \
+         saved. Free some space, then try again."
+    );
+    for error in [
+        StorageError::Blocked,
+        StorageError::VersionChanged,
+        StorageError::Conflict,
+        StorageError::Aborted("x".into()),
+    ] {
+        assert!(error.to_string().ends_with('.') || error.to_string().ends_with(')'));
+        assert!(!error.to_string().contains("Error:"), "{error}");
+    }
+}
