@@ -16,3 +16,4 @@ pub use draft::*;
 pub use ids::*;
 pub use model::*;
 pub use validate::*;
+pub use views::View;
