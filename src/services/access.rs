@@ -3,18 +3,28 @@
 use crate::domain::*;
 use crate::storage::Directory;
 
-/// Inboxes the user can see, in workspace order.
+fn is_member(inbox: &Inbox, user: &User) -> bool {
+    match &inbox.access {
+        InboxAccess::Everyone => true,
+        InboxAccess::SpecificUsersAndTeams { users, teams } => {
+            users.contains(&user.id) || teams.iter().any(|t| user.is_member_of(t))
+        }
+    }
+}
+
+/// Inboxes the user can see, by name; admins see every inbox (view-only where not members).
 pub fn visible_inboxes(dir: &Directory, user: &User) -> Vec<Inbox> {
-    dir.inboxes
+    let mut list: Vec<Inbox> = dir
+        .inboxes
         .iter()
-        .filter(|inbox| match &inbox.access {
-            InboxAccess::Everyone => true,
-            InboxAccess::SpecificUsersAndTeams { users, teams } => {
-                user.role.is_admin()
-                    || users.contains(&user.id)
-                    || teams.iter().any(|t| user.is_member_of(t))
-            }
-        })
+        .filter(|inbox| user.role.is_admin() || is_member(inbox, user))
         .cloned()
-        .collect()
+        .collect();
+    list.sort_by_key(|i| i.name.to_lowercase());
+    list
+}
+
+/// The inbox a workspace opens on: the first one the user can act in, else the first visible.
+pub fn default_inbox(visible: &[Inbox], user: &User) -> Option<InboxId> {
+    visible.iter().find(|i| is_member(i, user)).or(visible.first()).map(|i| i.id.clone())
 }

@@ -33,7 +33,7 @@ pub async fn view_count(
         return Ok(db.count_conversations(&q).await?);
     }
     Ok(match view {
-        View::Sent => db.sent_messages(0, u32::MAX).await?.len() as u32,
+        View::Sent => db.count_sent_messages().await?,
         View::Outbox => db
             .outbox()
             .await?

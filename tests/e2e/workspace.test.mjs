@@ -45,7 +45,7 @@ test('the app boots to the demo Inbox with views, counts and conversations', asy
     const page = await newPage(context);
     await openApp(page, `${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-    assert.deepEqual(await inboxOptions(page), ['Support', 'Billing']);
+    assert.deepEqual(await inboxOptions(page), ['Billing', 'Support']);
     const views = page.getByRole('navigation', { name: 'Views' });
     for (const name of ['Unassigned', 'Assigned to me', 'All open', 'Closed', 'Sent', 'Outbox', 'Trash']) {
       await views.getByRole('link', { name: new RegExp(`^${name}`) }).waitFor();
@@ -93,7 +93,7 @@ test('Switch user changes the current user and the inboxes they can see', async 
 
     await switchUser(page, 'Piotr Nowak — User');
     await page.getByRole('button', { name: 'Account menu: Piotr Nowak' }).waitFor();
-    assert.deepEqual(await inboxOptions(page), ['Support', 'Billing'], 'Piotr is in Billing');
+    assert.deepEqual(await inboxOptions(page), ['Billing', 'Support'], 'Piotr is in Billing');
     assertNoPageErrors(page);
   } finally {
     await context.close();

@@ -39,7 +39,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         let list = inboxes.get();
         wanted
             .and_then(|w| list.iter().find(|i| i.id.as_str() == w).map(|i| i.id.clone()))
-            .or_else(|| list.first().map(|i| i.id.clone()))
+            .or_else(|| app.user().and_then(|u| access::default_inbox(&list, &u)))
     });
     let navigate = use_navigate();
     let on_inbox = move |ev: leptos::ev::Event| {
