@@ -4,9 +4,11 @@
 pub mod draft;
 pub mod ids;
 pub mod model;
+pub mod threading;
 pub mod validate;
 
 pub use draft::*;
 pub use ids::*;
 pub use model::*;
+pub use threading::*;
 pub use validate::*;
