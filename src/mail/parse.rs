@@ -252,7 +252,11 @@ fn mailboxes<'a>(
     let mut out: Vec<Mailbox> = Vec::new();
     for addr in headers.flat_map(|address| address.iter()) {
         let Some(raw) = addr.address().map(str::trim).filter(|raw| !raw.is_empty()) else {
-            // A group without members such as `undisclosed-recipients:;` names nobody.
+            // `To: Maria` names someone without an address: unusable, but worth reporting.
+            // (An empty group such as `undisclosed-recipients:;` yields no entry at all.)
+            if let Some(name) = addr.name().map(str::trim).filter(|n| !n.is_empty()) {
+                ignored.push(printable(name));
+            }
             continue;
         };
         match EmailAddress::parse(raw) {
