@@ -112,6 +112,32 @@ fn sent_mail_round_trips_through_the_parser() {
             },
         ),
         (
+            "long recipient lists and names that need quoting are folded safely",
+            OutgoingEmail {
+                from: mb(
+                    Some("Northwind Outfitters Customer Support Team (Europe), Returns Desk"),
+                    "support@northwind.example",
+                ),
+                to: (1..=6)
+                    .map(|i| {
+                        mb(
+                            Some(&format!("Customer No. {i}, Jr.")),
+                            &format!("c{i}@example.com"),
+                        )
+                    })
+                    .collect(),
+                cc: (1..=4)
+                    .map(|i| {
+                        mb(
+                            Some(&format!("Store Manager Number {i}")),
+                            &format!("s{i}@example.org"),
+                        )
+                    })
+                    .collect(),
+                ..base_email()
+            },
+        ),
+        (
             "reply with threading headers and several recipients",
             OutgoingEmail {
                 to: vec![
@@ -230,8 +256,8 @@ fn sent_mail_has_message_id_date_from_and_mime_structure() {
         for line in [
             "Message-ID: <3f9a1c0e7d2b4a6f@northwind.example>",
             "Date: Tue, 4 Mar 2025 10:02:00 +0000",
-            "From: \"Ana Popescu from Northwind Outfitters\" <support@northwind.example>",
-            "To: \"Maria Jensen\" <maria.jensen@example.com>",
+            "From: Ana Popescu from Northwind Outfitters <support@northwind.example>",
+            "To: Maria Jensen <maria.jensen@example.com>",
             "MIME-Version: 1.0",
         ] {
             assert!(
@@ -1400,5 +1426,42 @@ fn sample_replies_thread_onto_their_sample_parents() {
             existing.iter().copied(),
         );
         assert_eq!(got.as_ref(), want, "{file}");
+    }
+}
+
+#[test]
+fn text_derived_from_html_keeps_words_and_line_breaks_only() {
+    let cases = [
+        ("<p>Hello</p><p>World</p>", "Hello\nWorld\n"),
+        ("<div>Line one<br>Line two</div>", "Line one\nLine two\n"),
+        ("<P>Upper</P><BR/>case", "Upper\ncase\n"),
+        (
+            "Fish &amp; chips &lt;3 &quot;ok&quot; caf&#233; &#x20AC;5 AT&T",
+            "Fish & chips <3 \"ok\" café €5 AT&T\n",
+        ),
+        (
+            "<head><title>Newsletter</title><style>p{color:red}</style></head><p>Body</p>",
+            "Body\n",
+        ),
+        (
+            "<script>alert('x')</script><SCRIPT>y()</SCRIPT>Safe",
+            "Safe\n",
+        ),
+        ("<!-- hidden --><p>Shown</p><!-- unterminated", "Shown\n"),
+        (
+            "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\">Hi",
+            "Hi\n",
+        ),
+        (
+            "<table><tr><td>Qty</td><td>2</td></tr><tr><td>Price</td><td>9</td></tr></table>",
+            "Qty 2\nPrice 9\n",
+        ),
+        ("  lots   of\n\n  space  ", "lots of space\n"),
+        ("<p>a</p><p></p><p></p><p>b</p>", "a\nb\n"),
+        ("broken <b tag", "broken\n"),
+        ("", ""),
+    ];
+    for (html, want) in cases {
+        assert_eq!(html_to_text(html), want, "{html:?}");
     }
 }

@@ -9,10 +9,11 @@
 //! where `SystemTime::now()` panics), resolve the From address, or sanitise HTML.
 
 use crate::domain::{header_value, EmailAddress, Mailbox, Message, Millis, ValidationError};
-use mail_builder::headers::address::Address;
+use mail_builder::encoders::base64::base64_encode;
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
+use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
 use mail_builder::MessageBuilder;
 use std::fmt;
@@ -153,12 +154,15 @@ pub fn build_message(email: &OutgoingEmail) -> Result<BuiltMessage, BuildError> 
     let mut builder = MessageBuilder::new()
         .message_id(email.message_id.as_str())
         .date(Date::new(email.date.div_euclid(1000)))
-        .from(address(&email.from));
+        .header(
+            "From",
+            Raw::new(address_list(std::slice::from_ref(&email.from))?),
+        );
     if !email.to.is_empty() {
-        builder = builder.to(address_list(&email.to));
+        builder = builder.header("To", Raw::new(address_list(&email.to)?));
     }
     if !email.cc.is_empty() {
-        builder = builder.cc(address_list(&email.cc));
+        builder = builder.header("Cc", Raw::new(address_list(&email.cc)?));
     }
     if !email.subject.is_empty() {
         builder = builder.subject(email.subject.as_str());
@@ -280,15 +284,56 @@ fn is_mime_type(value: &str) -> bool {
         .is_some_and(|(main, sub)| token(main) && token(sub))
 }
 
-fn address(mailbox: &Mailbox) -> Address<'_> {
-    Address::new_address(
-        mailbox.name.as_deref().filter(|n| !n.trim().is_empty()),
-        mailbox.address.as_str(),
-    )
+/// An address list written by us rather than by mail-builder 0.4, whose display names put
+/// RFC 2047 encoded-words inside quotes and never split them (both forbidden by RFC 2047 §5
+/// and §2; strict clients then show `=?utf-8?...` to the customer). The value contains
+/// whitespace only where folding is legal (between words and addresses), so the Raw header's
+/// line wrapping can never break a quoted string.
+fn address_list(mailboxes: &[Mailbox]) -> Result<String, BuildError> {
+    let mut items = Vec::with_capacity(mailboxes.len());
+    for mailbox in mailboxes {
+        let address = mailbox.address.as_str();
+        items.push(match mailbox.name.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => format!("{} <{address}>", phrase(name)?),
+            _ => format!("<{address}>"),
+        });
+    }
+    Ok(items.join(", "))
 }
 
-fn address_list(mailboxes: &[Mailbox]) -> Address<'_> {
-    Address::new_list(mailboxes.iter().map(address).collect())
+/// A display name as RFC 5322 atoms when it is plain ASCII words, otherwise as RFC 2047
+/// `B` encoded-words in UTF-8 (valid for ASCII too, and free of quoting rules).
+fn phrase(name: &str) -> Result<String, BuildError> {
+    let plain_atom = |word: &str| {
+        !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/^_`{|}~".contains(c))
+    };
+    if name.split(' ').all(plain_atom) {
+        return Ok(name.to_owned());
+    }
+    encoded_words(name)
+}
+
+/// `=?utf-8?B?...?=` words of at most 75 characters (RFC 2047 §2), split on character
+/// boundaries so each word decodes on its own, separated by spaces that decoders drop.
+fn encoded_words(text: &str) -> Result<String, BuildError> {
+    // 45 bytes become 60 base64 characters; with `=?utf-8?B?` and `?=` that is 72.
+    const MAX_CHUNK: usize = 45;
+    let mut words = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + MAX_CHUNK).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let encoded = base64_encode(&text.as_bytes()[start..end])
+            .map_err(|error| BuildError::Write(error.to_string()))?;
+        words.push(format!("=?utf-8?B?{}?=", String::from_utf8_lossy(&encoded)));
+        start = end;
+    }
+    Ok(words.join(" "))
 }
 
 /// A multipart boundary derived from the Message-ID (mail-builder would otherwise make one

@@ -12,4 +12,4 @@ pub use build::{
     build_message, new_message_id, reply_headers, BuildError, BuiltMessage, HeaderField,
     OutgoingAttachment, OutgoingEmail,
 };
-pub use parse::{parse_eml, ParseError, ParsedAttachment, ParsedEmail};
+pub use parse::{html_to_text, parse_eml, ParseError, ParsedAttachment, ParsedEmail};

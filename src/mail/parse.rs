@@ -7,7 +7,6 @@
 //! never trusted), read the clock, or panic on any input.
 
 use crate::domain::{EmailAddress, Mailbox, Millis, ValidationError};
-use mail_parser::decoders::html::html_to_text;
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
 
 /// A received message, decoded. Addresses are validated; bodies are UTF-8.
@@ -385,4 +384,156 @@ fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) ->
         };
         format!("attachment-{}.{extension}", index + 1)
     })
+}
+
+/// Plain text from HTML for mail that has no text/plain part. Deliberately small: mail-parser's
+/// own converter carries the full HTML entity table (about 18 KB brotli in the wasm bundle),
+/// while mail in practice uses a handful of entities. Never used for display of HTML.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        let tag_source = &rest[lt + 1..];
+        if let Some(comment) = tag_source.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(gt) = tag_source.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &tag_source[..gt];
+        rest = &tag_source[gt + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let closing = tag.starts_with('/');
+        if !closing
+            && matches!(
+                name.as_str(),
+                "script" | "style" | "head" | "title" | "template"
+            )
+        {
+            // Skip everything up to the matching close tag (case-insensitive).
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&close) {
+                Some(at) => rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]),
+                None => "",
+            };
+            continue;
+        }
+        let block = matches!(
+            name.as_str(),
+            "br" | "p"
+                | "div"
+                | "tr"
+                | "li"
+                | "ul"
+                | "ol"
+                | "table"
+                | "blockquote"
+                | "pre"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "hr"
+        );
+        if block && !out.ends_with('\n') {
+            out.push('\n');
+        } else if !block && matches!(name.as_str(), "td" | "th") && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+    push_text(&mut out, rest);
+    // Tidy: trim each line, at most one blank line in a row, no leading/trailing blank lines.
+    let mut tidy = String::with_capacity(out.len());
+    let mut blank_run = 0;
+    for line in out.lines().map(str::trim) {
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || tidy.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        tidy.push_str(line);
+        tidy.push('\n');
+    }
+    while tidy.ends_with("\n\n") {
+        tidy.pop();
+    }
+    tidy
+}
+
+/// Text between tags: whitespace collapsed as a browser would, entities decoded.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (chunk, after) = match rest.find('&') {
+            Some(at) => (&rest[..at], &rest[at..]),
+            None => (rest, ""),
+        };
+        for c in chunk.chars() {
+            if c.is_whitespace() {
+                if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        if after.is_empty() {
+            break;
+        }
+        let entity_end = after[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|i| i + 1)
+            .unwrap_or(after.len());
+        let entity = &after[1..entity_end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            "ndash" => Some('\u{2013}'),
+            "mdash" => Some('\u{2014}'),
+            "hellip" => Some('\u{2026}'),
+            "rsquo" => Some('\u{2019}'),
+            "lsquo" => Some('\u{2018}'),
+            "ldquo" => Some('\u{201c}'),
+            "rdquo" => Some('\u{201d}'),
+            "euro" => Some('\u{20ac}'),
+            "copy" => Some('\u{a9}'),
+            _ => entity.strip_prefix('#').and_then(|number| {
+                match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse().ok(),
+                }
+                .and_then(char::from_u32)
+                .filter(|c| !c.is_control() || *c == '\n')
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                let after_entity = &after[entity_end..];
+                rest = after_entity.strip_prefix(';').unwrap_or(after_entity);
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
 }
