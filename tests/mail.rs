@@ -1125,6 +1125,17 @@ proptest! {
     }
 
     #[test]
+    fn html_to_text_never_panics_and_never_leaves_a_tag(
+        html in "[a-zA-Z<>/&#;!\\- =\"'x0-9ąŁ€\n]{0,300}",
+    ) {
+        let text = html_to_text(&html);
+        // Without entities nothing can produce a `<`, so any `<` left would be a raw tag.
+        if !html.contains('&') {
+            prop_assert!(!text.contains('<'), "{:?} -> {:?}", html, text);
+        }
+    }
+
+    #[test]
     fn any_valid_outgoing_text_round_trips(
         name in "[a-zA-Z0-9 .,'ąęśćźżńółŁŻȘșȚțăîâäöüßéçñ€—-]{1,40}",
         subject in "[a-zA-Z0-9 .,:?!'ąęśćźżńółŁŻȘșȚțăîâäöüßéçñ€—-]{0,120}",
