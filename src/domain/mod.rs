@@ -9,11 +9,13 @@ pub mod lifecycle;
 pub mod model;
 pub mod routing;
 pub mod signature;
+pub mod threading;
 pub mod validate;
 pub mod views;
 
 pub use draft::*;
 pub use ids::*;
 pub use model::*;
+pub use threading::*;
 pub use validate::*;
 pub use views::View;

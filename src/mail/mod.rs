@@ -1,2 +1,15 @@
-//! RFC 5322 / MIME in and out: parse received `.eml` files, build sent messages. Pure; no
-//! browser crates.
+//! RFC 5322 / MIME in and out (SPEC §9): parse received `.eml` files into [`ParsedEmail`],
+//! build sent messages into the exact bytes that will be delivered.
+//!
+//! Pure: no browser crates, no clock, no randomness (Message-IDs and dates are handed in), no
+//! storage. Routing and threading decisions live in `domain::threading`; HTML sanitising is
+//! done before display, elsewhere.
+
+pub mod build;
+pub mod parse;
+
+pub use build::{
+    build_message, new_message_id, reply_headers, BuildError, BuiltMessage, HeaderField,
+    OutgoingAttachment, OutgoingEmail,
+};
+pub use parse::{html_to_text, parse_eml, ParseError, ParsedAttachment, ParsedEmail};

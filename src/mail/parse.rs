@@ -1,0 +1,539 @@
+//! Parsing of received mail (SPEC §9 "Import email"): one raw RFC 5322 / MIME message in, a
+//! [`ParsedEmail`] out, or a [`ParseError`] a support rep can read next to the file name.
+//!
+//! Owns: header decoding (RFC 2047 names and subjects, charsets), picking the text and HTML
+//! bodies, listing attachments, turning dates into Unix millis and ids into bare ids.
+//! Must not: route, thread, create contacts or sanitise HTML (the HTML is returned raw and is
+//! never trusted), read the clock, or panic on any input.
+
+use crate::domain::{EmailAddress, Mailbox, Millis, ValidationError};
+use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
+
+/// A received message, decoded. Addresses are validated; bodies are UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedEmail {
+    pub from: Mailbox,
+    pub to: Vec<Mailbox>,
+    pub cc: Vec<Mailbox>,
+    /// `Delivered-To` and `X-Original-To`: the mailbox that actually received this copy
+    /// (the only trace of a Bcc to the team address).
+    pub delivered_to: Vec<EmailAddress>,
+    /// Decoded subject; empty when the message had none.
+    pub subject: String,
+    /// `Date:` as Unix millis; `None` when missing or not a valid date.
+    pub date: Option<Millis>,
+    /// Ids are stored without angle brackets.
+    pub message_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    /// Plain text from the text/plain part, or derived from the HTML when there is none.
+    pub text_body: String,
+    /// The HTML part exactly as received (after transfer and charset decoding). Unsafe.
+    pub html_body: Option<String>,
+    pub attachments: Vec<ParsedAttachment>,
+    /// Size of the raw message in bytes.
+    pub raw_size: u64,
+    /// Recipient entries of To/Cc/Delivered-To that are not valid addresses; they are left
+    /// out of the lists above rather than failing the whole import.
+    pub ignored_addresses: Vec<String>,
+}
+
+impl ParsedEmail {
+    /// Everyone the message was delivered to, for routing: `Delivered-To`/`X-Original-To`
+    /// first because they name the mailbox that received this copy, then To, then Cc.
+    pub fn recipients(&self) -> Vec<Mailbox> {
+        self.delivered_to
+            .iter()
+            .map(|address| Mailbox {
+                name: None,
+                address: address.clone(),
+            })
+            .chain(self.to.iter().cloned())
+            .chain(self.cc.iter().cloned())
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedAttachment {
+    /// A bare file name (no directories, no control characters); never empty.
+    pub file_name: String,
+    /// Lower-case `type/subtype`.
+    pub content_type: String,
+    pub size: u64,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("The file is empty.")]
+    Empty,
+    #[error(
+        "This file is not an email: it contains binary data where the mail headers should be."
+    )]
+    Binary,
+    #[error(
+        "This file is not an email: no mail headers (From, To, Subject, Date\u{2026}) were found."
+    )]
+    NotAnEmail,
+    #[error("The email has no From address, so it cannot be imported.")]
+    MissingFrom,
+    #[error("The From address \u{201c}{value}\u{201d} is not valid: {reason}")]
+    InvalidFrom {
+        value: String,
+        reason: ValidationError,
+    },
+}
+
+/// Headers whose presence shows the bytes are meant to be a mail message.
+const MAIL_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "date",
+    "message-id",
+    "received",
+    "return-path",
+    "mime-version",
+    "content-type",
+    "delivered-to",
+    "sender",
+    "reply-to",
+];
+
+/// Parses one raw message. Never panics; anything that is not a usable email is an error.
+pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::Empty);
+    }
+    if header_block(bytes).contains(&0) {
+        return Err(ParseError::Binary);
+    }
+    let message = MessageParser::default()
+        .parse(bytes)
+        .ok_or(ParseError::NotAnEmail)?;
+    let known_headers = message.headers().iter().any(|header| {
+        MAIL_HEADERS
+            .iter()
+            .any(|name| header.name().eq_ignore_ascii_case(name))
+    });
+    if !known_headers {
+        return Err(ParseError::NotAnEmail);
+    }
+
+    let from = parse_from(message.from(), message.header_raw("From"))?;
+    let mut ignored_addresses = Vec::new();
+    let to = mailboxes(message.all_to(), &mut ignored_addresses);
+    let cc = mailboxes(message.all_cc(), &mut ignored_addresses);
+    let delivered_to = delivered_to(&message, &mut ignored_addresses);
+
+    let subject = message
+        .subject()
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
+    let date = message
+        .date()
+        .filter(|date| date.is_valid())
+        .and_then(|date| date.to_timestamp().checked_mul(1000));
+    let message_id = message.message_id().and_then(bare_id);
+    let in_reply_to = ids(message.in_reply_to()).into_iter().next();
+    let references = ids(message.references());
+
+    let text_body = message
+        .text_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Text(text) => Some(text.to_string()),
+            PartType::Html(html) => Some(html_to_text(html)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        // One line-ending convention for everything downstream (preview, forward rule).
+        .replace("\r\n", "\n");
+    let html_parts: Vec<&str> = message
+        .html_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Html(html) => Some(html.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let html_body = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
+
+    let attachments = message
+        .attachments()
+        .enumerate()
+        .map(|(index, part)| {
+            let content_type = part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_owned(),
+                })
+                .map(|ct| ct.to_ascii_lowercase())
+                .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
+                .unwrap_or_else(|| "application/octet-stream".to_owned());
+            let bytes = part.contents().to_vec();
+            ParsedAttachment {
+                file_name: attachment_file_name(part.attachment_name(), &content_type, index),
+                content_type,
+                size: bytes.len() as u64,
+                bytes,
+            }
+        })
+        .collect();
+
+    Ok(ParsedEmail {
+        from,
+        to,
+        cc,
+        delivered_to,
+        subject,
+        date,
+        message_id,
+        in_reply_to,
+        references,
+        text_body,
+        html_body,
+        attachments,
+        raw_size: bytes.len() as u64,
+        ignored_addresses,
+    })
+}
+
+/// The bytes before the first empty line (or the whole input when there is none).
+fn header_block(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .windows(2)
+        .position(|pair| pair == b"\n\n")
+        .into_iter()
+        .chain(bytes.windows(4).position(|quad| quad == b"\r\n\r\n"))
+        .min()
+        .unwrap_or(bytes.len());
+    &bytes[..end]
+}
+
+/// The first From mailbox. A From header that names no address at all (`From: Jane`) is an
+/// invalid From, not a missing one, so the rep sees what the file actually says.
+fn parse_from(from: Option<&Address<'_>>, raw_header: Option<&str>) -> Result<Mailbox, ParseError> {
+    let raw_header = raw_header.map(str::trim).unwrap_or_default();
+    let first = from.and_then(|address| address.iter().next());
+    let raw = first
+        .and_then(|addr| addr.address())
+        .map(str::trim)
+        .unwrap_or_default();
+    if raw.is_empty() {
+        let bare = raw_header.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace());
+        return Err(if bare.is_empty() {
+            ParseError::MissingFrom
+        } else {
+            ParseError::InvalidFrom {
+                value: printable(raw_header),
+                reason: ValidationError::AddressShape,
+            }
+        });
+    }
+    let first = first.ok_or(ParseError::MissingFrom)?;
+    let address = EmailAddress::parse(raw).map_err(|reason| ParseError::InvalidFrom {
+        value: printable(raw),
+        reason,
+    })?;
+    Ok(Mailbox {
+        name: display_name(first.name(), &address),
+        address,
+    })
+}
+
+fn mailboxes<'a>(
+    headers: impl Iterator<Item = &'a Address<'a>>,
+    ignored: &mut Vec<String>,
+) -> Vec<Mailbox> {
+    let mut out: Vec<Mailbox> = Vec::new();
+    for addr in headers.flat_map(|address| address.iter()) {
+        let Some(raw) = addr.address().map(str::trim).filter(|raw| !raw.is_empty()) else {
+            // `To: Maria` names someone without an address: unusable, but worth reporting.
+            // (An empty group such as `undisclosed-recipients:;` yields no entry at all.)
+            if let Some(name) = addr.name().map(str::trim).filter(|n| !n.is_empty()) {
+                ignored.push(printable(name));
+            }
+            continue;
+        };
+        match EmailAddress::parse(raw) {
+            Ok(address) => {
+                if !out.iter().any(|m| m.address.same_mailbox(&address)) {
+                    out.push(Mailbox {
+                        name: display_name(addr.name(), &address),
+                        address,
+                    });
+                }
+            }
+            Err(_) => ignored.push(printable(raw)),
+        }
+    }
+    out
+}
+
+/// Decoded display name, without the quotes some clients leave in, and dropped when it only
+/// repeats the address (Outlook writes `"jane@x.example" <jane@x.example>`).
+fn display_name(name: Option<&str>, address: &EmailAddress) -> Option<String> {
+    let name = printable(name?.trim());
+    let name = name
+        .strip_prefix('"')
+        .and_then(|n| n.strip_suffix('"'))
+        .unwrap_or(&name)
+        .trim();
+    (!name.is_empty() && !name.eq_ignore_ascii_case(address.as_str())).then(|| name.to_owned())
+}
+
+fn delivered_to(
+    message: &mail_parser::Message<'_>,
+    ignored: &mut Vec<String>,
+) -> Vec<EmailAddress> {
+    let mut out: Vec<EmailAddress> = Vec::new();
+    let wanted = |name: &str| {
+        name.eq_ignore_ascii_case("Delivered-To") || name.eq_ignore_ascii_case("X-Original-To")
+    };
+    for header in message.headers().iter().filter(|h| wanted(h.name())) {
+        let values: Vec<String> = match header.value() {
+            HeaderValue::Address(address) => address
+                .iter()
+                .filter_map(|a| a.address().map(str::to_owned))
+                .collect(),
+            HeaderValue::Text(text) => vec![text.to_string()],
+            HeaderValue::TextList(list) => list.iter().map(|t| t.to_string()).collect(),
+            _ => Vec::new(),
+        };
+        for value in values {
+            let raw = value.trim().trim_start_matches('<').trim_end_matches('>');
+            if raw.is_empty() {
+                continue;
+            }
+            match EmailAddress::parse(raw) {
+                Ok(address) if !out.iter().any(|a| a.same_mailbox(&address)) => out.push(address),
+                Ok(_) => {}
+                Err(_) => ignored.push(printable(raw)),
+            }
+        }
+    }
+    out
+}
+
+fn ids(value: &HeaderValue<'_>) -> Vec<String> {
+    let raw: Vec<&str> = match value {
+        HeaderValue::Text(id) => vec![id.as_ref()],
+        HeaderValue::TextList(list) => list.iter().map(|id| id.as_ref()).collect(),
+        _ => Vec::new(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for id in raw.into_iter().filter_map(bare_id) {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// An id without angle brackets or whitespace; `None` when nothing usable is left.
+fn bare_id(id: &str) -> Option<String> {
+    let id = id
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim();
+    (!id.is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control()))
+        .then(|| id.to_owned())
+}
+
+/// Control characters (and the Unicode line separators) replaced by spaces, so a decoded
+/// header can never smuggle a line break into anything built from it later.
+fn printable(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if crate::domain::is_forbidden_header_char(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The sender's file name reduced to its last path component; a made-up one when absent.
+fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) -> String {
+    let cleaned = name
+        .map(printable)
+        .map(|n| {
+            n.rsplit(['/', '\\'])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        })
+        .filter(|n| !n.is_empty() && n != "." && n != "..");
+    cleaned.unwrap_or_else(|| {
+        let extension = match content_type {
+            "message/rfc822" => "eml",
+            "text/plain" => "txt",
+            "text/html" => "html",
+            "application/pdf" => "pdf",
+            "image/png" => "png",
+            "image/jpeg" => "jpg",
+            "image/gif" => "gif",
+            _ => "bin",
+        };
+        format!("attachment-{}.{extension}", index + 1)
+    })
+}
+
+/// Plain text from HTML for mail that has no text/plain part. Deliberately small: mail-parser's
+/// own converter carries the full HTML entity table (about 18 KB brotli in the wasm bundle),
+/// while mail in practice uses a handful of entities. Never used for display of HTML.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        let tag_source = &rest[lt + 1..];
+        if let Some(comment) = tag_source.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(gt) = tag_source.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &tag_source[..gt];
+        rest = &tag_source[gt + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let closing = tag.starts_with('/');
+        if !closing
+            && matches!(
+                name.as_str(),
+                "script" | "style" | "head" | "title" | "template"
+            )
+        {
+            // Skip everything up to the matching close tag (case-insensitive).
+            let close = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&close) {
+                Some(at) => rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]),
+                None => "",
+            };
+            continue;
+        }
+        let block = matches!(
+            name.as_str(),
+            "br" | "p"
+                | "div"
+                | "tr"
+                | "li"
+                | "ul"
+                | "ol"
+                | "table"
+                | "blockquote"
+                | "pre"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "hr"
+        );
+        if block && !out.ends_with('\n') {
+            out.push('\n');
+        } else if !block && matches!(name.as_str(), "td" | "th") && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+    push_text(&mut out, rest);
+    // Tidy: trim each line, at most one blank line in a row, no leading/trailing blank lines.
+    let mut tidy = String::with_capacity(out.len());
+    let mut blank_run = 0;
+    for line in out.lines().map(str::trim) {
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || tidy.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        tidy.push_str(line);
+        tidy.push('\n');
+    }
+    while tidy.ends_with("\n\n") {
+        tidy.pop();
+    }
+    tidy
+}
+
+/// Text between tags: whitespace collapsed as a browser would, entities decoded.
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (chunk, after) = match rest.find('&') {
+            Some(at) => (&rest[..at], &rest[at..]),
+            None => (rest, ""),
+        };
+        for c in chunk.chars() {
+            if c.is_whitespace() {
+                if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        if after.is_empty() {
+            break;
+        }
+        let entity_end = after[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|i| i + 1)
+            .unwrap_or(after.len());
+        let entity = &after[1..entity_end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            "ndash" => Some('\u{2013}'),
+            "mdash" => Some('\u{2014}'),
+            "hellip" => Some('\u{2026}'),
+            "rsquo" => Some('\u{2019}'),
+            "lsquo" => Some('\u{2018}'),
+            "ldquo" => Some('\u{201c}'),
+            "rdquo" => Some('\u{201d}'),
+            "euro" => Some('\u{20ac}'),
+            "copy" => Some('\u{a9}'),
+            _ => entity.strip_prefix('#').and_then(|number| {
+                match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => number.parse().ok(),
+                }
+                .and_then(char::from_u32)
+                .filter(|c| !c.is_control() || *c == '\n')
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                let after_entity = &after[entity_end..];
+                rest = after_entity.strip_prefix(';').unwrap_or(after_entity);
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+}
