@@ -320,12 +320,12 @@ fn channel_can_send(
     inbox: &Inbox,
     workspace: &Workspace,
 ) -> Result<(), DenyReason> {
-    let address = channel.address.to_string();
+    let address = || channel.address.to_string();
     if !channel.enabled {
-        return Err(DenyReason::ChannelDisabled { address });
+        return Err(DenyReason::ChannelDisabled { address: address() });
     }
     if !channel.verified {
-        return Err(DenyReason::ChannelUnverified { address });
+        return Err(DenyReason::ChannelUnverified { address: address() });
     }
     if channel.kind == ChannelKind::Fallback {
         if !inbox.fallback.use_for_sending {
