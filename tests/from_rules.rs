@@ -1170,6 +1170,13 @@ fn default_reply_settings_are_admins_only_on_professional_or_enterprise() {
         err,
         HelpDeskError::NotAllowed(DenyReason::AdminsOnly { .. })
     ));
+    assert_eq!(
+        edit_decision(&w.workspace, w.user("ana"))
+            .message()
+            .unwrap(),
+        "Only admins and super admins can change the help desk default reply addresses."
+    );
+    assert!(edit_decision(&w.workspace, w.user("ada")).is_allowed());
     w.workspace.plan = Plan::Starter;
     let err = set_default_reply(
         &w.workspace,

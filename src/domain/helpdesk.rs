@@ -5,7 +5,7 @@
 //! Pure: it returns the new map and never stores it (the service does). It must not resolve
 //! a From for sending (`from.rs` does) and it checks permissions only through `access::can`.
 
-use super::access::{can, Action, DenyReason, Resource};
+use super::access::{can, Action, Decision, DenyReason, Resource};
 use super::ids::{ChannelId, TeamId};
 use super::model::{Channel, Team, User, Workspace};
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,6 +91,17 @@ impl HelpDeskError {
     }
 }
 
+/// Whether `actor` may change these settings; when denied, the page is read-only and shows
+/// the reason (not an admin, or not on Professional/Enterprise).
+pub fn edit_decision(workspace: &Workspace, actor: &User) -> Decision {
+    can(
+        actor,
+        Action::EditHelpDeskDefaults,
+        &Resource::Workspace,
+        workspace,
+    )
+}
+
 /// The teams whose default is this channel (to pre-fill the team picker).
 pub fn teams_with_default(workspace: &Workspace, channel: &ChannelId) -> Vec<TeamId> {
     workspace
@@ -122,14 +133,9 @@ pub fn set_default_reply(
     teams: &[TeamId],
     channels: &[Channel],
 ) -> Result<DefaultReplyChange, HelpDeskError> {
-    can(
-        actor,
-        Action::EditHelpDeskDefaults,
-        &Resource::Workspace,
-        workspace,
-    )
-    .into_result()
-    .map_err(HelpDeskError::NotAllowed)?;
+    edit_decision(workspace, actor)
+        .into_result()
+        .map_err(HelpDeskError::NotAllowed)?;
     compute(workspace, channel, teams, channels)
 }
 
