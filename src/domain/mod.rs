@@ -1,9 +1,12 @@
 //! The pure core: models and rules of SPEC.md. No leptos, web-sys, js-sys, gloo or
 //! wasm-bindgen here; time, ids and the current user are parameters, never globals.
 
+pub mod access;
 pub mod draft;
 pub mod fallback;
 pub mod forward;
+pub mod from;
+pub mod helpdesk;
 pub mod ids;
 pub mod lifecycle;
 pub mod model;
