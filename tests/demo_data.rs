@@ -2,6 +2,7 @@
 //! `scripts/gen_demo.py`). It must deserialise into `WorkspaceData`, every reference in it must
 //! resolve, and the facts that `public/demo/README.md`, the e2e tests and people rely on must
 //! hold. These tests only read the file; they never regenerate or rewrite it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

@@ -5,6 +5,7 @@
 //! - an automatic From follows the rules (primary team default only, thread address, CRM
 //!   personal default), and
 //! - every sent message's From equals what the From control showed at send time.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use proptest::test_runner::{RngAlgorithm, TestRunner};

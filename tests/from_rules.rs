@@ -1,5 +1,6 @@
 //! SPEC §2 access and §4 "the From promise", one test per rule and exception, on a small
 //! fixed workspace (Acme, Professional plan).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use switchboard::domain::access::Resource;

@@ -5,6 +5,7 @@
 //! - trash is all-or-nothing: a ticket and its conversations are trashed together or not at
 //!   all;
 //! - an accepted command always writes something, and only records it was given.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;

@@ -1,5 +1,6 @@
 //! One case per rule of SPEC §5 (thread actions, views) and §6 (tickets and conversations),
 //! named after the rule, against `domain::lifecycle` and `domain::views`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use switchboard::domain::lifecycle::{apply, Aggregate, Command, LifecycleError, Transition};
 use switchboard::domain::views::{

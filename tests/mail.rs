@@ -1,5 +1,6 @@
 //! SPEC §9 "Mail in and out", natively: building sent messages, parsing received ones (the
 //! shipped samples included), refusing header injection, routing to an inbox and threading.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use switchboard::domain::*;

@@ -1,6 +1,7 @@
 //! SPEC §3 rules of the fallback email settings and automation: From name uniqueness, address
 //! validation and verification codes, signature tokens, original sender of forwards, and the
 //! assignment and ticket plan of an arriving conversation. One test per rule, table-driven.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use switchboard::domain::fallback::{

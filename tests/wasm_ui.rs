@@ -43,14 +43,22 @@ async fn confirm_dialog_opens_as_modal_and_runs_confirm_once() {
         }
     });
     leptos::task::tick().await;
-    let dialog = root.query_selector("dialog").unwrap().expect("a dialog element");
+    let dialog = root
+        .query_selector("dialog")
+        .unwrap()
+        .expect("a dialog element");
     assert!(!dialog.has_attribute("open"), "closed until asked");
 
     open.set(true);
     leptos::task::tick().await;
     assert!(dialog.has_attribute("open"), "open after the signal is set");
-    let heading_id = dialog.get_attribute("aria-labelledby").expect("dialog is labelled");
-    let heading = root.query_selector(&format!("#{heading_id}")).unwrap().expect("heading");
+    let heading_id = dialog
+        .get_attribute("aria-labelledby")
+        .expect("dialog is labelled");
+    let heading = root
+        .query_selector(&format!("#{heading_id}"))
+        .unwrap()
+        .expect("heading");
     assert_eq!(heading.text_content().unwrap(), "Reset demo workspace?");
 
     button(&root, "Reset").click();
@@ -86,9 +94,13 @@ async fn confirm_dialog_cancel_does_not_confirm() {
 #[wasm_bindgen_test]
 async fn avatar_is_an_image_named_after_the_person() {
     let root = host();
-    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <Avatar name="Giulia Rossi" /> });
+    let _mounted =
+        leptos::mount::mount_to(root.clone(), || view! { <Avatar name="Giulia Rossi" /> });
     leptos::task::tick().await;
-    let avatar = root.query_selector("[role=img]").unwrap().expect("an img role");
+    let avatar = root
+        .query_selector("[role=img]")
+        .unwrap()
+        .expect("an img role");
     assert_eq!(avatar.get_attribute("aria-label").unwrap(), "Giulia Rossi");
     assert_eq!(avatar.text_content().unwrap(), "GR");
 }

@@ -19,13 +19,19 @@ pub async fn boot() -> Result<(Db, Directory), AppError> {
 }
 
 pub async fn fetch_demo() -> Result<WorkspaceData, AppError> {
-    let network = |reason: String| AppError::Network { what: "the demo workspace".into(), reason };
+    let network = |reason: String| AppError::Network {
+        what: "the demo workspace".into(),
+        reason,
+    };
     let response = gloo_net::http::Request::get(DEMO_URL)
         .send()
         .await
         .map_err(|e| network(e.to_string()))?;
     if !response.ok() {
-        return Err(network(format!("the server answered {}", response.status())));
+        return Err(network(format!(
+            "the server answered {}",
+            response.status()
+        )));
     }
     let text = response.text().await.map_err(|e| network(e.to_string()))?;
     serde_json::from_str(&text).map_err(|e| AppError::BadData(e.to_string()))

@@ -72,7 +72,8 @@ impl AppCtx {
     /// The current user (reactive).
     pub fn user(&self) -> Option<User> {
         let id = self.user_id.get()?;
-        self.directory.with(|d| d.users.iter().find(|u| u.id == id).cloned())
+        self.directory
+            .with(|d| d.users.iter().find(|u| u.id == id).cloned())
     }
 
     pub fn switch_user(&self, id: UserId) {
@@ -81,7 +82,9 @@ impl AppCtx {
     }
 
     pub fn toast(&self, kind: ToastKind, text: impl Into<String>) {
-        let id = self.toasts.with_untracked(|t| t.last().map(|t| t.id + 1).unwrap_or(1));
+        let id = self
+            .toasts
+            .with_untracked(|t| t.last().map(|t| t.id + 1).unwrap_or(1));
         let text = text.into();
         self.toasts.update(|t| t.push(Toast { id, kind, text }));
         let toasts = self.toasts;
@@ -99,7 +102,11 @@ impl AppCtx {
     /// Records that `store` changed in this tab: readers refetch, other tabs are told.
     pub fn changed(&self, store: &str, key: Option<String>) {
         self.data_rev.update(|r| *r += 1);
-        let change = Change { store: store.to_owned(), key, tab: self.tab.get_value() };
+        let change = Change {
+            store: store.to_owned(),
+            key,
+            tab: self.tab.get_value(),
+        };
         self.notifier.with_value(|n| {
             if let Some(n) = n {
                 n.notify(&change);
@@ -138,4 +145,11 @@ impl AppCtx {
 }
 
 /// Stores whose records live in the in-memory directory.
-pub const DIRECTORY_STORES: &[&str] = &["workspace", "users", "teams", "inboxes", "channels", "templates"];
+pub const DIRECTORY_STORES: &[&str] = &[
+    "workspace",
+    "users",
+    "teams",
+    "inboxes",
+    "channels",
+    "templates",
+];

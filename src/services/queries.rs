@@ -17,7 +17,14 @@ pub fn view_query(view: View, area: Area, inbox: &InboxId, me: &UserId) -> Optio
         View::Trash => (Bucket::Trash, AssigneeFilter::Any),
         View::Sent | View::Outbox | View::Drafts => return None,
     };
-    Some(PageQuery { area, inbox: inbox.clone(), bucket, assignee, offset: 0, limit: PAGE_SIZE })
+    Some(PageQuery {
+        area,
+        inbox: inbox.clone(),
+        bucket,
+        assignee,
+        offset: 0,
+        limit: PAGE_SIZE,
+    })
 }
 
 /// Live count of a view (conversation views by index count; the others by their stores).
@@ -66,7 +73,10 @@ pub async fn conversation_rows(
             Some(c) => c.display_name(),
             None => "Unknown contact".to_owned(),
         };
-        rows.push(ConversationRow { conversation, contact_name });
+        rows.push(ConversationRow {
+            conversation,
+            contact_name,
+        });
     }
     Ok(rows)
 }
@@ -81,15 +91,22 @@ pub struct Thread {
 
 pub async fn thread(app: AppCtx, id: ConversationId) -> Result<Thread, AppError> {
     let db = app.db();
-    let conversation =
-        db.conversation(&id).await?.ok_or_else(|| AppError::NotFound("This conversation".into()))?;
+    let conversation = db
+        .conversation(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("This conversation".into()))?;
     let contact = db.contact(&conversation.contact).await?;
     let messages = db.messages_of(&id).await?;
     let ticket = match &conversation.ticket {
         Some(t) => db.ticket(t).await?,
         None => None,
     };
-    Ok(Thread { conversation, contact, messages, ticket })
+    Ok(Thread {
+        conversation,
+        contact,
+        messages,
+        ticket,
+    })
 }
 
 pub async fn contacts(app: AppCtx) -> Result<Vec<Contact>, AppError> {
@@ -108,17 +125,27 @@ pub struct ContactRecord {
 /// A contact with its conversations and their emails, newest first (the timeline).
 pub async fn contact_record(app: AppCtx, id: ContactId) -> Result<ContactRecord, AppError> {
     let db = app.db();
-    let contact = db.contact(&id).await?.ok_or_else(|| AppError::NotFound("This contact".into()))?;
+    let contact = db
+        .contact(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("This contact".into()))?;
     let mut conversations = db.conversations_of_contact(&id).await?;
     conversations.sort_by_key(|c| std::cmp::Reverse(c.last_activity));
     let mut messages = Vec::new();
     for c in &conversations {
         messages.extend(
-            db.messages_of(&c.id).await?.into_iter().filter(|m| m.direction != Direction::Comment),
+            db.messages_of(&c.id)
+                .await?
+                .into_iter()
+                .filter(|m| m.direction != Direction::Comment),
         );
     }
     messages.sort_by_key(|m| std::cmp::Reverse(m.date));
-    Ok(ContactRecord { contact, conversations, messages })
+    Ok(ContactRecord {
+        contact,
+        conversations,
+        messages,
+    })
 }
 
 pub async fn sent(app: AppCtx) -> Result<Vec<Message>, AppError> {

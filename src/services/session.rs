@@ -45,7 +45,12 @@ pub fn random_hex(bytes: usize) -> String {
 /// The user this tab acts as: the tab's remembered user if it still exists, else the last user
 /// chosen in any tab, else the first super admin, else the first user.
 pub fn initial_user(users: &[User]) -> Option<UserId> {
-    let exists = |id: &str| users.iter().find(|u| u.id.as_str() == id).map(|u| u.id.clone());
+    let exists = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id.as_str() == id)
+            .map(|u| u.id.clone())
+    };
     session()
         .and_then(|s| s.get_item(TAB_USER_KEY).ok().flatten())
         .and_then(|id| exists(&id))
@@ -54,7 +59,12 @@ pub fn initial_user(users: &[User]) -> Option<UserId> {
                 .and_then(|s| s.get_item(LAST_USER_KEY).ok().flatten())
                 .and_then(|id| exists(&id))
         })
-        .or_else(|| users.iter().find(|u| u.role == Role::SuperAdmin).map(|u| u.id.clone()))
+        .or_else(|| {
+            users
+                .iter()
+                .find(|u| u.role == Role::SuperAdmin)
+                .map(|u| u.id.clone())
+        })
         .or_else(|| users.first().map(|u| u.id.clone()))
 }
 

@@ -11,14 +11,20 @@ pub struct TicketRecord {
 
 pub async fn ticket_record(app: AppCtx, id: TicketId) -> Result<TicketRecord, AppError> {
     let db = app.db();
-    let ticket = db.ticket(&id).await?.ok_or_else(|| AppError::NotFound("This ticket".into()))?;
+    let ticket = db
+        .ticket(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("This ticket".into()))?;
     let mut conversations = Vec::new();
     for c in &ticket.conversations {
         if let Some(conv) = db.conversation(c).await? {
             conversations.push(conv);
         }
     }
-    Ok(TicketRecord { ticket, conversations })
+    Ok(TicketRecord {
+        ticket,
+        conversations,
+    })
 }
 
 pub fn status_label(status: TicketStatus) -> &'static str {

@@ -25,7 +25,12 @@ pub fn ConfirmDialog(
             dialog.close();
         }
     });
-    let title_id = format!("dlg-{}", title.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let title_id = format!(
+        "dlg-{}",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let label_id = title_id.clone();
     view! {
         <dialog

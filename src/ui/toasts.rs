@@ -1,6 +1,6 @@
 //! The toast region: a polite live region for outcomes of actions, assertive for errors.
 
-use crate::services::ctx::{ToastKind, use_app};
+use crate::services::ctx::{use_app, ToastKind};
 use leptos::prelude::*;
 
 #[component]

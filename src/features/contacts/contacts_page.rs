@@ -15,7 +15,10 @@ pub fn ContactsPage() -> impl IntoView {
     });
     let owner_name = move |id: &Option<crate::domain::UserId>| -> String {
         id.as_ref()
-            .and_then(|id| app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name())))
+            .and_then(|id| {
+                app.directory
+                    .with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
+            })
             .unwrap_or_else(|| "No owner".into())
     };
     view! {

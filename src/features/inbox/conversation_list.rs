@@ -102,7 +102,7 @@ pub fn ConversationList(
                     </button>
                 </div>
             }
-                .into_any()
+            .into_any()
         }
     };
     let title = view.label();

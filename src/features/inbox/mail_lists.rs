@@ -10,12 +10,18 @@ use leptos_router::components::A;
 
 /// Offers `raw` as a download named `file_name` (a Blob URL clicked through a temporary link).
 pub fn download(file_name: &str, raw: &str, mime: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(raw));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(el) = document.create_element("a") {
         use wasm_bindgen::JsCast;
         if let Ok(a) = el.dyn_into::<web_sys::HtmlAnchorElement>() {
@@ -31,10 +37,23 @@ fn eml_name(item: &OutboxItem) -> String {
     let base: String = item
         .subject
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(60)
         .collect();
-    format!("{}.eml", if base.is_empty() { "message".to_owned() } else { base })
+    format!(
+        "{}.eml",
+        if base.is_empty() {
+            "message".to_owned()
+        } else {
+            base
+        }
+    )
 }
 
 #[component]
@@ -125,7 +144,11 @@ pub fn DraftsList(area: Area) -> impl IntoView {
         let me = app.user_id.get();
         async move {
             match me {
-                Some(me) => app.db().drafts_of_user(&me).await.map_err(crate::services::AppError::from),
+                Some(me) => app
+                    .db()
+                    .drafts_of_user(&me)
+                    .await
+                    .map_err(crate::services::AppError::from),
                 None => Ok(Vec::new()),
             }
         }

@@ -66,7 +66,12 @@ fn MessageItem(message: Message) -> impl IntoView {
         Direction::Comment => "Comment",
         _ => "Email",
     };
-    let to = message.to.iter().map(mailbox_text).collect::<Vec<_>>().join(", ");
+    let to = message
+        .to
+        .iter()
+        .map(mailbox_text)
+        .collect::<Vec<_>>()
+        .join(", ");
     let full_text = message.text_body.clone();
     let too_big = message.size as usize > CUT_BYTES || message.text_body.len() > CUT_BYTES;
     let body = if let (Some(html), false) = (&message.html_body, too_big) {
@@ -79,7 +84,7 @@ fn MessageItem(message: Message) -> impl IntoView {
                 srcdoc=sandboxed_document(html)
             ></iframe>
         }
-            .into_any()
+        .into_any()
     } else {
         let shown = cut(&message.text_body, CUT_BYTES).to_owned();
         view! {
@@ -101,7 +106,7 @@ fn MessageItem(message: Message) -> impl IntoView {
                 }
             </Show>
         }
-            .into_any()
+        .into_any()
     };
     view! {
         <article class=kind aria-label=format!("{label} from {}", mailbox_text(&message.from))>

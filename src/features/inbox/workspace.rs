@@ -25,7 +25,10 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
     let view = Memo::new(move |_| {
         let from_path = params.with(|p| p.get("view"));
         let from_query = query.with(|q| q.get("view"));
-        from_path.or(from_query).and_then(|s| View::from_slug(&s)).unwrap_or(View::Unassigned)
+        from_path
+            .or(from_query)
+            .and_then(|s| View::from_slug(&s))
+            .unwrap_or(View::Unassigned)
     });
     let inboxes = Memo::new(move |_| {
         let user = app.user();
@@ -38,13 +41,21 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         let wanted = query.with(|q| q.get("inbox"));
         let list = inboxes.get();
         wanted
-            .and_then(|w| list.iter().find(|i| i.id.as_str() == w).map(|i| i.id.clone()))
+            .and_then(|w| {
+                list.iter()
+                    .find(|i| i.id.as_str() == w)
+                    .map(|i| i.id.clone())
+            })
             .or_else(|| app.user().and_then(|u| access::default_inbox(&list, &u)))
     });
     let navigate = use_navigate();
     let on_inbox = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        let path = format!("{}/{}?inbox={id}", base_path(area), view.get_untracked().slug());
+        let path = format!(
+            "{}/{}?inbox={id}",
+            base_path(area),
+            view.get_untracked().slug()
+        );
         navigate(&path, Default::default());
     };
     let heading = match area {

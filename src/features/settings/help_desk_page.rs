@@ -20,9 +20,15 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
                         .team_default_reply
                         .iter()
                         .filter(|(_, ch)| **ch == c.id)
-                        .filter_map(|(t, _)| d.teams.iter().find(|x| &x.id == t).map(|x| x.name.clone()))
+                        .filter_map(|(t, _)| {
+                            d.teams.iter().find(|x| &x.id == t).map(|x| x.name.clone())
+                        })
                         .collect();
-                    let defaults = if teams.is_empty() { "Not a default".to_owned() } else { teams.join(", ") };
+                    let defaults = if teams.is_empty() {
+                        "Not a default".to_owned()
+                    } else {
+                        teams.join(", ")
+                    };
                     view! {
                         <tr>
                             <td>{format!("{} <{}>", c.display_name, c.address)}</td>

@@ -18,10 +18,22 @@ pub fn InboxesSettingsPage() -> impl IntoView {
         })
     });
     let team_name = move |id: &crate::domain::TeamId| {
-        app.directory.with(|d| d.teams.iter().find(|t| &t.id == id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_string()))
+        app.directory.with(|d| {
+            d.teams
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        })
     };
     let user_name = move |id: &crate::domain::UserId| {
-        app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()).unwrap_or_else(|| id.to_string()))
+        app.directory.with(|d| {
+            d.users
+                .iter()
+                .find(|u| &u.id == id)
+                .map(|u| u.full_name())
+                .unwrap_or_else(|| id.to_string())
+        })
     };
     view! {
         <div class="sb-settings">

@@ -10,7 +10,11 @@ pub fn AccountMenu() -> impl IntoView {
     let app = use_app();
     let open = RwSignal::new(false);
     let confirm_reset = RwSignal::new(false);
-    let name = move || app.user().map(|u| u.full_name()).unwrap_or_else(|| "No user".into());
+    let name = move || {
+        app.user()
+            .map(|u| u.full_name())
+            .unwrap_or_else(|| "No user".into())
+    };
     let role = move || app.user().map(|u| u.role.label()).unwrap_or_default();
     let reset = Action::new_local(move |_: &()| async move {
         match boot::reset_demo(app).await {
