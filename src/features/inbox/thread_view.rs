@@ -164,6 +164,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                                 }}
                             </p>
                         </header>
+                        // Thread actions bar (Close conversation, Reassign, ...) goes here.
                         <div class="sb-thread__messages">
                             {t
                                 .messages
@@ -171,6 +172,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                                 .map(|m| view! { <MessageItem message=m /> })
                                 .collect_view()}
                         </div>
+                        // Reply composer goes here.
                     }
                         .into_any()
                 }
