@@ -37,7 +37,7 @@ sb_setup_main() {
 
   # Cargo-installed tools first, then this checkout's npm binaries (wasm-opt must be binaryen's
   # 132 from node_modules, never a system wasm-opt that happens to be earlier on PATH).
-  export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$PATH"
 
   sb_require_command cargo "Rust via rustup (https://rustup.rs)" || return 1
   sb_require_command rustup "rustup (https://rustup.rs)" || return 1
@@ -112,7 +112,8 @@ sb_install_trunk() {
   sb_log "installing Trunk $SB_TRUNK_VERSION (about 6 minutes on 2 cores)"
   # LTO off and 16 codegen units for this install only: a build tool does not need the last few
   # percent of speed, and it builds in ~6 min instead of ~14.
-  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  # Its own temporary target dir, so it never waits on (or fills) the project's build dir.
+  env -u CARGO_TARGET_DIR CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install trunk --version "=$SB_TRUNK_VERSION" --locked --force
 }
 
@@ -145,7 +146,7 @@ sb_install_wasm_bindgen() {
   sb_wasm_bindgen_ok && return 0
   sb_log "installing wasm-bindgen-cli $SB_WASM_BINDGEN_VERSION (about 2 minutes)"
   # No --locked: the registry lacks one of its locked transitive versions.
-  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  env -u CARGO_TARGET_DIR CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install wasm-bindgen-cli --version "=$SB_WASM_BINDGEN_VERSION" --force
 }
 

@@ -22,8 +22,8 @@ strip_ansi() { sed 's/\x1b\[[0-9;]*[A-Za-z]//g'; }
 # `cargo test` closes each test binary with a "test result:" line; name it after its binary.
 cargo_closing() {
   strip_ansi | awk '
-    /^ *Running / { name = $2 }
-    /^ *Doc-tests / { name = "doc-tests " $2 }
+    /^ +Running / { name = ($2 == "unittests") ? $3 : $2 }
+    /^ +Doc-tests / { name = "doc-tests " $2 }
     /^test result:/ { print "  " name ": " $0 }
   '
 }

@@ -11,6 +11,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
+import {
+  assertNoPageErrors,
+  launchBrowser,
+  newPage,
+  openApp,
+  pageProblems,
+} from './support/browser.mjs';
 
 const INDEX = `<!DOCTYPE html><html><head><title>Switchboard</title>
 <link rel="modulepreload" href="/app-1.js">
@@ -119,4 +126,52 @@ describe('bundle budget script', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /style-1\.css/);
   });
+});
+
+describe('page error recording', () => {
+  let dir;
+  let server;
+  let browser;
+  before(async () => {
+    dir = await makeDist({
+      'index.html': '<!DOCTYPE html><title>Switchboard</title><main>ready</main>',
+      'throws.html':
+        '<!DOCTYPE html><main>ready</main><script>setTimeout(() => { throw new Error("kaput") })</script>',
+      'logs.html': '<!DOCTYPE html><main>ready</main><script>console.error("storage failed")</script>',
+      'missing-script.html': '<!DOCTYPE html><main>ready</main><script src="/nope.js"></script>',
+    });
+    server = await startServer({ root: dir });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const cases = [
+    { page: '/', problem: null },
+    { page: '/throws.html', problem: /page error: .*kaput/ },
+    { page: '/logs.html', problem: /console error: storage failed/ },
+    { page: '/missing-script.html', problem: /console error: .*404.*nope\.js/ },
+  ];
+  for (const { page: path, problem } of cases) {
+    test(`${path} ${problem ? 'fails' : 'passes'} assertNoPageErrors`, async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await newPage(context);
+        await openApp(page, `${server.url}${path}`);
+        // Let a deferred error surface before judging.
+        await page.waitForTimeout(100);
+        if (problem) {
+          assert.throws(() => assertNoPageErrors(page), problem);
+        } else {
+          assertNoPageErrors(page);
+          assert.deepEqual(pageProblems(page), []);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -54,6 +54,16 @@ export function removeProfileDir(dir) {
 
 const problemsByPage = new WeakMap();
 
+// Chromium requests /favicon.ico by itself when the page declares no icon; that 404 is the
+// browser's guess, not the app's error. Any other missing resource still counts.
+function isAutomaticFaviconMiss(url) {
+  try {
+    return new URL(url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
 /** Opens a page in `context` that records uncaught errors and console errors. */
 export async function newPage(context) {
   const page = await context.newPage();
@@ -70,6 +80,7 @@ export function watchPage(page) {
   page.on('console', (message) => {
     if (message.type() === 'error') {
       const { url, lineNumber } = message.location();
+      if (isAutomaticFaviconMiss(url)) return;
       problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
     }
   });
