@@ -25,6 +25,7 @@ cargo_closing() {
     /^ +Running / { name = ($2 == "unittests") ? $3 : $2 }
     /^ +Doc-tests / { name = "doc-tests " $2 }
     /^test result:/ { print "  " name ": " $0 }
+    /^error(\[E[0-9]+\])?: / { print "  " $0 }
   '
 }
 # Trunk ends with a success or error line; the budget script with its total; node --test (TAP)
@@ -41,11 +42,11 @@ run_step() {
   shift 2
   current_step="$name"
   log="$logs/${#done_steps[@]}.log"
-  local step_started=$SECONDS
+  # Recorded before it runs, so a failing step's closing lines are in the summary too.
+  echo "$name|$filter|$log|$SECONDS" >>"$logs/steps"
   echo
   echo "==> $name: $*"
   "$@" 2>&1 | tee "$log"
-  echo "$name|$filter|$log|$((SECONDS - step_started))" >>"$logs/steps"
   done_steps+=("$name")
   current_step=""
 }
@@ -56,11 +57,18 @@ summary() {
   echo
   echo "==> summary (closing lines of each runner)"
   if [[ -f "$logs/steps" ]]; then
-    local name filter log secs
-    while IFS='|' read -r name filter log secs; do
-      echo "$name (${secs}s):"
+    local -a lines
+    local i name filter log start end
+    mapfile -t lines <"$logs/steps"
+    for i in "${!lines[@]}"; do
+      IFS='|' read -r name filter log start <<<"${lines[i]}"
+      end=$SECONDS
+      if ((i + 1 < ${#lines[@]})); then
+        end="${lines[i + 1]##*|}"
+      fi
+      echo "$name ($((end - start))s):"
       "$filter" <"$log" || true
-    done <"$logs/steps"
+    done
   fi
   rm -rf "$logs"
   if [[ -n "$current_step" ]]; then
