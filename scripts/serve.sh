@@ -4,5 +4,5 @@
 # e.g. `bash scripts/serve.sh --release`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/setup.sh
+source scripts/setup.sh --
 exec trunk serve "$@"

@@ -21,6 +21,8 @@ sb_setup_main() {
   for arg in "$@"; do
     case "$arg" in
       --browser) want_browser=1 ;;
+      # `source setup.sh` without arguments would see the caller's arguments; callers pass `--`.
+      --) break ;;
       -h | --help)
         sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         return 0
