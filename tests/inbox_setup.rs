@@ -396,7 +396,8 @@ fn automation_is_off_by_default_and_keeps_the_round_robin_cursor() {
 fn automation_form_rules() {
     let saved = inboxes()[0].automation.clone();
     type Edit = fn(&mut AutomationForm);
-    let cases: &[(&str, Edit, Result<(), (SetupField, SetupError)>)] = &[
+    type Expected = Result<(), (SetupField, SetupError)>;
+    let cases: &[(&str, Edit, Expected)] = &[
         (
             "specific assignment needs someone",
             |f| f.auto_assign = true,

@@ -34,6 +34,9 @@ pub mod field {
     pub const FORM: &str = "form";
 }
 
+/// One message of a refused form, by field key.
+type FieldMessage = (&'static str, String);
+
 /// Subject of the **Verify address** email.
 pub const VERIFICATION_SUBJECT: &str = "Your Switchboard verification code";
 
@@ -60,7 +63,7 @@ fn fallback_key(field: FallbackField) -> &'static str {
     }
 }
 
-fn setup_fields(errors: &SetupErrors) -> Vec<(&'static str, String)> {
+fn setup_fields(errors: &SetupErrors) -> Vec<FieldMessage> {
     errors
         .iter()
         .map(|(f, e)| (setup_key(f), e.to_string()))
@@ -238,7 +241,7 @@ fn plan_fallback(
     dir: &Directory,
     inbox: &Inbox,
     form: &FallbackForm,
-) -> Result<(FallbackEmail, Option<Channel>), Vec<(&'static str, String)>> {
+) -> Result<(FallbackEmail, Option<Channel>), Vec<FieldMessage>> {
     let fallback = fallback::validate_fallback(form, &inbox.id, &dir.inboxes, &dir.workspace)
         .map_err(|errors| {
             errors

@@ -314,3 +314,52 @@ test('signature tokens render for the previewed user, in a sandboxed frame', asy
     await context.close();
   }
 });
+
+test('Verify address: the code goes out through the Outbox and only the right code verifies', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    let dialog = await openFallback(page);
+    await dialog.getByRole('radio', { name: 'Customize from address' }).check();
+    await dialog.getByLabel('Custom from address').fill('hello@northwind.example');
+    assert.ok(await dialog.getByRole('button', { name: 'Verify address' }).isDisabled(), 'save first');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // An unverified address is saved but never sends: the dialog stays open to verify it.
+    await dialog.getByText('Not verified: nothing is sent from this address until it is.').waitFor();
+    await dialog.getByRole('button', { name: 'Verify address' }).click();
+    await dialog.getByText('We sent a code to hello@northwind.example (see the Outbox).').waitFor();
+    await dialog.getByLabel('Verification code').fill('12');
+    await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
+    await dialog.getByText('The code has 6 digits. Copy it from the email we sent.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const fallbackRow = page.getByRole('row', { name: /Fallback email/ });
+    assert.match(await fallbackRow.textContent(), /hello@northwind\.example \(not verified\)/);
+
+    await page.goto(`${server.url}/inbox/outbox`);
+    const item = page.getByRole('list', { name: 'Outbox messages' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Your Switchboard verification code' });
+    await item.getByText('Raw message').click();
+    const raw = await item.locator('pre').textContent();
+    assert.match(raw, /^From: "?Northwind Support"? <support@northwind\.inbox\.example>/m);
+    assert.match(raw, /^To: <?hello@northwind\.example>?/m);
+    assert.match(raw, /^Message-ID: <[0-9a-f]+@northwind\.inbox\.example>/m);
+    const code = raw.match(/verification code is (\d{6})/)[1];
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+    await openSettings(page, 'inbox-support');
+    dialog = await openFallback(page);
+    await dialog.getByLabel('Verification code').fill(wrong);
+    await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
+    await dialog.getByText(/That code is not right/).waitFor();
+    await dialog.getByLabel('Verification code').fill(code);
+    await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
+    await dialog.getByText('Verified', { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert.doesNotMatch(await fallbackRow.textContent(), /not verified/);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
