@@ -16,4 +16,37 @@ pub enum AppError {
     Invalid(String),
     #[error("{0} was not found. It may have been deleted in another tab.")]
     NotFound(String),
+    /// A refused form: each message belongs to one field (shown next to it).
+    #[error("{0}")]
+    Fields(FieldErrors),
+}
+
+impl AppError {
+    /// The message to show next to form field `key`, if this error is about that field.
+    pub fn field(&self, key: &str) -> Option<String> {
+        match self {
+            AppError::Fields(fields) => fields.get(key).map(str::to_owned),
+            _ => None,
+        }
+    }
+}
+
+/// Messages of a refused form by field key (keys are defined by the service that validates).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let messages: Vec<&str> = self.0.iter().map(|(_, m)| m.as_str()).collect();
+        f.write_str(&messages.join(" "))
+    }
 }

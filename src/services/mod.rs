@@ -8,6 +8,7 @@ pub mod ctx;
 pub mod error;
 pub mod queries;
 pub mod session;
+pub mod settings;
 pub mod tickets;
 
 pub use ctx::{use_app, AppCtx};

@@ -3,6 +3,7 @@
 
 pub mod avatar;
 pub mod dialog;
+pub mod sandbox;
 pub mod status;
 pub mod toasts;
 

@@ -1,112 +1,135 @@
-//! Settings › Inboxes: the **Current view** selector and the chosen inbox's channels and access.
+//! Settings › Inboxes (SPEC §2, §3): the **Current view** selector (kept in the URL as
+//! `?inbox=`), the **Actions** menu, and the chosen inbox's **Channels** and **Access** tabs.
+//! It owns which inbox and tab are shown; every change goes through `services::settings`.
 
+use super::access_tab::AccessTab;
+use super::channels_table::ChannelsTable;
+use super::inbox_actions::InboxActions;
 use super::settings_nav::SettingsNav;
-use crate::domain::{ChannelKind, InboxAccess};
-use crate::services::use_app;
+use crate::domain::access::{can, Action, Resource};
+use crate::domain::InboxId;
+use crate::services::{access, use_app};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Channels,
+    Access,
+}
 
 #[component]
 pub fn InboxesSettingsPage() -> impl IntoView {
     let app = use_app();
-    let chosen = RwSignal::new(None::<String>);
-    let inbox = Memo::new(move |_| {
-        app.directory.with(|d| {
-            let wanted = chosen.get();
-            wanted
-                .and_then(|w| d.inboxes.iter().find(|i| i.id.as_str() == w).cloned())
-                .or_else(|| d.inboxes.first().cloned())
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let inboxes = Memo::new(move |_| {
+        let user = app.user();
+        app.directory.with(|d| match &user {
+            Some(u) => access::visible_inboxes(d, u),
+            None => Vec::new(),
         })
     });
-    let team_name = move |id: &crate::domain::TeamId| {
+    let inbox = Memo::new(move |_| {
+        let wanted = query.with(|q| q.get("inbox"));
+        let list = inboxes.get();
+        wanted
+            .and_then(|w| list.iter().find(|i| i.id.as_str() == w).cloned())
+            .or_else(|| list.first().cloned())
+    });
+    // Why this user may not edit the inbox (None: may edit). Shown once, and on every control.
+    let denied = Memo::new(move |_| {
+        let user = app.user()?;
+        let inbox = inbox.get()?;
         app.directory.with(|d| {
-            d.teams
-                .iter()
-                .find(|t| &t.id == id)
-                .map(|t| t.name.clone())
-                .unwrap_or_else(|| id.to_string())
+            can(
+                &user,
+                Action::EditInboxSettings,
+                &Resource::Inbox(&inbox),
+                &d.workspace,
+            )
+            .message()
         })
-    };
-    let user_name = move |id: &crate::domain::UserId| {
-        app.directory.with(|d| {
-            d.users
-                .iter()
-                .find(|u| &u.id == id)
-                .map(|u| u.full_name())
-                .unwrap_or_else(|| id.to_string())
-        })
-    };
+    });
+    let select = Callback::new(move |id: InboxId| {
+        navigate(&format!("/settings/inboxes?inbox={id}"), Default::default());
+    });
+    // The panels are rebuilt only when another inbox is chosen, not on every save of this one,
+    // so an open dialog survives the directory reload that follows its own save.
+    let inbox_id = Memo::new(move |_| inbox.get().map(|i| i.id));
+    let inbox_name = move || inbox.get().map(|i| i.name).unwrap_or_default();
+    let tab = RwSignal::new(Tab::Channels);
+    let tab_button =
+        move |which: Tab, label: &'static str, id: &'static str, panel: &'static str| {
+            view! {
+                <button
+                    role="tab"
+                    id=id
+                    class="sb-tab"
+                    aria-selected=move || (tab.get() == which).to_string()
+                    aria-controls=panel
+                    tabindex=move || if tab.get() == which { "0" } else { "-1" }
+                    on:click=move |_| tab.set(which)
+                >
+                    {label}
+                </button>
+            }
+        };
     view! {
         <div class="sb-settings">
             <SettingsNav />
-            <section class="sb-page">
+            <section class="sb-page sb-inboxes">
                 <h1>"Inboxes"</h1>
-                <label class="sb-field">
-                    <span class="sb-field__label">"Current view"</span>
-                    <select
-                        class="sb-select"
-                        prop:value=move || inbox.get().map(|i| i.id.0).unwrap_or_default()
-                        on:change=move |ev| chosen.set(Some(event_target_value(&ev)))
-                    >
-                        {move || {
-                            app.directory
-                                .with(|d| d.inboxes.clone())
-                                .into_iter()
-                                .map(|i| view! { <option value=i.id.0.clone()>{i.name}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-                {move || {
-                    inbox
-                        .get()
-                        .map(|inbox| {
-                            let access = match &inbox.access {
-                                InboxAccess::Everyone => "Everyone".to_owned(),
-                                InboxAccess::SpecificUsersAndTeams { users, teams } => {
-                                    let mut names: Vec<String> = teams.iter().map(team_name).collect();
-                                    names.extend(users.iter().map(user_name));
-                                    format!("Specific users and teams: {}", names.join(", "))
-                                }
-                            };
-                            let channels = app
-                                .directory
-                                .with(|d| d.channels.iter().filter(|c| c.inbox == inbox.id).cloned().collect::<Vec<_>>());
-                            view! {
-                                <h2>{inbox.name.clone()}</h2>
-                                <dl class="sb-props">
-                                    <dt>"Who has inbox access"</dt>
-                                    <dd>{access}</dd>
-                                </dl>
-                                <table class="sb-table">
-                                    <caption>"Channels"</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Channel"</th>
-                                            <th scope="col">"Address"</th>
-                                            <th scope="col">"Status"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {channels
-                                            .into_iter()
-                                            .map(|c| {
-                                                let kind = match c.kind {
-                                                    ChannelKind::Fallback => "Fallback email".to_owned(),
-                                                    ChannelKind::TeamEmail => format!("Team email — {}", c.display_name),
-                                                };
-                                                view! {
-                                                    <tr>
-                                                        <td>{kind}</td>
-                                                        <td>{c.address.to_string()}</td>
-                                                        <td>{if c.enabled { "Enabled" } else { "Disabled" }}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            }
-                        })
+                <div class="sb-inboxes__bar">
+                    <label class="sb-field">
+                        <span class="sb-field__label">"Current view"</span>
+                        <select
+                            class="sb-select"
+                            prop:value=move || inbox.get().map(|i| i.id.0).unwrap_or_default()
+                            on:change=move |ev| select.run(InboxId::new(event_target_value(&ev)))
+                        >
+                            {move || {
+                                inboxes
+                                    .get()
+                                    .into_iter()
+                                    .map(|i| view! { <option value=i.id.0.clone()>{i.name}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
+                    <InboxActions inbox denied on_select=select />
+                </div>
+                <p class="sb-banner" hidden=move || denied.with(Option::is_none)>
+                    {move || denied.get().unwrap_or_default()}
+                </p>
+                {move || match inbox_id.get() {
+                    None => view! { <p>"You do not have access to any inbox."</p> }.into_any(),
+                    Some(current) => {
+                        view! {
+                            <h2>{inbox_name}</h2>
+                            <div role="tablist" aria-label="Inbox settings" class="sb-tabs">
+                                {tab_button(Tab::Channels, "Channels", "tab-channels", "panel-channels")}
+                                {tab_button(Tab::Access, "Access", "tab-access", "panel-access")}
+                            </div>
+                            <div
+                                role="tabpanel"
+                                id="panel-channels"
+                                aria-labelledby="tab-channels"
+                                hidden=move || tab.get() != Tab::Channels
+                            >
+                                <ChannelsTable inbox=current.clone() denied />
+                            </div>
+                            <div
+                                role="tabpanel"
+                                id="panel-access"
+                                aria-labelledby="tab-access"
+                                hidden=move || tab.get() != Tab::Access
+                            >
+                                <AccessTab inbox=current denied />
+                            </div>
+                        }
+                            .into_any()
+                    }
                 }}
             </section>
         </div>

@@ -1,11 +1,29 @@
 //! Settings pages (SPEC §2–§4, §9): Inboxes, Help Desk, Profile, Mail server, Templates.
 
+mod access_picker;
+mod access_tab;
+mod automation_tab;
+mod channels_table;
+mod connect_channel_form;
+mod create_inbox_dialog;
+mod fallback_config;
+mod fallback_dialog;
+mod fallback_preview;
+mod fallback_state;
+mod field_error;
+mod from_fields;
 mod help_desk_page;
+mod inbox_actions;
 mod inboxes_page;
 mod mail_server_page;
+mod modal;
+mod people_picker;
 mod profile_page;
+mod rename_dialog;
 mod settings_nav;
+mod signature_editor;
 mod templates_page;
+mod verify_address;
 
 pub use help_desk_page::HelpDeskSettingsPage;
 pub use inboxes_page::InboxesSettingsPage;

@@ -1,0 +1,99 @@
+//! **From name** (**Agent and company name** / **Company name**, with the **Company name**
+//! field) and **From address** (**Use default** / **Customize from address**, with
+//! **Verify address**) of the fallback email **Configuration** tab.
+
+use super::fallback_state::FallbackState;
+use super::field_error::FieldError;
+use super::verify_address::VerifyAddress;
+use crate::domain::{FromNameMode, Inbox};
+use crate::services::settings::field;
+use crate::services::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
+    let app = use_app();
+    let default_address = app.directory.with_untracked(|d| {
+        inbox
+            .fallback
+            .default_address(&d.workspace)
+            .map(|a| a.to_string())
+            .unwrap_or_else(|e| e.to_string())
+    });
+    let mode = state.from_name_mode;
+    let custom = state.custom_address_mode;
+    let company_error = state.field_error(field::COMPANY_NAME);
+    let address_error = state.field_error(field::CUSTOM_ADDRESS);
+    view! {
+        <fieldset class="sb-fieldset">
+            <legend>"From name"</legend>
+            <label class="sb-check">
+                <input
+                    type="radio"
+                    name="fb-from-name"
+                    prop:checked=move || mode.get() == FromNameMode::AgentAndCompany
+                    on:change=move |_| mode.set(FromNameMode::AgentAndCompany)
+                />
+                "Agent and company name"
+            </label>
+            <label class="sb-check">
+                <input
+                    type="radio"
+                    name="fb-from-name"
+                    prop:checked=move || mode.get() == FromNameMode::CompanyName
+                    on:change=move |_| mode.set(FromNameMode::CompanyName)
+                />
+                "Company name"
+            </label>
+            <label class="sb-field">
+                <span class="sb-field__label">"Company name"</span>
+                <input
+                    class="sb-input"
+                    aria-describedby="fb-company-error"
+                    aria-invalid=move || company_error.with(Option::is_some).to_string()
+                    prop:value=move || state.company_name.get()
+                    on:input=move |ev| state.company_name.set(event_target_value(&ev))
+                />
+            </label>
+            <FieldError id="fb-company-error" error=company_error />
+        </fieldset>
+        <fieldset class="sb-fieldset">
+            <legend>"From address"</legend>
+            <label class="sb-check">
+                <input
+                    type="radio"
+                    name="fb-from-address"
+                    prop:checked=move || !custom.get()
+                    on:change=move |_| custom.set(false)
+                />
+                "Use default"
+                <span class="sb-hint">{format!(" ({default_address})")}</span>
+            </label>
+            <label class="sb-check">
+                <input
+                    type="radio"
+                    name="fb-from-address"
+                    prop:checked=move || custom.get()
+                    on:change=move |_| custom.set(true)
+                />
+                "Customize from address"
+            </label>
+            <Show when=move || custom.get()>
+                <label class="sb-field">
+                    <span class="sb-field__label">"Custom from address"</span>
+                    <input
+                        class="sb-input"
+                        inputmode="email"
+                        autocomplete="off"
+                        aria-describedby="fb-address-error"
+                        aria-invalid=move || address_error.with(Option::is_some).to_string()
+                        prop:value=move || state.custom_address.get()
+                        on:input=move |ev| state.custom_address.set(event_target_value(&ev))
+                    />
+                </label>
+                <VerifyAddress state inbox=inbox.id.clone() />
+            </Show>
+            <FieldError id="fb-address-error" error=address_error />
+        </fieldset>
+    }
+}

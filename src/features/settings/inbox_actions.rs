@@ -1,0 +1,101 @@
+//! The **Actions** menu of Settings › Inboxes: **Rename inbox** and **Create new inbox**
+//! (Professional and Enterprise only; on other plans the item is disabled and says why). It
+//! opens the dialogs; the dialogs call the services.
+
+use super::create_inbox_dialog::CreateInboxDialog;
+use super::rename_dialog::RenameInboxDialog;
+use crate::domain::access::{can, Action, Decision, DenyReason, Resource};
+use crate::domain::{Inbox, InboxId};
+use crate::services::use_app;
+use leptos::prelude::*;
+
+/// The sentence shown on **Create new inbox** when the plan does not allow it.
+pub const PLAN_REASON: &str = "Creating more inboxes needs the Professional or Enterprise plan.";
+
+#[component]
+pub fn InboxActions(
+    inbox: Memo<Option<Inbox>>,
+    denied: Memo<Option<String>>,
+    on_select: Callback<InboxId>,
+) -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let rename_open = RwSignal::new(false);
+    let create_open = RwSignal::new(false);
+    let create_denied = Memo::new(move |_| {
+        let user = app.user()?;
+        let decision = app.directory.with(|d| {
+            can(
+                &user,
+                Action::CreateInbox,
+                &Resource::Workspace,
+                &d.workspace,
+            )
+        });
+        match decision {
+            Decision::Allowed => None,
+            Decision::Denied(DenyReason::PlanTooLow { plan, .. }) => Some(format!(
+                "{PLAN_REASON} This workspace is on the {} plan.",
+                plan.label()
+            )),
+            Decision::Denied(reason) => Some(reason.message()),
+        }
+    });
+    let rename_denied = Memo::new(move |_| {
+        if inbox.with(Option::is_none) {
+            return Some("Choose an inbox first.".to_owned());
+        }
+        denied.get()
+    });
+    let item = move |label: &'static str,
+                     reason: Memo<Option<String>>,
+                     reason_id: &'static str,
+                     dialog: RwSignal<bool>| {
+        view! {
+            <li role="none">
+                <button
+                    role="menuitem"
+                    class="sb-menu__item"
+                    disabled=move || reason.with(Option::is_some)
+                    title=move || reason.get().unwrap_or_default()
+                    aria-describedby=reason_id
+                    on:click=move |_| {
+                        open.set(false);
+                        dialog.set(true);
+                    }
+                >
+                    {label}
+                </button>
+                <span id=reason_id class="sb-menu__reason" hidden=move || reason.with(Option::is_none)>
+                    {move || reason.get().unwrap_or_default()}
+                </span>
+            </li>
+        }
+    };
+    view! {
+        <div
+            class="sb-menu"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            <button
+                class="sb-button"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="sb-inbox-actions"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Actions"
+            </button>
+            <ul id="sb-inbox-actions" role="menu" aria-label="Actions" class="sb-menu__list" hidden=move || !open.get()>
+                {item("Rename inbox", rename_denied, "sb-rename-reason", rename_open)}
+                {item("Create new inbox", create_denied, "sb-create-reason", create_open)}
+            </ul>
+            {move || inbox.get().map(|i| view! { <RenameInboxDialog open=rename_open inbox=i /> })}
+            <CreateInboxDialog open=create_open on_created=on_select />
+        </div>
+    }
+}
