@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod draft;
+pub mod draft_merge;
 pub mod fallback;
 pub mod forward;
 pub mod from;
