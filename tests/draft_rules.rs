@@ -269,3 +269,53 @@ fn save(store: &mut Option<Draft>, t: &mut Tab) -> Result<(), TestCaseError> {
     }
     Err(TestCaseError::fail("compare-and-set did not settle"))
 }
+
+// ---- the body the composer stores and sends (SPEC §8) ---------------------------------------
+
+#[test]
+fn body_keeps_simple_formatting_and_drops_anything_that_could_run() {
+    use switchboard::domain::body_html::sanitize_body;
+    let cases = [
+        ("<b>Hi</b> <i>there</i><br>", "<b>Hi</b> <i>there</i><br>"),
+        (
+            "<div style=\"x\" onclick=\"evil()\">a</div>",
+            "<div>a</div>",
+        ),
+        ("<script>alert(1)</script>ok", "ok"),
+        ("<img src=x onerror=alert(1)>text", "text"),
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        (
+            "<a href=\"https://example.com/a?b=1\">x</a>",
+            "<a href=\"https://example.com/a?b=1\">x</a>",
+        ),
+        (
+            "<a href='mailto:a@b.example'>m</a>",
+            "<a href=\"mailto:a@b.example\">m</a>",
+        ),
+        ("<STYLE>p{}</STYLE><P>p</P>", "<p>p</p>"),
+        ("1 < 2", "1 &lt; 2"),
+        ("plain &amp; text", "plain &amp; text"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(sanitize_body(input), want, "input {input:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn sanitised_body_has_only_allowed_tags_without_attributes(input in "[<>a-z =\"'/:]{0,80}") {
+        use switchboard::domain::body_html::sanitize_body;
+        let out = sanitize_body(&input);
+        let allowed = ["b", "strong", "i", "em", "u", "br", "p", "div", "span", "a", "ul", "ol",
+            "li", "blockquote"];
+        for (at, _) in out.match_indices('<') {
+            let tag = &out[at + 1..];
+            let end = tag.find('>').unwrap_or(tag.len());
+            let tag = tag[..end].trim_start_matches('/');
+            let ok = allowed.contains(&tag)
+                || (tag.starts_with("a href=\"")
+                    && ["http://", "https://", "mailto:"].iter().any(|s| tag[8..].starts_with(s)));
+            prop_assert!(ok, "unexpected tag <{}> in {:?}", tag, out);
+        }
+    }
+}

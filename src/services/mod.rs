@@ -5,8 +5,10 @@
 pub mod access;
 pub mod boot;
 pub mod ctx;
+pub mod drafts;
 pub mod error;
 pub mod queries;
+pub mod send;
 pub mod session;
 pub mod tickets;
 
