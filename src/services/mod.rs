@@ -7,6 +7,7 @@ pub mod boot;
 pub mod ctx;
 pub mod drafts;
 pub mod error;
+pub mod from_settings;
 pub mod queries;
 pub mod send;
 pub mod session;

@@ -7,8 +7,11 @@ use super::body_editor::BodyEditor;
 use super::from_control::FromControl;
 use super::recipient_field::RecipientField;
 use super::session::DraftSession;
-use crate::domain::from::{resolve_from, selectable_froms, ComposerKind, FromContext, FromError};
-use crate::domain::{Conversation, DraftFrom, DraftKey, FromChoice};
+use crate::domain::from::{
+    mailbox_label, resolve_from, selectable_froms, ComposerKind, FromContext, FromError,
+    ResolvedFrom,
+};
+use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
 use crate::services::ctx::ToastKind;
 use crate::services::send::{self, RecipientField as Field, SendError, SendRequest, Sent};
 use crate::services::{queries, use_app, AppError};
@@ -24,6 +27,29 @@ fn typed(text: String) -> Vec<String> {
     } else {
         vec![text]
     }
+}
+
+/// Saves the draft (a failed send must keep its latest text), then sends it.
+async fn send_draft(
+    s: DraftSession,
+    kind: ComposerKind,
+    shown: Result<ResolvedFrom, FromError>,
+    conversation: Option<ConversationId>,
+) -> Result<Sent, SendError> {
+    let shown = shown.map_err(|e| SendError::Failed(AppError::Denied(e.message())))?;
+    s.save_now()
+        .await
+        .map_err(|why| SendError::Failed(AppError::Invalid(why)))?;
+    let draft = s
+        .current()
+        .ok_or_else(|| SendError::Failed(AppError::Invalid("The composer was closed.".into())))?;
+    let req = SendRequest {
+        kind,
+        draft,
+        shown,
+        conversation,
+    };
+    send::send(s.app(), req).await
 }
 
 #[component]
@@ -125,58 +151,34 @@ pub fn Composer(
     let s = session;
     let kind_for_send = kind.clone();
     let sending = Action::new_local(move |_: &()| {
-        let s = s.clone();
+        let s = s;
         let kind = kind_for_send.clone();
         let shown = resolved.get_untracked();
         let conv = conversation.get_untracked().map(|c| c.id);
         async move {
-            let shown = shown.map_err(|e| SendError::Failed(AppError::Denied(e.message())))?;
-            // The draft must be durable before anything else: a failed send keeps it.
-            s.save_now()
-                .await
-                .map_err(|why| SendError::Failed(AppError::Invalid(why)))?;
-            let draft = s.current().ok_or_else(|| {
-                SendError::Failed(AppError::Invalid("The composer was closed.".into()))
-            })?;
-            let req = SendRequest {
-                kind,
-                draft,
-                shown,
-                conversation: conv,
-            };
-            let sent = send::send(app, req).await?;
-            s.close();
-            Ok::<Sent, SendError>(sent)
-        }
-    });
-    Effect::new(move |_| {
-        // Effect: reports the finished send outward (toast, callback); the error signals it
-        // sets belong to this composer's own display of that result.
-        let Some(result) = sending.value().get() else {
-            return;
-        };
-        match result {
-            Ok(sent) => {
-                errors.set(Vec::new());
-                send_error.set(None);
-                app.toast(
-                    ToastKind::Info,
-                    format!(
-                        "Email sent from {}.",
-                        crate::domain::from::mailbox_label(&sent.from)
-                    ),
-                );
-                if let Some(cb) = on_sent {
-                    cb.run(sent);
+            let result = send_draft(s, kind, shown, conv).await;
+            // The result is shown here, where the send finished: no effect re-reads it.
+            match result {
+                Ok(sent) => {
+                    s.close();
+                    errors.try_set(Vec::new());
+                    send_error.try_set(None);
+                    app.toast(
+                        ToastKind::Info,
+                        format!("Email sent from {}.", mailbox_label(&sent.from)),
+                    );
+                    if let Some(cb) = on_sent {
+                        cb.run(sent);
+                    }
                 }
-            }
-            Err(SendError::Recipient { field, message }) => {
-                expanded.set(true);
-                errors.set(vec![(field, message)]);
-            }
-            Err(SendError::Failed(err)) => {
-                send_error.set(Some(format!("Not sent: {err} Your draft is kept.")));
-                app.toast_error(&err);
+                Err(SendError::Recipient { field, message }) => {
+                    expanded.try_set(true);
+                    errors.try_set(vec![(field, message)]);
+                }
+                Err(SendError::Failed(err)) => {
+                    send_error.try_set(Some(format!("Not sent: {err} Your draft is kept.")));
+                    app.toast_error(&err);
+                }
             }
         }
     });

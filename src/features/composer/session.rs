@@ -275,6 +275,10 @@ impl DraftSession {
         });
     }
 
+    pub fn app(&self) -> AppCtx {
+        self.app
+    }
+
     /// The draft as it is on screen right now.
     pub fn current(&self) -> Option<Draft> {
         self.core.try_with_value(|c| c.local.clone())
