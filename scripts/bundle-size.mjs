@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Bundle budget: prints the raw and brotli size of every .wasm, .js and .css file that the
+// initial page load fetches from a `trunk build --release` output, and exits 1 when their
+// brotli total exceeds the budget (250 KB). Usage: node scripts/bundle-size.mjs [dist]
+//
+// "Initial load" = what index.html references (Trunk's preload/modulepreload/stylesheet links
+// and the inline loader script) plus the modules those JS files import statically and the
+// stylesheets those CSS files @import. Files Trunk merely copies (demo data, sample .eml,
+// icons) are not part of it. Only node's standard library, so it runs before `npm ci` too.
+
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { resolve, relative, dirname, join, extname, sep } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET_BYTES = 250 * 1024;
+const COUNTED = new Set(['.wasm', '.js', '.css']);
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const indexPath = join(dist, 'index.html');
+if (!existsSync(indexPath)) {
+  console.error(`bundle-size: ${indexPath} not found; run \`trunk build --release\` first.`);
+  process.exit(2);
+}
+
+// Quoted strings and attribute values in index.html that name a counted file.
+function referencesInHtml(html) {
+  const refs = [];
+  for (const m of html.matchAll(/["'`]([^"'`\s<>]+?\.(?:wasm|js|css))(?:[?#][^"'`\s]*)?["'`]/g)) {
+    refs.push(m[1]);
+  }
+  return refs;
+}
+
+// Static imports only (`import x from '...'`, `export ... from '...'`, `import '...'`): a
+// dynamic import() is not fetched at start-up.
+function referencesInJs(js) {
+  const refs = [];
+  for (const m of js.matchAll(/\b(?:import|export)\b[^'"`;()]*?\bfrom\s*["']([^"']+)["']/g)) {
+    refs.push(m[1]);
+  }
+  for (const m of js.matchAll(/\bimport\s*["']([^"']+)["']/g)) refs.push(m[1]);
+  return refs;
+}
+
+function referencesInCss(css) {
+  const refs = [];
+  for (const m of css.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)["']?/g)) refs.push(m[1]);
+  return refs;
+}
+
+// Maps a URL as written in a file to a path inside dist, or null for external URLs.
+function toDistPath(ref, fromFile) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) return null;
+  const clean = ref.replace(/[?#].*$/, '');
+  const base = clean.startsWith('/') ? dist : dirname(fromFile);
+  const path = resolve(base, clean.replace(/^\/+/, ''));
+  if (path !== dist && !path.startsWith(dist + sep)) return null;
+  return path;
+}
+
+const files = new Map(); // path -> Buffer
+const missing = [];
+const queue = referencesInHtml(readFileSync(indexPath, 'utf8')).map((ref) => [ref, indexPath]);
+while (queue.length > 0) {
+  const [ref, from] = queue.shift();
+  const path = toDistPath(ref, from);
+  if (path === null || files.has(path) || !COUNTED.has(extname(path))) continue;
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    missing.push(`${ref} (referenced by ${relative(dist, from)})`);
+    continue;
+  }
+  const bytes = readFileSync(path);
+  files.set(path, bytes);
+  if (path.endsWith('.js')) {
+    for (const next of referencesInJs(bytes.toString('utf8'))) queue.push([next, path]);
+  } else if (path.endsWith('.css')) {
+    for (const next of referencesInCss(bytes.toString('utf8'))) queue.push([next, path]);
+  }
+}
+
+if (missing.length > 0) {
+  console.error(`bundle-size: referenced files missing from ${dist}:\n  ${missing.join('\n  ')}`);
+  process.exit(2);
+}
+if (![...files.keys()].some((path) => path.endsWith('.wasm'))) {
+  console.error('bundle-size: index.html references no .wasm file; is this a Trunk build?');
+  process.exit(2);
+}
+
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [...files.entries()]
+  .map(([path, bytes]) => ({ name: relative(dist, path), raw: bytes.length, br: brotli(bytes) }))
+  .sort((a, b) => b.br - a.br);
+const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, br: sum.br + r.br }), {
+  raw: 0,
+  br: 0,
+});
+
+const width = Math.max(5, ...rows.map((r) => r.name.length));
+console.log(`${'file'.padEnd(width)}  ${'raw bytes'.padStart(10)}  ${'brotli bytes'.padStart(12)}`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(width)}  ${String(r.raw).padStart(10)}  ${String(r.br).padStart(12)}`);
+}
+const verdict = total.br <= BUDGET_BYTES ? 'within' : 'OVER';
+console.log(
+  `${'total'.padEnd(width)}  ${String(total.raw).padStart(10)}  ${String(total.br).padStart(12)}`,
+);
+console.log(
+  `bundle budget: initial load ${kb(total.br)} brotli (${kb(total.raw)} raw, ${rows.length} ` +
+    `files), ${verdict} the budget of ${kb(BUDGET_BYTES)}`,
+);
+process.exit(total.br <= BUDGET_BYTES ? 0 : 1);

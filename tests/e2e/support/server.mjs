@@ -1,0 +1,124 @@
+// A tiny static file server for the e2e tests: serves a Trunk `dist/` directory on 127.0.0.1 at
+// an ephemeral port, with the MIME types browsers insist on (application/wasm for streaming
+// compilation, text/javascript for modules) and the single-page-app fallback: a path without a
+// file extension (/inbox/unassigned, /settings/inboxes) gets index.html, so deep links load the
+// app shell like they do on a real host. It serves files only; it never writes anything.
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.eml': 'message/rfc822',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function mimeType(path) {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+async function fileAt(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts serving `root` (a built dist/ directory).
+ * @param {{root: string}} options
+ * @returns {Promise<{url: string, close: () => Promise<void>}>} url has no trailing slash.
+ */
+export async function startServer({ root }) {
+  const base = resolve(root);
+  const index = join(base, 'index.html');
+  if (!(await fileAt(index))) {
+    throw new Error(`${index} not found: build the app first (trunk build --release)`);
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      let pathname;
+      try {
+        pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      } catch {
+        res.writeHead(400).end('bad request');
+        return;
+      }
+      let path = resolve(base, `.${pathname}`);
+      if (path !== base && !path.startsWith(base + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      let info = await fileAt(path);
+      if (!info && pathname.endsWith('/')) {
+        path = join(path, 'index.html');
+        info = await fileAt(path);
+      }
+      // SPA fallback: only for route-like paths, so a missing asset stays a visible 404.
+      if (!info && extname(pathname) === '') {
+        path = index;
+        info = await fileAt(path);
+      }
+      if (!info) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': mimeType(path),
+        'Content-Length': info.size,
+        // Every test sees the build it is testing, never a cached one.
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(path)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolveListen);
+  });
+  const { port } = server.address();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolveClose) => {
+        // A browser keeps idle keep-alive sockets open; drop them so close() returns promptly.
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
