@@ -143,6 +143,8 @@ impl DraftSession {
         if applied != Some(true) {
             return;
         }
+        // Until the write lands the rep sees that it is pending, never a stale "Saved".
+        self.state.try_set(SaveState::Saving);
         self.publish(false);
         self.schedule(DEBOUNCE_MS);
     }
