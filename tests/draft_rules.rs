@@ -145,9 +145,9 @@ struct Tab {
 }
 
 /// The storage contract of `Db::put_draft`: compare-and-set on the revision.
-fn put(store: &mut Option<Draft>, draft: &Draft, expected: u64) -> Result<Draft, Draft> {
+fn put(store: &mut Option<Draft>, draft: &Draft, expected: u64) -> Result<Draft, Box<Draft>> {
     match store {
-        Some(current) if current.revision != expected => Err(current.clone()),
+        Some(current) if current.revision != expected => Err(Box::new(current.clone())),
         _ => {
             let mut next = draft.clone();
             next.revision = expected + 1;
@@ -263,7 +263,7 @@ fn save(store: &mut Option<Draft>, t: &mut Tab) -> Result<(), TestCaseError> {
             }
             Err(stored) => {
                 local = merge(&base, &local, &stored);
-                base = stored;
+                base = *stored;
             }
         }
     }

@@ -3,7 +3,7 @@
 //! (the CRM composer). The composer is mounted only while the dialog is open, so reopening it
 //! restores the stored draft; closing it writes the draft at once.
 
-use super::composer::Composer;
+use super::compose_form::Composer;
 use crate::domain::from::ComposerKind;
 use crate::domain::{ContactId, DraftKey, DraftTarget, ReplyMode};
 use crate::services::use_app;

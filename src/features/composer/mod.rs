@@ -4,13 +4,13 @@
 //! only through `domain::from`.
 
 mod body_editor;
-mod composer;
+mod compose_form;
 mod from_control;
 mod launcher;
 mod recipient_field;
 mod reply;
 mod session;
 
-pub use composer::Composer;
+pub use compose_form::Composer;
 pub use launcher::{compose_target, ComposeLauncher};
 pub use reply::ReplyComposer;

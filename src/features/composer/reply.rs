@@ -3,7 +3,7 @@
 //! only when the rep may reply (`domain::access::can(.., Action::Reply, ..)`); otherwise the
 //! reason.
 
-use super::composer::Composer;
+use super::compose_form::Composer;
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, DraftKey, DraftTarget, ReplyMode};

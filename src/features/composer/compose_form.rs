@@ -123,7 +123,6 @@ pub fn Composer(
     Effect::new(move |first: Option<()>| {
         app.data_rev.track();
         if first.is_some() {
-            let s = s.clone();
             leptos::task::spawn_local(async move { s.refresh().await });
         }
     });
@@ -151,7 +150,6 @@ pub fn Composer(
     let s = session;
     let kind_for_send = kind.clone();
     let sending = Action::new_local(move |_: &()| {
-        let s = s;
         let kind = kind_for_send.clone();
         let shown = resolved.get_untracked();
         let conv = conversation.get_untracked().map(|c| c.id);
@@ -191,9 +189,6 @@ pub fn Composer(
         }
     };
 
-    let (s1, s2, s3, s4, s5, s6, s7) = (
-        session, session, session, session, session, session, session,
-    );
     let flush = move |s: DraftSession| Callback::new(move |_: ()| s.flush());
     let list_id = format!("{id}-contacts");
     let (to_id, cc_id, bcc_id) = (format!("{id}-to"), format!("{id}-cc"), format!("{id}-bcc"));
@@ -235,8 +230,8 @@ pub fn Composer(
                     list=list_id.clone()
                     value=Signal::derive(move || draft.with(|d| joined(&d.to)))
                     error=field_error(Field::To)
-                    on_input=Callback::new({ let s = s1.clone(); move |v: String| s.edit(|d| d.to = typed(v)) })
-                    on_blur=flush(s1.clone())
+                    on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.to = typed(v)) })
+                    on_blur=flush(session)
                 />
                 {is_reply
                     .then(|| {
@@ -247,8 +242,8 @@ pub fn Composer(
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
                                 error=field_error(Field::Cc)
-                                on_input=Callback::new({ let s = s2.clone(); move |v: String| s.edit(|d| d.cc = typed(v)) })
-                                on_blur=flush(s2.clone())
+                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.cc = typed(v)) })
+                                on_blur=flush(session)
                             />
                             <RecipientField
                                 id=bcc_id.clone()
@@ -256,8 +251,8 @@ pub fn Composer(
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
                                 error=field_error(Field::Bcc)
-                                on_input=Callback::new({ let s = s3.clone(); move |v: String| s.edit(|d| d.bcc = typed(v)) })
-                                on_blur=flush(s3.clone())
+                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.bcc = typed(v)) })
+                                on_blur=flush(session)
                             />
                         }
                     })}
@@ -270,7 +265,7 @@ pub fn Composer(
                 teams=teams.into()
                 collapsed=Signal::derive(move || !expanded.get())
                 on_choose=Callback::new({
-                    let s = s4.clone();
+                    let s = session;
                     move |choice: FromChoice| {
                         s.edit(|d| d.from = DraftFrom::Deliberate(choice));
                         // A From choice is written at once, not after the debounce.
@@ -289,8 +284,8 @@ pub fn Composer(
                                 class="sb-input"
                                 type="text"
                                 prop:value=move || draft.with(|d| d.subject.clone())
-                                on:input={ let s = s5.clone(); move |ev| { let v = event_target_value(&ev); s.edit(|d| d.subject = v) } }
-                                on:blur={ let s = s5.clone(); move |_| s.flush() }
+                                on:input={ let s = session; move |ev| { let v = event_target_value(&ev); s.edit(|d| d.subject = v) } }
+                                on:blur={ let s = session; move |_| s.flush() }
                             />
                         </div>
                     }
@@ -299,8 +294,8 @@ pub fn Composer(
                 id=body_id
                 body=Signal::derive(move || draft.with(|d| d.body_html.clone()))
                 replaced=replaced.into()
-                on_input=Callback::new({ let s = s6.clone(); move |html: String| s.edit(|d| d.body_html = html) })
-                on_blur=flush(s7.clone())
+                on_input=Callback::new({ let s = session; move |html: String| s.edit(|d| d.body_html = html) })
+                on_blur=flush(session)
                 on_send_keys=Callback::new(move |_| do_send())
             />
             <footer class="sb-composer__footer">
