@@ -2,7 +2,9 @@
 //! wasm-bindgen here; time, ids and the current user are parameters, never globals.
 
 pub mod access;
+pub mod body_html;
 pub mod draft;
+pub mod draft_merge;
 pub mod fallback;
 pub mod forward;
 pub mod from;

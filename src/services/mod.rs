@@ -5,8 +5,11 @@
 pub mod access;
 pub mod boot;
 pub mod ctx;
+pub mod drafts;
 pub mod error;
+pub mod from_settings;
 pub mod queries;
+pub mod send;
 pub mod session;
 pub mod settings;
 pub mod tickets;

@@ -1,6 +1,8 @@
 //! `/contacts/<id>`: the contact record, its timeline of emails and its conversations.
 
+use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ContactId, Direction};
+use crate::features::composer::ComposeLauncher;
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -16,8 +18,30 @@ pub fn ContactPage() -> impl IntoView {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         queries::contact_record(app, ContactId::new(id))
     });
+    // The CRM composer sits outside the record block, which re-renders on every data change,
+    // so it is never remounted while the rep types.
+    let crm_contact = Memo::new(move |_| {
+        record
+            .get()
+            .and_then(|r| r.ok())
+            .map(|r| (r.contact.id, r.contact.email.to_string()))
+    });
     view! {
         <section class="sb-page">
+            {move || {
+                crm_contact
+                    .get()
+                    .map(|contact| {
+                        view! {
+                            <ComposeLauncher
+                                label="Send email"
+                                heading="Send email"
+                                kind=Signal::derive(|| Some(ComposerKind::Crm))
+                                contact
+                            />
+                        }
+                    })
+            }}
             {move || match record.get() {
                 None => view! { <Loading label="Loading contact…" /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),

@@ -2,6 +2,7 @@
 //! (no scripts, no remote content); a message over 100 KB is cut with **View entire message**.
 
 use crate::domain::{Area, ConversationId, Direction, Mailbox, Message};
+use crate::features::composer::ReplyComposer;
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -135,8 +136,8 @@ fn MessageItem(message: Message) -> impl IntoView {
 
 #[component]
 pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
-    let _ = area;
     let app = use_app();
+    let reply_id = id.clone();
     let thread = LocalResource::new(move || {
         app.data_rev.track();
         let id = id.clone();
@@ -172,11 +173,13 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                                 .map(|m| view! { <MessageItem message=m /> })
                                 .collect_view()}
                         </div>
-                        // Reply composer goes here.
+                        // The Reply composer follows this block (outside it, so a refetch of
+                        // the thread never remounts it while the rep types).
                     }
                         .into_any()
                 }
             }}
+            <ReplyComposer area id=reply_id />
         </section>
     }
 }

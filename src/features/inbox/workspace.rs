@@ -5,7 +5,9 @@
 use super::conversation_list::ConversationList;
 use super::thread_view::ThreadView;
 use super::views_nav::ViewsNav;
+use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::features::composer::ComposeLauncher;
 use crate::services::{access, use_app};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -66,6 +68,14 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         <div class="sb-workspace">
             <aside class="sb-workspace__side" aria-label=format!("{heading} views")>
                 <h1 class="sb-workspace__title">{heading}</h1>
+                <ComposeLauncher
+                    label="Compose"
+                    heading="New email"
+                    kind=Signal::derive(move || match area {
+                        Area::HelpDesk => Some(ComposerKind::HelpDesk),
+                        Area::Inbox => inbox.get().map(ComposerKind::Inbox),
+                    })
+                />
                 <label class="sb-field">
                     <span class="sb-field__label">"Current inbox"</span>
                     <select

@@ -1,39 +1,201 @@
-//! Settings › Help Desk: the connected email addresses and the teams they are the default
-//! reply email of.
+//! **Settings › Help Desk** (SPEC §4): the connected email addresses and the teams they are the
+//! default reply email of. **Edit** opens a dialog with the **Default reply email** toggle and a
+//! team picker; before **Save** it says what moves ("Support's default moves from … to …").
+//! Admins on Professional/Enterprise only; everyone else sees it read-only with the reason.
 
 use super::settings_nav::SettingsNav;
-use crate::domain::ChannelKind;
-use crate::services::use_app;
+use crate::domain::helpdesk::{edit_decision, preview_moves, teams_with_default};
+use crate::domain::{Channel, ChannelKind};
+use crate::services::ctx::ToastKind;
+use crate::services::{from_settings, use_app};
+use leptos::html::Dialog;
 use leptos::prelude::*;
+
+#[component]
+fn DefaultReplyDialog(channel: RwSignal<Option<Channel>>) -> impl IntoView {
+    let node = NodeRef::<Dialog>::new();
+    // Effect: opens/closes the DOM dialog as `channel` says (pushes state outward only).
+    Effect::new(move |_| {
+        let Some(dialog) = node.get() else { return };
+        match channel.get() {
+            Some(_) if !dialog.open() => {
+                let _ = dialog.show_modal();
+            }
+            None if dialog.open() => dialog.close(),
+            _ => {}
+        }
+    });
+    let title = move || {
+        channel.with(|c| {
+            c.as_ref()
+                .map(|c| format!("Edit {}", c.address))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <dialog
+            node_ref=node
+            class="sb-dialog"
+            aria-labelledby="dlg-default-reply"
+            on:close=move |_| channel.set(None)
+        >
+            <h2 id="dlg-default-reply" class="sb-dialog__title">{title}</h2>
+            // The form is created afresh for each address, so it starts from the stored settings.
+            {move || channel.get().map(|c| view! { <DefaultReplyForm channel=c done=channel /> })}
+        </dialog>
+    }
+}
+
+#[component]
+fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl IntoView {
+    let app = use_app();
+    let current = app
+        .directory
+        .with_untracked(|d| teams_with_default(&d.workspace, &channel.id));
+    let enabled = RwSignal::new(!current.is_empty());
+    let teams = RwSignal::new(current);
+    let error = RwSignal::new(None::<String>);
+    let channel_id = channel.id.clone();
+    let selected = move || {
+        if enabled.get() {
+            teams.get()
+        } else {
+            Vec::new()
+        }
+    };
+    let moves = Memo::new(move |_| {
+        let chosen = selected();
+        app.directory.with(|d| {
+            preview_moves(&d.workspace, &channel_id, &chosen, &d.channels)
+                .map(|m| m.iter().map(|m| m.message(&d.teams)).collect::<Vec<_>>())
+                .map_err(|e| e.message())
+        })
+    });
+    let save_id = channel.id.clone();
+    let save = Action::new_local(move |_: &()| {
+        let id = save_id.clone();
+        let chosen = selected();
+        async move {
+            match from_settings::save_default_reply(app, id, chosen).await {
+                Ok(_) => {
+                    app.toast(ToastKind::Info, "Default reply email saved.");
+                    done.set(None);
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        }
+    });
+    view! {
+        <label class="sb-check">
+            <input
+                type="checkbox"
+                role="switch"
+                prop:checked=move || enabled.get()
+                on:change=move |ev| enabled.set(event_target_checked(&ev))
+            />
+            "Default reply email"
+        </label>
+        <fieldset class="sb-fieldset" disabled=move || !enabled.get()>
+            <legend>"Teams"</legend>
+            {app
+                .directory
+                .with_untracked(|d| d.teams.clone())
+                .into_iter()
+                .map(|t| {
+                    let id = t.id.clone();
+                    let id2 = t.id.clone();
+                    view! {
+                        <label class="sb-check">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || teams.with(|s| s.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    teams.update(|s| {
+                                        s.retain(|x| x != &id2);
+                                        if on {
+                                            s.push(id2.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            {t.name}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <div role="status" class="sb-moves" aria-label="What changes">
+            {move || match moves.get() {
+                Ok(list) if list.is_empty() => view! { <p>"Nothing changes."</p> }.into_any(),
+                Ok(list) => {
+                    view! { <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
+                        .into_any()
+                }
+                Err(why) => view! { <p class="sb-field__error">{why}</p> }.into_any(),
+            }}
+        </div>
+        <p role="alert" class="sb-field__error">{move || error.get()}</p>
+        <div class="sb-dialog__actions">
+            <button type="button" class="sb-button" on:click=move |_| done.set(None)>"Cancel"</button>
+            <button
+                type="button"
+                class="sb-button sb-button--primary"
+                disabled=move || save.pending().get() || moves.with(|m| m.is_err())
+                on:click=move |_| {
+                    save.dispatch(());
+                }
+            >
+                "Save"
+            </button>
+        </div>
+    }
+}
 
 #[component]
 pub fn HelpDeskSettingsPage() -> impl IntoView {
     let app = use_app();
+    let editing = RwSignal::new(None::<Channel>);
+    let denied = move || {
+        let user = app.user()?;
+        app.directory
+            .with(|d| edit_decision(&d.workspace, &user).message())
+    };
     let rows = move || {
         app.directory.with(|d| {
             d.channels
                 .iter()
                 .filter(|c| c.kind == ChannelKind::TeamEmail)
                 .map(|c| {
-                    let teams: Vec<String> = d
-                        .workspace
-                        .team_default_reply
+                    let teams: Vec<String> = teams_with_default(&d.workspace, &c.id)
                         .iter()
-                        .filter(|(_, ch)| **ch == c.id)
-                        .filter_map(|(t, _)| {
-                            d.teams.iter().find(|x| &x.id == t).map(|x| x.name.clone())
-                        })
+                        .filter_map(|t| d.teams.iter().find(|x| &x.id == t).map(|x| x.name.clone()))
                         .collect();
                     let defaults = if teams.is_empty() {
                         "Not a default".to_owned()
                     } else {
                         teams.join(", ")
                     };
+                    let label = format!("{} <{}>", c.display_name, c.address);
+                    let channel = c.clone();
                     view! {
                         <tr>
-                            <td>{format!("{} <{}>", c.display_name, c.address)}</td>
+                            <td>{label.clone()}</td>
                             <td>{if c.enabled { "Enabled" } else { "Disabled" }}</td>
                             <td>{defaults}</td>
+                            <td>
+                                <button
+                                    type="button"
+                                    class="sb-button"
+                                    aria-label=format!("Edit {label}")
+                                    aria-describedby="help-desk-readonly"
+                                    disabled=move || denied().is_some()
+                                    title=move || denied().unwrap_or_default()
+                                    on:click=move |_| editing.set(Some(channel.clone()))
+                                >
+                                    "Edit"
+                                </button>
+                            </td>
                         </tr>
                     }
                 })
@@ -45,6 +207,12 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
             <SettingsNav />
             <section class="sb-page">
                 <h1>"Help Desk"</h1>
+                <p class="sb-page__intro">
+                    "A team's default reply email is the From of new help desk emails sent by the members whose primary team it is. Every enabled address stays selectable."
+                </p>
+                <p id="help-desk-readonly" class="sb-notice" role="note">
+                    {move || denied().map(|why| format!("Read-only: {why}"))}
+                </p>
                 <table class="sb-table">
                     <caption>"Connected email addresses"</caption>
                     <thead>
@@ -52,10 +220,12 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
                             <th scope="col">"Address"</th>
                             <th scope="col">"Status"</th>
                             <th scope="col">"Default reply email for"</th>
+                            <th scope="col">"Actions"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                <DefaultReplyDialog channel=editing />
             </section>
         </div>
     }

@@ -1,8 +1,91 @@
-//! Settings › Profile: the current user's details.
+//! Settings › Profile: the current user's details, their **Default From address for the CRM**
+//! (their own email or a help desk address they may send from) and their **Personal signature**
+//! (used on CRM email; SPEC §3/§4).
 
 use super::settings_nav::SettingsNav;
-use crate::services::use_app;
+use crate::domain::{EmailAddress, User};
+use crate::services::ctx::ToastKind;
+use crate::services::{from_settings, use_app};
 use leptos::prelude::*;
+
+/// The user's own From settings, created afresh for each user (Switch user).
+#[component]
+fn CrmFromForm(user: User) -> impl IntoView {
+    let app = use_app();
+    let choices = app
+        .directory
+        .with_untracked(|d| from_settings::crm_from_choices(d, &user));
+    let from = RwSignal::new(
+        user.crm_default_from
+            .as_ref()
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+    );
+    let signature = RwSignal::new(user.signature_html.clone());
+    let error = RwSignal::new(None::<String>);
+    let save = Action::new_local(move |_: &()| {
+        let typed = from.get_untracked();
+        let html = signature.get_untracked();
+        async move {
+            let address = if typed.is_empty() {
+                None
+            } else {
+                match EmailAddress::parse(&typed) {
+                    Ok(a) => Some(a),
+                    Err(e) => {
+                        error.set(Some(e.to_string()));
+                        return;
+                    }
+                }
+            };
+            match from_settings::save_profile(app, address, html).await {
+                Ok(()) => {
+                    error.set(None);
+                    app.toast(ToastKind::Info, "Profile saved.");
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        }
+    });
+    view! {
+        <form class="sb-form" on:submit=move |ev| {
+            ev.prevent_default();
+            save.dispatch(());
+        }>
+            <label class="sb-field">
+                <span class="sb-field__label">"Default From address for the CRM"</span>
+                <select
+                    class="sb-select"
+                    aria-describedby="profile-error"
+                    prop:value=move || from.get()
+                    on:change=move |ev| from.set(event_target_value(&ev))
+                >
+                    <option value="">{format!("Not set (uses {})", user.email)}</option>
+                    {choices
+                        .into_iter()
+                        .map(|a| {
+                            let v = a.to_string();
+                            view! { <option value=v.clone()>{v.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="sb-field">
+                <span class="sb-field__label">"Personal signature"</span>
+                <textarea
+                    class="sb-textarea"
+                    rows="4"
+                    prop:value=move || signature.get()
+                    on:input=move |ev| signature.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+            <p id="profile-error" role="alert" class="sb-field__error">{move || error.get()}</p>
+            <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>
+                "Save"
+            </button>
+        </form>
+    }
+}
 
 #[component]
 pub fn ProfileSettingsPage() -> impl IntoView {
@@ -40,9 +123,8 @@ pub fn ProfileSettingsPage() -> impl IntoView {
                                     <dd>{primary}</dd>
                                     <dt>"Additional teams"</dt>
                                     <dd>{additional}</dd>
-                                    <dt>"Default From address for the CRM"</dt>
-                                    <dd>{u.crm_default_from.map(|a| a.to_string()).unwrap_or_else(|| "Not set".into())}</dd>
                                 </dl>
+                                <CrmFromForm user=u.clone() />
                             }
                         })
                 }}

@@ -1,0 +1,112 @@
+//! The message body: a contenteditable area labelled **Message** with **Bold**, **Italic** and
+//! **Link** buttons. Its HTML goes to the draft on every input; a body restored from storage
+//! (or merged from another tab) is sanitised before it is put back into the DOM.
+//!
+//! Must not store anything itself (the draft session does).
+
+use crate::domain::body_html::{safe_href, sanitize_body};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Runs `document.execCommand(command, false, value)`: the browser's own editing commands,
+/// reached through `Reflect` so no extra web-sys feature is needed.
+fn exec(command: &str, value: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(f) = js_sys::Reflect::get(&document, &JsValue::from_str("execCommand")) else {
+        return;
+    };
+    if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+        let value = value.map_or(JsValue::NULL, JsValue::from_str);
+        let _ = f.call3(
+            &document,
+            &JsValue::from_str(command),
+            &JsValue::FALSE,
+            &value,
+        );
+    }
+}
+
+#[component]
+pub fn BodyEditor(
+    #[prop(into)] id: String,
+    /// The body in the draft.
+    body: Signal<String>,
+    /// Bumped when the body was replaced from storage.
+    replaced: Signal<u64>,
+    on_input: Callback<String>,
+    on_blur: Callback<()>,
+    /// Ctrl/Cmd+Enter.
+    on_send_keys: Callback<()>,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    // Effect: pushes a body that came from storage out to the DOM (never writes a signal).
+    Effect::new(move |_| {
+        replaced.track();
+        let Some(el) = node.get() else { return };
+        let wanted = sanitize_body(&body.get_untracked());
+        if el.inner_html() != wanted {
+            el.set_inner_html(&wanted);
+        }
+    });
+    let read = move || {
+        if let Some(el) = node.get_untracked() {
+            on_input.run(el.inner_html());
+        }
+    };
+    let command = move |cmd: &'static str| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            exec(cmd, None);
+            read();
+        }
+    };
+    let link = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(Some(href)) = window.prompt_with_message("Link address (https://…)") {
+            if let Some(href) = safe_href(&href) {
+                exec("createLink", Some(&href));
+                read();
+            }
+        }
+    };
+    let toolbar_label = format!("{id}-toolbar");
+    view! {
+        <div class="sb-editor">
+            <div class="sb-editor__toolbar" role="toolbar" aria-label="Formatting" id=toolbar_label>
+                // mousedown keeps the selection in the editor while the button is pressed.
+                <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("bold")>
+                    "Bold"
+                </button>
+                <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("italic")>
+                    "Italic"
+                </button>
+                <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=link>
+                    "Link"
+                </button>
+            </div>
+            <div
+                node_ref=node
+                id=id
+                class="sb-editor__body"
+                contenteditable="true"
+                role="textbox"
+                aria-multiline="true"
+                aria-label="Message"
+                on:input=move |_| read()
+                on:blur=move |_| on_blur.run(())
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        ev.prevent_default();
+                        on_send_keys.run(());
+                    }
+                }
+            ></div>
+        </div>
+    }
+}

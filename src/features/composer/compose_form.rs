@@ -1,0 +1,317 @@
+//! The composer (SPEC §4, §5, §7): **Compose** (new email), **Reply** (bottom of a thread, with
+//! **Show recipients**) and the CRM composer (contact record). It holds the draft session,
+//! asks `domain::from` for the From and the selectable addresses, and sends through
+//! `services::send` (which resolves the From again and records everything at once).
+
+use super::body_editor::BodyEditor;
+use super::from_control::FromControl;
+use super::recipient_field::RecipientField;
+use super::session::DraftSession;
+use crate::domain::from::{
+    mailbox_label, resolve_from, selectable_froms, ComposerKind, FromContext, FromError,
+    ResolvedFrom,
+};
+use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
+use crate::services::ctx::ToastKind;
+use crate::services::send::{self, RecipientField as Field, SendError, SendRequest, Sent};
+use crate::services::{queries, use_app, AppError};
+use leptos::prelude::*;
+
+fn joined(list: &[String]) -> String {
+    list.join(", ")
+}
+
+fn typed(text: String) -> Vec<String> {
+    if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![text]
+    }
+}
+
+/// Saves the draft (a failed send must keep its latest text), then sends it.
+async fn send_draft(
+    s: DraftSession,
+    kind: ComposerKind,
+    shown: Result<ResolvedFrom, FromError>,
+    conversation: Option<ConversationId>,
+) -> Result<Sent, SendError> {
+    let shown = shown.map_err(|e| SendError::Failed(AppError::Denied(e.message())))?;
+    s.save_now()
+        .await
+        .map_err(|why| SendError::Failed(AppError::Invalid(why)))?;
+    let draft = s
+        .current()
+        .ok_or_else(|| SendError::Failed(AppError::Invalid("The composer was closed.".into())))?;
+    let req = SendRequest {
+        kind,
+        draft,
+        shown,
+        conversation,
+    };
+    send::send(s.app(), req).await
+}
+
+#[component]
+pub fn Composer(
+    kind: ComposerKind,
+    key: DraftKey,
+    /// The thread replied to (Reply); `None` for a new email.
+    #[prop(into)]
+    conversation: Signal<Option<Conversation>>,
+    /// Recipients for a fresh draft (a reply's contact, the CRM contact).
+    #[prop(optional)]
+    prefill_to: Option<String>,
+    #[prop(optional, into)] on_sent: Option<Callback<Sent>>,
+) -> impl IntoView {
+    let app = use_app();
+    let is_reply = conversation.get_untracked().is_some();
+    let id: String = key
+        .storage_key()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let session = DraftSession::open(app, key, |d| {
+        if let Some(to) = prefill_to {
+            d.to = vec![to];
+        }
+    });
+    let draft = session.draft;
+    let save_state = session.state;
+    let replaced = session.replaced;
+    let kind_for_memo = kind.clone();
+    let resolved = Memo::new(move |_| {
+        let user = app.user();
+        let from = draft.with(|d| d.from.clone());
+        let conv = conversation.get();
+        app.directory.with(|dir| match &user {
+            Some(user) => resolve_from(
+                &FromContext {
+                    workspace: &dir.workspace,
+                    user,
+                    inboxes: &dir.inboxes,
+                    channels: &dir.channels,
+                    composer: &kind_for_memo,
+                    conversation: conv.as_ref(),
+                },
+                &from,
+            ),
+            None => Err(FromError::NoPrimaryTeam),
+        })
+    });
+    let kind_for_options = kind.clone();
+    let options = Memo::new(move |_| {
+        let user = app.user();
+        let conv = conversation.get();
+        app.directory.with(|dir| match &user {
+            Some(user) => selectable_froms(&FromContext {
+                workspace: &dir.workspace,
+                user,
+                inboxes: &dir.inboxes,
+                channels: &dir.channels,
+                composer: &kind_for_options,
+                conversation: conv.as_ref(),
+            }),
+            None => Vec::new(),
+        })
+    });
+    let teams = Memo::new(move |_| app.directory.with(|d| d.teams.clone()));
+    let contacts = LocalResource::new(move || queries::contacts(app));
+
+    // Other tabs announce draft writes through the data revision: merge theirs in.
+    let s = session;
+    Effect::new(move |first: Option<()>| {
+        app.data_rev.track();
+        if first.is_some() {
+            leptos::task::spawn_local(async move { s.refresh().await });
+        }
+    });
+    // Write at once when the tab is hidden or the page goes away (SPEC §7).
+    let s = session;
+    let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| s.flush());
+    let s = session;
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| s.flush());
+    let stored = StoredValue::new_local(session);
+    on_cleanup(move || {
+        on_hide.remove();
+        on_pagehide.remove();
+        stored.try_with_value(|s| s.flush());
+    });
+
+    let expanded = RwSignal::new(!is_reply);
+    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let send_error = RwSignal::new(None::<String>);
+    let field_error = move |f: Field| {
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()))
+        })
+    };
+
+    let s = session;
+    let kind_for_send = kind.clone();
+    let sending = Action::new_local(move |_: &()| {
+        let kind = kind_for_send.clone();
+        let shown = resolved.get_untracked();
+        let conv = conversation.get_untracked().map(|c| c.id);
+        async move {
+            let result = send_draft(s, kind, shown, conv).await;
+            // The result is shown here, where the send finished: no effect re-reads it.
+            match result {
+                Ok(sent) => {
+                    s.close();
+                    errors.try_set(Vec::new());
+                    send_error.try_set(None);
+                    app.toast(
+                        ToastKind::Info,
+                        format!("Email sent from {}.", mailbox_label(&sent.from)),
+                    );
+                    if let Some(cb) = on_sent {
+                        cb.run(sent);
+                    }
+                }
+                Err(SendError::Recipient { field, message }) => {
+                    expanded.try_set(true);
+                    errors.try_set(vec![(field, message)]);
+                }
+                Err(SendError::Failed(err)) => {
+                    send_error.try_set(Some(format!("Not sent: {err} Your draft is kept.")));
+                    app.toast_error(&err);
+                }
+            }
+        }
+    });
+    let blocked = move || resolved.with(|r| r.is_err()) || sending.pending().get();
+    let do_send = move || {
+        if !blocked() {
+            errors.set(Vec::new());
+            send_error.set(None);
+            sending.dispatch(());
+        }
+    };
+
+    let flush = move |s: DraftSession| Callback::new(move |_: ()| s.flush());
+    let list_id = format!("{id}-contacts");
+    let (to_id, cc_id, bcc_id) = (format!("{id}-to"), format!("{id}-cc"), format!("{id}-bcc"));
+    let (body_id, from_error_id) = (format!("{id}-body"), format!("{id}-from-error"));
+    let title = if is_reply { "Reply" } else { "New email" };
+    view! {
+        <section class="sb-composer" aria-label=title>
+            <datalist id=list_id.clone()>
+                {move || {
+                    contacts
+                        .get()
+                        .and_then(|r| r.ok())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|c| view! { <option value=c.email.to_string()>{c.display_name()}</option> })
+                        .collect_view()
+                }}
+            </datalist>
+            {is_reply
+                .then(|| {
+                    view! {
+                        <div class="sb-composer__summary">
+                            <span>"To: "{move || draft.with(|d| joined(&d.to))}</span>
+                            <button
+                                type="button"
+                                class="sb-button sb-button--link"
+                                aria-expanded=move || expanded.get().to_string()
+                                on:click=move |_| expanded.update(|e| *e = !*e)
+                            >
+                                {move || if expanded.get() { "Hide recipients" } else { "Show recipients" }}
+                            </button>
+                        </div>
+                    }
+                })}
+            <Show when=move || expanded.get()>
+                <RecipientField
+                    id=to_id.clone()
+                    label="To"
+                    list=list_id.clone()
+                    value=Signal::derive(move || draft.with(|d| joined(&d.to)))
+                    error=field_error(Field::To)
+                    on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.to = typed(v)) })
+                    on_blur=flush(session)
+                />
+                {is_reply
+                    .then(|| {
+                        view! {
+                            <RecipientField
+                                id=cc_id.clone()
+                                label="Cc"
+                                list=list_id.clone()
+                                value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
+                                error=field_error(Field::Cc)
+                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.cc = typed(v)) })
+                                on_blur=flush(session)
+                            />
+                            <RecipientField
+                                id=bcc_id.clone()
+                                label="Bcc"
+                                list=list_id.clone()
+                                value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
+                                error=field_error(Field::Bcc)
+                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.bcc = typed(v)) })
+                                on_blur=flush(session)
+                            />
+                        }
+                    })}
+            </Show>
+            <FromControl
+                id=id.clone()
+                options=options.into()
+                resolved=resolved.into()
+                current=Signal::derive(move || draft.with(|d| d.from.clone()))
+                teams=teams.into()
+                collapsed=Signal::derive(move || !expanded.get())
+                on_choose=Callback::new({
+                    let s = session;
+                    move |choice: FromChoice| {
+                        s.edit(|d| d.from = DraftFrom::Deliberate(choice));
+                        // A From choice is written at once, not after the debounce.
+                        s.flush();
+                    }
+                })
+            />
+            {(!is_reply)
+                .then(|| {
+                    let subject_id = format!("{id}-subject");
+                    view! {
+                        <div class="sb-field sb-composer__field">
+                            <label class="sb-field__label" for=subject_id.clone()>"Subject"</label>
+                            <input
+                                id=subject_id
+                                class="sb-input"
+                                type="text"
+                                prop:value=move || draft.with(|d| d.subject.clone())
+                                on:input={ let s = session; move |ev| { let v = event_target_value(&ev); s.edit(|d| d.subject = v) } }
+                                on:blur={ let s = session; move |_| s.flush() }
+                            />
+                        </div>
+                    }
+                })}
+            <BodyEditor
+                id=body_id
+                body=Signal::derive(move || draft.with(|d| d.body_html.clone()))
+                replaced=replaced.into()
+                on_input=Callback::new({ let s = session; move |html: String| s.edit(|d| d.body_html = html) })
+                on_blur=flush(session)
+                on_send_keys=Callback::new(move |_| do_send())
+            />
+            <footer class="sb-composer__footer">
+                <p role="status" class="sb-composer__state">{move || save_state.get().text()}</p>
+                <p role="alert" class="sb-field__error">{move || send_error.get()}</p>
+                <button
+                    type="button"
+                    class="sb-button sb-button--primary"
+                    disabled=blocked
+                    aria-describedby=from_error_id
+                    title=move || resolved.get().err().map(|e| e.message()).unwrap_or_default()
+                    on:click=move |_| do_send()
+                >
+                    {move || if sending.pending().get() { "Sending…" } else { "Send" }}
+                </button>
+            </footer>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! A button that opens a composer in a native modal `<dialog>`: **Compose** in the workspace
+//! sidebar (a new email in the help desk or an inbox) and **Send email** on a contact record
+//! (the CRM composer). The composer is mounted only while the dialog is open, so reopening it
+//! restores the stored draft; closing it writes the draft at once.
+
+use super::compose_form::Composer;
+use crate::domain::from::ComposerKind;
+use crate::domain::{ContactId, DraftKey, DraftTarget, ReplyMode};
+use crate::services::use_app;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+/// The draft target of a new email: one unfinished new email per composer (help desk, each
+/// inbox, each contact), so reopening **Compose** brings it back.
+pub fn compose_target(kind: &ComposerKind, contact: Option<&ContactId>) -> DraftTarget {
+    match (kind, contact) {
+        (_, Some(contact)) => DraftTarget::Contact(contact.clone()),
+        (ComposerKind::HelpDesk, None) => DraftTarget::NewCompose("help-desk".into()),
+        (ComposerKind::Inbox(inbox), None) => DraftTarget::NewCompose(format!("inbox-{inbox}")),
+        (ComposerKind::Crm, None) => DraftTarget::NewCompose("crm".into()),
+    }
+}
+
+#[component]
+pub fn ComposeLauncher(
+    /// The button's text: "Compose" or "Send email".
+    label: &'static str,
+    /// The dialog's heading.
+    heading: &'static str,
+    #[prop(into)] kind: Signal<Option<ComposerKind>>,
+    /// The contact of a CRM composer (its draft target and default recipient).
+    #[prop(optional)]
+    contact: Option<(ContactId, String)>,
+) -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let node = NodeRef::<Dialog>::new();
+    // Effect: pushes `open` out to the DOM dialog (no signal is written here).
+    Effect::new(move |_| {
+        let Some(dialog) = node.get() else { return };
+        if open.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        } else if dialog.open() {
+            dialog.close();
+        }
+    });
+    let heading_id = format!("dlg-{}", label.to_lowercase().replace(' ', "-"));
+    let on_sent = Callback::new(move |_| open.set(false));
+    view! {
+        <button
+            type="button"
+            class="sb-button sb-button--primary"
+            disabled=move || kind.with(|k| k.is_none())
+            on:click=move |_| open.set(true)
+        >
+            {label}
+        </button>
+        <dialog
+            node_ref=node
+            class="sb-dialog sb-dialog--composer"
+            aria-labelledby=heading_id.clone()
+            on:close=move |_| open.set(false)
+        >
+            <header class="sb-dialog__head">
+                <h2 id=heading_id.clone() class="sb-dialog__title">{heading}</h2>
+                <button type="button" class="sb-button" on:click=move |_| open.set(false)>
+                    "Close"
+                </button>
+            </header>
+            {move || {
+                if !open.get() {
+                    return None;
+                }
+                let kind = kind.get()?;
+                let user = app.user_id.get()?;
+                let (contact_id, contact_email) = match &contact {
+                    Some((id, email)) => (Some(id.clone()), Some(email.clone())),
+                    None => (None, None),
+                };
+                let key = DraftKey {
+                    user,
+                    target: compose_target(&kind, contact_id.as_ref()),
+                    mode: ReplyMode::Compose,
+                };
+                Some(match contact_email {
+                    Some(to) => view! { <Composer kind key conversation=Signal::derive(|| None) prefill_to=to on_sent /> }.into_any(),
+                    None => view! { <Composer kind key conversation=Signal::derive(|| None) on_sent /> }.into_any(),
+                })
+            }}
+        </dialog>
+    }
+}

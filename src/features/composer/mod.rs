@@ -1,0 +1,16 @@
+//! The composer (SPEC §4 From control, §5 composing, §7 drafts): the one shared feature other
+//! features embed — **Compose** and **Send email** launchers, and the **Reply** composer of a
+//! thread. It talks to storage only through `services::{drafts, send}` and decides the From
+//! only through `domain::from`.
+
+mod body_editor;
+mod compose_form;
+mod from_control;
+mod launcher;
+mod recipient_field;
+mod reply;
+mod session;
+
+pub use compose_form::Composer;
+pub use launcher::{compose_target, ComposeLauncher};
+pub use reply::ReplyComposer;

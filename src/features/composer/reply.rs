@@ -1,0 +1,82 @@
+//! The **Reply** composer at the bottom of a thread. It loads the conversation itself (so a
+//! refetch of the thread above never remounts it while the rep types) and shows the composer
+//! only when the rep may reply (`domain::access::can(.., Action::Reply, ..)`); otherwise the
+//! reason.
+
+use super::compose_form::Composer;
+use crate::domain::access::{can, Action, Resource};
+use crate::domain::from::ComposerKind;
+use crate::domain::{Area, ConversationId, DraftKey, DraftTarget, ReplyMode};
+use crate::services::{queries, use_app};
+use leptos::prelude::*;
+
+#[component]
+pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
+    let app = use_app();
+    let thread_id = id.clone();
+    let thread = LocalResource::new(move || {
+        app.data_rev.track();
+        queries::thread(app, thread_id.clone())
+    });
+    let conversation =
+        Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|t| t.conversation));
+    let contact_email = Memo::new(move |_| {
+        thread
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|t| t.contact.map(|c| c.email.to_string()))
+    });
+    // None while loading; Some(Err(reason)) when the rep may not reply.
+    let decision = Memo::new(move |_| {
+        let conv = conversation.get()?;
+        let user = app.user()?;
+        Some(app.directory.with(|d| {
+            let inbox = d.inboxes.iter().find(|i| i.id == conv.inbox);
+            match inbox {
+                Some(inbox) => can(
+                    &user,
+                    Action::Reply,
+                    &Resource::Conversation {
+                        inbox,
+                        conversation: &conv,
+                    },
+                    &d.workspace,
+                )
+                .message()
+                .map_or(Ok(()), Err),
+                None => Err("The inbox of this conversation no longer exists.".to_owned()),
+            }
+        }))
+    });
+    let kind = move || match area {
+        Area::HelpDesk => ComposerKind::HelpDesk,
+        Area::Inbox => conversation
+            .with_untracked(|c| c.as_ref().map(|c| ComposerKind::Inbox(c.inbox.clone())))
+            .unwrap_or(ComposerKind::HelpDesk),
+    };
+    // A sent reply closes its draft session: a new composer (and draft) replaces it.
+    let generation = RwSignal::new(0u32);
+    let on_sent = Callback::new(move |_| generation.update(|g| *g += 1));
+    view! {
+        {move || {
+            generation.track();
+            let user = app.user_id.get()?;
+            match decision.get()? {
+                Err(why) => Some(view! { <p class="sb-composer__denied" role="note">{why}</p> }.into_any()),
+                Ok(()) => {
+                    let key = DraftKey {
+                        user,
+                        target: DraftTarget::Conversation(id.clone()),
+                        mode: ReplyMode::Reply,
+                    };
+                    let kind = kind();
+                    let prefill = contact_email.get_untracked();
+                    Some(match prefill {
+                        Some(to) => view! { <Composer kind key conversation=conversation prefill_to=to on_sent /> }.into_any(),
+                        None => view! { <Composer kind key conversation=conversation on_sent /> }.into_any(),
+                    })
+                }
+            }
+        }}
+    }
+}

@@ -1,0 +1,89 @@
+//! Commands of the From settings (SPEC §4): **Settings › Help Desk** default reply addresses and
+//! the rep's own CRM default From and personal signature (**Settings › Profile**). The rules
+//! are the domain's (`helpdesk::set_default_reply`, `from::selectable_froms`); this module
+//! reads fresh settings, stores the result and tells the other tabs.
+
+use super::{AppCtx, AppError};
+use crate::domain::from::{selectable_froms, ComposerKind, FromContext};
+use crate::domain::helpdesk::{set_default_reply, DefaultMove};
+use crate::domain::*;
+use crate::storage::Directory;
+use leptos::prelude::*;
+
+fn current_user(app: AppCtx, dir: &Directory) -> Result<User, AppError> {
+    app.user_id
+        .get_untracked()
+        .and_then(|id| dir.users.iter().find(|u| u.id == id).cloned())
+        .ok_or_else(|| AppError::Denied("Choose who you are (Switch user) first.".into()))
+}
+
+/// Saves the **Default reply email** toggle and team picker of `channel` (an empty `teams` is
+/// the toggle off). Returns the moves that were made.
+pub async fn save_default_reply(
+    app: AppCtx,
+    channel: ChannelId,
+    teams: Vec<TeamId>,
+) -> Result<Vec<DefaultMove>, AppError> {
+    let db = app.db();
+    let dir = db.load_directory().await?;
+    let me = current_user(app, &dir)?;
+    let change = set_default_reply(&dir.workspace, &me, &channel, &teams, &dir.channels)
+        .map_err(|e| AppError::Denied(e.message()))?;
+    let mut workspace = dir.workspace.clone();
+    workspace.team_default_reply = change.team_default_reply;
+    db.put_workspace(&workspace).await?;
+    app.reload_directory().await?;
+    app.changed("workspace", None);
+    Ok(change.moves)
+}
+
+/// The addresses a user may pick as their CRM default From: their own email and every help desk
+/// address they may send from.
+pub fn crm_from_choices(dir: &Directory, user: &User) -> Vec<EmailAddress> {
+    let kind = ComposerKind::Crm;
+    let mut out = vec![user.email.clone()];
+    let ctx = FromContext {
+        workspace: &dir.workspace,
+        user,
+        inboxes: &dir.inboxes,
+        channels: &dir.channels,
+        composer: &kind,
+        conversation: None,
+    };
+    for option in selectable_froms(&ctx) {
+        if let FromChoice::Channel(_) = option.choice {
+            if !out.iter().any(|a| a.same_mailbox(&option.mailbox.address)) {
+                out.push(option.mailbox.address);
+            }
+        }
+    }
+    out
+}
+
+/// Saves the current user's **Default From address for the CRM** and **Personal signature**.
+pub async fn save_profile(
+    app: AppCtx,
+    crm_default_from: Option<EmailAddress>,
+    signature_html: String,
+) -> Result<(), AppError> {
+    let db = app.db();
+    let dir = db.load_directory().await?;
+    let mut me = current_user(app, &dir)?;
+    if let Some(address) = &crm_default_from {
+        if !crm_from_choices(&dir, &me)
+            .iter()
+            .any(|a| a.same_mailbox(address))
+        {
+            return Err(AppError::Invalid(format!(
+                "{address} is not an address you may send from. Choose your own email or a help \
+                 desk address of an inbox you are a member of."
+            )));
+        }
+    }
+    me.crm_default_from = crm_default_from;
+    me.signature_html = signature_html;
+    db.put_user(&me).await?;
+    app.reload_directory().await?;
+    app.changed("users", Some(me.id.to_string()));
+    Ok(())
+}

@@ -1,0 +1,339 @@
+//! **Send** (SPEC §4 send-time guard, §5, §7, §9): resolve the From again and compare it with
+//! what the composer showed, validate the recipients, build the real RFC 5322 message, and
+//! record everything — the outgoing message, the conversation, a new contact if needed, the
+//! Outbox item with the exact bytes, and the removal of the draft — in ONE transaction. The
+//! draft is gone only once the send is recorded; any failure keeps it and says why.
+//!
+//! Must not deliver mail (the Outbox does), nor pick the From itself (`domain::from` does).
+
+use super::session::{now_millis, random_hex};
+use super::{AppCtx, AppError};
+use crate::domain::access::{can, Action, Resource};
+use crate::domain::body_html::sanitize_body;
+use crate::domain::from::{guard_send, ComposerKind, FromContext, ResolvedFrom};
+use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
+use crate::domain::*;
+use crate::mail::{build_message, html_to_text, new_message_id, reply_headers, OutgoingEmail};
+use crate::storage::{Directory, WriteBatch};
+use leptos::prelude::*;
+
+/// Which recipient field an error belongs to (shown next to that field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecipientField {
+    To,
+    Cc,
+    Bcc,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SendError {
+    #[error("{message}")]
+    Recipient {
+        field: RecipientField,
+        message: String,
+    },
+    #[error("{0}")]
+    Failed(#[from] AppError),
+}
+
+/// What the composer hands over when the rep presses **Send**.
+#[derive(Debug, Clone)]
+pub struct SendRequest {
+    pub kind: ComposerKind,
+    /// The draft as it is on screen (already saved by the composer).
+    pub draft: Draft,
+    /// The From the control showed.
+    pub shown: ResolvedFrom,
+    /// The thread replied to, for a reply.
+    pub conversation: Option<ConversationId>,
+}
+
+/// Where the sent email was recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub conversation: Option<Conversation>,
+    pub from: Mailbox,
+}
+
+/// Splits what the rep typed ("a@x.example, Bo <b@y.example>; c@z.example") into mailboxes.
+pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
+    let mut out: Vec<Mailbox> = Vec::new();
+    for part in typed.iter().flat_map(|t| t.split([',', ';'])) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (name, address) = match (part.rfind('<'), part.ends_with('>')) {
+            (Some(open), true) => {
+                let name = part[..open].trim().trim_matches('"').trim();
+                (
+                    (!name.is_empty()).then(|| name.to_owned()),
+                    &part[open + 1..part.len() - 1],
+                )
+            }
+            _ => (None, part),
+        };
+        let address = EmailAddress::parse(address.trim())
+            .map_err(|e| format!("\u{201c}{part}\u{201d} is not a valid email address: {e}"))?;
+        if !out.iter().any(|m| m.address.same_mailbox(&address)) {
+            out.push(Mailbox { name, address });
+        }
+    }
+    Ok(out)
+}
+
+fn recipients(typed: &[String], field: RecipientField) -> Result<Vec<Mailbox>, SendError> {
+    parse_recipients(typed).map_err(|message| SendError::Recipient { field, message })
+}
+
+fn reply_subject(subject: &str) -> String {
+    let trimmed = subject.trim();
+    if trimmed.to_lowercase().starts_with("re:") {
+        trimmed.to_owned()
+    } else {
+        format!("Re: {trimmed}")
+    }
+}
+
+fn snippet(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= 120 {
+        collapsed
+    } else {
+        let cut: String = collapsed.chars().take(119).collect();
+        format!("{cut}\u{2026}")
+    }
+}
+
+/// Sends the draft: see the module doc. On success the draft no longer exists.
+pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
+    let db = app.db();
+    // Settings may have changed in another tab since this one last loaded them: the guard
+    // reads them fresh from storage.
+    let dir: Directory = db.load_directory().await.map_err(AppError::from)?;
+    let me = app
+        .user_id
+        .get_untracked()
+        .and_then(|id| dir.users.iter().find(|u| u.id == id).cloned())
+        .ok_or_else(|| {
+            AppError::Denied("Choose who you are (Switch user) before sending.".into())
+        })?;
+
+    let conversation = match &req.conversation {
+        Some(id) => Some(
+            db.conversation(id)
+                .await
+                .map_err(AppError::from)?
+                .ok_or_else(|| AppError::NotFound("This conversation".into()))?,
+        ),
+        None => None,
+    };
+    if let Some(conv) = &conversation {
+        let inbox = dir
+            .inboxes
+            .iter()
+            .find(|i| i.id == conv.inbox)
+            .ok_or_else(|| AppError::NotFound("The inbox of this conversation".into()))?;
+        let decision = can(
+            &me,
+            Action::Reply,
+            &Resource::Conversation {
+                inbox,
+                conversation: conv,
+            },
+            &dir.workspace,
+        );
+        if let Some(why) = decision.message() {
+            return Err(AppError::Denied(why).into());
+        }
+    }
+
+    let ctx = FromContext {
+        workspace: &dir.workspace,
+        user: &me,
+        inboxes: &dir.inboxes,
+        channels: &dir.channels,
+        composer: &req.kind,
+        conversation: conversation.as_ref(),
+    };
+    let from =
+        guard_send(&ctx, &req.draft.from, &req.shown).map_err(|e| AppError::Denied(e.message()))?;
+
+    let to = recipients(&req.draft.to, RecipientField::To)?;
+    let cc = recipients(&req.draft.cc, RecipientField::Cc)?;
+    let bcc = recipients(&req.draft.bcc, RecipientField::Bcc)?;
+    if to.is_empty() && cc.is_empty() && bcc.is_empty() {
+        return Err(SendError::Recipient {
+            field: RecipientField::To,
+            message: "Add at least one recipient.".into(),
+        });
+    }
+
+    let channel = match &from.choice {
+        FromChoice::Channel(id) => dir.channels.iter().find(|c| &c.id == id).cloned(),
+        FromChoice::Personal(_) => None,
+    };
+    let inbox = channel
+        .as_ref()
+        .and_then(|c| dir.inboxes.iter().find(|i| i.id == c.inbox).cloned());
+
+    // The conversation's contact: the thread's, else the first To (found or created).
+    let mut new_contact: Option<Contact> = None;
+    let now = now_millis();
+    let contact = match &conversation {
+        Some(conv) => db.contact(&conv.contact).await.map_err(AppError::from)?,
+        None => match to.first().or(cc.first()).or(bcc.first()) {
+            Some(first) => match db
+                .contact_by_email(&first.address)
+                .await
+                .map_err(AppError::from)?
+            {
+                Some(found) => Some(found),
+                None => {
+                    let created = Contact {
+                        id: ContactId::new(format!("c-{}", random_hex(6))),
+                        email: first.address.clone(),
+                        name: first.name.clone(),
+                        owner: None,
+                        created_at: now,
+                    };
+                    new_contact = Some(created.clone());
+                    Some(created)
+                }
+            },
+            None => None,
+        },
+    };
+
+    let surface = match req.kind {
+        ComposerKind::HelpDesk => SendSurface::HelpDesk,
+        ComposerKind::Inbox(_) => SendSurface::Inbox,
+        ComposerKind::Crm => SendSurface::Crm,
+    };
+    let tokens = TokenContext {
+        sender: &me,
+        contact: contact.as_ref(),
+        company_name: &dir.workspace.company,
+    };
+    let mut html = sanitize_body(&req.draft.body_html);
+    if let Some(signature) = render_signature_for_send(surface, inbox.as_ref(), &tokens) {
+        html.push_str("<br><div class=\"signature\">");
+        html.push_str(&sanitize_body(&signature));
+        html.push_str("</div>");
+    }
+    let text = html_to_text(&html);
+
+    let (in_reply_to, references, subject) = match &conversation {
+        Some(conv) => {
+            let messages = db.messages_of(&conv.id).await.map_err(AppError::from)?;
+            let parent = messages
+                .iter()
+                .filter(|m| m.direction != Direction::Comment && m.message_id.is_some())
+                .max_by_key(|m| m.date);
+            let (irt, refs) = parent.map(reply_headers).unwrap_or_default();
+            let subject = if req.draft.subject.trim().is_empty() {
+                reply_subject(&conv.subject)
+            } else {
+                req.draft.subject.trim().to_owned()
+            };
+            (irt, refs, subject)
+        }
+        None => (None, Vec::new(), req.draft.subject.trim().to_owned()),
+    };
+
+    let message_id = new_message_id(&random_hex(16), from.mailbox.address.domain());
+    let email = OutgoingEmail {
+        message_id: message_id.clone(),
+        date: now,
+        from: from.mailbox.clone(),
+        to: to.clone(),
+        cc: cc.clone(),
+        bcc: bcc.clone(),
+        subject: subject.clone(),
+        text_body: text.clone(),
+        html_body: Some(html.clone()),
+        in_reply_to: in_reply_to.clone(),
+        references: references.clone(),
+        attachments: Vec::new(),
+    };
+    let built = build_message(&email).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let raw = String::from_utf8(built.bytes)
+        .map_err(|_| AppError::Invalid("The built email is not valid text.".into()))?;
+
+    // A CRM email from a personal address belongs to no inbox: it goes to the Outbox only.
+    let conversation = match (conversation, &channel, &contact) {
+        (Some(mut conv), _, _) => {
+            conv.last_activity = now;
+            conv.snippet = snippet(&text);
+            conv.message_count += 1;
+            Some(conv)
+        }
+        (None, Some(channel), Some(contact)) => Some(Conversation {
+            id: ConversationId::new(format!("conv-{}", random_hex(6))),
+            inbox: channel.inbox.clone(),
+            area: if req.kind == ComposerKind::HelpDesk {
+                Area::HelpDesk
+            } else {
+                Area::Inbox
+            },
+            channel: channel.id.clone(),
+            contact: contact.id.clone(),
+            subject: subject.clone(),
+            status: ConversationStatus::Open,
+            assignee: Some(me.id.clone()),
+            ticket: None,
+            created_at: now,
+            last_activity: now,
+            snippet: snippet(&text),
+            message_count: 1,
+            trashed_at: None,
+        }),
+        _ => None,
+    };
+
+    let id = MessageId::new(format!("m-{}", random_hex(8)));
+    let mut batch = WriteBatch {
+        contacts: new_contact.into_iter().collect(),
+        delete_drafts: vec![req.draft.key.clone()],
+        ..WriteBatch::default()
+    };
+    if let Some(conv) = &conversation {
+        batch.messages.push(Message {
+            id: id.clone(),
+            conversation: conv.id.clone(),
+            direction: Direction::Outgoing,
+            from: from.mailbox.clone(),
+            to,
+            cc,
+            bcc,
+            subject: subject.clone(),
+            date: now,
+            text_body: text,
+            html_body: Some(html),
+            attachments: Vec::new(),
+            message_id: Some(message_id),
+            in_reply_to,
+            references,
+            size: raw.len() as u64,
+            author: Some(me.id.clone()),
+        });
+        batch.conversations.push(conv.clone());
+    }
+    batch.outbox.push(OutboxItem {
+        id,
+        conversation: conversation.as_ref().map(|c| c.id.clone()),
+        channel: channel.as_ref().map(|c| c.id.clone()),
+        from: from.mailbox.clone(),
+        recipients: built.envelope_to,
+        subject,
+        raw,
+        status: OutboxStatus::Queued,
+        created_at: now,
+    });
+    db.write_batch(&batch).await.map_err(AppError::from)?;
+    app.changed("conversations", None);
+    Ok(Sent {
+        conversation,
+        from: from.mailbox,
+    })
+}

@@ -1,0 +1,321 @@
+//! SPEC §7 drafts: the merge rule two tabs use when their compare-and-set writes race, one
+//! table case per rule, and a property test over random two-tab sessions (edits, From choices,
+//! saves with compare-and-set, reloads): no edit is lost and a deliberate From never reverts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use switchboard::domain::draft_merge::{has_unsaved_changes, merge, merge_from, Side};
+use switchboard::domain::*;
+
+fn key() -> DraftKey {
+    DraftKey {
+        user: UserId::new("u-ana"),
+        target: DraftTarget::Conversation(ConversationId::new("conv-1")),
+        mode: ReplyMode::Reply,
+    }
+}
+
+fn draft(subject: &str, body: &str, from: DraftFrom, revision: u64, at: i64) -> Draft {
+    let mut d = Draft::new(key(), "tab-a", at);
+    d.subject = subject.into();
+    d.body_html = body.into();
+    d.from = from;
+    d.revision = revision;
+    d
+}
+
+fn chan(id: &str) -> DraftFrom {
+    DraftFrom::Deliberate(FromChoice::Channel(ChannelId::new(id)))
+}
+
+#[test]
+fn text_fields_keep_the_local_edit_and_take_the_other_tabs_edit_elsewhere() {
+    // (base subject/body, local, stored, expected)
+    let cases = [
+        (("s", "b"), ("s2", "b"), ("s", "b3"), ("s2", "b3")),
+        (("s", "b"), ("s", "b"), ("s9", "b9"), ("s9", "b9")),
+        (("s", "b"), ("mine", "b"), ("theirs", "b"), ("mine", "b")),
+        (("", ""), ("x", "y"), ("", ""), ("x", "y")),
+    ];
+    for (base, local, stored, want) in cases {
+        let b = draft(base.0, base.1, DraftFrom::Automatic, 1, 1);
+        let l = draft(local.0, local.1, DraftFrom::Automatic, 1, 2);
+        let s = draft(stored.0, stored.1, DraftFrom::Automatic, 2, 3);
+        let m = merge(&b, &l, &s);
+        assert_eq!((m.subject.as_str(), m.body_html.as_str()), want);
+        assert_eq!(
+            m.revision, 2,
+            "the merge goes on top of the stored revision"
+        );
+    }
+}
+
+#[test]
+fn stored_deliberate_from_wins_over_a_local_automatic_one() {
+    let b = draft("", "", DraftFrom::Automatic, 1, 1);
+    let l = draft("typed", "", DraftFrom::Automatic, 1, 9);
+    let s = draft("", "", chan("ch-b"), 2, 2);
+    assert_eq!(merge_from(&b.from, &l, &s), (chan("ch-b"), Side::Stored));
+    assert_eq!(merge(&b, &l, &s).from, chan("ch-b"));
+}
+
+#[test]
+fn local_deliberate_from_is_never_reverted_to_automatic() {
+    for base in [DraftFrom::Automatic, chan("ch-a")] {
+        let b = draft("", "", base, 1, 1);
+        let l = draft("", "", chan("ch-a"), 1, 1);
+        let s = draft("", "", DraftFrom::Automatic, 2, 5);
+        assert_eq!(merge(&b, &l, &s).from, chan("ch-a"));
+    }
+}
+
+#[test]
+fn both_deliberate_the_newer_write_wins() {
+    let b = draft("", "", DraftFrom::Automatic, 1, 1);
+    // (local time, stored time, expected)
+    let cases = [
+        (5, 3, chan("ch-local")),
+        (3, 5, chan("ch-stored")),
+        (4, 4, chan("ch-local")),
+    ];
+    for (lt, st, want) in cases {
+        let l = draft("", "", chan("ch-local"), 1, lt);
+        let s = draft("", "", chan("ch-stored"), 2, st);
+        assert_eq!(
+            merge(&b, &l, &s).from,
+            want,
+            "local at {lt}, stored at {st}"
+        );
+    }
+}
+
+#[test]
+fn an_unchanged_local_from_follows_the_other_tabs_new_choice() {
+    let b = draft("", "", chan("ch-a"), 1, 1);
+    let l = draft("typing", "", chan("ch-a"), 1, 9);
+    let s = draft("", "", chan("ch-b"), 2, 2);
+    assert_eq!(merge(&b, &l, &s).from, chan("ch-b"));
+}
+
+#[test]
+fn unsaved_changes_ignore_revision_bookkeeping() {
+    let a = draft("s", "b", chan("ch-a"), 1, 1);
+    let mut b = a.clone();
+    b.revision = 7;
+    b.updated_at = 99;
+    b.last_editor_tab = "tab-z".into();
+    assert!(!has_unsaved_changes(&a, &b));
+    b.subject.push('!');
+    assert!(has_unsaved_changes(&a, &b));
+}
+
+// ---- property: two tabs racing on one stored draft ----------------------------------------
+
+#[derive(Debug, Clone)]
+enum Step {
+    Type {
+        tab: usize,
+        field: usize,
+        text: String,
+    },
+    Choose {
+        tab: usize,
+        channel: u8,
+    },
+    Save {
+        tab: usize,
+    },
+    Reload {
+        tab: usize,
+    },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (0..2usize, 0..3usize, "[a-z]{0,4}").prop_map(|(tab, field, text)| Step::Type { tab, field, text }),
+        1 => (0..2usize, 0..4u8).prop_map(|(tab, channel)| Step::Choose { tab, channel }),
+        3 => (0..2usize).prop_map(|tab| Step::Save { tab }),
+        1 => (0..2usize).prop_map(|tab| Step::Reload { tab }),
+    ]
+}
+
+struct Tab {
+    base: Draft,
+    local: Draft,
+}
+
+/// The storage contract of `Db::put_draft`: compare-and-set on the revision.
+fn put(store: &mut Option<Draft>, draft: &Draft, expected: u64) -> Result<Draft, Box<Draft>> {
+    match store {
+        Some(current) if current.revision != expected => Err(Box::new(current.clone())),
+        _ => {
+            let mut next = draft.clone();
+            next.revision = expected + 1;
+            *store = Some(next.clone());
+            Ok(next)
+        }
+    }
+}
+
+fn set_field(d: &mut Draft, field: usize, text: &str) {
+    match field {
+        0 => d.subject.push_str(text),
+        1 => d.body_html.push_str(text),
+        _ => d.to = vec![text.to_owned()],
+    }
+}
+
+fn fields(d: &Draft) -> [String; 3] {
+    [
+        d.subject.clone(),
+        d.body_html.clone(),
+        format!("{:?}", d.to),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn two_tabs_lose_no_edit_and_never_revert_a_deliberate_from(
+        steps in prop::collection::vec(step(), 10..80)
+    ) {
+        let empty = Draft::new(key(), "tab", 0);
+        let mut store: Option<Draft> = None;
+        let mut tabs = [
+            Tab { base: empty.clone(), local: empty.clone() },
+            Tab { base: empty.clone(), local: empty.clone() },
+        ];
+        let mut clock = 0i64;
+        let mut ever_deliberate = false;
+        for s in steps {
+            clock += 1;
+            match s {
+                Step::Type { tab, field, text } => {
+                    let t = &mut tabs[tab];
+                    set_field(&mut t.local, field, &text);
+                    t.local.updated_at = clock;
+                }
+                Step::Choose { tab, channel } => {
+                    let t = &mut tabs[tab];
+                    t.local.from = chan(&format!("ch-{channel}"));
+                    t.local.updated_at = clock;
+                }
+                Step::Reload { tab } => {
+                    // The shell saves on pagehide before a reload, then restores what is
+                    // stored; model that by saving, then re-reading the store.
+                    save(&mut store, &mut tabs[tab])?;
+                    let stored = store.clone().unwrap_or_else(|| empty.clone());
+                    let t = &mut tabs[tab];
+                    t.base = stored.clone();
+                    t.local = stored;
+                }
+                Step::Save { tab } => save(&mut store, &mut tabs[tab])?,
+            }
+            if let Some(stored) = &store {
+                if stored.from.is_deliberate() {
+                    ever_deliberate = true;
+                }
+                prop_assert!(!ever_deliberate || stored.from.is_deliberate(),
+                    "a deliberate From was reverted to Automatic");
+            }
+        }
+    }
+}
+
+/// One save of a tab, as the shell does it: compare-and-set, on conflict merge and retry.
+/// Checks after each successful write: every field this tab changed is stored as typed, every
+/// field it did not change keeps the other tab's stored value, and a local deliberate From is
+/// not replaced by Automatic.
+fn save(store: &mut Option<Draft>, t: &mut Tab) -> Result<(), TestCaseError> {
+    if !has_unsaved_changes(&t.local, &t.base) {
+        return Ok(());
+    }
+    let before = store.clone();
+    let mut base = t.base.clone();
+    let mut local = t.local.clone();
+    for _ in 0..3 {
+        match put(store, &local, base.revision) {
+            Ok(saved) => {
+                let prior = before.clone().unwrap_or_else(|| t.base.clone());
+                for (i, ((mine, was), now)) in fields(&t.local)
+                    .iter()
+                    .zip(fields(&t.base).iter())
+                    .zip(fields(&saved).iter())
+                    .enumerate()
+                {
+                    if mine != was {
+                        prop_assert_eq!(now, mine, "field {} lost the local edit", i);
+                    } else {
+                        prop_assert_eq!(
+                            now,
+                            &fields(&prior)[i],
+                            "field {} lost the other tab's edit",
+                            i
+                        );
+                    }
+                }
+                if t.local.from.is_deliberate() {
+                    prop_assert!(saved.from.is_deliberate());
+                }
+                t.base = saved.clone();
+                t.local = saved;
+                return Ok(());
+            }
+            Err(stored) => {
+                local = merge(&base, &local, &stored);
+                base = *stored;
+            }
+        }
+    }
+    Err(TestCaseError::fail("compare-and-set did not settle"))
+}
+
+// ---- the body the composer stores and sends (SPEC §8) ---------------------------------------
+
+#[test]
+fn body_keeps_simple_formatting_and_drops_anything_that_could_run() {
+    use switchboard::domain::body_html::sanitize_body;
+    let cases = [
+        ("<b>Hi</b> <i>there</i><br>", "<b>Hi</b> <i>there</i><br>"),
+        (
+            "<div style=\"x\" onclick=\"evil()\">a</div>",
+            "<div>a</div>",
+        ),
+        ("<script>alert(1)</script>ok", "ok"),
+        ("<img src=x onerror=alert(1)>text", "text"),
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        (
+            "<a href=\"https://example.com/a?b=1\">x</a>",
+            "<a href=\"https://example.com/a?b=1\">x</a>",
+        ),
+        (
+            "<a href='mailto:a@b.example'>m</a>",
+            "<a href=\"mailto:a@b.example\">m</a>",
+        ),
+        ("<STYLE>p{}</STYLE><P>p</P>", "<p>p</p>"),
+        ("1 < 2", "1 &lt; 2"),
+        ("plain &amp; text", "plain &amp; text"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(sanitize_body(input), want, "input {input:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn sanitised_body_has_only_allowed_tags_without_attributes(input in "[<>a-z =\"'/:]{0,80}") {
+        use switchboard::domain::body_html::sanitize_body;
+        let out = sanitize_body(&input);
+        let allowed = ["b", "strong", "i", "em", "u", "br", "p", "div", "span", "a", "ul", "ol",
+            "li", "blockquote"];
+        for (at, _) in out.match_indices('<') {
+            let tag = &out[at + 1..];
+            let end = tag.find('>').unwrap_or(tag.len());
+            let tag = tag[..end].trim_start_matches('/');
+            let ok = allowed.contains(&tag)
+                || (tag.starts_with("a href=\"")
+                    && ["http://", "https://", "mailto:"].iter().any(|s| tag[8..].starts_with(s)));
+            prop_assert!(ok, "unexpected tag <{}> in {:?}", tag, out);
+        }
+    }
+}
