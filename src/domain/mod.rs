@@ -8,6 +8,7 @@ pub mod forward;
 pub mod from;
 pub mod helpdesk;
 pub mod ids;
+pub mod import;
 pub mod lifecycle;
 pub mod model;
 pub mod routing;
