@@ -3,9 +3,11 @@
 //! IndexedDB, gloo-net or BroadcastChannel directly.
 
 pub mod access;
+pub mod actions;
 pub mod boot;
 pub mod ctx;
 pub mod error;
+pub mod import;
 pub mod queries;
 pub mod session;
 pub mod tickets;
