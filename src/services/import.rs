@@ -33,13 +33,16 @@ impl FileResult {
     }
 }
 
-/// Reads every file of a picker or a drop, then imports them.
-pub async fn import_file_list(app: AppCtx, files: web_sys::FileList) -> Vec<FileResult> {
+/// The files of a picker or a drop. Taken at once: a `FileList` is live, and resetting the
+/// picker (so the same files can be picked again) empties it.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads every file, then imports them.
+pub async fn import_file_list(app: AppCtx, files: Vec<web_sys::File>) -> Vec<FileResult> {
     let mut read = Vec::new();
-    for index in 0..files.length() {
-        let Some(file) = files.item(index) else {
-            continue;
-        };
+    for file in files {
         read.push((file.name(), read_bytes(&file).await));
     }
     import_files(app, read).await

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 /// The results of the last import, shared by the button and the drop zone.
 pub type ImportResults = RwSignal<Option<Vec<FileResult>>>;
 
-fn start(app: AppCtx, results: ImportResults, busy: RwSignal<bool>, files: web_sys::FileList) {
-    if files.length() == 0 {
+fn start(app: AppCtx, results: ImportResults, busy: RwSignal<bool>, files: &web_sys::FileList) {
+    let files = import::files_of(files);
+    if files.is_empty() {
         return;
     }
     busy.set(true);
@@ -37,7 +38,7 @@ pub fn ImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoVi
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
         if let Some(files) = el.files() {
-            start(app, results, busy, files);
+            start(app, results, busy, &files);
         }
         // Picking the same files again must fire `change` again.
         el.set_value("");
@@ -97,7 +98,7 @@ pub fn ImportDropZone(
                 ev.prevent_default();
                 over.set(false);
                 if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-                    start(app, results, busy, files);
+                    start(app, results, busy, &files);
                 }
             }
         >

@@ -95,6 +95,18 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
         .into_any();
     }
 
+    let owner_text = match &conversation.assignee {
+        Some(id) => format!(
+            "Assigned to {}",
+            app.directory.with_untracked(|d| d
+                .users
+                .iter()
+                .find(|u| &u.id == id)
+                .map(|u| u.full_name())
+                .unwrap_or_else(|| id.to_string()))
+        ),
+        None => "Unassigned".to_owned(),
+    };
     let button = move |action: Action, label: &'static str, open: RwSignal<bool>| {
         view! {
             <button
@@ -109,6 +121,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
         }
     };
     view! {
+        <p class="sb-actions__owner" data-testid="conversation-owner">{owner_text}</p>
         <div class="sb-actions" role="toolbar" aria-label="Conversation actions">
             <button
                 class="sb-button"
