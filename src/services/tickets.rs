@@ -148,7 +148,8 @@ pub async fn card_props(app: AppCtx, user: UserId) -> Result<Vec<CardProp>, AppE
     })
 }
 
-/// Remembers the chosen card properties for `user`.
+/// Remembers the chosen card properties for `user`. Only the card rereads them (it refetches
+/// itself): announcing a data change would re-render the whole thread for a display choice.
 pub async fn save_card_props(
     app: AppCtx,
     user: UserId,
@@ -156,7 +157,6 @@ pub async fn save_card_props(
 ) -> Result<(), AppError> {
     let keys: Vec<&str> = props.iter().map(|p| p.key()).collect();
     app.db().set_meta(&card_props_key(&user), &keys).await?;
-    app.changed("meta", Some(card_props_key(&user)));
     Ok(())
 }
 

@@ -48,8 +48,9 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
             list.push(p);
         }
         leptos::task::spawn_local(async move {
-            if let Err(err) = tickets::save_card_props(app, me, list).await {
-                app.toast_error(&err);
+            match tickets::save_card_props(app, me, list).await {
+                Ok(()) => props.refetch(),
+                Err(err) => app.toast_error(&err),
             }
         });
     };
@@ -92,9 +93,9 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                 <p class="sb-card__prop">"Pipeline: "{ticket.pipeline.clone()}</p>
             </Show>
             <Show when=move || shown(CardProp::Status)>
-                <label class="sb-field">
-                    <span class="sb-field__label">"Ticket status"</span>
-                    <select class="sb-select" prop:value=tickets::status_key(status) on:change=move |ev| {
+                <div class="sb-field">
+                    <label class="sb-field__label" for="sb-card-status">"Ticket status"</label>
+                    <select id="sb-card-status" class="sb-select" prop:value=tickets::status_key(status) on:change=move |ev| {
                         if let Some(s) = tickets::status_from_key(&event_target_value(&ev)) {
                             run(app, actions::set_ticket_status(app, id.get_value(), s));
                         }
@@ -103,12 +104,12 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                             <option value=tickets::status_key(s) selected=s == status>{tickets::status_label(s)}</option>
                         }).collect_view()}
                     </select>
-                </label>
+                </div>
             </Show>
             <Show when=move || shown(CardProp::Priority)>
-                <label class="sb-field">
-                    <span class="sb-field__label">"Priority"</span>
-                    <select class="sb-select" prop:value=tickets::priority_key(priority) on:change=move |ev| {
+                <div class="sb-field">
+                    <label class="sb-field__label" for="sb-card-priority">"Priority"</label>
+                    <select id="sb-card-priority" class="sb-select" prop:value=tickets::priority_key(priority) on:change=move |ev| {
                         if let Some(p) = tickets::priority_from_key(&event_target_value(&ev)) {
                             run(app, actions::set_ticket_priority(app, id.get_value(), p));
                         }
@@ -117,12 +118,12 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                             <option value=tickets::priority_key(p) selected=p == priority>{tickets::priority_label(p)}</option>
                         }).collect_view()}
                     </select>
-                </label>
+                </div>
             </Show>
             <Show when=move || shown(CardProp::Owner)>
-                <label class="sb-field">
-                    <span class="sb-field__label">"Ticket owner"</span>
-                    <select class="sb-select" prop:value=owner.clone() on:change=move |ev| {
+                <div class="sb-field">
+                    <label class="sb-field__label" for="sb-card-owner">"Ticket owner"</label>
+                    <select id="sb-card-owner" class="sb-select" prop:value=owner.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let owner = (!v.is_empty()).then(|| UserId::new(v));
                         run(app, actions::set_ticket_owner(app, id.get_value(), owner));
@@ -132,7 +133,7 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                             <option value=u.id.to_string() selected=Some(&u.id) == ticket.owner.as_ref()>{u.full_name()}</option>
                         }).collect_view()}
                     </select>
-                </label>
+                </div>
             </Show>
             <Show when=move || shown(CardProp::Created)>
                 <p class="sb-card__prop">"Created: "{created_text.clone()}</p>
