@@ -133,6 +133,33 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
   }
 });
 
+test('dropping .eml files on the conversation list imports them', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/unassigned?inbox=inbox-billing`);
+    await waitForCounts(page);
+    const before = await count(page, 'Unassigned');
+    const raw = await readFile(join(samplesDir, '03-apple-mail-pdf.eml'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], '03-apple-mail-pdf.eml', { type: 'message/rfc822' }));
+      return dt;
+    }, raw);
+    await page.locator('.sb-dropzone').dispatchEvent('drop', { dataTransfer });
+    await page.getByRole('region', { name: 'Import results' })
+      .getByText('03-apple-mail-pdf.eml: added to Billing, new conversation').waitFor();
+    await waitForCount(page, 'Unassigned', before + 1);
+    // The PDF is listed on the imported message.
+    await page.getByRole('list', { name: 'Conversations' })
+      .getByRole('link', { name: /Invoice NW-2025-0381 is missing our VAT number/ }).click();
+    await thread(page).getByRole('list', { name: 'Attachments' }).getByText(/\.pdf \(1 KB\)$/).waitFor();
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Reassign, Comment, Close conversation, Undo, Move to trash and Restore change the counts', async () => {
   const context = await browser.newContext();
   try {
