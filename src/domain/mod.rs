@@ -11,6 +11,7 @@ pub mod from;
 pub mod helpdesk;
 pub mod ids;
 pub mod inbox_setup;
+pub mod import;
 pub mod lifecycle;
 pub mod model;
 pub mod routing;

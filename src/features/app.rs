@@ -48,6 +48,7 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                     <Route path=path!("/inbox/:view") view=inbox::InboxWorkspacePage />
                     <Route path=path!("/inbox/conversations/:id") view=inbox::InboxConversationPage />
                     <Route path=path!("/help-desk") view=inbox::HelpDeskWorkspacePage />
+                    <Route path=path!("/help-desk/tickets") view=inbox::HelpDeskTicketsPage />
                     <Route path=path!("/help-desk/:view") view=inbox::HelpDeskWorkspacePage />
                     <Route
                         path=path!("/help-desk/conversations/:id")

@@ -8,6 +8,7 @@ use crate::domain::{User, UserId};
 use crate::storage::notify::{Change, Notifier};
 use crate::storage::{Db, Directory};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
@@ -20,7 +21,59 @@ pub struct Toast {
     pub id: u64,
     pub kind: ToastKind,
     pub text: String,
+    /// An optional follow-up: **Undo**, or a link to where something went.
+    pub action: Option<ToastAction>,
 }
+
+/// What a toast offers besides its text.
+#[derive(Clone)]
+pub enum ToastAction {
+    /// A button (e.g. **Undo**); clicking it runs `run` and dismisses the toast.
+    Button {
+        label: String,
+        run: Arc<dyn Fn() + Send + Sync>,
+    },
+    /// A link, e.g. to the help desk where a ticketed conversation went.
+    Link { label: String, href: String },
+}
+
+impl ToastAction {
+    pub fn button(label: impl Into<String>, run: impl Fn() + Send + Sync + 'static) -> Self {
+        ToastAction::Button {
+            label: label.into(),
+            run: Arc::new(run),
+        }
+    }
+}
+
+impl std::fmt::Debug for ToastAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ToastAction::Button { label, .. } => write!(f, "Button({label})"),
+            ToastAction::Link { label, href } => write!(f, "Link({label}, {href})"),
+        }
+    }
+}
+
+impl PartialEq for ToastAction {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (ToastAction::Button { run: a, .. }, ToastAction::Button { run: b, .. }) => {
+                Arc::ptr_eq(a, b)
+            }
+            (
+                ToastAction::Link { label, href },
+                ToastAction::Link {
+                    label: l2,
+                    href: h2,
+                },
+            ) => label == l2 && href == h2,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ToastAction {}
 
 /// Copyable handle to the app's shared state; get it with [`use_app`].
 #[derive(Clone, Copy)]
@@ -82,13 +135,34 @@ impl AppCtx {
     }
 
     pub fn toast(&self, kind: ToastKind, text: impl Into<String>) {
+        self.push_toast(kind, text.into(), None);
+    }
+
+    /// A toast with an **Undo** button or a link; it stays a little longer so there is time
+    /// to use it.
+    pub fn toast_with(&self, kind: ToastKind, text: impl Into<String>, action: ToastAction) {
+        self.push_toast(kind, text.into(), Some(action));
+    }
+
+    fn push_toast(&self, kind: ToastKind, text: String, action: Option<ToastAction>) {
         let id = self
             .toasts
             .with_untracked(|t| t.last().map(|t| t.id + 1).unwrap_or(1));
-        let text = text.into();
-        self.toasts.update(|t| t.push(Toast { id, kind, text }));
+        let has_action = action.is_some();
+        self.toasts.update(|t| {
+            t.push(Toast {
+                id,
+                kind,
+                text,
+                action,
+            })
+        });
         let toasts = self.toasts;
-        let ms = if kind == ToastKind::Error { 9000 } else { 5000 };
+        let ms = match (kind, has_action) {
+            (ToastKind::Error, _) => 9000,
+            (ToastKind::Info, true) => 10000,
+            (ToastKind::Info, false) => 5000,
+        };
         gloo_timers::callback::Timeout::new(ms, move || {
             toasts.try_update(|t| t.retain(|x| x.id != id));
         })

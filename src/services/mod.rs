@@ -3,11 +3,13 @@
 //! IndexedDB, gloo-net or BroadcastChannel directly.
 
 pub mod access;
+pub mod actions;
 pub mod boot;
 pub mod ctx;
 pub mod drafts;
 pub mod error;
 pub mod from_settings;
+pub mod import;
 pub mod queries;
 pub mod send;
 pub mod session;

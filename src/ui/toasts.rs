@@ -1,6 +1,6 @@
 //! The toast region: a polite live region for outcomes of actions, assertive for errors.
 
-use crate::services::ctx::{use_app, ToastKind};
+use crate::services::ctx::{use_app, ToastAction, ToastKind};
 use leptos::prelude::*;
 
 #[component]
@@ -17,9 +17,28 @@ pub fn Toasts() -> impl IntoView {
                     ToastKind::Info => "sb-toast",
                     ToastKind::Error => "sb-toast sb-toast--error",
                 };
+                let action = t.action.map(|action| match action {
+                    ToastAction::Button { label, run } => view! {
+                        <button
+                            class="sb-button sb-toast__action"
+                            on:click=move |_| {
+                                app.toasts.update(|v| v.retain(|x| x.id != id));
+                                run();
+                            }
+                        >
+                            {label}
+                        </button>
+                    }
+                    .into_any(),
+                    ToastAction::Link { label, href } => view! {
+                        <a class="sb-toast__action" href=href>{label}</a>
+                    }
+                    .into_any(),
+                });
                 view! {
                     <div class=class>
                         <span>{t.text}</span>
+                        {action}
                         <button
                             class="sb-toast__close"
                             aria-label="Dismiss notification"

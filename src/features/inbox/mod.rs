@@ -1,11 +1,21 @@
 //! The Inbox and Help desk workspaces (SPEC §5): views with counts, the conversation list and
 //! the thread. Both workspaces are the same components with a different `Area`.
 
+mod action_dialogs;
 mod conversation_list;
+mod create_ticket_dialog;
+mod form_dialog;
+mod import_button;
 mod mail_lists;
+mod thread_actions;
 mod thread_view;
+mod ticket_card;
+mod ticket_sidebar;
+mod tickets_list;
 mod views_nav;
 mod workspace;
+
+pub use tickets_list::HelpDeskTicketsPage;
 
 use crate::domain::{Area, ConversationId};
 use leptos::prelude::*;

@@ -1,6 +1,8 @@
 //! The open conversation: its messages, oldest first. HTML bodies render in a sandboxed frame
 //! (no scripts, no remote content); a message over 100 KB is cut with **View entire message**.
 
+use super::thread_actions::ThreadActions;
+use super::ticket_sidebar::TicketSidebar;
 use crate::domain::{Area, ConversationId, Direction, Mailbox, Message};
 use crate::features::composer::ReplyComposer;
 use crate::services::{queries, use_app};
@@ -64,7 +66,7 @@ fn MessageItem(message: Message) -> impl IntoView {
         Direction::Comment => "sb-msg sb-msg--comment",
     };
     let label = match message.direction {
-        Direction::Comment => "Comment",
+        Direction::Comment => "Internal comment",
         _ => "Email",
     };
     let to = message
@@ -166,6 +168,13 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                             </p>
                         </header>
                         // Thread actions bar (Close conversation, Reassign, ...) goes here.
+                        <ThreadActions conversation=t.conversation.clone() />
+                        // Right sidebar: a second grid column of .sb-thread (see style/app.css).
+                        <TicketSidebar
+                            conversation=t.conversation.clone()
+                            ticket=t.ticket.clone()
+                            contact=t.contact.clone()
+                        />
                         <div class="sb-thread__messages">
                             {t
                                 .messages

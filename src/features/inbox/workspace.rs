@@ -3,6 +3,7 @@
 //! bookmarkable and survives a reload.
 
 use super::conversation_list::ConversationList;
+use super::import_button::{ImportButton, ImportDropZone, ImportResults};
 use super::thread_view::ThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
@@ -10,6 +11,7 @@ use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::features::composer::ComposeLauncher;
 use crate::services::{access, use_app};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 pub fn base_path(area: Area) -> &'static str {
@@ -60,6 +62,8 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         );
         navigate(&path, Default::default());
     };
+    let imports: ImportResults = RwSignal::new(None);
+    let importing = RwSignal::new(false);
     let heading = match area {
         Area::Inbox => "Inbox",
         Area::HelpDesk => "Help desk",
@@ -96,21 +100,27 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                     Some(id) => view! { <ViewsNav area inbox=id current=view /> }.into_any(),
                     None => view! { <p>"You do not have access to any inbox."</p> }.into_any(),
                 }}
+                {(area == Area::HelpDesk).then(|| view! {
+                    <A href="/help-desk/tickets" attr:class="sb-views__link">"Tickets"</A>
+                })}
+                <ImportButton results=imports busy=importing />
             </aside>
-            {move || {
-                inbox
-                    .get()
-                    .map(|id: InboxId| {
-                        view! {
-                            <ConversationList
-                                area
-                                inbox=id
-                                view=view.get()
-                                selected=conversation
-                            />
-                        }
-                    })
-            }}
+            <ImportDropZone results=imports busy=importing>
+                {move || {
+                    inbox
+                        .get()
+                        .map(|id: InboxId| {
+                            view! {
+                                <ConversationList
+                                    area
+                                    inbox=id
+                                    view=view.get()
+                                    selected=conversation
+                                />
+                            }
+                        })
+                }}
+            </ImportDropZone>
             {move || {
                 conversation
                     .get()

@@ -1,5 +1,6 @@
-//! Tickets: the ticket record page.
+//! Tickets: the ticket record page with its editable properties.
 
 mod ticket_page;
+mod ticket_props;
 
 pub use ticket_page::TicketPage;

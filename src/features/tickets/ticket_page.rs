@@ -1,5 +1,8 @@
-//! `/tickets/<id>`: the full ticket record.
+//! `/tickets/<id>`: the full ticket record, with its properties editable (SPEC §6) and its
+//! conversations.
 
+use super::ticket_props::TicketProps;
+use crate::domain::Area;
 use crate::domain::TicketId;
 use crate::services::{tickets, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -22,24 +25,11 @@ pub fn TicketPage() -> impl IntoView {
                 None => view! { <Loading label="Loading ticket…" /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(r)) => {
-                    let owner = r
-                        .ticket
-                        .owner
-                        .as_ref()
-                        .and_then(|id| app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name())))
-                        .unwrap_or_else(|| "No owner".into());
+                    let trashed = r.ticket.trashed_at.is_some();
                     view! {
                         <h1>{r.ticket.name.clone()}</h1>
-                        <dl class="sb-props">
-                            <dt>"Pipeline"</dt>
-                            <dd>{r.ticket.pipeline.clone()}</dd>
-                            <dt>"Ticket status"</dt>
-                            <dd>{tickets::status_label(r.ticket.status)}</dd>
-                            <dt>"Priority"</dt>
-                            <dd>{tickets::priority_label(r.ticket.priority)}</dd>
-                            <dt>"Ticket owner"</dt>
-                            <dd>{owner}</dd>
-                        </dl>
+                        {trashed.then(|| view! { <p class="sb-note">"This ticket is in Trash."</p> })}
+                        <TicketProps ticket=r.ticket.clone() />
                         <h2>"Conversations"</h2>
                         <ul class="sb-plain-list">
                             {r
@@ -48,9 +38,17 @@ pub fn TicketPage() -> impl IntoView {
                                 .map(|c| {
                                     view! {
                                         <li>
-                                            <A href=format!("/help-desk/conversations/{}?inbox={}", c.id, c.inbox)>
-                                                {c.subject}
-                                            </A>
+                                            <A href=format!(
+                                                "{}/conversations/{}?inbox={}",
+                                                if c.area == Area::HelpDesk { "/help-desk" } else { "/inbox" },
+                                                c.id,
+                                                c.inbox,
+                                            )>{c.subject}</A>
+                                            {format!(" — {}", match (c.trashed_at, c.status) {
+                                                (Some(_), _) => "in Trash",
+                                                (None, crate::domain::ConversationStatus::Open) => "open",
+                                                (None, crate::domain::ConversationStatus::Closed) => "closed",
+                                            })}
                                         </li>
                                     }
                                 })

@@ -1,0 +1,319 @@
+//! SPEC §9 **Import email**: what one received message does to the workspace. The shell parses
+//! the file, asks [`route`] where it goes and [`contact_mailbox`] whom it is logged on, looks up
+//! the contact and the thread in storage, and hands everything to [`plan`], which answers the
+//! records to write in ONE transaction and a line for the import summary.
+//!
+//! Owns: the import decisions (refusals, new contact, new conversation or thread continued,
+//! the inbox automation for new conversations, the automatic ticket, the preview snippet).
+//! Must not: parse MIME (the mail module does), read storage or the clock (contact, thread, ids
+//! and `now` are parameters), or re-implement routing, threading, the forward rule, the
+//! automation or the ticket lifecycle (it calls `threading`, `forward`, `routing` and
+//! `lifecycle`).
+//!
+//! Decisions where SPEC is silent:
+//! - A message whose Message-ID is already stored is not imported twice.
+//! - A reply joins its thread even when it was addressed to another inbox's channel: the
+//!   thread is where the team already works on it.
+//! - A customer reply reopens a closed conversation without a ticket; a ticketed conversation
+//!   keeps its status, which its ticket governs (a closed ticket never has an open one).
+//! - A reply to a conversation in Trash is added to it and the conversation stays in Trash.
+//! - Automation (assignment, automatic ticket) runs only for new conversations.
+
+use super::forward;
+use super::ids::{ChannelId, ContactId, ConversationId, TicketId, UserId};
+use super::lifecycle::{self, Aggregate, Command};
+use super::model::{
+    Area, Channel, Contact, Conversation, ConversationStatus, Inbox, Mailbox, Message, Millis,
+    Plan, Ticket, TicketOwnerRule, User,
+};
+use super::routing;
+use super::threading::{route_to_channel, RouteOutcome};
+
+/// SPEC §5 list preview length.
+pub const SNIPPET_CHARS: usize = 120;
+
+/// Why a file imports nothing. Shown after the file name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportRefusal {
+    #[error("not imported: this email was already imported.")]
+    AlreadyImported,
+    #[error(
+        "not imported: it arrived on {address}, a disabled channel, so it is not shown in the \
+         inbox and not logged on the contact."
+    )]
+    DisabledChannel { address: String },
+    #[error("not imported: {0}")]
+    NoMatchingChannel(String),
+    #[error("not imported: the channel it arrived on belongs to no inbox of this workspace.")]
+    UnknownInbox,
+}
+
+/// The channel and inbox a message was routed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routed<'a> {
+    pub channel: ChannelId,
+    pub inbox: &'a Inbox,
+}
+
+/// SPEC §2/§9: the inbox whose enabled channel address is among the recipients; a disabled
+/// channel or no match refuses the message.
+pub fn route<'a>(
+    recipients: &[Mailbox],
+    channels: &[Channel],
+    inboxes: &'a [Inbox],
+) -> Result<Routed<'a>, ImportRefusal> {
+    match route_to_channel(recipients, channels) {
+        RouteOutcome::Routed { channel, inbox } => inboxes
+            .iter()
+            .find(|i| i.id == inbox)
+            .map(|inbox| Routed { channel, inbox })
+            .ok_or(ImportRefusal::UnknownInbox),
+        RouteOutcome::DisabledChannel { channel, .. } => Err(ImportRefusal::DisabledChannel {
+            address: channels
+                .iter()
+                .find(|c| c.id == channel)
+                .map(|c| c.address.to_string())
+                .unwrap_or_else(|| channel.to_string()),
+        }),
+        other @ RouteOutcome::NoMatchingChannel { .. } => Err(ImportRefusal::NoMatchingChannel(
+            other.refusal().unwrap_or_default(),
+        )),
+    }
+}
+
+/// SPEC §3 forward rule: whom the message is logged on (the original sender of a forward when
+/// the inbox's **Choose original sender of email forwards** is on, else the sender).
+pub fn contact_mailbox(inbox: &Inbox, message: &Message) -> Mailbox {
+    forward::log_on(
+        inbox.fallback.original_sender_of_forwards,
+        &message.from,
+        &message.subject,
+        &message.text_body,
+    )
+}
+
+/// Ids the plan may need, made by the shell (unused ones are simply dropped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewIds {
+    pub conversation: ConversationId,
+    pub contact: ContactId,
+    pub ticket: TicketId,
+}
+
+/// Everything [`plan`] decides from.
+#[derive(Debug, Clone)]
+pub struct ImportInput<'a> {
+    /// The received message; its `conversation` field is set by the plan.
+    pub message: Message,
+    pub routed: Routed<'a>,
+    /// The result of [`contact_mailbox`].
+    pub contact_mailbox: Mailbox,
+    /// The stored contact with that address, if any.
+    pub contact: Option<Contact>,
+    /// The conversation found by `threading::find_thread`, if any.
+    pub thread: Option<Conversation>,
+    /// Every inbox (for the name of a thread's inbox in the summary).
+    pub inboxes: &'a [Inbox],
+    pub users: &'a [User],
+    pub plan: Plan,
+    pub ids: NewIds,
+    pub now: Millis,
+}
+
+/// How the message landed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Landing {
+    NewConversation {
+        assignee: Option<UserId>,
+        ticket: Option<TicketId>,
+        area: Area,
+    },
+    Thread {
+        reopened: bool,
+    },
+}
+
+/// The records to write in one transaction, and what to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// A contact to create (an unknown sender).
+    pub new_contact: Option<Contact>,
+    pub conversation: Conversation,
+    pub message: Message,
+    pub ticket: Option<Ticket>,
+    /// The inbox with its round-robin cursor moved, when the automation moved it.
+    pub inbox: Option<Inbox>,
+    pub landing: Landing,
+    /// "added to Support, new conversation" (the shell puts the file name in front).
+    pub summary: String,
+}
+
+/// Whitespace collapsed, at most [`SNIPPET_CHARS`] characters, `…` when cut.
+pub fn snippet(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= SNIPPET_CHARS {
+        return flat;
+    }
+    let cut: String = flat.chars().take(SNIPPET_CHARS - 1).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}
+
+/// Decides what one routed message does. Pure: same input, same plan.
+pub fn plan(input: ImportInput<'_>) -> ImportPlan {
+    let ImportInput {
+        mut message,
+        routed,
+        contact_mailbox,
+        contact,
+        thread,
+        inboxes,
+        users,
+        plan,
+        ids,
+        now,
+    } = input;
+    let (contact, new_contact) = match contact {
+        Some(stored) => (stored, None),
+        None => {
+            let created = Contact {
+                id: ids.contact.clone(),
+                email: contact_mailbox.address.clone(),
+                name: contact_mailbox
+                    .name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty()),
+                owner: None,
+                created_at: now,
+            };
+            (created.clone(), Some(created))
+        }
+    };
+
+    if let Some(mut conversation) = thread {
+        message.conversation = conversation.id.clone();
+        conversation.message_count += 1;
+        if message.date >= conversation.last_activity {
+            conversation.last_activity = message.date;
+            conversation.snippet = snippet(&message.text_body);
+        }
+        let reopened = conversation.status == ConversationStatus::Closed
+            && conversation.ticket.is_none()
+            && conversation.trashed_at.is_none();
+        if reopened {
+            conversation.status = ConversationStatus::Open;
+        }
+        let inbox_name = inboxes
+            .iter()
+            .find(|i| i.id == conversation.inbox)
+            .map_or("its inbox", |i| i.name.as_str());
+        let mut summary = format!(
+            "added to {inbox_name}, joined the conversation \u{201c}{}\u{201d}",
+            conversation.subject
+        );
+        if reopened {
+            summary.push_str(", which was reopened");
+        }
+        if conversation.trashed_at.is_some() {
+            summary.push_str(", which is in Trash");
+        }
+        return ImportPlan {
+            new_contact,
+            conversation,
+            message,
+            ticket: None,
+            inbox: None,
+            landing: Landing::Thread { reopened },
+            summary,
+        };
+    }
+
+    let inbox = routed.inbox;
+    let arrival = routing::on_arrival(inbox, &contact, users);
+    message.conversation = ids.conversation.clone();
+    let subject = if message.subject.trim().is_empty() {
+        "(no subject)".to_owned()
+    } else {
+        message.subject.trim().to_owned()
+    };
+    let mut conversation = Conversation {
+        id: ids.conversation.clone(),
+        inbox: inbox.id.clone(),
+        area: Area::Inbox,
+        channel: routed.channel.clone(),
+        contact: contact.id.clone(),
+        subject: subject.clone(),
+        status: ConversationStatus::Open,
+        assignee: arrival.assignee.clone(),
+        ticket: None,
+        created_at: message.date,
+        last_activity: message.date,
+        snippet: snippet(&message.text_body),
+        message_count: 1,
+        trashed_at: None,
+    };
+    let mut summary = format!("added to {}, new conversation", inbox.name);
+    if let Some(user) = arrival
+        .assignee
+        .as_ref()
+        .and_then(|id| users.iter().find(|u| &u.id == id))
+    {
+        summary.push_str(&format!(", assigned to {}", user.full_name()));
+    }
+
+    let mut ticket = None;
+    if let Some(defaults) = &arrival.ticket {
+        let command = Command::CreateTicket {
+            conversation: conversation.id.clone(),
+            ticket_id: ids.ticket.clone(),
+            name: subject,
+            pipeline: defaults.pipeline.clone(),
+            status: defaults.status,
+            priority: defaults.priority,
+            owner: match &defaults.owner {
+                Some(user) => TicketOwnerRule::User { user: user.clone() },
+                None => TicketOwnerRule::ConversationOwner,
+            },
+            plan,
+        };
+        let state = Aggregate {
+            ticket: None,
+            conversations: vec![conversation.clone()],
+        };
+        match lifecycle::apply(state, command, now) {
+            Ok(transition) => {
+                if let Some(changed) = transition.conversations.into_iter().next() {
+                    conversation = changed;
+                }
+                ticket = transition.tickets.into_iter().next();
+                summary.push_str(if conversation.area == Area::HelpDesk {
+                    ", ticket created and moved to the help desk"
+                } else {
+                    ", ticket created"
+                });
+            }
+            // The automation's pipeline is empty: the conversation still arrives, without the
+            // ticket, and the summary says why.
+            Err(err) => summary.push_str(&format!(", no ticket created ({err})")),
+        }
+    }
+
+    let moved_cursor = arrival.next_round_robin != inbox.automation.round_robin_next;
+    let updated_inbox = moved_cursor.then(|| {
+        let mut inbox = inbox.clone();
+        inbox.automation.round_robin_next = arrival.next_round_robin;
+        inbox
+    });
+    ImportPlan {
+        new_contact,
+        landing: Landing::NewConversation {
+            assignee: conversation.assignee.clone(),
+            ticket: ticket.as_ref().map(|t: &Ticket| t.id.clone()),
+            area: conversation.area,
+        },
+        conversation,
+        message,
+        ticket,
+        inbox: updated_inbox,
+        summary,
+    }
+}

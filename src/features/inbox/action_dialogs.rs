@@ -1,0 +1,206 @@
+//! The dialogs behind the thread actions that need a choice: **Reassign** (to "Unassigned" or
+//! any member of the inbox, free seats included), **Comment** (an internal note), **Move to
+//! inbox** and **Forward** (to another team's inbox). Each calls one `services::actions`
+//! function and reports the outcome as a toast (with **Undo** where it applies).
+
+use super::form_dialog::FormDialog;
+use crate::domain::{Conversation, InboxId, TeamId, UserId};
+use crate::services::actions::{self, report};
+use crate::services::{access, use_app, AppCtx, AppError};
+use leptos::prelude::*;
+
+/// Runs an action in the background and reports its outcome.
+pub fn run(
+    app: AppCtx,
+    fut: impl std::future::Future<Output = Result<actions::Done, AppError>> + 'static,
+) {
+    leptos::task::spawn_local(async move { report(app, fut.await) });
+}
+
+#[component]
+pub fn ReassignDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
+    let app = use_app();
+    let users = app
+        .directory
+        .with_untracked(|d| actions::assignable_users(d, &conversation.inbox));
+    let current = conversation
+        .assignee
+        .as_ref()
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    let choice = RwSignal::new(current);
+    let id = conversation.id.clone();
+    let submit = move |_| {
+        let value = choice.get_untracked();
+        let user = (!value.is_empty()).then(|| UserId::new(value));
+        run(app, actions::reassign(app, id.clone(), user));
+    };
+    view! {
+        <FormDialog open title="Reassign" submit_label="Save" on_submit=submit>
+            <label class="sb-field">
+                <span class="sb-field__label">"Assign to"</span>
+                <select
+                    class="sb-select"
+                    prop:value=move || choice.get()
+                    on:change=move |ev| choice.set(event_target_value(&ev))
+                >
+                    <option value="">"Unassigned"</option>
+                    {users
+                        .into_iter()
+                        .map(|u| {
+                            let label = match u.seat {
+                                crate::domain::Seat::Free => format!("{} (free seat)", u.full_name()),
+                                crate::domain::Seat::Paid => u.full_name(),
+                            };
+                            view! { <option value=u.id.to_string()>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </FormDialog>
+    }
+}
+
+#[component]
+pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(String::new());
+    let id = conversation.id.clone();
+    let submit = move |_| {
+        let body = text.get_untracked();
+        text.set(String::new());
+        run(app, actions::comment(app, id.clone(), body));
+    };
+    view! {
+        <FormDialog
+            open
+            title="Comment"
+            submit_label="Add comment"
+            on_submit=submit
+            submit_disabled=Signal::derive(move || text.with(|t| t.trim().is_empty()))
+        >
+            <label class="sb-field">
+                <span class="sb-field__label">"Internal comment"</span>
+                <textarea
+                    class="sb-textarea"
+                    rows="4"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+            </label>
+            <p class="sb-note">"Only your team sees comments; they are never sent to the customer."</p>
+        </FormDialog>
+    }
+}
+
+#[component]
+pub fn MoveDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
+    let app = use_app();
+    let others = app.directory.with_untracked(|d| {
+        app.user_id
+            .get_untracked()
+            .and_then(|me| d.users.iter().find(|u| u.id == me).cloned())
+            .map(|me| access::visible_inboxes(d, &me))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|i| i.id != conversation.inbox)
+            .collect::<Vec<_>>()
+    });
+    let choice = RwSignal::new(others.first().map(|i| i.id.to_string()).unwrap_or_default());
+    let empty = others.is_empty();
+    let id = conversation.id.clone();
+    let submit = move |_| {
+        let inbox = InboxId::new(choice.get_untracked());
+        run(app, actions::move_to_inbox(app, id.clone(), inbox));
+    };
+    view! {
+        <FormDialog
+            open
+            title="Move to inbox"
+            submit_label="Move"
+            on_submit=submit
+            submit_disabled=Signal::derive(move || empty)
+        >
+            <label class="sb-field">
+                <span class="sb-field__label">"Inbox"</span>
+                <select
+                    class="sb-select"
+                    prop:value=move || choice.get()
+                    on:change=move |ev| choice.set(event_target_value(&ev))
+                >
+                    {others
+                        .into_iter()
+                        .map(|i| view! { <option value=i.id.to_string()>{i.name}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            {empty.then(|| view! { <p class="sb-note">"There is no other inbox to move to."</p> })}
+        </FormDialog>
+    }
+}
+
+#[component]
+pub fn ForwardDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
+    let app = use_app();
+    // Teams whose inbox is another one than this conversation's; the others are listed with
+    // the reason, so nobody wonders where their team went.
+    let teams = app.directory.with_untracked(|d| {
+        d.teams
+            .iter()
+            .map(|t| {
+                let inbox = actions::team_inbox(d, &t.id).map(|i| (i.id.clone(), i.name.clone()));
+                (t.clone(), inbox)
+            })
+            .collect::<Vec<_>>()
+    });
+    let first = teams
+        .iter()
+        .find(|(_, inbox)| {
+            inbox
+                .as_ref()
+                .is_some_and(|(id, _)| *id != conversation.inbox)
+        })
+        .map(|(t, _)| t.id.to_string())
+        .unwrap_or_default();
+    let choice = RwSignal::new(first);
+    let id = conversation.id.clone();
+    let here = conversation.inbox.clone();
+    let submit = move |_| {
+        let team = TeamId::new(choice.get_untracked());
+        run(app, actions::forward_to_team(app, id.clone(), team));
+    };
+    view! {
+        <FormDialog
+            open
+            title="Forward"
+            submit_label="Forward"
+            on_submit=submit
+            submit_disabled=Signal::derive(move || choice.with(String::is_empty))
+        >
+            <label class="sb-field">
+                <span class="sb-field__label">"Team"</span>
+                <select
+                    class="sb-select"
+                    prop:value=move || choice.get()
+                    on:change=move |ev| choice.set(event_target_value(&ev))
+                >
+                    {teams
+                        .into_iter()
+                        .map(|(t, inbox)| {
+                            let (usable, note) = match inbox {
+                                Some((inbox, _)) if inbox == here => (false, " (already this inbox)".to_owned()),
+                                Some((_, name)) => (true, format!(" → {name}")),
+                                None => (false, " (no inbox)".to_owned()),
+                            };
+                            view! {
+                                <option value=t.id.to_string() disabled=!usable>
+                                    {format!("{}{note}", t.name)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </FormDialog>
+    }
+}

@@ -1,0 +1,64 @@
+//! A modal form on the native `<dialog>` (focus trap, Escape, focus return for free): a title,
+//! the fields given as children, **Cancel** and a submit button. Used by the thread actions.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+#[component]
+pub fn FormDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] title: String,
+    #[prop(into)] submit_label: String,
+    #[prop(into)] on_submit: Callback<()>,
+    #[prop(into, optional)] submit_disabled: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<Dialog>::new();
+    // Effect: pushes the `open` signal out to the DOM dialog (no signal is written here).
+    Effect::new(move |_| {
+        let Some(dialog) = node.get() else { return };
+        if open.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        } else if dialog.open() {
+            dialog.close();
+        }
+    });
+    let title_id = format!(
+        "form-dlg-{}",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
+    let label_id = title_id.clone();
+    view! {
+        <dialog
+            node_ref=node
+            class="sb-dialog"
+            aria-labelledby=label_id
+            on:close=move |_| open.set(false)
+        >
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                open.set(false);
+                on_submit.run(());
+            }>
+                <h2 id=title_id class="sb-dialog__title">{title}</h2>
+                {children()}
+                <div class="sb-dialog__actions">
+                    <button type="button" class="sb-button" on:click=move |_| open.set(false)>
+                        "Cancel"
+                    </button>
+                    <button
+                        type="submit"
+                        class="sb-button sb-button--primary"
+                        disabled=move || submit_disabled.get()
+                    >
+                        {submit_label}
+                    </button>
+                </div>
+            </form>
+        </dialog>
+    }
+}

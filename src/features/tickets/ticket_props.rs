@@ -1,0 +1,73 @@
+//! The editable properties of a ticket on its record page (SPEC §6): name, **Ticket status**
+//! (Closed closes all its conversations), priority and **Ticket owner**. Each change is one
+//! `services::actions` command, reported as a toast.
+
+use crate::domain::{Ticket, UserId};
+use crate::services::actions::{self, report, Done};
+use crate::services::{tickets, use_app, AppCtx, AppError};
+use leptos::prelude::*;
+
+fn run(app: AppCtx, fut: impl std::future::Future<Output = Result<Done, AppError>> + 'static) {
+    leptos::task::spawn_local(async move { report(app, fut.await) });
+}
+
+#[component]
+pub fn TicketProps(ticket: Ticket) -> impl IntoView {
+    let app = use_app();
+    let users = app.directory.with_untracked(|d| {
+        let mut users = d.users.clone();
+        users.sort_by_key(|u| u.full_name().to_lowercase());
+        users
+    });
+    let id = StoredValue::new(ticket.id.clone());
+    let (status, priority) = (ticket.status, ticket.priority);
+    let owner = ticket.owner.clone();
+    view! {
+        <div class="sb-ticket-props">
+            <label class="sb-field">
+                <span class="sb-field__label">"Ticket name"</span>
+                <input class="sb-input" prop:value=ticket.name.clone() on:change=move |ev| {
+                    run(app, actions::set_ticket_name(app, id.get_value(), event_target_value(&ev)));
+                } />
+            </label>
+            <p class="sb-card__prop">"Pipeline: "{ticket.pipeline.clone()}</p>
+            <label class="sb-field">
+                <span class="sb-field__label">"Ticket status"</span>
+                <select class="sb-select" on:change=move |ev| {
+                    if let Some(s) = tickets::status_from_key(&event_target_value(&ev)) {
+                        run(app, actions::set_ticket_status(app, id.get_value(), s));
+                    }
+                }>
+                    {tickets::STATUSES.into_iter().map(|s| view! {
+                        <option value=tickets::status_key(s) selected=s == status>{tickets::status_label(s)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="sb-field">
+                <span class="sb-field__label">"Priority"</span>
+                <select class="sb-select" on:change=move |ev| {
+                    if let Some(p) = tickets::priority_from_key(&event_target_value(&ev)) {
+                        run(app, actions::set_ticket_priority(app, id.get_value(), p));
+                    }
+                }>
+                    {tickets::PRIORITIES.into_iter().map(|p| view! {
+                        <option value=tickets::priority_key(p) selected=p == priority>{tickets::priority_label(p)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="sb-field">
+                <span class="sb-field__label">"Ticket owner"</span>
+                <select class="sb-select" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    run(app, actions::set_ticket_owner(app, id.get_value(), (!v.is_empty()).then(|| UserId::new(v))));
+                }>
+                    <option value="" selected=owner.is_none()>"No owner"</option>
+                    {users.into_iter().map(|u| {
+                        let selected = owner.as_ref() == Some(&u.id);
+                        view! { <option value=u.id.to_string() selected=selected>{u.full_name()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+//! A parsed received email as the `Message` record Switchboard stores (SPEC §9 Import email):
+//! bodies, addresses, ids and attachment metadata. The attachment bytes are not kept.
+//!
+//! Pure field mapping: it must not route, thread or decide anything (see `domain::import`).
+
+use super::parse::ParsedEmail;
+use crate::domain::{AttachmentMeta, ConversationId, Direction, Message, MessageId, Millis};
+
+/// The incoming message record for `parsed`. `conversation` is where it will live (the import
+/// plan sets it); a message without a valid `Date:` is dated `now`, when it was received.
+pub fn received_message(
+    parsed: &ParsedEmail,
+    id: MessageId,
+    conversation: ConversationId,
+    now: Millis,
+) -> Message {
+    Message {
+        id,
+        conversation,
+        direction: Direction::Incoming,
+        from: parsed.from.clone(),
+        to: parsed.to.clone(),
+        cc: parsed.cc.clone(),
+        bcc: Vec::new(),
+        subject: parsed.subject.clone(),
+        date: parsed.date.unwrap_or(now),
+        text_body: parsed.text_body.clone(),
+        html_body: parsed.html_body.clone(),
+        attachments: parsed
+            .attachments
+            .iter()
+            .map(|a| AttachmentMeta {
+                file_name: a.file_name.clone(),
+                content_type: a.content_type.clone(),
+                size: a.size,
+            })
+            .collect(),
+        message_id: parsed.message_id.clone(),
+        in_reply_to: parsed.in_reply_to.clone(),
+        references: parsed.references.clone(),
+        size: parsed.raw_size,
+        author: None,
+    }
+}

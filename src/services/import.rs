@@ -1,0 +1,168 @@
+//! **Import email** (SPEC §9): reads dropped or picked `.eml` files, parses them, and for each
+//! one asks `domain::import` what it does, looking up the contact and the thread in storage on
+//! the way. Each file is written with ONE `Db::write_batch` (the round-robin cursor of the
+//! inbox is stored after it), so a file imports completely or not at all, and each gets a line
+//! in the summary.
+//!
+//! Must not: decide routing, threading, the forward rule or the automation (the domain does),
+//! or render anything.
+
+use super::session::{now_millis, random_hex};
+use super::{AppCtx, AppError};
+use crate::domain::import::{contact_mailbox, plan, route, ImportInput, ImportRefusal, NewIds};
+use crate::domain::*;
+use crate::mail::{parse_eml, received_message, ParsedEmail};
+use crate::storage::WriteBatch;
+use leptos::prelude::GetUntracked;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The outcome of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileResult {
+    pub file_name: String,
+    pub imported: bool,
+    /// "added to Support, new conversation" or "not imported: ..."
+    pub text: String,
+}
+
+impl FileResult {
+    /// "order-question.eml: added to Support, new conversation".
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.file_name, self.text)
+    }
+}
+
+/// The files of a picker or a drop. Taken at once: a `FileList` is live, and resetting the
+/// picker (so the same files can be picked again) empties it.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads every file, then imports them.
+pub async fn import_file_list(app: AppCtx, files: Vec<web_sys::File>) -> Vec<FileResult> {
+    let mut read = Vec::new();
+    for file in files {
+        read.push((file.name(), read_bytes(&file).await));
+    }
+    import_files(app, read).await
+}
+
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read.".to_owned())?;
+    let buffer: js_sys::ArrayBuffer = buffer
+        .dyn_into()
+        .map_err(|_| "the file could not be read.".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Imports already-read files. Parsed messages go in date order, so a reply picked together
+/// with the message it answers still joins its thread.
+pub async fn import_files(
+    app: AppCtx,
+    files: Vec<(String, Result<Vec<u8>, String>)>,
+) -> Vec<FileResult> {
+    let mut results = Vec::new();
+    let mut parsed: Vec<(String, ParsedEmail)> = Vec::new();
+    for (file_name, bytes) in files {
+        let outcome = bytes.and_then(|b| parse_eml(&b).map_err(|e| e.to_string()));
+        match outcome {
+            Ok(email) => parsed.push((file_name, email)),
+            Err(reason) => results.push(FileResult {
+                file_name,
+                imported: false,
+                text: format!("not imported: {reason}"),
+            }),
+        }
+    }
+    parsed.sort_by_key(|(_, email)| email.date.unwrap_or(i64::MAX));
+    let mut any = false;
+    for (file_name, email) in parsed {
+        let (imported, text) = match import_one(&app, &email).await {
+            Ok(summary) => (true, summary),
+            Err(err) => (false, err.to_string()),
+        };
+        any |= imported;
+        results.push(FileResult {
+            file_name,
+            imported,
+            text,
+        });
+    }
+    if any {
+        app.changed("conversations", None);
+    }
+    results
+}
+
+async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, AppError> {
+    let db = app.db();
+    if let Some(mid) = &email.message_id {
+        if db.message_by_message_id(mid).await?.is_some() {
+            return Err(AppError::Invalid(
+                ImportRefusal::AlreadyImported.to_string(),
+            ));
+        }
+    }
+    let dir = app.directory.get_untracked();
+    let routed = route(&email.recipients(), &dir.channels, &dir.inboxes)
+        .map_err(|refusal| AppError::Invalid(refusal.to_string()))?;
+    let now = now_millis();
+    let message = received_message(
+        email,
+        MessageId::new(format!("msg-{}", random_hex(8))),
+        ConversationId::new(""),
+        now,
+    );
+    let mailbox = contact_mailbox(routed.inbox, &message);
+    let contact = db.contact_by_email(&mailbox.address).await?;
+
+    let mut known: Vec<(String, ConversationId)> = Vec::new();
+    for id in email.in_reply_to.iter().chain(email.references.iter()) {
+        if let Some(stored) = db.message_by_message_id(id).await? {
+            known.push((id.clone(), stored.conversation));
+        }
+    }
+    let thread_id = find_thread(
+        email.in_reply_to.as_deref(),
+        &email.references,
+        known.iter().map(|(id, c)| (id.as_str(), c)),
+    );
+    let thread = match thread_id {
+        Some(id) => db.conversation(&id).await?,
+        None => None,
+    };
+
+    let plan = plan(ImportInput {
+        message,
+        routed,
+        contact_mailbox: mailbox,
+        contact,
+        thread,
+        inboxes: &dir.inboxes,
+        users: &dir.users,
+        plan: dir.workspace.plan,
+        ids: NewIds {
+            conversation: ConversationId::new(format!("conv-{}", random_hex(6))),
+            contact: ContactId::new(format!("k-{}", random_hex(6))),
+            ticket: TicketId::new(format!("tk-{}", random_hex(6))),
+        },
+        now,
+    });
+    db.write_batch(&WriteBatch {
+        contacts: plan.new_contact.into_iter().collect(),
+        conversations: vec![plan.conversation],
+        messages: vec![plan.message],
+        tickets: plan.ticket.into_iter().collect(),
+        ..WriteBatch::default()
+    })
+    .await?;
+    if let Some(inbox) = &plan.inbox {
+        db.put_inbox(inbox).await?;
+        app.reload_directory().await?;
+        app.changed("inboxes", Some(inbox.id.to_string()));
+    }
+    Ok(plan.summary)
+}
