@@ -106,8 +106,8 @@ impl From<OpenDbError> for StorageError {
     }
 }
 
-impl From<serde_wasm_bindgen::Error> for StorageError {
-    fn from(error: serde_wasm_bindgen::Error) -> Self {
+impl From<serde_json::Error> for StorageError {
+    fn from(error: serde_json::Error) -> Self {
         StorageError::Serde(error.to_string())
     }
 }

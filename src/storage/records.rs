@@ -11,15 +11,46 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-/// Serialises like indexed_db_futures' serde mode (maps as plain objects), so records written
-/// here and read through either path agree.
+/// Domain value → stored object. Serialised with serde_json and turned into a plain object by
+/// the browser's `JSON.parse`: one serde format in the whole app (serde_json, also used for
+/// the demo file and tab messages) keeps the wasm small, and `JSON.parse` is native code.
+/// Integers beyond JavaScript's safe range are refused, so no value is silently rounded.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StorageError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    Ok(value.serialize(&serializer)?)
+    let tree = serde_json::to_value(value)?;
+    check_safe_numbers(&tree)?;
+    js_sys::JSON::parse(&tree.to_string())
+        .map_err(|_| StorageError::Serde("the browser could not read a record".into()))
 }
 
+/// Stored object → domain value (through `JSON.stringify` and serde_json).
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
-    Ok(serde_wasm_bindgen::from_value(value)?)
+    let text: String = js_sys::JSON::stringify(&value)
+        .map_err(|_| StorageError::Serde("a stored record is not plain data".into()))?
+        .into();
+    Ok(serde_json::from_str(&text)?)
+}
+
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+fn check_safe_numbers(value: &serde_json::Value) -> Result<(), StorageError> {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            let unsafe_int = n.as_u64().map(|v| v > MAX_SAFE_INTEGER).unwrap_or(false)
+                || n.as_i64()
+                    .map(|v| v.unsigned_abs() > MAX_SAFE_INTEGER)
+                    .unwrap_or(false);
+            if unsafe_int {
+                return Err(StorageError::Serde(format!(
+                    "the number {n} is too large to be stored exactly"
+                )));
+            }
+            Ok(())
+        }
+        Value::Array(items) => items.iter().try_for_each(check_safe_numbers),
+        Value::Object(map) => map.values().try_for_each(check_safe_numbers),
+        _ => Ok(()),
+    }
 }
 
 fn with_fields(record: JsValue, fields: &[(&str, JsValue)]) -> Result<JsValue, StorageError> {
