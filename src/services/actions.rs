@@ -43,6 +43,8 @@ pub enum Undo {
     Restore(ConversationId),
     /// Undo of **Reassign**: the previous owner.
     Reassign(ConversationId, Option<UserId>),
+    /// Undo of **Move ticket to trash**.
+    RestoreTicket(TicketId),
 }
 
 impl Undo {
@@ -51,6 +53,7 @@ impl Undo {
             Undo::Reopen(id) => reopen_conversation(app, id).await?,
             Undo::Restore(id) => restore(app, id).await?,
             Undo::Reassign(id, user) => reassign(app, id, user).await?,
+            Undo::RestoreTicket(id) => restore_ticket(app, id).await?,
         };
         // An undo is not itself undone from the same toast.
         Ok(Done { undo: None, ..done })
@@ -514,6 +517,22 @@ pub async fn set_ticket_owner(
     owner: Option<UserId>,
 ) -> Result<Done, AppError> {
     ticket_command(&app, &id, Action::Assign, Command::SetTicketOwner { owner }).await
+}
+
+/// **Move ticket to trash**: the ticket and every one of its conversations, together, with
+/// the same permission as **Move to trash** on each conversation.
+pub async fn trash_ticket(app: AppCtx, id: TicketId) -> Result<Done, AppError> {
+    let done = ticket_command(&app, &id, Action::Trash, Command::TrashTicket).await?;
+    Ok(Done {
+        undo: Some(Undo::RestoreTicket(id)),
+        ..done
+    })
+}
+
+/// **Restore** a trashed ticket with all its conversations (the inverse of [`trash_ticket`];
+/// restoring from one of its conversations, [`restore`], does the same).
+pub async fn restore_ticket(app: AppCtx, id: TicketId) -> Result<Done, AppError> {
+    ticket_command(&app, &id, Action::Trash, Command::RestoreTicket).await
 }
 
 /// Edits a plain property of the ticket (name, priority): no lifecycle rule involved, but the

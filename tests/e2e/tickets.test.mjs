@@ -225,3 +225,74 @@ test('ticket list filters, the ticket record page and Edit the properties shown'
     await context.close();
   }
 });
+
+function trashViewLink(page) {
+  return page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Trash/ });
+}
+
+/** Opens the help desk's Trash of the Support inbox; answers its count once loaded. */
+async function helpDeskTrashCount(page) {
+  await openApp(page, `${server.url}/help-desk/trash?inbox=inbox-support`);
+  await page.getByRole('heading', { level: 1, name: 'Help desk' }).waitFor();
+  const counter = trashViewLink(page).locator('.sb-views__count');
+  await counter.filter({ hasText: /^\d+$/ }).waitFor();
+  return Number(await counter.textContent());
+}
+
+function trashRow(page, subject) {
+  return page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(subject) });
+}
+
+test('Move ticket to trash takes its two conversations to Trash; Restore brings all back', async () => {
+  const boots = ['Sole coming off my Trailhead boots', 'Photos for my boot warranty claim'];
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    const start = await helpDeskTrashCount(page);
+    for (const subject of boots) assert.equal(await trashRow(page, subject).count(), 0);
+    assert.ok((await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'));
+
+    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await page.getByRole('heading', { level: 1, name: 'Warranty: Trailhead boots sole separation' }).waitFor();
+    await page.getByRole('button', { name: 'Move ticket to trash' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move ticket to trash?' });
+    await dialog.getByText('The ticket and its 2 conversations go to Trash.').waitFor();
+    await dialog.getByRole('button', { name: 'Move ticket to trash' }).click();
+    await toast(page, 'Ticket moved to trash with 2 conversations.');
+    await page.getByText('This ticket is in Trash, with its conversations.').waitFor();
+    await page.getByRole('button', { name: 'Restore' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Move ticket to trash' }).count(), 0);
+
+    assert.equal(await helpDeskTrashCount(page), start + 2, 'both conversations are counted in Trash');
+    for (const subject of boots) await trashRow(page, subject).waitFor();
+    assert.ok(!(await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'), 'the ticket is gone');
+
+    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await toast(page, 'Ticket restored with 2 conversations.');
+    await page.getByRole('button', { name: 'Move ticket to trash' }).waitFor();
+    assert.equal(await helpDeskTrashCount(page), start);
+    for (const subject of boots) await trashRow(page, subject).waitFor({ state: 'detached' });
+    assert.ok((await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'), 'the ticket is back');
+
+    // Undo in the toast restores as well.
+    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await page.getByRole('button', { name: 'Move ticket to trash' }).click();
+    await dialog.getByRole('button', { name: 'Move ticket to trash' }).click();
+    await page.locator('.sb-toast', { hasText: 'Ticket moved to trash with 2 conversations.' }).getByRole('button', { name: 'Undo' }).click();
+    await toast(page, 'Ticket restored with 2 conversations.');
+    await page.getByRole('button', { name: 'Move ticket to trash' }).waitFor();
+
+    // A free seat may not trash conversations assigned to someone else: disabled, with why.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByLabel('Switch user').selectOption({ label: 'Daan de Vries — User' });
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    const button = page.getByRole('button', { name: 'Move ticket to trash' });
+    await page.getByText('This conversation is assigned to someone else.', { exact: false }).waitFor();
+    assert.ok(await button.isDisabled());
+    assert.match(await button.getAttribute('title'), /free seat/);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,6 +1,7 @@
-//! Tickets: the ticket record page with its editable properties.
+//! Tickets: the ticket record page with its editable properties and its trash control.
 
 mod ticket_page;
 mod ticket_props;
+mod ticket_trash;
 
 pub use ticket_page::TicketPage;

@@ -1,7 +1,8 @@
 //! `/tickets/<id>`: the full ticket record, with its properties editable (SPEC §6) and its
-//! conversations.
+//! conversations, and **Move ticket to trash** / **Restore**.
 
 use super::ticket_props::TicketProps;
+use super::ticket_trash::TicketTrash;
 use crate::domain::Area;
 use crate::domain::TicketId;
 use crate::services::{tickets, use_app};
@@ -25,10 +26,9 @@ pub fn TicketPage() -> impl IntoView {
                 None => view! { <Loading label="Loading ticket…" /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(r)) => {
-                    let trashed = r.ticket.trashed_at.is_some();
                     view! {
                         <h1>{r.ticket.name.clone()}</h1>
-                        {trashed.then(|| view! { <p class="sb-note">"This ticket is in Trash."</p> })}
+                        <TicketTrash ticket=r.ticket.clone() conversations=r.conversations.clone() />
                         <TicketProps ticket=r.ticket.clone() />
                         <h2>"Conversations"</h2>
                         <ul class="sb-plain-list">

@@ -7,7 +7,10 @@ use crate::services::actions::{self, report, Done};
 use crate::services::{tickets, use_app, AppCtx, AppError};
 use leptos::prelude::*;
 
-fn run(app: AppCtx, fut: impl std::future::Future<Output = Result<Done, AppError>> + 'static) {
+pub(super) fn run(
+    app: AppCtx,
+    fut: impl std::future::Future<Output = Result<Done, AppError>> + 'static,
+) {
     leptos::task::spawn_local(async move { report(app, fut.await) });
 }
 

@@ -23,6 +23,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium puts sandboxed iframes (our mail bodies) in their own process; playwright-core
+  // then sees the same frame attached twice and throws an internal "Assertion error" as an
+  // unhandled rejection, which fails the whole test file although every test passed.
+  '--disable-features=IsolateSandboxedIframes',
 ];
 
 const LAUNCH_OPTIONS = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true };

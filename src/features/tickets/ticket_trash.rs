@@ -1,0 +1,93 @@
+//! **Move ticket to trash** on the ticket record page (SPEC §6: deleting a ticket deletes its
+//! conversations), behind a confirmation naming how many conversations go with it, and
+//! **Restore** once it is in Trash. Both ask the access rule for **Move to trash** on every
+//! conversation of the ticket; a refused control is disabled with the reason next to it.
+//!
+//! Must not: decide which records go to Trash (the lifecycle does, in `services::actions`).
+
+use super::ticket_props::run;
+use crate::domain::access::Action;
+use crate::domain::{Conversation, Ticket};
+use crate::services::{actions, use_app};
+use crate::ui::ConfirmDialog;
+use leptos::prelude::*;
+
+const NOTE_ID: &str = "sb-ticket-trash-reason";
+
+/// What the confirmation says goes to Trash.
+fn confirm_body(conversations: usize) -> String {
+    let what = match conversations {
+        0 => "The ticket goes".to_owned(),
+        1 => "The ticket and its conversation go".to_owned(),
+        n => format!("The ticket and its {n} conversations go"),
+    };
+    format!("{what} to Trash. You can restore them together from this page or from Trash.")
+}
+
+#[component]
+pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl IntoView {
+    let app = use_app();
+    let count = conversations.len();
+    let conversations = StoredValue::new(conversations);
+    // The first reason the current user may not trash (or restore) one of the conversations;
+    // follows Switch user.
+    let reason = move || {
+        let user = app.user()?;
+        conversations.with_value(|cs| {
+            app.directory.with(|d| {
+                cs.iter()
+                    .find_map(|c| actions::decide(d, &user, Action::Trash, c).message())
+            })
+        })
+    };
+    let denied = move || reason().is_some();
+    let describedby = move || denied().then_some(NOTE_ID);
+    let id = StoredValue::new(ticket.id.clone());
+    let confirm = RwSignal::new(false);
+
+    if ticket.trashed_at.is_some() {
+        return view! {
+            <div class="sb-ticket-trash">
+                <p class="sb-note">"This ticket is in Trash, with its conversations."</p>
+                <button
+                    class="sb-button"
+                    disabled=denied
+                    title=reason
+                    aria-describedby=describedby
+                    on:click=move |_| run(app, actions::restore_ticket(app, id.get_value()))
+                >
+                    "Restore"
+                </button>
+                <Show when=denied>
+                    <p class="sb-note sb-note--denied" id=NOTE_ID>{reason}</p>
+                </Show>
+            </div>
+        }
+        .into_any();
+    }
+
+    view! {
+        <div class="sb-ticket-trash">
+            <button
+                class="sb-button"
+                disabled=denied
+                title=reason
+                aria-describedby=describedby
+                on:click=move |_| confirm.set(true)
+            >
+                "Move ticket to trash"
+            </button>
+            <Show when=denied>
+                <p class="sb-note sb-note--denied" id=NOTE_ID>{reason}</p>
+            </Show>
+            <ConfirmDialog
+                open=confirm
+                title="Move ticket to trash?"
+                body=confirm_body(count)
+                confirm_label="Move ticket to trash"
+                on_confirm=move |_| run(app, actions::trash_ticket(app, id.get_value()))
+            />
+        </div>
+    }
+    .into_any()
+}
