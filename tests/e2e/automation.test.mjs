@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { distDir } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
 import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { switchUser } from './support/app.mjs';
 
 let server;
 let browser;
@@ -27,11 +28,6 @@ after(async () => {
 
 const SUPPORT_ADDRESS = 'support@northwind.example';
 
-async function switchUser(page, label) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByLabel('Switch user').selectOption({ label });
-  await page.getByRole('button', { name: /Account menu/ }).click();
-}
 
 /** Opens Settings › Inboxes on `inbox`. */
 async function openSettings(page, inbox) {

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { distDir, repoRoot } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
 import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { switchUser } from './support/app.mjs';
 
 let server;
 let browser;
@@ -58,11 +59,6 @@ async function waitForCounts(page) {
   });
 }
 
-async function switchUser(page, label) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByLabel('Switch user').selectOption({ label });
-  await page.getByRole('button', { name: /Account menu/ }).click();
-}
 
 /** The Undo button of the toast that says `text`. */
 function undo(page, text) {

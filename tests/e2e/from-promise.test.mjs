@@ -17,6 +17,7 @@ import {
   openApp,
   removeProfileDir,
 } from './support/browser.mjs';
+import { switchUser } from './support/app.mjs';
 
 let server;
 
@@ -31,11 +32,6 @@ after(async () => {
 const SUPPORT = 'Northwind Support <support@northwind.example>';
 const FALLBACK = 'Giulia Rossi from Northwind Support <support@northwind.inbox.example>';
 
-async function switchUser(page, label) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByLabel('Switch user').selectOption({ label });
-  await page.getByRole('button', { name: /Account menu/ }).click();
-}
 
 async function selectedText(select) {
   return (await select.evaluate((s) => s.selectedOptions[0]?.textContent ?? '')).trim();

@@ -16,6 +16,7 @@ import {
   openApp,
   removeProfileDir,
 } from './support/browser.mjs';
+import { switchUser, inboxOptions } from './support/app.mjs';
 
 let server;
 let browser;
@@ -30,16 +31,7 @@ after(async () => {
   await server?.close();
 });
 
-async function switchUser(page, label) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByLabel('Switch user').selectOption({ label });
-  await page.getByRole('button', { name: /Account menu/ }).click();
-}
 
-async function inboxOptions(page) {
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-  return page.getByLabel('Current inbox').locator('option').allTextContents();
-}
 
 /** Opens Settings › Inboxes on `inbox` (client-side, so the tab keeps its user). */
 async function openSettings(page, inbox) {

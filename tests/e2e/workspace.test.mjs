@@ -15,6 +15,7 @@ import {
   openApp,
   removeProfileDir,
 } from './support/browser.mjs';
+import { switchUser, inboxOptions } from './support/app.mjs';
 
 let server;
 let browser;
@@ -29,15 +30,7 @@ after(async () => {
   await server?.close();
 });
 
-async function switchUser(page, label) {
-  await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByLabel('Switch user').selectOption({ label });
-  await page.getByRole('button', { name: /Account menu/ }).click();
-}
 
-async function inboxOptions(page) {
-  return page.getByLabel('Current inbox').locator('option').allTextContents();
-}
 
 test('the app boots to the demo Inbox with views, counts and conversations', async () => {
   const context = await browser.newContext();

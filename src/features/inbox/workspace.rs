@@ -121,10 +121,16 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                         })
                 }}
             </ImportDropZone>
-            {move || {
-                conversation
-                    .get()
-                    .map(|id| view! { <ThreadView area id /> })
+            {move || match conversation.get() {
+                Some(id) => view! { <ThreadView area id /> }.into_any(),
+                None => {
+                    view! {
+                        <div class="sb-thread sb-thread--empty">
+                            <p>"Select a conversation to read it and reply."</p>
+                        </div>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }
