@@ -157,3 +157,61 @@ pub async fn outbox(app: AppCtx) -> Result<Vec<OutboxItem>, AppError> {
     items.sort_by_key(|o| std::cmp::Reverse(o.created_at));
     Ok(items)
 }
+
+/// Most conversations one search reads per status (open, closed).
+const SEARCH_LIMIT: u32 = 10_000;
+
+/// Search of one inbox in one workspace (SPEC §5): conversations not in Trash whose contact,
+/// subject, preview or message text (comments included) contain every word of `text`, case
+/// and accents ignored. Bodies are read only for conversations the cheap fields do not match.
+pub async fn search(
+    app: AppCtx,
+    area: Area,
+    inbox: InboxId,
+    text: String,
+) -> Result<Vec<ConversationRow>, AppError> {
+    let db = app.db();
+    let filter = crate::domain::views::Filter {
+        text,
+        ..Default::default()
+    };
+    let mut rows = Vec::new();
+    for bucket in [Bucket::Open, Bucket::Closed] {
+        let query = PageQuery {
+            area,
+            inbox: inbox.clone(),
+            bucket,
+            assignee: AssigneeFilter::Any,
+            offset: 0,
+            limit: SEARCH_LIMIT,
+        };
+        for conversation in db.conversations_page(&query).await? {
+            let contact = db.contact(&conversation.contact).await?;
+            let contact_name = contact
+                .as_ref()
+                .map(|c| c.display_name())
+                .unwrap_or_else(|| "Unknown contact".into());
+            let who = match &contact {
+                Some(c) => format!("{} {}", c.display_name(), c.email),
+                None => contact_name.clone(),
+            };
+            let matched = filter.matches(&conversation, &who, "") || {
+                let bodies: Vec<String> = db
+                    .messages_of(&conversation.id)
+                    .await?
+                    .into_iter()
+                    .map(|m| m.text_body)
+                    .collect();
+                filter.matches(&conversation, &who, &bodies.join("\n"))
+            };
+            if matched {
+                rows.push(ConversationRow {
+                    conversation,
+                    contact_name,
+                });
+            }
+        }
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.conversation.last_activity));
+    Ok(rows)
+}

@@ -149,3 +149,38 @@ test('every SPEC §10 path loads its page directly', async () => {
     await context.close();
   }
 });
+
+test('Search conversations finds by subject, by contact (accents ignored) and by body text', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/all-open?inbox=inbox-support`);
+    const search = page.getByLabel('Search conversations');
+    const results = page.getByRole('list', { name: 'Search results' });
+
+    await search.fill('trekking poles');
+    await results.getByText('Replacement tips for trekking poles').first().waitFor();
+    for (const subject of await results.locator('.sb-row__subject').allTextContents()) {
+      assert.match(subject.toLowerCase(), /trekking poles/);
+    }
+
+    await search.fill('stefan radulescu');
+    await results.getByText('Ștefan Rădulescu').first().waitFor();
+
+    await search.fill('no such words anywhere xyzzy');
+    await page.getByRole('status').getByText('No conversations match your search.').waitFor();
+
+    await search.fill('');
+    await page.getByRole('list', { name: 'Conversations' }).waitFor();
+
+    // A word that only appears deep inside the 100 KB ledger pasted into a Billing email.
+    await switchUser(page, 'Tomasz Kowalski — Admin');
+    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-billing`);
+    await search.fill('DN-70023');
+    await results.getByText('Q3 invoice reconciliation: line items').waitFor();
+    assert.equal(await results.getByRole('listitem').count(), 1);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});

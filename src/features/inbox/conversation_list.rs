@@ -1,12 +1,13 @@
 //! The middle column: the rows of the current view, a page at a time from the store's indexes.
 
+use super::conversation_row::conversation_row;
 use super::mail_lists::{DraftsList, OutboxList, SentList};
+use super::search_results::SearchResults;
 use super::workspace::base_path;
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "2 h ago"-style relative time for list rows, computed against `now`.
 pub fn relative_time(then: i64, now: i64) -> String {
@@ -58,28 +59,14 @@ pub fn ConversationList(
                     {list
                         .into_iter()
                         .map(|row| {
-                            let c = row.conversation;
                             let href = format!(
                                 "{}/conversations/{}?inbox={}&view={}",
                                 base_path(area),
-                                c.id,
+                                row.conversation.id,
                                 inbox_id,
                                 view.slug(),
                             );
-                            let id = c.id.clone();
-                            let is_selected = move || selected.get().as_ref() == Some(&id);
-                            view! {
-                                <li class="sb-row" class:sb-row--selected=is_selected>
-                                    <A href=href attr:class="sb-row__link">
-                                        <span class="sb-row__contact">{row.contact_name}</span>
-                                        <span class="sb-row__subject">{c.subject}</span>
-                                        <span class="sb-row__snippet">{c.snippet}</span>
-                                        <span class="sb-row__time">
-                                            {relative_time(c.last_activity, now)}
-                                        </span>
-                                    </A>
-                                </li>
-                            }
+                            conversation_row(row, href, selected, now)
                         })
                         .collect_view()}
                 </ul>
@@ -110,7 +97,30 @@ pub fn ConversationList(
         View::Sent => view! { <SentList area /> }.into_any(),
         View::Outbox => view! { <OutboxList /> }.into_any(),
         View::Drafts => view! { <DraftsList area /> }.into_any(),
-        _ => list.into_any(),
+        _ => {
+            let search = RwSignal::new(String::new());
+            view! {
+                <label class="sb-field sb-list__search">
+                    <span class="sb-field__label">"Search conversations"</span>
+                    <input
+                        class="sb-input"
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                    />
+                </label>
+                {move || {
+                    let text = search.get();
+                    if text.trim().is_empty() {
+                        list().into_any()
+                    } else {
+                        view! { <SearchResults area inbox=inbox.clone() view text selected /> }
+                            .into_any()
+                    }
+                }}
+            }
+            .into_any()
+        }
     };
     view! {
         <section class="sb-list" aria-label=title>

@@ -3,10 +3,12 @@
 
 mod action_dialogs;
 mod conversation_list;
+mod conversation_row;
 mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
 mod mail_lists;
+mod search_results;
 mod thread_actions;
 mod thread_view;
 mod ticket_card;
