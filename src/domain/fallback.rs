@@ -138,13 +138,7 @@ impl FallbackErrors {
 
 impl fmt::Display for FallbackErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (_, error)) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        crate::domain::validate::write_joined(f, self.iter().map(|(_, error)| error))
     }
 }
 

@@ -180,3 +180,17 @@ fn valid_domain(domain: &str) -> bool {
             })
     })
 }
+
+/// Writes error messages as one sentence run (`"A. B."`), for error lists keyed by field.
+pub fn write_joined<'a, E: fmt::Display + 'a>(
+    f: &mut fmt::Formatter<'_>,
+    errors: impl Iterator<Item = &'a E>,
+) -> fmt::Result {
+    for (i, error) in errors.enumerate() {
+        if i > 0 {
+            f.write_str(" ")?;
+        }
+        write!(f, "{error}")?;
+    }
+    Ok(())
+}

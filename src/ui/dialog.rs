@@ -4,15 +4,9 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-/// Shows a modal asking to confirm `title`; `open` drives it, `on_confirm` runs on confirm.
-#[component]
-pub fn ConfirmDialog(
-    open: RwSignal<bool>,
-    #[prop(into)] title: String,
-    #[prop(into)] body: String,
-    #[prop(into)] confirm_label: String,
-    #[prop(into)] on_confirm: Callback<()>,
-) -> impl IntoView {
+/// A node ref for a `<dialog>` that is shown with `showModal()` while `open` is true and closed
+/// when it turns false. Every modal of the app uses this one mechanism.
+pub fn modal_node(open: RwSignal<bool>) -> NodeRef<Dialog> {
     let node = NodeRef::<Dialog>::new();
     // Effect: pushes the `open` signal out to the DOM dialog (no signal is written here).
     Effect::new(move |_| {
@@ -25,6 +19,29 @@ pub fn ConfirmDialog(
             dialog.close();
         }
     });
+    node
+}
+
+/// An element id derived from a dialog title, e.g. `dlg-reset-demo-workspace-`.
+pub fn dialog_id(prefix: &str, title: &str) -> String {
+    format!(
+        "{prefix}-{}",
+        title
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    )
+}
+
+/// Shows a modal asking to confirm `title`; `open` drives it, `on_confirm` runs on confirm.
+#[component]
+pub fn ConfirmDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] title: String,
+    #[prop(into)] body: String,
+    #[prop(into)] confirm_label: String,
+    #[prop(into)] on_confirm: Callback<()>,
+) -> impl IntoView {
+    let node = modal_node(open);
     let title_id = format!(
         "dlg-{}",
         title

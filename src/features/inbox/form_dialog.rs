@@ -1,7 +1,7 @@
 //! A modal form on the native `<dialog>` (focus trap, Escape, focus return for free): a title,
 //! the fields given as children, **Cancel** and a submit button. Used by the thread actions.
 
-use leptos::html::Dialog;
+use crate::ui::dialog::{dialog_id, modal_node};
 use leptos::prelude::*;
 
 #[component]
@@ -13,24 +13,8 @@ pub fn FormDialog(
     #[prop(into, optional)] submit_disabled: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
-    let node = NodeRef::<Dialog>::new();
-    // Effect: pushes the `open` signal out to the DOM dialog (no signal is written here).
-    Effect::new(move |_| {
-        let Some(dialog) = node.get() else { return };
-        if open.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        } else if dialog.open() {
-            dialog.close();
-        }
-    });
-    let title_id = format!(
-        "form-dlg-{}",
-        title
-            .to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), "-")
-    );
+    let node = modal_node(open);
+    let title_id = dialog_id("form-dlg", &title);
     let label_id = title_id.clone();
     view! {
         <dialog

@@ -6,6 +6,7 @@ use super::ticket_sidebar::TicketSidebar;
 use crate::domain::{Area, ConversationId, Direction, Mailbox, Message};
 use crate::features::composer::ReplyComposer;
 use crate::services::{queries, use_app};
+use crate::ui::sandbox::sandboxed_document;
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 
@@ -50,14 +51,6 @@ fn open_entire(text: &str) {
     }
 }
 
-/// The document a received HTML body is shown in: a CSP that forbids scripts and every remote
-/// load, inside an iframe sandbox without `allow-scripts`.
-fn sandboxed_document(html: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\"><base target=\"_blank\"></head><body>{html}</body></html>"
-    )
-}
-
 #[component]
 fn MessageItem(message: Message) -> impl IntoView {
     let kind = match message.direction {
@@ -84,7 +77,7 @@ fn MessageItem(message: Message) -> impl IntoView {
                 title=format!("Message from {}", mailbox_text(&message.from))
                 sandbox=""
                 referrerpolicy="no-referrer"
-                srcdoc=sandboxed_document(html)
+                srcdoc=sandboxed_document(html, "")
             ></iframe>
         }
         .into_any()

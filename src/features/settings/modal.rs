@@ -1,7 +1,7 @@
 //! The settings dialogs' frame: a native `<dialog>` opened with `showModal()` (focus trap,
 //! Escape and focus return from the browser), titled for screen readers. It owns no form state.
 
-use leptos::html::Dialog;
+use crate::ui::dialog::modal_node;
 use leptos::prelude::*;
 
 #[component]
@@ -13,18 +13,7 @@ pub fn Modal(
     #[prop(into)] title: Signal<String>,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let node = NodeRef::<Dialog>::new();
-    // Effect: pushes the `open` signal out to the DOM dialog (no signal is written here).
-    Effect::new(move |_| {
-        let Some(dialog) = node.get() else { return };
-        if open.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        } else if dialog.open() {
-            dialog.close();
-        }
-    });
+    let node = modal_node(open);
     let title_id = format!("{id}-title");
     let labelled_by = title_id.clone();
     view! {
