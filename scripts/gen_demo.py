@@ -1149,6 +1149,7 @@ TEMPLATES = [
     {
         "id": "snip-greeting",
         "kind": "snippet",
+        "shortcut": "hi",
         "name": "Greeting",
         "subject": None,
         "body_html": "<p>Hi {{contact.first_name}},</p><p>Thanks for getting in touch.</p>",
@@ -1156,6 +1157,7 @@ TEMPLATES = [
     {
         "id": "snip-signoff",
         "kind": "snippet",
+        "shortcut": "bye",
         "name": "Sign-off",
         "subject": None,
         "body_html": "<p>Have a great time outdoors!<br>{{sender.first_name}}</p>",
@@ -1163,6 +1165,7 @@ TEMPLATES = [
     {
         "id": "snip-return-address",
         "kind": "snippet",
+        "shortcut": "returns",
         "name": "Return address",
         "subject": None,
         "body_html": "<p>Northwind Outfitters Returns<br>Kanaalweg 17<br>3526 KL Utrecht<br>"
@@ -1171,10 +1174,71 @@ TEMPLATES = [
     {
         "id": "snip-size-guide",
         "kind": "snippet",
+        "shortcut": "size",
         "name": "Size guide link",
         "subject": None,
         "body_html": '<p>Our <a href="https://northwind.example/size-guide">size guide</a> '
                      "lists body measurements for every product.</p>",
+    },
+    # Link content of the composer's Insert menu (SPEC §5): documents, meeting links,
+    # knowledge base articles and videos. Each inserts its name as a link.
+    {
+        "id": "doc-price-list",
+        "kind": "document",
+        "name": "Partner price list 2026",
+        "url": "https://files.northwind.example/partners/price-list-2026.pdf",
+    },
+    {
+        "id": "doc-care-guide",
+        "kind": "document",
+        "name": "Down jacket care guide",
+        "url": "https://files.northwind.example/care/down-jacket-care.pdf",
+    },
+    {
+        "id": "meet-support-call",
+        "kind": "meeting_link",
+        "name": "15-minute support call",
+        "url": "https://meet.northwind.example/support/15min",
+    },
+    {
+        "id": "meet-partner-review",
+        "kind": "meeting_link",
+        "name": "Partner account review (30 min)",
+        "url": "https://meet.northwind.example/partners/review",
+    },
+    {
+        "id": "kb-returns",
+        "kind": "knowledge_base",
+        "name": "How returns and refunds work",
+        "url": "https://help.northwind.example/articles/returns-and-refunds",
+        "summary": "60-day returns with a prepaid label; refunds within 5 working days of "
+                   "arrival.",
+    },
+    {
+        "id": "kb-warranty",
+        "kind": "knowledge_base",
+        "name": "Making a warranty claim",
+        "url": "https://help.northwind.example/articles/warranty-claims",
+        "summary": "What the two-year warranty covers and which photos to send.",
+    },
+    {
+        "id": "kb-tent-seams",
+        "kind": "knowledge_base",
+        "name": "Resealing tent seams",
+        "url": "https://help.northwind.example/articles/resealing-tent-seams",
+        "summary": "Step-by-step seam sealing for Alpine and Ridge tents.",
+    },
+    {
+        "id": "video-tent-pitch",
+        "kind": "video",
+        "name": "Pitching the Alpine 2 tent",
+        "url": "https://video.northwind.example/watch/alpine-2-pitch",
+    },
+    {
+        "id": "video-stove",
+        "kind": "video",
+        "name": "Basecamp stove: first use",
+        "url": "https://video.northwind.example/watch/basecamp-stove",
     },
 ]
 

@@ -188,6 +188,9 @@ fn template(id: &str) -> Template {
         name: "Thanks".into(),
         subject: None,
         body_html: "<p>Thanks!</p>".into(),
+        shortcut: None,
+        url: None,
+        summary: None,
     }
 }
 

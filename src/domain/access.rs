@@ -42,6 +42,8 @@ pub enum Action {
     EditHelpDeskDefaults,
     /// Read **Settings › Help Desk** (everyone may; it is read-only for non-admins).
     ViewHelpDeskDefaults,
+    /// Create, edit and delete the insertable content of **Settings › Templates**.
+    ManageTemplates,
 }
 
 impl Action {
@@ -78,6 +80,7 @@ impl Action {
             Action::CreateInbox => "create a new inbox",
             Action::EditHelpDeskDefaults => "change the help desk default reply addresses",
             Action::ViewHelpDeskDefaults => "see the help desk settings",
+            Action::ManageTemplates => "manage templates, snippets and other insertable content",
         }
     }
 }
@@ -213,7 +216,7 @@ fn decide(
 ) -> Result<(), DenyReason> {
     let wrong = DenyReason::WrongResource { action };
     match action {
-        Action::EditInboxSettings => admins_only(actor, action),
+        Action::EditInboxSettings | Action::ManageTemplates => admins_only(actor, action),
         Action::CreateInbox | Action::EditHelpDeskDefaults => {
             admins_only(actor, action)?;
             pro_plan_only(workspace.plan, action)

@@ -404,22 +404,39 @@ pub struct Ticket {
     pub trashed_at: Option<Millis>,
 }
 
-/// Template or snippet managed in Settings › Templates (SPEC §5 Insert).
+/// Insertable workspace content managed in Settings › Templates (SPEC §5 **Insert**).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TemplateKind {
     Template,
     Snippet,
+    /// A document shared by link.
+    Document,
+    MeetingLink,
+    KnowledgeBase,
+    Video,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     pub id: TemplateId,
     pub kind: TemplateKind,
+    /// The name, or the title of a knowledge base article or video.
     pub name: String,
     #[serde(default)]
     pub subject: Option<String>,
+    /// Templates and snippets: HTML with `{{...}}` tokens. Empty for link kinds.
+    #[serde(default)]
     pub body_html: String,
+    /// Snippets: an optional short word to find them by (e.g. `thanks`).
+    #[serde(default)]
+    pub shortcut: Option<String>,
+    /// Documents, meeting links, articles and videos: the http(s) address inserted as a link.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Knowledge base articles: a short summary shown in the picker.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// The whole demo workspace as shipped in `public/demo/workspace.json`.

@@ -1,7 +1,6 @@
 //! Settings › Templates: the workspace's templates and snippets.
 
 use super::settings_nav::SettingsNav;
-use crate::domain::TemplateKind;
 use crate::services::use_app;
 use leptos::prelude::*;
 
@@ -31,7 +30,7 @@ pub fn TemplatesSettingsPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td>{t.name}</td>
-                                            <td>{match t.kind { TemplateKind::Template => "Template", TemplateKind::Snippet => "Snippet" }}</td>
+                                            <td>{t.kind.label()}</td>
                                             <td>{t.subject.unwrap_or_default()}</td>
                                         </tr>
                                     }
