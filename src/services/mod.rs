@@ -10,10 +10,12 @@ pub mod drafts;
 pub mod error;
 pub mod from_settings;
 pub mod import;
+pub mod presence;
 pub mod queries;
 pub mod send;
 pub mod session;
 pub mod settings;
+pub mod templates;
 pub mod tickets;
 
 pub use ctx::{use_app, AppCtx};

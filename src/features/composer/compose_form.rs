@@ -290,6 +290,7 @@ pub fn Composer(
                         </div>
                     }
                 })}
+            <super::insert_menu::InsertMenu session conversation editor=format!("{id}-body") />
             <BodyEditor
                 id=body_id
                 body=Signal::derive(move || draft.with(|d| d.body_html.clone()))

@@ -6,6 +6,9 @@
 mod body_editor;
 mod compose_form;
 mod from_control;
+mod insert_dom;
+mod insert_menu;
+mod insert_picker;
 mod launcher;
 mod recipient_field;
 mod reply;

@@ -140,6 +140,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
     });
     view! {
         <section class="sb-thread" aria-label="Conversation">
+            <super::presence_bar::PresenceBar conversation=reply_id.clone() />
             {move || match thread.get() {
                 None => view! { <Loading label="Opening conversation…" /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
