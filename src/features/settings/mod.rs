@@ -22,6 +22,9 @@ mod profile_page;
 mod rename_dialog;
 mod settings_nav;
 mod signature_editor;
+mod template_body_editor;
+mod template_dialog;
+mod template_section;
 mod templates_page;
 mod verify_address;
 

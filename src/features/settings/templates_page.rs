@@ -1,44 +1,42 @@
-//! Settings › Templates: the workspace's templates and snippets.
+//! **Settings › Templates** (SPEC §5 **Insert**): the workspace's insertable content — templates,
+//! snippets, documents, meeting links, knowledge base articles and videos — one section per
+//! kind. Admins and super admins manage it (`Action::ManageTemplates`); everyone else reads
+//! it, with the reason shown once at the top.
 
 use super::settings_nav::SettingsNav;
-use crate::services::use_app;
+use super::template_section::TemplateSection;
+use crate::domain::signature::template_token_list;
+use crate::domain::TemplateKind;
+use crate::services::{templates, use_app};
 use leptos::prelude::*;
+
+const REASON_ID: &str = "tpl-readonly-reason";
 
 #[component]
 pub fn TemplatesSettingsPage() -> impl IntoView {
     let app = use_app();
+    let denied = Signal::derive(move || templates::manage_denied(app));
+    let tokens = template_token_list()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <div class="sb-settings">
             <SettingsNav />
-            <section class="sb-page">
+            <section class="sb-page sb-tpl-page">
                 <h1>"Templates"</h1>
-                <table class="sb-table">
-                    <caption>"Templates and snippets"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Kind"</th>
-                            <th scope="col">"Subject"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            app.directory
-                                .with(|d| d.templates.clone())
-                                .into_iter()
-                                .map(|t| {
-                                    view! {
-                                        <tr>
-                                            <td>{t.name}</td>
-                                            <td>{t.kind.label()}</td>
-                                            <td>{t.subject.unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                <p class="sb-note">
+                    "Everything here is offered by the composer's Insert menu. Templates and snippets may use the tokens "
+                    {tokens}", filled in with the recipient and the sender when inserted."
+                </p>
+                <p id=REASON_ID class="sb-note sb-note--denied" role="note" hidden=move || denied.with(Option::is_none)>
+                    {move || denied.get().map(|why| format!("Read only: {why}")).unwrap_or_default()}
+                </p>
+                {TemplateKind::ALL
+                    .into_iter()
+                    .map(|kind| view! { <TemplateSection kind denied reason_id=REASON_ID /> })
+                    .collect_view()}
             </section>
         </div>
     }
