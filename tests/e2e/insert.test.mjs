@@ -82,6 +82,19 @@ test('an admin manages templates; a refused save stores nothing; Insert renders 
     await documents.getByRole('row', { name: /Partner price list/ }).waitFor();
     assert.equal(await documents.getByRole('row', { name: /Pole sizes/ }).count(), 0);
 
+    // Edit opens the stored item and saves the change; Delete asks first.
+    await templates.getByRole('row', { name: /Pole tips/ }).getByRole('button', { name: 'Edit' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Pole tips' });
+    assert.equal(await dialog.getByLabel('Subject', { exact: true }).inputValue(), 'Tips for {{contact.first_name}}');
+    await dialog.getByLabel('Name', { exact: true }).fill('Pole tips and caps');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await templates.getByRole('row', { name: /Pole tips and caps/ }).waitFor();
+    const snippets = page.getByRole('region', { name: 'Snippets' });
+    await snippets.getByRole('row', { name: /Sign-off/ }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete snippet?' }).getByRole('button', { name: 'Delete' }).click();
+    await snippets.getByRole('row', { name: /Sign-off/ }).waitFor({ state: 'detached' });
+    await snippets.getByRole('row', { name: /Greeting/ }).waitFor();
+
     // Reply › Insert › Template renders the contact and the sender.
     await openApp(page, `${server.url}${THREAD}`);
     let reply = page.getByRole('region', { name: 'Reply' });
