@@ -100,7 +100,9 @@ test('an admin manages templates; a refused save stores nothing; Insert renders 
     let reply = page.getByRole('region', { name: 'Reply' });
     const picker = await insert(reply, 'Template', 'Insert template');
     await picker.getByLabel('Search').fill('pole');
-    await picker.getByRole('button', { name: /Pole tips/ }).click();
+    await picker.getByRole('button', { name: /Pole tips/ }).waitFor();
+    assert.equal(await picker.getByRole('listitem').count(), 1, 'the search narrows the list');
+    await picker.getByLabel('Search').press('Enter');
     await picker.waitFor({ state: 'hidden' });
     const body = reply.getByRole('textbox', { name: 'Message' });
     await body.getByText('Hello Maarten, Tomasz Kowalski here about your poles.').waitFor();
@@ -125,6 +127,46 @@ test('an admin manages templates; a refused save stores nothing; Insert renders 
     await reply.getByRole('textbox', { name: 'Message' })
       .getByText('Hello Maarten, Tomasz Kowalski here about your poles.').waitFor();
     await reply.getByRole('textbox', { name: 'Message' }).locator('blockquote').waitFor();
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Compose: a template fills the empty subject, renders the recipient and inserts at the caret', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/help-desk`);
+    await switchUser(page, 'Giulia Rossi — User');
+    await page.getByRole('button', { name: 'Compose' }).click();
+    const compose = page.getByRole('dialog', { name: 'New email' });
+    await compose.getByLabel('To', { exact: true }).fill('maarten.smit@kpn.example');
+    const body = compose.getByRole('textbox', { name: 'Message' });
+    await body.fill('Start End');
+    // The caret between the two words.
+    await body.evaluate((el) => {
+      el.focus();
+      const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+      const range = document.createRange();
+      range.setStart(text, 'Start '.length);
+      range.collapse(true);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await (await insert(compose, 'Template', 'Insert template'))
+      .getByRole('button', { name: /Refund issued/ }).click();
+    await body.getByText('Hi Maarten,').waitFor();
+    assert.equal(await compose.getByLabel('Subject').inputValue(), 'Your refund has been issued');
+    const text = await body.textContent();
+    assert.ok(text.indexOf('Start') < text.indexOf('Hi Maarten,'), text);
+    assert.ok(text.indexOf('Hi Maarten,') < text.indexOf('End'), text);
+    assert.match(text, /Kind regards,Giulia Rossi/);
+
+    // Quote needs a thread; a new email has none, and the picker says so.
+    const picker = await insert(compose, 'Quote', 'Insert quote');
+    await picker.getByText('There is no earlier email to quote').waitFor();
+    await picker.getByRole('button', { name: 'Cancel' }).click();
     assertNoPageErrors(page);
   } finally {
     await context.close();

@@ -134,6 +134,19 @@ pub fn InsertMenu(
         });
     });
 
+    // A click outside the menu closes it, as menus do.
+    let container = NodeRef::<leptos::html::Div>::new();
+    let on_outside = window_event_listener(leptos::ev::click, move |ev| {
+        let inside = container.get_untracked().is_some_and(|el| {
+            ev.target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                .is_some_and(|node| el.contains(Some(&node)))
+        });
+        if !inside && menu_open.get_untracked() {
+            menu_open.set(false);
+        }
+    });
+    on_cleanup(move || on_outside.remove());
     let menu_id = format!("{editor}-insert-menu");
     let open_item = move |item: Pick| {
         menu_open.set(false);
@@ -149,7 +162,7 @@ pub fn InsertMenu(
         }
     };
     view! {
-        <div class="sb-menu sb-insert">
+        <div class="sb-menu sb-insert" node_ref=container>
             <button
                 type="button"
                 class="sb-button"

@@ -111,7 +111,15 @@ pub fn InsertPicker(
             <h2 id=title_id.clone() class="sb-dialog__title">{title}</h2>
             <div class="sb-field">
                 <label class="sb-field__label" for=search_id.clone()>"Search"</label>
-                <input id=search_id class="sb-input" type="search" autocomplete="off" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                <input id=search_id class="sb-input" type="search" autocomplete="off" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Enter takes the first match, so search-then-Enter needs no mouse.
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        if let Some(first) = rows.with_untracked(|r| r.first().map(|(_, _, p)| p.clone())) {
+                            on_pick.run(first);
+                        }
+                    }
+                } />
             </div>
             <Show when=move || open.get() && !nothing_at_all() && rows.with(Vec::is_empty)>
                 <p class="sb-note">{move || format!("Nothing matches \u{201c}{}\u{201d}.", query.get().trim())}</p>
