@@ -1,31 +1,19 @@
 //! The composer's **Insert** menu (SPEC §5): **Template**, **Snippet**, **Quote**, **Document**,
-//! **Meeting link**, **Knowledge base article**, **Video**. Each opens the picker; the choice is
-//! rendered by `domain::template` for the current rep and the thread's contact and inserted at
-//! the caret (or at the end of the body) through the draft session, so it is saved like
-//! anything typed. A template also fills an empty subject of a new email (a reply keeps its
-//! "Re:" subject).
+//! **Meeting link**, **Knowledge base article**, **Video**. Each opens the picker; the caret is
+//! noted when the menu button is pressed, and the choice goes to `insert_apply` (render, insert
+//! at the caret, save through the draft session). Mounted with one line in the composer, it
+//! also starts the composer's typing signal for presence.
 //!
-//! It also reports keystrokes in a reply composer to `services::presence` (the typing
-//! indicator other tabs show). It must not store anything itself.
+//! It must not store anything itself.
 
-use super::insert_dom::{in_composer_of, insert_html, save_caret};
+use super::insert_apply::{apply_pick, date_text, report_typing};
+use super::insert_dom::save_caret;
 use super::insert_picker::{InsertPicker, Pick, Picked};
 use super::session::DraftSession;
-use crate::domain::signature::TokenContext;
-use crate::domain::template::{insertion, quote_author, quote_html, Insertion};
 use crate::domain::{Conversation, TemplateKind};
-use crate::services::{presence, templates, use_app};
+use crate::services::{templates, use_app};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
-
-/// "22 Nov 2026, 10:04" in the rep's time zone.
-fn date_text(ms: i64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string("en-GB", &options))
-}
 
 const ITEMS: [(&str, Pick); 7] = [
     ("Template", Pick::Content(TemplateKind::Template)),
@@ -54,16 +42,7 @@ pub fn InsertMenu(
     let pick = RwSignal::new(None::<Pick>);
     let caret = StoredValue::new_local(None::<JsValue>);
 
-    // Typing indicator: a key pressed anywhere in this reply composer.
-    let typing_scope = editor.clone();
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if let Some(conv) = conversation.with_untracked(|c| c.as_ref().map(|c| c.id.clone())) {
-            if in_composer_of(&typing_scope, ev.target()) {
-                presence::typed(&conv);
-            }
-        }
-    });
-    on_cleanup(move || on_key.remove());
+    report_typing(editor.clone(), conversation);
 
     let thread = LocalResource::new(move || {
         picker_open.track();
@@ -81,57 +60,9 @@ pub fn InsertMenu(
     let target = editor.clone();
     let on_pick = Callback::new(move |picked: Picked| {
         picker_open.set(false);
-        let target = target.clone();
         let conv = conversation.with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
-        let is_reply = conv.is_some();
-        let first_to = session.draft.with_untracked(|d| {
-            d.to.first()
-                .and_then(|to| to.split(',').next())
-                .map(str::to_owned)
-        });
-        leptos::task::spawn_local(async move {
-            // The contact is read at the moment of insertion, so a token names who the email
-            // is going to now.
-            let context = match templates::insert_context(app, conv, first_to).await {
-                Ok(context) => context,
-                Err(err) => return app.toast_error(&err),
-            };
-            let Some(sender) = app.user() else { return };
-            let company = app
-                .directory
-                .with_untracked(|d| d.workspace.company.clone());
-            let Insertion { subject, html } = match &picked {
-                Picked::Item(item) => insertion(
-                    item,
-                    &TokenContext {
-                        sender: &sender,
-                        contact: context.contact.as_ref(),
-                        company_name: &company,
-                    },
-                ),
-                Picked::Quote(message) => Insertion {
-                    subject: None,
-                    html: quote_html(
-                        &date_text(message.date),
-                        &quote_author(message),
-                        &message.text_body,
-                    ),
-                },
-            };
-            let range = caret.try_get_value().flatten();
-            let Some(body) = insert_html(&target, range.as_ref(), &html) else {
-                return;
-            };
-            session.edit(|d| {
-                d.body_html = body;
-                if let (false, Some(subject), true) =
-                    (is_reply, subject, d.subject.trim().is_empty())
-                {
-                    d.subject = subject;
-                }
-            });
-            session.flush();
-        });
+        let range = caret.try_get_value().flatten();
+        leptos::task::spawn_local(apply_pick(session, target.clone(), conv, picked, range));
     });
 
     // A click outside the menu closes it, as menus do.

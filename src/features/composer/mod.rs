@@ -6,6 +6,7 @@
 mod body_editor;
 mod compose_form;
 mod from_control;
+mod insert_apply;
 mod insert_dom;
 mod insert_menu;
 mod insert_picker;

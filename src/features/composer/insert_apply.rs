@@ -1,0 +1,95 @@
+//! What happens after a pick in the **Insert** picker: the item is rendered by
+//! `domain::template` for the current rep and the email's contact, put at the caret (or at the
+//! end) of the body, and handed to the draft session, which saves it like anything typed. A
+//! template also fills an empty subject of a new email (a reply keeps its "Re:" subject).
+//! Also the composer's typing signal for presence.
+//!
+//! Must not store anything itself (the draft session does) or decide what a token means.
+
+use super::insert_dom::{in_composer_of, insert_html};
+use super::insert_picker::Picked;
+use super::session::DraftSession;
+use crate::domain::signature::TokenContext;
+use crate::domain::template::{insertion, quote_author, quote_html, Insertion};
+use crate::domain::{Conversation, ConversationId};
+use crate::services::{presence, templates};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// "22 Nov 2026, 10:04" in the rep's time zone.
+pub fn date_text(ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string("en-GB", &options))
+}
+
+/// Reports every key pressed in the reply composer around `editor` to presence (other tabs
+/// then show "is typing a reply"). A new email has no conversation and reports nothing.
+pub fn report_typing(editor: String, conversation: Signal<Option<Conversation>>) {
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if let Some(conv) = conversation.with_untracked(|c| c.as_ref().map(|c| c.id.clone())) {
+            if in_composer_of(&editor, ev.target()) {
+                presence::typed(&conv);
+            }
+        }
+    });
+    on_cleanup(move || on_key.remove());
+}
+
+/// Renders `picked` and inserts it into the body of `session` (editor element `editor`) at
+/// `caret`. `conversation` is the thread of a reply (`None` for a new email).
+pub async fn apply_pick(
+    session: DraftSession,
+    editor: String,
+    conversation: Option<ConversationId>,
+    picked: Picked,
+    caret: Option<JsValue>,
+) {
+    let app = session.app();
+    let is_reply = conversation.is_some();
+    let first_to = session.draft.with_untracked(|d| {
+        d.to.first()
+            .and_then(|to| to.split(',').next())
+            .map(str::to_owned)
+    });
+    // The contact is read at the moment of insertion, so a token names who the email is going
+    // to now.
+    let context = match templates::insert_context(app, conversation, first_to).await {
+        Ok(context) => context,
+        Err(err) => return app.toast_error(&err),
+    };
+    let Some(sender) = app.user() else { return };
+    let company = app
+        .directory
+        .with_untracked(|d| d.workspace.company.clone());
+    let Insertion { subject, html } = match &picked {
+        Picked::Item(item) => insertion(
+            item,
+            &TokenContext {
+                sender: &sender,
+                contact: context.contact.as_ref(),
+                company_name: &company,
+            },
+        ),
+        Picked::Quote(message) => Insertion {
+            subject: None,
+            html: quote_html(
+                &date_text(message.date),
+                &quote_author(message),
+                &message.text_body,
+            ),
+        },
+    };
+    let Some(body) = insert_html(&editor, caret.as_ref(), &html) else {
+        return;
+    };
+    session.edit(|d| {
+        d.body_html = body;
+        if let (false, Some(subject), true) = (is_reply, subject, d.subject.trim().is_empty()) {
+            d.subject = subject;
+        }
+    });
+    session.flush();
+}
