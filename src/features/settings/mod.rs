@@ -15,6 +15,7 @@ mod from_fields;
 mod help_desk_page;
 mod inbox_actions;
 mod inboxes_page;
+mod language_picker;
 mod mail_server_page;
 mod modal;
 mod people_picker;

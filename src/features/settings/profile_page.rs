@@ -2,6 +2,7 @@
 //! (their own email or a help desk address they may send from) and their **Personal signature**
 //! (used on CRM email; SPEC §3/§4).
 
+use super::language_picker::LanguagePicker;
 use super::settings_nav::SettingsNav;
 use crate::domain::{EmailAddress, User};
 use crate::services::ctx::ToastKind;
@@ -95,6 +96,7 @@ pub fn ProfileSettingsPage() -> impl IntoView {
             <SettingsNav />
             <section class="sb-page">
                 <h1>"Profile"</h1>
+                <LanguagePicker />
                 {move || {
                     app.user()
                         .map(|u| {
