@@ -1,6 +1,6 @@
 //! The root: boots the store, provides the app context, and routes (SPEC §10 paths).
 
-use crate::features::{contacts, inbox, settings, shell, tickets};
+use crate::features::{contacts, inbox, settings, shell, shortcuts, tickets};
 use crate::i18n::web as i18n;
 use crate::services::{boot, AppCtx};
 use crate::ui::{ErrorNote, Loading, Toasts};
@@ -81,6 +81,7 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                     </Routes>
                 </main>
                 <Toasts />
+                <shortcuts::KeyboardShortcuts />
             </Router>
             }
         }}

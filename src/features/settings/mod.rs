@@ -22,6 +22,7 @@ mod people_picker;
 mod profile_page;
 mod rename_dialog;
 mod settings_nav;
+mod shortcuts_toggle;
 mod signature_editor;
 mod templates_page;
 mod verify_address;

@@ -4,6 +4,7 @@
 
 use super::language_picker::LanguagePicker;
 use super::settings_nav::SettingsNav;
+use super::shortcuts_toggle::ShortcutsToggle;
 use crate::domain::{EmailAddress, User};
 use crate::services::ctx::ToastKind;
 use crate::services::{from_settings, use_app};
@@ -97,6 +98,7 @@ pub fn ProfileSettingsPage() -> impl IntoView {
             <section class="sb-page">
                 <h1>"Profile"</h1>
                 <LanguagePicker />
+                <ShortcutsToggle />
                 {move || {
                     app.user()
                         .map(|u| {
