@@ -4,6 +4,7 @@
 //! `features` are the browser shell and build only for wasm32.
 
 pub mod domain;
+pub mod i18n;
 pub mod mail;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! The root: boots the store, provides the app context, and routes (SPEC §10 paths).
 
-use crate::features::{contacts, inbox, settings, shell, tickets};
+use crate::features::{contacts, inbox, settings, shell, shortcuts, tickets};
+use crate::i18n::web as i18n;
 use crate::services::{boot, AppCtx};
 use crate::ui::{ErrorNote, Loading, Toasts};
 use leptos::prelude::*;
@@ -9,7 +10,13 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let booted = LocalResource::new(boot::boot);
+    // The language first (English is built in; another is fetched), then the workspace.
+    let booted = LocalResource::new(|| async {
+        if let Err(err) = i18n::set_locale(i18n::initial_locale(), false).await {
+            leptos::logging::warn!("{err}; Switchboard stays in English");
+        }
+        boot::boot().await
+    });
     view! {
         {move || match booted.get() {
             None => view! { <Loading label="Loading your workspace…" /> }.into_any(),
@@ -33,42 +40,50 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
     let app = AppCtx::provide(db, directory);
+    // Texts are read when a view is built, so a new language rebuilds the page tree (the
+    // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {
-        <Router>
-            <shell::TopBar />
-            <Show when=move || app.stale.get()>
-                <p class="sb-banner" role="alert">
-                    "Switchboard was updated in another tab. Reload this page to continue."
-                </p>
-            </Show>
-            <main id="main" class="sb-main">
-                <Routes fallback=|| view! { <shell::NotFound /> }>
-                    <Route path=path!("/") view=inbox::InboxWorkspacePage />
-                    <Route path=path!("/inbox") view=inbox::InboxWorkspacePage />
-                    <Route path=path!("/inbox/:view") view=inbox::InboxWorkspacePage />
-                    <Route path=path!("/inbox/conversations/:id") view=inbox::InboxConversationPage />
-                    <Route path=path!("/help-desk") view=inbox::HelpDeskWorkspacePage />
-                    <Route path=path!("/help-desk/tickets") view=inbox::HelpDeskTicketsPage />
-                    <Route path=path!("/help-desk/:view") view=inbox::HelpDeskWorkspacePage />
-                    <Route
-                        path=path!("/help-desk/conversations/:id")
-                        view=inbox::HelpDeskConversationPage
-                    />
-                    <Route path=path!("/tickets/:id") view=tickets::TicketPage />
-                    <Route path=path!("/contacts") view=contacts::ContactsPage />
-                    <Route path=path!("/contacts/:id") view=contacts::ContactPage />
-                    <Route path=path!("/settings") view=settings::InboxesSettingsPage />
-                    <Route path=path!("/settings/inboxes") view=settings::InboxesSettingsPage />
-                    <Route path=path!("/settings/help-desk") view=settings::HelpDeskSettingsPage />
-                    <Route path=path!("/settings/profile") view=settings::ProfileSettingsPage />
-                    <Route
-                        path=path!("/settings/mail-server")
-                        view=settings::MailServerSettingsPage
-                    />
-                    <Route path=path!("/settings/templates") view=settings::TemplatesSettingsPage />
-                </Routes>
-            </main>
-            <Toasts />
-        </Router>
+        {move || {
+            i18n::locale();
+            view! {
+            <Router>
+                <shell::TopBar />
+                <Show when=move || app.stale.get()>
+                    <p class="sb-banner" role="alert">
+                        "Switchboard was updated in another tab. Reload this page to continue."
+                    </p>
+                </Show>
+                <main id="main" class="sb-main">
+                    <Routes fallback=|| view! { <shell::NotFound /> }>
+                        <Route path=path!("/") view=inbox::InboxWorkspacePage />
+                        <Route path=path!("/inbox") view=inbox::InboxWorkspacePage />
+                        <Route path=path!("/inbox/:view") view=inbox::InboxWorkspacePage />
+                        <Route path=path!("/inbox/conversations/:id") view=inbox::InboxConversationPage />
+                        <Route path=path!("/help-desk") view=inbox::HelpDeskWorkspacePage />
+                        <Route path=path!("/help-desk/tickets") view=inbox::HelpDeskTicketsPage />
+                        <Route path=path!("/help-desk/:view") view=inbox::HelpDeskWorkspacePage />
+                        <Route
+                            path=path!("/help-desk/conversations/:id")
+                            view=inbox::HelpDeskConversationPage
+                        />
+                        <Route path=path!("/tickets/:id") view=tickets::TicketPage />
+                        <Route path=path!("/contacts") view=contacts::ContactsPage />
+                        <Route path=path!("/contacts/:id") view=contacts::ContactPage />
+                        <Route path=path!("/settings") view=settings::InboxesSettingsPage />
+                        <Route path=path!("/settings/inboxes") view=settings::InboxesSettingsPage />
+                        <Route path=path!("/settings/help-desk") view=settings::HelpDeskSettingsPage />
+                        <Route path=path!("/settings/profile") view=settings::ProfileSettingsPage />
+                        <Route
+                            path=path!("/settings/mail-server")
+                            view=settings::MailServerSettingsPage
+                        />
+                        <Route path=path!("/settings/templates") view=settings::TemplatesSettingsPage />
+                    </Routes>
+                </main>
+                <Toasts />
+                <shortcuts::KeyboardShortcuts />
+            </Router>
+            }
+        }}
     }
 }

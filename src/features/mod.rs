@@ -6,4 +6,5 @@ pub mod contacts;
 pub mod inbox;
 pub mod settings;
 pub mod shell;
+pub mod shortcuts;
 pub mod tickets;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod from_settings;
 pub mod import;
 pub mod presence;
+pub mod preferences;
 pub mod queries;
 pub mod send;
 pub mod session;

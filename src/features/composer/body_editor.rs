@@ -99,7 +99,11 @@ pub fn BodyEditor(
                 aria-multiline="true"
                 aria-label="Message"
                 on:input=move |_| read()
-                on:blur=move |_| on_blur.run(())
+                on:blur=move |_| {
+                    // A focused editor blurs while it is removed (the composer closing after a
+                    // Ctrl+Enter send); its callback is gone by then, so try_run.
+                    on_blur.try_run(());
+                }
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                         ev.prevent_default();

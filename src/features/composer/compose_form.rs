@@ -195,7 +195,12 @@ pub fn Composer(
     let (body_id, from_error_id) = (format!("{id}-body"), format!("{id}-from-error"));
     let title = if is_reply { "Reply" } else { "New email" };
     view! {
-        <section class="sb-composer" aria-label=title>
+        <section
+            class="sb-composer"
+            aria-label=title
+            data-shortcut-scope="composer"
+            data-composer=if is_reply { "reply" } else { "new" }
+        >
             <datalist id=list_id.clone()>
                 {move || {
                     contacts
@@ -309,6 +314,7 @@ pub fn Composer(
                     aria-describedby=from_error_id
                     title=move || resolved.get().err().map(|e| e.message()).unwrap_or_default()
                     on:click=move |_| do_send()
+                    data-shortcut="send"
                 >
                     {move || if sending.pending().get() { "Sending…" } else { "Send" }}
                 </button>

@@ -54,6 +54,7 @@ pub fn ComposeLauncher(
             class="sb-button sb-button--primary"
             disabled=move || kind.with(|k| k.is_none())
             on:click=move |_| open.set(true)
+            data-shortcut="compose"
         >
             {label}
         </button>

@@ -31,7 +31,9 @@ pub fn RecipientField(
                 aria-describedby=error_id.clone()
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
-                on:blur=move |_| on_blur.run(())
+                on:blur=move |_| {
+                    on_blur.try_run(());
+                }
             />
             <p id=error_id class="sb-field__error">{move || error.get()}</p>
         </div>

@@ -56,6 +56,19 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
     let has_ticket = conversation.ticket.is_some();
 
     let (close_id, trash_id, restore_id) = (id.clone(), id.clone(), id.clone());
+    let assign_me_id = id.clone();
+    // **Assign to me** is offered unless the conversation is already the current user's.
+    let assignee = conversation.assignee.clone();
+    let mine = move || {
+        app.user_id
+            .get()
+            .is_some_and(|me| assignee.as_ref() == Some(&me))
+    };
+    let assign_to_me = move |_| {
+        if let Some(me) = app.user_id.get_untracked() {
+            run(app, actions::reassign(app, assign_me_id.clone(), Some(me)));
+        }
+    };
     let close_or_reopen = move |_| {
         let id = close_id.clone();
         more.set(false);
@@ -129,9 +142,22 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                 title=move || reason(Action::Close)
                 aria-describedby=move || describedby(Action::Close)
                 on:click=close_or_reopen.clone()
+                data-shortcut=(!closed).then_some("close-conversation")
             >
                 {close_label}
             </button>
+            <Show when=move || !mine()>
+                <button
+                    class="sb-button"
+                    disabled=move || denied(Action::Assign)
+                    title=move || reason(Action::Assign)
+                    aria-describedby=move || describedby(Action::Assign)
+                    data-shortcut="assign-to-me"
+                    on:click=assign_to_me.clone()
+                >
+                    "Assign to me"
+                </button>
+            </Show>
             {button(Action::Assign, "Reassign", reassign)}
             {button(Action::Comment, "Comment", comment)}
             {button(Action::Move, "Move to inbox", move_open)}

@@ -2,7 +2,9 @@
 //! (their own email or a help desk address they may send from) and their **Personal signature**
 //! (used on CRM email; SPEC §3/§4).
 
+use super::language_picker::LanguagePicker;
 use super::settings_nav::SettingsNav;
+use super::shortcuts_toggle::ShortcutsToggle;
 use crate::domain::{EmailAddress, User};
 use crate::services::ctx::ToastKind;
 use crate::services::{from_settings, use_app};
@@ -95,6 +97,8 @@ pub fn ProfileSettingsPage() -> impl IntoView {
             <SettingsNav />
             <section class="sb-page">
                 <h1>"Profile"</h1>
+                <LanguagePicker />
+                <ShortcutsToggle />
                 {move || {
                     app.user()
                         .map(|u| {

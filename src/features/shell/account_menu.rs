@@ -1,6 +1,10 @@
 //! Account menu: who this tab acts as, **Switch user**, and **Reset demo workspace**.
 
 use crate::domain::UserId;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{boot, ctx::ToastKind, use_app};
 use crate::ui::{Avatar, ConfirmDialog};
 use leptos::prelude::*;
@@ -13,12 +17,14 @@ pub fn AccountMenu() -> impl IntoView {
     let name = move || {
         app.user()
             .map(|u| u.full_name())
-            .unwrap_or_else(|| "No user".into())
+            .unwrap_or_else(|| t(k::ACCOUNT__NO_USER))
     };
+    // "Account menu: {name}" with the name cut off: the visible name follows it.
+    let menu_prefix = tf(k::ACCOUNT__MENU, &[("name", &"")]);
     let role = move || app.user().map(|u| u.role.label()).unwrap_or_default();
     let reset = Action::new_local(move |_: &()| async move {
         match boot::reset_demo(app).await {
-            Ok(()) => app.toast(ToastKind::Info, "The demo workspace was reset."),
+            Ok(()) => app.toast(ToastKind::Info, t(k::ACCOUNT__RESET_DONE)),
             Err(err) => app.toast_error(&err),
         }
     });
@@ -26,7 +32,7 @@ pub fn AccountMenu() -> impl IntoView {
         let id = event_target_value(&ev);
         app.switch_user(UserId::new(id));
         let who = app.user().map(|u| u.full_name()).unwrap_or_default();
-        app.toast(ToastKind::Info, format!("You are now acting as {who}."));
+        app.toast(ToastKind::Info, tf(k::ACCOUNT__SWITCHED, &[("name", &who)]));
     };
     view! {
         <div
@@ -42,11 +48,13 @@ pub fn AccountMenu() -> impl IntoView {
                 aria-haspopup="true"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="sb-account-panel"
-                aria-label=move || format!("Account menu: {}", name())
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || view! { <Avatar name=name() small=true /> }}
-                <span aria-hidden="true">{name}</span>
+                // The name is read from the visible text ("Account menu: <name>"), so what a
+                // screen reader says matches what a sighted user sees (WCAG 2.5.3).
+                <span aria-hidden="true">{move || view! { <Avatar name=name() small=true /> }}</span>
+                <span class="sb-visually-hidden">{menu_prefix}</span>
+                <span>{name}</span>
             </button>
             <div id="sb-account-panel" class="sb-account__panel" hidden=move || !open.get()>
                 <p class="sb-account__who">
@@ -54,7 +62,7 @@ pub fn AccountMenu() -> impl IntoView {
                     <span>{role}</span>
                 </p>
                 <label class="sb-field">
-                    <span class="sb-field__label">"Switch user"</span>
+                    <span class="sb-field__label">{t(k::ACCOUNT__SWITCH_USER)}</span>
                     <select class="sb-select" on:change=on_switch prop:value=move || app.user_id.get().map(|u| u.0).unwrap_or_default()>
                         {move || {
                             app.directory
@@ -69,14 +77,14 @@ pub fn AccountMenu() -> impl IntoView {
                     </select>
                 </label>
                 <button class="sb-button sb-button--danger" on:click=move |_| confirm_reset.set(true)>
-                    "Reset demo workspace"
+                    {t(k::ACCOUNT__RESET)}
                 </button>
             </div>
             <ConfirmDialog
                 open=confirm_reset
-                title="Reset demo workspace?"
-                body="Every conversation, setting, draft and outbox message in this browser is replaced by the original demo data. This cannot be undone."
-                confirm_label="Reset"
+                title=t(k::ACCOUNT__RESET_TITLE)
+                body=t(k::ACCOUNT__RESET_BODY)
+                confirm_label=t(k::ACCOUNT__RESET_CONFIRM)
                 on_confirm=move |_| {
                     open.set(false);
                     reset.dispatch(());

@@ -1,6 +1,7 @@
 //! Top navigation between the workspaces and settings.
 
 use super::AccountMenu;
+use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,16 +13,16 @@ pub fn TopBar() -> impl IntoView {
     let plan = move || app.directory.with(|d| d.workspace.plan.label());
     view! {
         <header class="sb-topbar">
-            <a class="sb-skip" href="#main">"Skip to content"</a>
+            <a class="sb-skip" href="#main">{t(k::NAV__SKIP)}</a>
             <span class="sb-topbar__brand">
                 <strong>"Switchboard"</strong>
                 <span class="sb-topbar__company">{company}" · "{plan}</span>
             </span>
-            <nav class="sb-topbar__nav" aria-label="Main">
-                <A href="/">"Inbox"</A>
-                <A href="/help-desk">"Help desk"</A>
-                <A href="/contacts">"Contacts"</A>
-                <A href="/settings/inboxes">"Settings"</A>
+            <nav class="sb-topbar__nav" aria-label=t(k::NAV__MAIN)>
+                <A href="/">{t(k::NAV__INBOX)}</A>
+                <A href="/help-desk">{t(k::NAV__HELP_DESK)}</A>
+                <A href="/contacts">{t(k::NAV__CONTACTS)}</A>
+                <A href="/settings/inboxes">{t(k::NAV__SETTINGS)}</A>
             </nav>
             <AccountMenu />
         </header>

@@ -1,0 +1,137 @@
+//! The current language in the browser: chosen in **Settings › Profile** (remembered on this
+//! device), else the browser's preferred language, else English.
+//!
+//! Texts are reactive: views call [`t`] / [`tf`] / [`tn`] inside a closure and re-render when
+//! the language changes. English is compiled in; another language's catalogue is fetched from
+//! `/locales/<code>.json` when chosen, and until it arrives (or if it cannot be fetched) the
+//! interface stays in the language it had, with the error reported to the caller.
+
+use super::{Catalog, Key, Locale};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::fmt::Display;
+use std::rc::Rc;
+
+const STORAGE_KEY: &str = "switchboard.locale";
+
+thread_local! {
+    static CATALOG: RefCell<Rc<Catalog>> = RefCell::new(Rc::new(Catalog::english()));
+    // Created on first use, outside any owner, so it lives as long as the page.
+    static LOCALE: ArcRwSignal<Locale> = ArcRwSignal::new(Locale::En);
+}
+
+fn locale_signal() -> ArcRwSignal<Locale> {
+    LOCALE.with(Clone::clone)
+}
+
+fn catalog() -> Rc<Catalog> {
+    CATALOG.with(|c| c.borrow().clone())
+}
+
+/// The current language (reactive).
+pub fn locale() -> Locale {
+    locale_signal().get()
+}
+
+/// The text of `key` in the current language (reactive).
+pub fn t(key: Key) -> String {
+    locale_signal().track();
+    catalog().text(key, &[])
+}
+
+/// The text of `key` with its `{placeholders}` filled in (reactive).
+pub fn tf(key: Key, args: &[(&str, &dyn Display)]) -> String {
+    locale_signal().track();
+    catalog().text(key, args)
+}
+
+/// The plural form of `key` for `count`, with `{count}` written in the language's digits.
+pub fn tn(key: Key, count: u64, args: &[(&str, &dyn Display)]) -> String {
+    let locale = locale();
+    catalog().plural(key, count, &number(locale, count as f64), args)
+}
+
+/// A number written the way the language writes it (`10,000` / `10 000` / `10.000`).
+pub fn number(locale: Locale, n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_locale_string(locale.code())
+        .into()
+}
+
+/// A date and time written the way the language writes them (medium date, short time).
+pub fn date_time(ms: i64) -> String {
+    let locale = locale();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let date = js_sys::Date::new(&(ms as f64).into());
+    date.to_locale_string(locale.code(), &options).into()
+}
+
+/// The language the app starts in: the one remembered on this device, else the browser's.
+pub fn initial_locale() -> Locale {
+    let remembered = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Locale::from_code(&code));
+    remembered.unwrap_or_else(|| {
+        let languages: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Locale::negotiate(languages.iter().map(String::as_str))
+    })
+}
+
+/// Why a language could not be switched to.
+#[derive(Debug, thiserror::Error)]
+pub enum SwitchError {
+    #[error("the {0} translation could not be downloaded: {1}")]
+    Network(&'static str, String),
+    #[error(transparent)]
+    Catalog(#[from] super::CatalogError),
+}
+
+/// Switches the interface to `locale` (fetching its catalogue first) and, when `remember`,
+/// keeps the choice on this device. On error nothing changes.
+pub async fn set_locale(locale: Locale, remember: bool) -> Result<(), SwitchError> {
+    let next = if locale == Locale::En {
+        Catalog::english()
+    } else {
+        let url = format!("/locales/{}.json", locale.code());
+        let response = gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(|e| SwitchError::Network(locale.native_name(), e.to_string()))?;
+        if !response.ok() {
+            return Err(SwitchError::Network(
+                locale.native_name(),
+                format!("HTTP {}", response.status()),
+            ));
+        }
+        let body = response
+            .text()
+            .await
+            .map_err(|e| SwitchError::Network(locale.native_name(), e.to_string()))?;
+        Catalog::from_json(locale, &body)?
+    };
+    CATALOG.with(|c| *c.borrow_mut() = Rc::new(next));
+    if remember {
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(STORAGE_KEY, locale.code());
+        }
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", locale.code());
+    }
+    locale_signal().set(locale);
+    Ok(())
+}

@@ -1,0 +1,119 @@
+// The keyboard layer (issue 10): a whole reply done with the keyboard alone — move through
+// the list, open, assign to me, reply, send with Ctrl+Enter, go to a view, close — plus the
+// cheat sheet on `?`, no shortcut while typing, and the Settings › Profile switch.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { distDir } from './support/paths.mjs';
+import { startServer } from './support/server.mjs';
+import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: distDir });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const outboxCount = async (page) => {
+  await openApp(page, `${server.url}/inbox/outbox`);
+  const list = page.getByRole('list', { name: 'Outbox messages' });
+  await list.or(page.getByText(/nothing|no messages|empty/i).first()).first().waitFor();
+  return list.getByRole('listitem').count();
+};
+
+test('a full reply with the keyboard alone', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    const before = await outboxCount(page);
+
+    await openApp(page, `${server.url}/inbox/all-open`);
+    const rows = page.locator('.sb-row__link');
+    await rows.first().waitFor();
+    await page.keyboard.press('j');
+    await expectFocused(page, rows.nth(0));
+    await page.keyboard.press('j');
+    await expectFocused(page, rows.nth(1));
+    await page.keyboard.press('k');
+    await expectFocused(page, rows.nth(0));
+    const href = await rows.nth(0).getAttribute('href');
+    await page.keyboard.press('o');
+    await page.waitForURL((url) => url.pathname === href.split('?')[0]);
+
+    await page.getByRole('toolbar', { name: 'Conversation actions' }).waitFor();
+    await page.keyboard.press('a');
+    await page.getByText('Assigned to Maria Popescu').waitFor();
+
+    await page.keyboard.press('r');
+    const body = page.getByRole('region', { name: 'Reply' }).getByRole('textbox', { name: 'Message' });
+    await expectFocused(page, body);
+    // Letters that are shortcuts elsewhere are plain typing in a field.
+    await page.keyboard.type('Just checked: the jacket goes out today.');
+    await body.getByText('Just checked: the jacket goes out today.').waitFor();
+    assert.match(page.url(), /\/inbox\/conversations\//, 'typing j/k/g in the editor moved nowhere');
+    await page.keyboard.press('Control+Enter');
+    await body.getByText('Just checked').waitFor({ state: 'detached' });
+
+    // Leave the editor with Tab, then close the conversation with e.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('e');
+    await page.getByRole('button', { name: 'Reopen conversation' }).waitFor();
+
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await page.waitForURL(/\/inbox\/outbox/);
+    const list = page.getByRole('list', { name: 'Outbox messages' });
+    await list.getByRole('listitem').nth(before).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), before + 1);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('? shows the cheat sheet; shortcuts can be turned off in Settings › Profile', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/all-open`);
+    await page.locator('.sb-row__link').first().waitFor();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    await sheet.getByText('Next conversation').waitFor();
+    await sheet.getByText('Go to Unassigned').waitFor();
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'hidden' });
+
+    await openApp(page, `${server.url}/settings/profile`);
+    const toggle = page.getByRole('checkbox', { name: 'Keyboard shortcuts' });
+    assert.equal(await toggle.isChecked(), true);
+    await toggle.uncheck();
+    await page.keyboard.press('Tab');
+    await page.reload();
+    await page.getByRole('checkbox', { name: 'Keyboard shortcuts' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Keyboard shortcuts' }).isChecked(), false);
+    await page.locator('body').press('?');
+    await page.keyboard.press('g');
+    await page.keyboard.press('u');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible(), false);
+    assert.match(page.url(), /\/settings\/profile$/, 'g u did nothing while shortcuts are off');
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+async function expectFocused(page, locator) {
+  await locator.waitFor();
+  const handle = await locator.elementHandle();
+  await page.waitForFunction((el) => document.activeElement === el, handle);
+}

@@ -1,0 +1,202 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Translations: plural rules per language, language negotiation, interpolation, and the
+//! shipped catalogues (every one loads, none is English in disguise).
+
+use switchboard::i18n::{
+    interpolate, k, plural_category, Catalog, Locale, PluralCategory, KEY_NAMES,
+};
+
+#[test]
+fn plural_categories_follow_cldr_for_whole_numbers() {
+    use PluralCategory::*;
+    let cases: &[(Locale, u64, PluralCategory)] = &[
+        (Locale::En, 0, Other),
+        (Locale::En, 1, One),
+        (Locale::En, 2, Other),
+        (Locale::Nl, 1, One),
+        (Locale::Nl, 11, Other),
+        (Locale::It, 1, One),
+        (Locale::It, 5, Other),
+        (Locale::It, 1_000_000, Many),
+        (Locale::Ro, 0, Few),
+        (Locale::Ro, 1, One),
+        (Locale::Ro, 2, Few),
+        (Locale::Ro, 19, Few),
+        (Locale::Ro, 20, Other),
+        (Locale::Ro, 101, Few),
+        (Locale::Ro, 120, Other),
+        (Locale::Pl, 0, Many),
+        (Locale::Pl, 1, One),
+        (Locale::Pl, 2, Few),
+        (Locale::Pl, 4, Few),
+        (Locale::Pl, 5, Many),
+        (Locale::Pl, 12, Many),
+        (Locale::Pl, 14, Many),
+        (Locale::Pl, 21, Many),
+        (Locale::Pl, 22, Few),
+        (Locale::Pl, 112, Many),
+        (Locale::Pl, 1002, Few),
+    ];
+    for &(locale, n, expected) in cases {
+        assert_eq!(plural_category(locale, n), expected, "{locale:?} {n}");
+    }
+}
+
+#[test]
+fn the_browser_language_picks_the_first_supported_one() {
+    assert_eq!(Locale::negotiate(["pl-PL", "en-US"]), Locale::Pl);
+    assert_eq!(Locale::negotiate(["de-DE", "nl_BE", "en"]), Locale::Nl);
+    assert_eq!(Locale::negotiate(["RO"]), Locale::Ro);
+    assert_eq!(Locale::negotiate(["de", "fr"]), Locale::En);
+    assert_eq!(Locale::negotiate([]), Locale::En);
+}
+
+#[test]
+fn placeholders_are_filled_and_unknown_ones_stay_visible() {
+    assert_eq!(interpolate("Hi {name}!", &[("name", &"Ana")]), "Hi Ana!");
+    assert_eq!(interpolate("{a}{b}", &[("a", &1), ("b", &2)]), "12");
+    assert_eq!(interpolate("Hi {who}", &[]), "Hi {who}");
+    assert_eq!(interpolate("open { brace", &[]), "open { brace");
+}
+
+fn shipped(locale: Locale) -> Catalog {
+    let path = format!(
+        "{}/public/locales/{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        locale.code()
+    );
+    let json = std::fs::read_to_string(&path).expect("catalogue file");
+    Catalog::from_json(locale, &json).expect("catalogue loads")
+}
+
+#[test]
+fn every_shipped_catalogue_loads_and_english_matches_the_compiled_one() {
+    for locale in Locale::ALL {
+        let catalog = shipped(locale);
+        assert_eq!(catalog.locale(), locale);
+    }
+    assert_eq!(
+        shipped(Locale::En).text(k::NAV__SETTINGS, &[]),
+        Catalog::english().text(k::NAV__SETTINGS, &[])
+    );
+}
+
+#[test]
+fn plural_texts_pick_the_language_form() {
+    let pl = shipped(Locale::Pl);
+    assert_eq!(pl.plural(k::UNITS__CONVERSATIONS, 1, "1", &[]), "1 rozmowa");
+    assert_eq!(pl.plural(k::UNITS__CONVERSATIONS, 3, "3", &[]), "3 rozmowy");
+    assert_eq!(pl.plural(k::UNITS__CONVERSATIONS, 5, "5", &[]), "5 rozmów");
+    let en = Catalog::english();
+    assert_eq!(
+        en.plural(k::UNITS__CONVERSATIONS, 1, "1", &[]),
+        "1 conversation"
+    );
+    assert_eq!(
+        en.plural(k::UNITS__CONVERSATIONS, 10_000, "10,000", &[]),
+        "10,000 conversations"
+    );
+}
+
+#[test]
+fn a_damaged_download_is_refused_not_shown() {
+    assert!(Catalog::from_json(Locale::Pl, "not json").is_err());
+    assert!(Catalog::from_json(Locale::Pl, "{}").is_err());
+}
+
+/// Texts that are the same word in a language on purpose (product names, loan words that the
+/// source documents themselves use untranslated).
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[
+    ("ro", "nav.help_desk"),
+    ("ro", "nav.inbox"),
+    ("ro", "settings.nav.help_desk"),
+    ("pl", "nav.help_desk"),
+    ("pl", "settings.nav.help_desk"),
+    ("it", "nav.help_desk"),
+    ("it", "settings.nav.help_desk"),
+    ("nl", "nav.inbox"),
+    // The Dutch help desks the NL source document describes say "outbox" too.
+    ("nl", "views.outbox"),
+];
+
+#[test]
+fn no_english_leftovers_in_other_languages() {
+    let english = Catalog::english();
+    for locale in Locale::ALL.into_iter().skip(1) {
+        let catalog = shipped(locale);
+        let mut leftovers = Vec::new();
+        for (i, name) in KEY_NAMES.iter().enumerate() {
+            let key = switchboard::i18n::key_at(i);
+            let same = catalog.plural(key, 7, "7", &[]) == english.plural(key, 7, "7", &[])
+                && catalog.text(key, &[]) == english.text(key, &[]);
+            if same && !SAME_AS_ENGLISH.contains(&(locale.code(), name)) {
+                leftovers.push(*name);
+            }
+        }
+        assert!(
+            leftovers.is_empty(),
+            "{}: untranslated {leftovers:?}",
+            locale.code()
+        );
+    }
+}
+
+#[path = "../src/i18n/check.rs"]
+#[allow(dead_code)]
+mod check;
+
+fn catalogue(json: &str) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::from_str(json).expect("test JSON") {
+        serde_json::Value::Object(map) => map,
+        _ => panic!("test JSON must be an object"),
+    }
+}
+
+/// Each rule that fails the build, one case each: (Polish catalogue, expected problem).
+#[test]
+fn the_build_refuses_inconsistent_catalogues() {
+    let en = r#"{"a.hello": "Hello {name}", "a.files": {"one": "{count} file", "other": "{count} files"}}"#;
+    let good_pl = r#"{"a.hello": "Cześć {name}", "a.files": {"one": "{count} plik", "few": "{count} pliki", "many": "{count} plików", "other": "{count} pliku"}}"#;
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"a.files": {"one": "{count} plik", "few": "{count} pliki", "many": "{count} plików", "other": "x {count}"}}"#,
+            "missing key \"a.hello\"",
+        ),
+        (
+            r#"{"a.hello": "Cześć", "a.files": {"one": "{count} plik", "few": "{count} pliki", "many": "{count} plików", "other": "{count}"}}"#,
+            "uses placeholders",
+        ),
+        (
+            r#"{"a.hello": "Cześć {name}", "a.files": {"one": "{count} plik", "other": "{count} pliku"}}"#,
+            "needs the plural form \"few\"",
+        ),
+        (
+            r#"{"a.hello": "Cześć {name}", "a.files": "{count} plików"}"#,
+            "must be plural forms",
+        ),
+        (
+            r#"{"a.hello": "  ", "a.files": {"one": "{count} plik", "few": "{count} pliki", "many": "{count} plików", "other": "{count} pliku"}}"#,
+            "is empty",
+        ),
+        (
+            r#"{"a.hello": "Cześć {name}", "a.extra": "x", "a.files": {"one": "{count} plik", "few": "{count} pliki", "many": "{count} plików", "other": "{count} pliku"}}"#,
+            "is not in en.json",
+        ),
+    ];
+    let ok = check::problems(&[("en", catalogue(en)), ("pl", catalogue(good_pl))]);
+    assert!(ok.is_empty(), "{ok:?}");
+    for (pl, expected) in cases {
+        let problems = check::problems(&[("en", catalogue(en)), ("pl", catalogue(pl))]);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("pl.json") && p.contains(expected)),
+            "expected {expected:?} in {problems:?}"
+        );
+    }
+    let bad_key = check::problems(&[("en", catalogue(r#"{"Bad Key": "x"}"#))]);
+    assert!(
+        bad_key.iter().any(|p| p.contains("lower-case")),
+        "{bad_key:?}"
+    );
+}
