@@ -4,11 +4,13 @@ use crate::i18n::{k, web::t};
 use crate::services::ctx::{use_app, ToastAction, ToastKind};
 use leptos::prelude::*;
 
-/// A toast button's text in the current language. The services name the one button they put
-/// on toasts (**Undo**, SPEC §5) in English; it is translated here, where it is shown.
+/// A toast action's text in the current language. The services name the actions they put on
+/// toasts (**Undo**, SPEC §5, and the link to a conversation that moved to the help desk) in
+/// English; they are translated here, where they are shown.
 fn action_label(label: &str) -> String {
     match label {
         "Undo" => t(k::UI__UNDO),
+        "Open in the help desk" => t(k::UI__OPEN_IN_HELP_DESK),
         other => other.to_owned(),
     }
 }
@@ -41,7 +43,8 @@ pub fn Toasts() -> impl IntoView {
                     }
                     .into_any(),
                     ToastAction::Link { label, href } => view! {
-                        <a class="sb-toast__action" href=href>{label}</a>
+                        <a class="sb-toast__action" href=href>{action_label(&label)}</a>
+
                     }
                     .into_any(),
                 });
