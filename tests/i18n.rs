@@ -98,6 +98,36 @@ fn plural_texts_pick_the_language_form() {
     );
 }
 
+/// Counted texts of the views, one case per plural form a language needs.
+#[test]
+fn counted_view_texts_use_each_languages_forms() {
+    let cases: &[(Locale, switchboard::i18n::Key, u64, &str)] = &[
+        (Locale::En, k::TICKETS__COUNT, 3, "3 tickets"),
+        (Locale::Pl, k::TICKETS__COUNT, 1, "1 bilet"),
+        (Locale::Pl, k::TICKETS__COUNT, 3, "3 bilety"),
+        (Locale::Pl, k::TICKETS__COUNT, 5, "5 biletów"),
+        (Locale::Ro, k::TICKETS__COUNT, 2, "2 tichete"),
+        (Locale::Ro, k::TICKETS__COUNT, 20, "20 de tichete"),
+        (Locale::It, k::TICKET__DAYS_AGO, 1, "1 giorno fa"),
+        (Locale::It, k::TICKET__DAYS_AGO, 3, "3 giorni fa"),
+        (Locale::Nl, k::TICKET__DAYS_AGO, 1, "1 dag geleden"),
+        (Locale::Pl, k::TICKET__DAYS_AGO, 22, "22 dni temu"),
+    ];
+    for &(locale, key, n, expected) in cases {
+        let catalog = shipped(locale);
+        assert_eq!(
+            catalog.plural(key, n, &n.to_string(), &[]),
+            expected,
+            "{locale:?} {n}"
+        );
+    }
+    let pl = shipped(Locale::Pl);
+    assert_eq!(
+        pl.plural(k::IMPORT__DONE, 5, "5", &[("added", &4)]),
+        "Zaimportowano 4 z 5 plików."
+    );
+}
+
 #[test]
 fn a_damaged_download_is_refused_not_shown() {
     assert!(Catalog::from_json(Locale::Pl, "not json").is_err());
@@ -117,6 +147,36 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("nl", "nav.inbox"),
     // The Dutch help desks the NL source document describes say "outbox" too.
     ("nl", "views.outbox"),
+    // The Help Desk settings page is titled like its nav entry: the RO, PL and IT source
+    // documents name the product area "help desk" untranslated.
+    ("ro", "helpdesk.title"),
+    ("pl", "helpdesk.title"),
+    ("it", "helpdesk.title"),
+    // "HTML" is the name of a format, the same in every language.
+    ("ro", "signature.html"),
+    ("pl", "signature.html"),
+    ("it", "signature.html"),
+    ("nl", "signature.html"),
+    // The Inbox field of Move to inbox: "inbox" is the RO and NL documents' own word (as in
+    // nav.inbox).
+    ("ro", "thread.inbox"),
+    ("nl", "thread.inbox"),
+    // "Contact" is the Romanian and the Dutch word.
+    ("ro", "ticket.contact"),
+    ("nl", "ticket.contact"),
+    // "Team(s)" is the Italian and Dutch word ("membri del team", "gebruikers en teams" in the
+    // IT and NL documents).
+    ("it", "thread.team"),
+    ("nl", "thread.team"),
+    ("nl", "common.teams"),
+    // "Ticket(s)": the IT and NL documents' term for a ticket.
+    ("it", "ticket.card"),
+    ("nl", "ticket.card"),
+    ("nl", "tickets.title"),
+    ("nl", "tickets.count"),
+    // "Status" and "open" are Dutch words too.
+    ("nl", "common.status"),
+    ("nl", "ticket.conv_open"),
 ];
 
 #[test]

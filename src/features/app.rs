@@ -1,7 +1,8 @@
 //! The root: boots the store, provides the app context, and routes (SPEC §10 paths).
 
 use crate::features::{contacts, inbox, settings, shell, shortcuts, tickets};
-use crate::i18n::web as i18n;
+use crate::i18n::k;
+use crate::i18n::web::{self as i18n, t};
 use crate::services::{boot, AppCtx};
 use crate::ui::{ErrorNote, Loading, Toasts};
 use leptos::prelude::*;
@@ -19,15 +20,15 @@ pub fn App() -> impl IntoView {
     });
     view! {
         {move || match booted.get() {
-            None => view! { <Loading label="Loading your workspace…" /> }.into_any(),
+            None => view! { <Loading label=t(k::APP__LOADING) /> }.into_any(),
             Some(Ok((db, directory))) => view! { <Ready db directory /> }.into_any(),
             Some(Err(err)) => {
                 view! {
                     <main class="sb-boot-error">
-                        <h1>"Switchboard could not start"</h1>
+                        <h1>{t(k::APP__BOOT_FAILED)}</h1>
                         <ErrorNote message=err.to_string() />
                         <button class="sb-button" on:click=move |_| booted.refetch()>
-                            "Try again"
+                            {t(k::APP__TRY_AGAIN)}
                         </button>
                     </main>
                 }
@@ -50,7 +51,8 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                 <shell::TopBar />
                 <Show when=move || app.stale.get()>
                     <p class="sb-banner" role="alert">
-                        "Switchboard was updated in another tab. Reload this page to continue."
+                        {t(k::APP__STALE)}
+
                     </p>
                 </Show>
                 <main id="main" class="sb-main">

@@ -1,6 +1,7 @@
 //! A confirmation dialog on the native `<dialog>` element: `showModal()` gives focus trapping,
 //! Escape to cancel and focus return for free.
 
+use crate::i18n::{k, web::t};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -59,7 +60,8 @@ pub fn ConfirmDialog(
             <h2 id=title_id.clone() class="sb-dialog__title">{title}</h2>
             <p>{body}</p>
             <div class="sb-dialog__actions">
-                <button class="sb-button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button class="sb-button" on:click=move |_| open.set(false)>{t(k::COMMON__CANCEL)}</button>
+
                 <button
                     class="sb-button sb-button--danger"
                     on:click=move |_| {

@@ -3,6 +3,8 @@
 
 pub mod avatar;
 pub mod dialog;
+pub mod labels;
+
 pub mod sandbox;
 pub mod status;
 pub mod toasts;

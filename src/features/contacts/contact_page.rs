@@ -3,6 +3,10 @@
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ContactId, Direction};
 use crate::features::composer::ComposeLauncher;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -34,8 +38,11 @@ pub fn ContactPage() -> impl IntoView {
                     .map(|contact| {
                         view! {
                             <ComposeLauncher
+                                // The composer (another helper's, being changed) takes
+                                // `&'static str`; this label is translated once it takes a String.
                                 label="Send email"
                                 heading="Send email"
+
                                 kind=Signal::derive(|| Some(ComposerKind::Crm))
                                 contact
                             />
@@ -43,7 +50,7 @@ pub fn ContactPage() -> impl IntoView {
                     })
             }}
             {move || match record.get() {
-                None => view! { <Loading label="Loading contact…" /> }.into_any(),
+                None => view! { <Loading label=t(k::CONTACT__LOADING) /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(r)) => {
                     let owner = r
@@ -53,16 +60,16 @@ pub fn ContactPage() -> impl IntoView {
                         .and_then(|id| {
                             app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
                         })
-                        .unwrap_or_else(|| "No owner".into());
+                        .unwrap_or_else(|| t(k::COMMON__NO_OWNER));
                     view! {
                         <h1>{r.contact.display_name()}</h1>
                         <dl class="sb-props">
-                            <dt>"Email"</dt>
+                            <dt>{t(k::COMMON__EMAIL)}</dt>
                             <dd>{r.contact.email.to_string()}</dd>
-                            <dt>"Contact owner"</dt>
+                            <dt>{t(k::COMMON__CONTACT_OWNER)}</dt>
                             <dd>{owner}</dd>
                         </dl>
-                        <h2>"Conversations"</h2>
+                        <h2>{t(k::COMMON__CONVERSATIONS)}</h2>
                         <ul class="sb-plain-list">
                             {r
                                 .conversations
@@ -80,14 +87,16 @@ pub fn ContactPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </ul>
-                        <h2>"Timeline"</h2>
-                        <ol class="sb-timeline" aria-label="Email timeline">
+                        <h2>{t(k::CONTACT__TIMELINE)}</h2>
+                        <ol class="sb-timeline" aria-label=t(k::CONTACT__EMAIL_TIMELINE)>
                             {r
                                 .messages
                                 .clone()
                                 .into_iter()
                                 .map(|m| {
-                                    let what = if m.direction == Direction::Outgoing { "Sent email" } else { "Received email" };
+                                    let what = if m.direction == Direction::Outgoing { k::CONTACT__SENT } else { k::CONTACT__RECEIVED };
+                                    let title = tf(what, &[("subject", &m.subject)]);
+                                    let from = tf(k::CONTACT__FROM, &[("address", &m.from.address)]);
                                     let attachments = m
                                         .attachments
                                         .iter()
@@ -96,9 +105,12 @@ pub fn ContactPage() -> impl IntoView {
                                         .join(", ");
                                     view! {
                                         <li class="sb-timeline__item">
-                                            <strong>{what}": "{m.subject.clone()}</strong>
-                                            <span>" from "{m.from.address.to_string()}</span>
-                                            {(!attachments.is_empty()).then(|| view! { <span>" · Attachments: "{attachments}</span> })}
+                                            <strong>{title}</strong>
+                                            <span>{from}</span>
+                                            {(!attachments.is_empty()).then(|| view! {
+                                                <span>{tf(k::CONTACT__ATTACHMENTS, &[("files", &attachments)])}</span>
+                                            })}
+
                                         </li>
                                     }
                                 })

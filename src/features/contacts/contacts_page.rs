@@ -1,5 +1,6 @@
 //! `/contacts`: every contact with owner, filterable by name or address.
 
+use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -19,13 +20,13 @@ pub fn ContactsPage() -> impl IntoView {
                 app.directory
                     .with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
             })
-            .unwrap_or_else(|| "No owner".into())
+            .unwrap_or_else(|| t(k::COMMON__NO_OWNER))
     };
     view! {
         <section class="sb-page">
-            <h1>"Contacts"</h1>
+            <h1>{t(k::CONTACTS__TITLE)}</h1>
             <label class="sb-field">
-                <span class="sb-field__label">"Search contacts"</span>
+                <span class="sb-field__label">{t(k::CONTACTS__SEARCH)}</span>
                 <input
                     class="sb-input"
                     type="search"
@@ -34,7 +35,7 @@ pub fn ContactsPage() -> impl IntoView {
                 />
             </label>
             {move || match contacts.get() {
-                None => view! { <Loading label="Loading contacts…" /> }.into_any(),
+                None => view! { <Loading label=t(k::CONTACTS__LOADING) /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(list)) => {
                     let needle = filter.get().to_lowercase();
@@ -62,12 +63,13 @@ pub fn ContactsPage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <table class="sb-table">
-                            <caption class="sb-visually-hidden">"Contacts"</caption>
+                            <caption class="sb-visually-hidden">{t(k::CONTACTS__TITLE)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Name"</th>
-                                    <th scope="col">"Email"</th>
-                                    <th scope="col">"Owner"</th>
+                                    <th scope="col">{t(k::COMMON__NAME)}</th>
+                                    <th scope="col">{t(k::COMMON__EMAIL)}</th>
+                                    <th scope="col">{t(k::CONTACTS__OWNER)}</th>
+
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>

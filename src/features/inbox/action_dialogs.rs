@@ -5,6 +5,10 @@
 
 use super::form_dialog::FormDialog;
 use crate::domain::{Conversation, InboxId, TeamId, UserId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::actions::{self, report};
 use crate::services::{access, use_app, AppCtx, AppError};
 use leptos::prelude::*;
@@ -36,20 +40,20 @@ pub fn ReassignDialog(open: RwSignal<bool>, conversation: Conversation) -> impl 
         run(app, actions::reassign(app, id.clone(), user));
     };
     view! {
-        <FormDialog open title="Reassign" submit_label="Save" on_submit=submit>
+        <FormDialog open title=t(k::THREAD__REASSIGN) submit_label=t(k::COMMON__SAVE) on_submit=submit>
             <label class="sb-field">
-                <span class="sb-field__label">"Assign to"</span>
+                <span class="sb-field__label">{t(k::AUTOMATION__ASSIGN_TO)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || choice.get()
                     on:change=move |ev| choice.set(event_target_value(&ev))
                 >
-                    <option value="">"Unassigned"</option>
+                    <option value="">{t(k::THREAD__UNASSIGNED)}</option>
                     {users
                         .into_iter()
                         .map(|u| {
                             let label = match u.seat {
-                                crate::domain::Seat::Free => format!("{} (free seat)", u.full_name()),
+                                crate::domain::Seat::Free => tf(k::THREAD__FREE_SEAT, &[("name", &u.full_name())]),
                                 crate::domain::Seat::Paid => u.full_name(),
                             };
                             view! { <option value=u.id.to_string()>{label}</option> }
@@ -74,13 +78,13 @@ pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
     view! {
         <FormDialog
             open
-            title="Comment"
-            submit_label="Add comment"
+            title=t(k::THREAD__COMMENT)
+            submit_label=t(k::THREAD__ADD_COMMENT)
             on_submit=submit
             submit_disabled=Signal::derive(move || text.with(|t| t.trim().is_empty()))
         >
             <label class="sb-field">
-                <span class="sb-field__label">"Internal comment"</span>
+                <span class="sb-field__label">{t(k::THREAD__INTERNAL_COMMENT)}</span>
                 <textarea
                     class="sb-textarea"
                     rows="4"
@@ -88,7 +92,7 @@ pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
             </label>
-            <p class="sb-note">"Only your team sees comments; they are never sent to the customer."</p>
+            <p class="sb-note">{t(k::THREAD__COMMENT_NOTE)}</p>
         </FormDialog>
     }
 }
@@ -116,13 +120,13 @@ pub fn MoveDialog(open: RwSignal<bool>, conversation: Conversation) -> impl Into
     view! {
         <FormDialog
             open
-            title="Move to inbox"
-            submit_label="Move"
+            title=t(k::THREAD__MOVE)
+            submit_label=t(k::THREAD__MOVE_SUBMIT)
             on_submit=submit
             submit_disabled=Signal::derive(move || empty)
         >
             <label class="sb-field">
-                <span class="sb-field__label">"Inbox"</span>
+                <span class="sb-field__label">{t(k::THREAD__INBOX)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || choice.get()
@@ -134,7 +138,7 @@ pub fn MoveDialog(open: RwSignal<bool>, conversation: Conversation) -> impl Into
                         .collect_view()}
                 </select>
             </label>
-            {empty.then(|| view! { <p class="sb-note">"There is no other inbox to move to."</p> })}
+            {empty.then(|| view! { <p class="sb-note">{t(k::THREAD__NO_OTHER_INBOX)}</p> })}
         </FormDialog>
     }
 }
@@ -172,13 +176,13 @@ pub fn ForwardDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
     view! {
         <FormDialog
             open
-            title="Forward"
-            submit_label="Forward"
+            title=t(k::THREAD__FORWARD)
+            submit_label=t(k::THREAD__FORWARD)
             on_submit=submit
             submit_disabled=Signal::derive(move || choice.with(String::is_empty))
         >
             <label class="sb-field">
-                <span class="sb-field__label">"Team"</span>
+                <span class="sb-field__label">{t(k::THREAD__TEAM)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || choice.get()
@@ -187,16 +191,20 @@ pub fn ForwardDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
                     {teams
                         .into_iter()
                         .map(|(t, inbox)| {
-                            let (usable, note) = match inbox {
-                                Some((inbox, _)) if inbox == here => (false, " (already this inbox)".to_owned()),
-                                Some((_, name)) => (true, format!(" → {name}")),
-                                None => (false, " (no inbox)".to_owned()),
+                            let team = &t.name;
+                            let (usable, label) = match inbox {
+                                Some((inbox, _)) if inbox == here => {
+                                    (false, tf(k::THREAD__ALREADY_THIS_INBOX, &[("team", team)]))
+                                }
+                                Some((_, name)) => (true, format!("{team} → {name}")),
+                                None => (false, tf(k::THREAD__NO_INBOX, &[("team", team)])),
                             };
                             view! {
                                 <option value=t.id.to_string() disabled=!usable>
-                                    {format!("{}{note}", t.name)}
+                                    {label}
                                 </option>
                             }
+
                         })
                         .collect_view()}
                 </select>

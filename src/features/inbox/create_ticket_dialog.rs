@@ -6,8 +6,13 @@
 use super::action_dialogs::run;
 use super::form_dialog::FormDialog;
 use crate::domain::{Conversation, Priority, UserId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::actions::{self, NewTicket};
 use crate::services::{tickets, use_app};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 pub const DEFAULT_PIPELINE: &str = "Support Pipeline";
@@ -32,9 +37,9 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
                 .find(|u| &u.id == id)
                 .map(|u| u.full_name())
                 .unwrap_or_else(|| id.to_string());
-            format!("Conversation owner ({name})")
+            tf(k::THREAD__OWNER_DEFAULT, &[("name", &name)])
         }
-        None => "Conversation owner (nobody yet)".to_owned(),
+        None => t(k::THREAD__OWNER_NOBODY),
     };
     let id = conversation.id.clone();
     let submit = move |_| {
@@ -49,9 +54,9 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
     };
     let name_missing = Signal::derive(move || name.with(|n| n.trim().is_empty()));
     view! {
-        <FormDialog open title="Create ticket" submit_label="Create" on_submit=submit submit_disabled=name_missing>
+        <FormDialog open title=t(k::THREAD__CREATE_TICKET) submit_label=t(k::THREAD__CREATE) on_submit=submit submit_disabled=name_missing>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket name"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
                 <input
                     class="sb-input"
                     aria-describedby="sb-create-ticket-name-error"
@@ -59,17 +64,17 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
                 <Show when=move || name_missing.get()>
-                    <p class="sb-field__error" id="sb-create-ticket-name-error">"Enter a ticket name."</p>
+                    <p class="sb-field__error" id="sb-create-ticket-name-error">{t(k::THREAD__TICKET_NAME_MISSING)}</p>
                 </Show>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Pipeline"</span>
+                <span class="sb-field__label">{t(k::COMMON__PIPELINE)}</span>
                 <select class="sb-select" on:change=move |ev| pipeline.set(event_target_value(&ev))>
                     <option value=DEFAULT_PIPELINE>{DEFAULT_PIPELINE}</option>
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Priority"</span>
+                <span class="sb-field__label">{t(k::COMMON__PRIORITY)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || tickets::priority_key(priority.get())
@@ -81,12 +86,13 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
                 >
                     {tickets::PRIORITIES
                         .into_iter()
-                        .map(|p| view! { <option value=tickets::priority_key(p)>{tickets::priority_label(p)}</option> })
+                        .map(|p| view! { <option value=tickets::priority_key(p)>{labels::priority(p)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket owner"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_OWNER)}</span>
+
                 <select
                     class="sb-select"
                     prop:value=move || owner.get()

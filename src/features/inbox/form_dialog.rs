@@ -1,6 +1,7 @@
 //! A modal form on the native `<dialog>` (focus trap, Escape, focus return for free): a title,
 //! the fields given as children, **Cancel** and a submit button. Used by the thread actions.
 
+use crate::i18n::{k, web::t};
 use crate::ui::dialog::{dialog_id, modal_node};
 use leptos::prelude::*;
 
@@ -32,7 +33,8 @@ pub fn FormDialog(
                 {children()}
                 <div class="sb-dialog__actions">
                     <button type="button" class="sb-button" on:click=move |_| open.set(false)>
-                        "Cancel"
+                        {t(k::COMMON__CANCEL)}
+
                     </button>
                     <button
                         type="submit"

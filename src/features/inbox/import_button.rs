@@ -2,6 +2,10 @@
 //! a drop zone around the conversation list, and the per-file results ("order-question.eml:
 //! added to Support, new conversation"). The work is done by `services::import`.
 
+use crate::i18n::{
+    k,
+    web::{t, tn},
+};
 use crate::services::ctx::ToastKind;
 use crate::services::import::{self, FileResult};
 use crate::services::{use_app, AppCtx};
@@ -25,7 +29,10 @@ fn start(app: AppCtx, results: ImportResults, busy: RwSignal<bool>, files: &web_
         } else {
             ToastKind::Error
         };
-        app.toast(kind, format!("Imported {added} of {} files.", list.len()));
+        app.toast(
+            kind,
+            tn(k::IMPORT__DONE, list.len() as u64, &[("added", &added)]),
+        );
         results.set(Some(list));
         busy.set(false);
     });
@@ -46,7 +53,7 @@ pub fn ImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoVi
     view! {
         <div class="sb-import">
             <label class="sb-button sb-import__button">
-                "Import email"
+                {t(k::IMPORT__BUTTON)}
                 <input
                     node_ref=input
                     class="sb-visually-hidden"
@@ -57,10 +64,10 @@ pub fn ImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoVi
                 />
             </label>
             <Show when=move || busy.get()>
-                <p class="sb-note" role="status">"Importing…"</p>
+                <p class="sb-note" role="status">{t(k::IMPORT__IMPORTING)}</p>
             </Show>
             {move || results.get().map(|list| view! {
-                <section class="sb-import__results" aria-label="Import results">
+                <section class="sb-import__results" aria-label=t(k::IMPORT__RESULTS)>
                     <ul>
                         {list.into_iter().map(|r| {
                             let class = if r.imported { "sb-import__ok" } else { "sb-import__refused" };
@@ -68,7 +75,7 @@ pub fn ImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoVi
                         }).collect_view()}
                     </ul>
                     <button class="sb-button sb-button--link" on:click=move |_| results.set(None)>
-                        "Dismiss import results"
+                        {t(k::IMPORT__DISMISS)}
                     </button>
                 </section>
             })}
@@ -104,7 +111,8 @@ pub fn ImportDropZone(
         >
             {children()}
             <Show when=move || over.get()>
-                <p class="sb-dropzone__hint">"Drop .eml files to import them"</p>
+                <p class="sb-dropzone__hint">{t(k::IMPORT__DROP)}</p>
+
             </Show>
         </div>
     }

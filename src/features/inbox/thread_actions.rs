@@ -8,6 +8,11 @@ use super::action_dialogs::{run, CommentDialog, ForwardDialog, MoveDialog, Reass
 use super::create_ticket_dialog::CreateTicketDialog;
 use crate::domain::access::Action;
 use crate::domain::{Conversation, ConversationStatus};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+    Key,
+};
 use crate::services::actions;
 use crate::services::use_app;
 use crate::ui::ConfirmDialog;
@@ -78,11 +83,11 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
             run(app, actions::close_conversation(app, id));
         }
     };
-    let close_label = if closed {
-        "Reopen conversation"
+    let close_label = t(if closed {
+        k::THREAD__REOPEN
     } else {
-        "Close conversation"
-    };
+        k::THREAD__CLOSE
+    });
     let ask_trash = move |_| {
         more.set(false);
         trash.set(true);
@@ -90,7 +95,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
 
     if trashed {
         return view! {
-            <div class="sb-actions" role="toolbar" aria-label="Conversation actions">
+            <div class="sb-actions" role="toolbar" aria-label=t(k::THREAD__ACTIONS)>
                 <button
                     class="sb-button"
                     disabled=move || denied(Action::Trash)
@@ -98,10 +103,10 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                     aria-describedby=move || describedby(Action::Trash)
                     on:click=move |_| run(app, actions::restore(app, restore_id.clone()))
                 >
-                    "Restore"
+                    {t(k::COMMON__RESTORE)}
                 </button>
                 <p class="sb-note" id=NOTE_ID>
-                    {move || reason(Action::Trash).unwrap_or_else(|| "This conversation is in Trash.".into())}
+                    {move || reason(Action::Trash).unwrap_or_else(|| t(k::THREAD__IN_TRASH))}
                 </p>
             </div>
         }
@@ -109,18 +114,19 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
     }
 
     let owner_text = match &conversation.assignee {
-        Some(id) => format!(
-            "Assigned to {}",
-            app.directory.with_untracked(|d| d
-                .users
-                .iter()
-                .find(|u| &u.id == id)
-                .map(|u| u.full_name())
-                .unwrap_or_else(|| id.to_string()))
-        ),
-        None => "Unassigned".to_owned(),
+        Some(id) => {
+            let name = app.directory.with_untracked(|d| {
+                d.users
+                    .iter()
+                    .find(|u| &u.id == id)
+                    .map(|u| u.full_name())
+                    .unwrap_or_else(|| id.to_string())
+            });
+            tf(k::THREAD__ASSIGNED_TO, &[("name", &name)])
+        }
+        None => t(k::THREAD__UNASSIGNED),
     };
-    let button = move |action: Action, label: &'static str, open: RwSignal<bool>| {
+    let button = move |action: Action, label: Key, open: RwSignal<bool>| {
         view! {
             <button
                 class="sb-button"
@@ -129,13 +135,13 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                 aria-describedby=move || describedby(action)
                 on:click=move |_| open.set(true)
             >
-                {label}
+                {t(label)}
             </button>
         }
     };
     view! {
         <p class="sb-actions__owner" data-testid="conversation-owner">{owner_text}</p>
-        <div class="sb-actions" role="toolbar" aria-label="Conversation actions">
+        <div class="sb-actions" role="toolbar" aria-label=t(k::THREAD__ACTIONS)>
             <button
                 class="sb-button"
                 disabled=move || denied(Action::Close)
@@ -155,15 +161,15 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                     data-shortcut="assign-to-me"
                     on:click=assign_to_me.clone()
                 >
-                    "Assign to me"
+                    {t(k::THREAD__ASSIGN_TO_ME)}
                 </button>
             </Show>
-            {button(Action::Assign, "Reassign", reassign)}
-            {button(Action::Comment, "Comment", comment)}
-            {button(Action::Move, "Move to inbox", move_open)}
-            {button(Action::Forward, "Forward", forward)}
-            {button(Action::Trash, "Move to trash", trash)}
-            {(!has_ticket).then(|| button(Action::Move, "Create ticket", ticket))}
+            {button(Action::Assign, k::THREAD__REASSIGN, reassign)}
+            {button(Action::Comment, k::THREAD__COMMENT, comment)}
+            {button(Action::Move, k::THREAD__MOVE, move_open)}
+            {button(Action::Forward, k::THREAD__FORWARD, forward)}
+            {button(Action::Trash, k::THREAD__TRASH, trash)}
+            {(!has_ticket).then(|| button(Action::Move, k::THREAD__CREATE_TICKET, ticket))}
             <div class="sb-more">
                 <button
                     class="sb-button"
@@ -172,9 +178,9 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                     aria-controls="sb-more-menu"
                     on:click=move |_| more.update(|m| *m = !*m)
                 >
-                    "More"
+                    {t(k::THREAD__MORE)}
                 </button>
-                <div id="sb-more-menu" class="sb-more__menu" role="menu" aria-label="More" hidden=move || !more.get()>
+                <div id="sb-more-menu" class="sb-more__menu" role="menu" aria-label=t(k::THREAD__MORE) hidden=move || !more.get()>
                     {(!closed).then(|| view! {
                         <button
                             role="menuitem"
@@ -183,7 +189,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                             aria-describedby=move || describedby(Action::Close)
                             on:click=close_or_reopen
                         >
-                            "Close conversation"
+                            {t(k::THREAD__CLOSE)}
                         </button>
                     })}
                     <button
@@ -193,7 +199,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                         aria-describedby=move || describedby(Action::Trash)
                         on:click=ask_trash
                     >
-                        "Move to trash"
+                        {t(k::THREAD__TRASH)}
                     </button>
                 </div>
             </div>
@@ -208,13 +214,10 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
         <CreateTicketDialog open=ticket conversation=conversation.clone() />
         <ConfirmDialog
             open=trash
-            title="Move to trash?"
-            body=if has_ticket {
-                "The conversation goes to Trash with its ticket (and the ticket's other conversations). You can restore them together."
-            } else {
-                "The conversation goes to Trash. You can restore it from the Trash view."
-            }
-            confirm_label="Move to trash"
+            title=t(k::THREAD__TRASH_TITLE)
+            body=t(if has_ticket { k::THREAD__TRASH_BODY_TICKET } else { k::THREAD__TRASH_BODY })
+            confirm_label=t(k::THREAD__TRASH)
+
             on_confirm=move |_| run(app, actions::trash_conversation(app, trash_id.clone()))
         />
     }

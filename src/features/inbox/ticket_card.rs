@@ -5,9 +5,14 @@
 
 use super::action_dialogs::run;
 use crate::domain::{Ticket, UserId};
+use crate::i18n::{
+    k,
+    web::{t, tf, tn},
+};
 use crate::services::actions;
 use crate::services::tickets::{self, CardProp};
 use crate::services::use_app;
+use crate::ui::labels;
 use leptos::prelude::*;
 
 #[component]
@@ -68,18 +73,18 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
     let created_text = {
         let days = (created - ticket.created_at).max(0) / 86_400_000;
         if days == 0 {
-            "Today".to_owned()
+            t(k::TICKET__TODAY)
         } else {
-            format!("{days} days ago")
+            tn(k::TICKET__DAYS_AGO, days as u64, &[])
         }
     };
     view! {
-        <section class="sb-card" aria-label="Ticket">
+        <section class="sb-card" aria-label=t(k::TICKET__CARD)>
             <h3 class="sb-card__title">
                 <a href=href.clone() target="_blank" rel="noopener">{ticket.name.clone()}</a>
             </h3>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket name"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
                 <input
                     class="sb-input"
                     prop:value=ticket.name.clone()
@@ -90,45 +95,45 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                 />
             </label>
             <Show when=move || shown(CardProp::Pipeline)>
-                <p class="sb-card__prop">"Pipeline: "{ticket.pipeline.clone()}</p>
+                <p class="sb-card__prop">{tf(k::TICKET__PIPELINE_VALUE, &[("pipeline", &ticket.pipeline)])}</p>
             </Show>
             <Show when=move || shown(CardProp::Status)>
                 <div class="sb-field">
-                    <label class="sb-field__label" for="sb-card-status">"Ticket status"</label>
+                    <label class="sb-field__label" for="sb-card-status">{t(k::COMMON__TICKET_STATUS)}</label>
                     <select id="sb-card-status" class="sb-select" prop:value=tickets::status_key(status) on:change=move |ev| {
                         if let Some(s) = tickets::status_from_key(&event_target_value(&ev)) {
                             run(app, actions::set_ticket_status(app, id.get_value(), s));
                         }
                     }>
                         {tickets::STATUSES.into_iter().map(|s| view! {
-                            <option value=tickets::status_key(s) selected=s == status>{tickets::status_label(s)}</option>
+                            <option value=tickets::status_key(s) selected=s == status>{labels::ticket_status(s)}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </Show>
             <Show when=move || shown(CardProp::Priority)>
                 <div class="sb-field">
-                    <label class="sb-field__label" for="sb-card-priority">"Priority"</label>
+                    <label class="sb-field__label" for="sb-card-priority">{t(k::COMMON__PRIORITY)}</label>
                     <select id="sb-card-priority" class="sb-select" prop:value=tickets::priority_key(priority) on:change=move |ev| {
                         if let Some(p) = tickets::priority_from_key(&event_target_value(&ev)) {
                             run(app, actions::set_ticket_priority(app, id.get_value(), p));
                         }
                     }>
                         {tickets::PRIORITIES.into_iter().map(|p| view! {
-                            <option value=tickets::priority_key(p) selected=p == priority>{tickets::priority_label(p)}</option>
+                            <option value=tickets::priority_key(p) selected=p == priority>{labels::priority(p)}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </Show>
             <Show when=move || shown(CardProp::Owner)>
                 <div class="sb-field">
-                    <label class="sb-field__label" for="sb-card-owner">"Ticket owner"</label>
+                    <label class="sb-field__label" for="sb-card-owner">{t(k::COMMON__TICKET_OWNER)}</label>
                     <select id="sb-card-owner" class="sb-select" prop:value=owner.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let owner = (!v.is_empty()).then(|| UserId::new(v));
                         run(app, actions::set_ticket_owner(app, id.get_value(), owner));
                     }>
-                        <option value="">"No owner"</option>
+                        <option value="">{t(k::COMMON__NO_OWNER)}</option>
                         {users.iter().map(|u| view! {
                             <option value=u.id.to_string() selected=Some(&u.id) == ticket.owner.as_ref()>{u.full_name()}</option>
                         }).collect_view()}
@@ -136,21 +141,21 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || shown(CardProp::Created)>
-                <p class="sb-card__prop">"Created: "{created_text.clone()}</p>
+                <p class="sb-card__prop">{tf(k::TICKET__CREATED_VALUE, &[("when", &created_text)])}</p>
             </Show>
             <p class="sb-card__links">
-                <a href=href target="_blank" rel="noopener">"View more"</a>
+                <a href=href target="_blank" rel="noopener">{t(k::TICKET__VIEW_MORE)}</a>
                 <button
                     class="sb-button sb-button--link"
                     aria-expanded=move || choosing.get().to_string()
                     on:click=move |_| choosing.update(|c| *c = !*c)
                 >
-                    "Edit the properties shown"
+                    {t(k::TICKET__EDIT_SHOWN)}
                 </button>
             </p>
             <Show when=move || choosing.get()>
                 <fieldset class="sb-card__choose">
-                    <legend>"Properties shown"</legend>
+                    <legend>{t(k::TICKET__PROPERTIES_SHOWN)}</legend>
                     {CardProp::ALL.into_iter().map(|p| view! {
                         <label class="sb-check">
                             <input
@@ -158,7 +163,8 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
                                 prop:checked=move || shown(p)
                                 on:change=move |ev| toggle(p, event_target_checked(&ev))
                             />
-                            {format!("Show {}", p.label().to_lowercase())}
+                            {labels::show_card_prop(p)}
+
                         </label>
                     }).collect_view()}
                 </fieldset>

@@ -5,6 +5,10 @@ use super::action_dialogs::run;
 use super::ticket_card::TicketCard;
 use super::workspace::base_path;
 use crate::domain::{Contact, Conversation, Ticket, TicketId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{actions, tickets, use_app};
 use crate::ui::ErrorNote;
 use leptos::prelude::*;
@@ -29,7 +33,7 @@ pub fn TicketSidebar(
         if target.is_empty() {
             app.toast(
                 crate::services::ctx::ToastKind::Error,
-                "Choose a ticket first.",
+                t(k::TICKET__CHOOSE_FIRST),
             );
             return;
         }
@@ -43,47 +47,59 @@ pub fn TicketSidebar(
         Some(t) => view! { <TicketCard ticket=t /> }.into_any(),
         None if trashed => ().into_any(),
         None => view! {
-            <section class="sb-card" aria-label="Add to existing ticket">
+            <section class="sb-card" aria-label=t(k::TICKET__ADD_EXISTING)>
                 <label class="sb-field">
-                    <span class="sb-field__label">"Existing ticket"</span>
+                    <span class="sb-field__label">{t(k::TICKET__EXISTING)}</span>
                     <select class="sb-select" prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="">"Choose a ticket"</option>
+                        <option value="">{t(k::TICKET__CHOOSE)}</option>
                         {move || data.get().and_then(Result::ok).map(|d| d.open_tickets.into_iter().map(|t| view! {
                             <option value=t.id.to_string()>{t.name}</option>
                         }).collect_view())}
                     </select>
                 </label>
-                <button class="sb-button" on:click=add>"Add to existing ticket"</button>
+                <button class="sb-button" on:click=add>{t(k::TICKET__ADD_EXISTING)}</button>
             </section>
         }
         .into_any(),
     };
     let contact_part = contact.map(|c| {
         let owner = c.owner.as_ref().and_then(|o| {
-            app.directory.with_untracked(|d| d.users.iter().find(|u| &u.id == o).map(|u| u.full_name()))
+            app.directory
+                .with_untracked(|d| d.users.iter().find(|u| &u.id == o).map(|u| u.full_name()))
         });
-        let (href, name, email) = (format!("/contacts/{}", c.id), c.display_name(), c.email.to_string());
+        let (href, name, email) = (
+            format!("/contacts/{}", c.id),
+            c.display_name(),
+            c.email.to_string(),
+        );
         view! {
-            <section class="sb-card" aria-label="Contact">
+            <section class="sb-card" aria-label=t(k::TICKET__CONTACT)>
                 <h3 class="sb-card__title">
                     <A href=href>{name}</A>
                 </h3>
                 <p class="sb-card__prop">{email}</p>
-                <p class="sb-card__prop">"Contact owner: "{owner.unwrap_or_else(|| "None".into())}</p>
+                <p class="sb-card__prop">
+                    {match owner {
+                        Some(name) => tf(k::TICKET__CONTACT_OWNER_VALUE, &[("name", &name)]),
+                        None => t(k::TICKET__CONTACT_OWNER_NONE),
+                    }}
+
+                </p>
             </section>
         }
     });
     view! {
-        <aside class="sb-sidebar" aria-label="Ticket and contact">
+        <aside class="sb-sidebar" aria-label=t(k::TICKET__SIDEBAR)>
             {ticket_part}
             {contact_part}
-            <section class="sb-card" aria-label="Past conversations">
-                <h3 class="sb-card__title">"Past conversations"</h3>
+            <section class="sb-card" aria-label=t(k::TICKET__PAST_CONVERSATIONS)>
+                <h3 class="sb-card__title">{t(k::TICKET__PAST_CONVERSATIONS)}</h3>
                 {move || match data.get() {
                     None => ().into_any(),
                     Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                     Some(Ok(d)) if d.past_conversations.is_empty() => {
-                        view! { <p class="sb-card__prop">"No other conversations."</p> }.into_any()
+                        view! { <p class="sb-card__prop">{t(k::TICKET__NO_OTHER_CONVERSATIONS)}</p> }.into_any()
+
                     }
                     Some(Ok(d)) => view! {
                         <ul class="sb-plain-list">

@@ -2,9 +2,13 @@
 //! priority. The filters live in the URL query, so a filtered list is bookmarkable.
 
 use crate::domain::UserId;
+use crate::i18n::{
+    k,
+    web::{t, tn},
+};
 use crate::services::tickets::{self, TicketFilter};
 use crate::services::use_app;
-use crate::ui::{ErrorNote, Loading};
+use crate::ui::{labels, ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -52,52 +56,59 @@ pub fn HelpDeskTicketsPage() -> impl IntoView {
                 app.directory
                     .with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
             })
-            .unwrap_or_else(|| "No owner".into())
+            .unwrap_or_else(|| t(k::COMMON__NO_OWNER))
     };
     let (set_status, set_owner, set_priority) = (set.clone(), set.clone(), set);
     view! {
         <section class="sb-page">
-            <h1>"Tickets"</h1>
-            <p><A href="/help-desk">"Back to the help desk"</A></p>
+            <h1>{t(k::TICKETS__TITLE)}</h1>
+            <p><A href="/help-desk">{t(k::TICKETS__BACK)}</A></p>
             <div class="sb-filters">
                 <label class="sb-field">
-                    <span class="sb-field__label">"Status"</span>
+                    <span class="sb-field__label">{t(k::COMMON__STATUS)}</span>
                     <select class="sb-select" prop:value=move || param("status") on:change=move |ev| set_status("status", event_target_value(&ev))>
-                        <option value="">"Any status"</option>
-                        {tickets::STATUSES.into_iter().map(|s| view! { <option value=tickets::status_key(s)>{tickets::status_label(s)}</option> }).collect_view()}
+                        <option value="">{t(k::TICKETS__ANY_STATUS)}</option>
+                        {tickets::STATUSES.into_iter().map(|s| view! { <option value=tickets::status_key(s)>{labels::ticket_status(s)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="sb-field">
-                    <span class="sb-field__label">"Owner"</span>
+                    <span class="sb-field__label">{t(k::TICKETS__OWNER)}</span>
                     <select class="sb-select" prop:value=move || param("owner") on:change=move |ev| set_owner("owner", event_target_value(&ev))>
-                        <option value="">"Any owner"</option>
-                        <option value="none">"No owner"</option>
+                        <option value="">{t(k::TICKETS__ANY_OWNER)}</option>
+                        <option value="none">{t(k::COMMON__NO_OWNER)}</option>
                         {users.into_iter().map(|u| view! { <option value=u.id.to_string()>{u.full_name()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="sb-field">
-                    <span class="sb-field__label">"Priority"</span>
+                    <span class="sb-field__label">{t(k::COMMON__PRIORITY)}</span>
                     <select class="sb-select" prop:value=move || param("priority") on:change=move |ev| set_priority("priority", event_target_value(&ev))>
-                        <option value="">"Any priority"</option>
-                        {tickets::PRIORITIES.into_iter().map(|p| view! { <option value=tickets::priority_key(p)>{tickets::priority_label(p)}</option> }).collect_view()}
+                        <option value="">{t(k::TICKETS__ANY_PRIORITY)}</option>
+                        {tickets::PRIORITIES.into_iter().map(|p| view! { <option value=tickets::priority_key(p)>{labels::priority(p)}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
             {move || match list.get() {
-                None => view! { <Loading label="Loading tickets…" /> }.into_any(),
+                None => view! { <Loading label=t(k::TICKETS__LOADING) /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(rows)) => view! {
                     <table class="sb-table">
-                        <caption>{format!("{} tickets", rows.len())}</caption>
+                        <caption>{tn(k::TICKETS__COUNT, rows.len() as u64, &[])}</caption>
                         <thead>
-                            <tr><th>"Ticket"</th><th>"Ticket status"</th><th>"Priority"</th><th>"Ticket owner"</th><th>"Conversations"</th></tr>
+                            <tr>
+                                <th>{t(k::TICKET__CARD)}</th>
+                                <th>{t(k::COMMON__TICKET_STATUS)}</th>
+                                <th>{t(k::COMMON__PRIORITY)}</th>
+                                <th>{t(k::COMMON__TICKET_OWNER)}</th>
+                                <th>{t(k::COMMON__CONVERSATIONS)}</th>
+                            </tr>
                         </thead>
                         <tbody>
                             {rows.into_iter().map(|t| view! {
                                 <tr>
                                     <td><a href=format!("/tickets/{}", t.id) target="_blank" rel="noopener">{t.name.clone()}</a></td>
-                                    <td>{tickets::status_label(t.status)}</td>
-                                    <td>{tickets::priority_label(t.priority)}</td>
+                                    <td>{labels::ticket_status(t.status)}</td>
+                                    <td>{labels::priority(t.priority)}</td>
+
                                     <td>{user_name(&t.owner)}</td>
                                     <td>{t.conversations.len()}</td>
                                 </tr>

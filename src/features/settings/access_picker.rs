@@ -4,6 +4,7 @@
 use super::field_error::FieldError;
 use super::people_picker::PeoplePicker;
 use crate::domain::{InboxAccess, TeamId, UserId};
+use crate::i18n::{k, web::t};
 use leptos::prelude::*;
 
 /// The picker's state, built from a saved access and turned back into one.
@@ -56,7 +57,7 @@ pub fn AccessPicker(
     let fieldset_error_id = error_id.clone();
     view! {
         <fieldset class="sb-fieldset" aria-describedby=fieldset_error_id>
-            <legend>"Who has inbox access"</legend>
+            <legend>{t(k::ACCESS__WHO)}</legend>
             <label class="sb-check">
                 <input
                     type="radio"
@@ -64,7 +65,7 @@ pub fn AccessPicker(
                     prop:checked=move || !specific.get()
                     on:change=move |_| specific.set(false)
                 />
-                "Everyone"
+                {t(k::COMMON__EVERYONE)}
             </label>
             <label class="sb-check">
                 <input
@@ -73,7 +74,8 @@ pub fn AccessPicker(
                     prop:checked=move || specific.get()
                     on:change=move |_| specific.set(true)
                 />
-                "Specific users and teams"
+                {t(k::COMMON__SPECIFIC_USERS_AND_TEAMS)}
+
             </label>
             <Show when=move || specific.get()>
                 <PeoplePicker users=state.users teams=state.teams described_by=picker_error_id.clone() />

@@ -5,6 +5,7 @@
 use super::access_picker::{AccessPicker, AccessState};
 use super::field_error::FieldError;
 use crate::domain::{InboxAccess, InboxId};
+use crate::i18n::{k, web::t};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn AccessTab(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoView 
         let (inbox, access) = (inbox.clone(), access.clone());
         async move {
             match settings::set_inbox_access(app, inbox, access).await {
-                Ok(()) => app.toast(ToastKind::Info, "Inbox access saved."),
+                Ok(()) => app.toast(ToastKind::Info, t(k::ACCESS__SAVED)),
                 Err(err) => error.set(Some(err)),
             }
         }
@@ -55,7 +56,8 @@ pub fn AccessTab(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoView 
                 disabled=move || denied.with(Option::is_some) || save.pending().get()
                 title=move || denied.get().unwrap_or_default()
             >
-                "Save"
+                {t(k::COMMON__SAVE)}
+
             </button>
         </form>
     }

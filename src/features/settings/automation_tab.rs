@@ -8,9 +8,10 @@ use super::field_error::FieldError;
 use super::people_picker::PeoplePicker;
 use crate::domain::inbox_setup::AssignMode;
 use crate::domain::{Priority, TicketOwnerRule, TicketStatus, UserId};
+use crate::i18n::{k, web::t};
 use crate::services::settings::field;
-use crate::services::tickets::{priority_label, status_label};
 use crate::services::use_app;
+use crate::ui::labels;
 use leptos::prelude::*;
 
 const STAGES: [TicketStatus; 3] = [
@@ -46,11 +47,11 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                 prop:checked=move || state.auto_assign.get()
                 on:change=move |ev| state.auto_assign.set(event_target_checked(&ev))
             />
-            "Automatically assign conversations"
+            {t(k::AUTOMATION__AUTO_ASSIGN)}
         </label>
         <Show when=move || state.auto_assign.get()>
             <fieldset class="sb-fieldset" aria-describedby="fb-assign-error">
-                <legend>"Assign to"</legend>
+                <legend>{t(k::AUTOMATION__ASSIGN_TO)}</legend>
                 <label class="sb-check">
                     <input
                         type="radio"
@@ -58,10 +59,10 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                         prop:checked=move || mode.get() == AssignMode::SpecificUsersAndTeams
                         on:change=move |_| mode.set(AssignMode::SpecificUsersAndTeams)
                     />
-                    "Specific users and teams"
+                    {t(k::COMMON__SPECIFIC_USERS_AND_TEAMS)}
                 </label>
                 <Show when=move || mode.get() == AssignMode::SpecificUsersAndTeams>
-                    <p class="sb-hint">"Round robin among available members with a paid seat."</p>
+                    <p class="sb-hint">{t(k::AUTOMATION__ROUND_ROBIN)}</p>
                     <PeoplePicker users=state.assign_users teams=state.assign_teams described_by="fb-assign-error" />
                 </Show>
                 <label class="sb-check">
@@ -71,7 +72,7 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                         prop:checked=move || mode.get() == AssignMode::ContactOwner
                         on:change=move |_| mode.set(AssignMode::ContactOwner)
                     />
-                    "Contact owner"
+                    {t(k::COMMON__CONTACT_OWNER)}
                 </label>
             </fieldset>
         </Show>
@@ -83,7 +84,7 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                 prop:checked=move || state.auto_ticket.get()
                 on:change=move |ev| state.auto_ticket.set(event_target_checked(&ev))
             />
-            "Automatically create tickets"
+            {t(k::AUTOMATION__AUTO_TICKET)}
         </label>
         <Show when=move || state.auto_ticket.get()>
             <button
@@ -93,13 +94,13 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                 aria-controls="fb-ticket-props"
                 on:click=move |_| edit_ticket.update(|e| *e = !*e)
             >
-                "Edit ticket"
+                {t(k::AUTOMATION__EDIT_TICKET)}
             </button>
         </Show>
         <fieldset id="fb-ticket-props" class="sb-fieldset" hidden=move || !(state.auto_ticket.get() && edit_ticket.get())>
-            <legend>"New ticket"</legend>
+            <legend>{t(k::AUTOMATION__NEW_TICKET)}</legend>
             <label class="sb-field">
-                <span class="sb-field__label">"Pipeline"</span>
+                <span class="sb-field__label">{t(k::COMMON__PIPELINE)}</span>
                 <input
                     class="sb-input"
                     aria-describedby="fb-pipeline-error"
@@ -109,7 +110,7 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
             </label>
             <FieldError id="fb-pipeline-error" error=state.field_error(field::PIPELINE) />
             <label class="sb-field">
-                <span class="sb-field__label">"Stage"</span>
+                <span class="sb-field__label">{t(k::COMMON__STAGE)}</span>
                 <select
                     class="sb-select"
                     aria-describedby="fb-stage-error"
@@ -120,12 +121,12 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                         }
                     }
                 >
-                    {STAGES.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{status_label(*s)}</option> }).collect_view()}
+                    {STAGES.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{labels::ticket_status(*s)}</option> }).collect_view()}
                 </select>
             </label>
             <FieldError id="fb-stage-error" error=state.field_error(field::STAGE) />
             <label class="sb-field">
-                <span class="sb-field__label">"Priority"</span>
+                <span class="sb-field__label">{t(k::COMMON__PRIORITY)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || PRIORITIES.iter().position(|p| *p == state.priority.get()).unwrap_or(0).to_string()
@@ -135,11 +136,11 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                         }
                     }
                 >
-                    {PRIORITIES.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{priority_label(*p)}</option> }).collect_view()}
+                    {PRIORITIES.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{labels::priority(*p)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket owner"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_OWNER)}</span>
                 <select
                     class="sb-select"
                     aria-describedby="fb-owner-error"
@@ -156,7 +157,8 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
                         });
                     }
                 >
-                    <option value=CONVERSATION_OWNER>"Conversation owner"</option>
+                    <option value=CONVERSATION_OWNER>{t(k::COMMON__CONVERSATION_OWNER)}</option>
+
                     {users}
                 </select>
             </label>

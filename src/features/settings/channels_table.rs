@@ -6,6 +6,10 @@ use super::connect_channel_form::ConnectChannelForm;
 use super::fallback_dialog::FallbackDialog;
 use super::modal::Modal;
 use crate::domain::{Channel, ChannelKind, InboxId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::settings;
 use crate::services::{ctx::ToastKind, use_app};
 use leptos::prelude::*;
@@ -33,16 +37,13 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
         let (channel, enabled) = input.clone();
         async move {
             match settings::set_channel_status(app, channel.id.clone(), enabled).await {
-                Ok(()) if enabled => {
-                    app.toast(ToastKind::Info, format!("{} is enabled.", channel.address))
-                }
+                Ok(()) if enabled => app.toast(
+                    ToastKind::Info,
+                    tf(k::CHANNELS__ENABLED, &[("address", &channel.address)]),
+                ),
                 Ok(()) => app.toast(
                     ToastKind::Info,
-                    format!(
-                        "{} is disabled: it can no longer be chosen as a From address, and mail \
-                         arriving on it is not shown.",
-                        channel.address
-                    ),
+                    tf(k::CHANNELS__DISABLED, &[("address", &channel.address)]),
                 ),
                 Err(err) => app.toast_error(&err),
             }
@@ -51,13 +52,19 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
     let reason = move || denied.get().unwrap_or_default();
     let row = move |c: Channel| {
         let kind = match c.kind {
-            ChannelKind::Fallback => "Fallback email".to_owned(),
-            ChannelKind::TeamEmail => format!("Team email — {}", c.display_name),
+            ChannelKind::Fallback => t(k::CHANNELS__FALLBACK),
+            ChannelKind::TeamEmail => {
+                tf(k::CHANNELS__TEAM_EMAIL_NAMED, &[("name", &c.display_name)])
+            }
         };
         let address = c.address.to_string();
         let enabled = c.enabled;
         let is_fallback = c.kind == ChannelKind::Fallback;
-        let verified = if c.verified { "" } else { " (not verified)" };
+        let verified = if c.verified {
+            String::new()
+        } else {
+            t(k::CHANNELS__NOT_VERIFIED)
+        };
         view! {
             <tr>
                 <td>{kind}</td>
@@ -67,7 +74,7 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
                         role="switch"
                         class="sb-switch"
                         aria-checked=enabled.to_string()
-                        aria-label=format!("Status of {address}")
+                        aria-label=tf(k::CHANNELS__STATUS_OF, &[("address", &address)])
                         disabled=move || denied.with(Option::is_some) || toggle.pending().get()
                         title=reason
                         on:click=move |_| {
@@ -75,7 +82,7 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
                         }
                     >
                         <span class="sb-switch__track" aria-hidden="true"></span>
-                        {if enabled { "On" } else { "Off" }}
+                        {t(if enabled { k::CHANNELS__ON } else { k::CHANNELS__OFF })}
                     </button>
                 </td>
                 <td>
@@ -84,12 +91,12 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
                             view! {
                                 <button
                                     class="sb-button"
-                                    aria-label="Edit fallback email"
+                                    aria-label=t(k::CHANNELS__EDIT_FALLBACK)
                                     disabled=move || denied.with(Option::is_some)
                                     title=reason
                                     on:click=move |_| fallback_open.set(true)
                                 >
-                                    "Edit"
+                                    {t(k::COMMON__EDIT)}
                                 </button>
                             }
                         })}
@@ -100,13 +107,13 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
     let connect_inbox = inbox.clone();
     view! {
         <table class="sb-table sb-channels">
-            <caption>"Channels"</caption>
+            <caption>{t(k::INBOXES__TAB_CHANNELS)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Channel"</th>
-                    <th scope="col">"Address"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col"><span class="sb-visually-hidden">"Actions"</span></th>
+                    <th scope="col">{t(k::CHANNELS__CHANNEL)}</th>
+                    <th scope="col">{t(k::COMMON__ADDRESS)}</th>
+                    <th scope="col">{t(k::COMMON__STATUS)}</th>
+                    <th scope="col"><span class="sb-visually-hidden">{t(k::COMMON__ACTIONS)}</span></th>
                 </tr>
             </thead>
             <tbody>{move || channels.get().into_iter().map(row).collect_view()}</tbody>
@@ -117,9 +124,10 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
             title=reason
             on:click=move |_| connect_open.set(true)
         >
-            "Connect channel"
+            {t(k::CHANNELS__CONNECT)}
         </button>
-        <Modal open=connect_open id="connect-channel" title=Signal::derive(|| "Connect channel".to_owned())>
+        <Modal open=connect_open id="connect-channel" title=Signal::derive(|| t(k::CHANNELS__CONNECT))>
+
             {
                 let inbox = connect_inbox.clone();
                 view! {

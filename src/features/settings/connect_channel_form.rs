@@ -4,6 +4,10 @@
 
 use super::field_error::FieldError;
 use crate::domain::InboxId;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
 use leptos::prelude::*;
@@ -26,7 +30,10 @@ pub fn ConnectChannelForm(
         async move {
             match settings::connect_channel(app, inbox, address.clone(), display_name).await {
                 Ok(_) => {
-                    app.toast(ToastKind::Info, format!("{} is connected.", address.trim()));
+                    app.toast(
+                        ToastKind::Info,
+                        tf(k::CHANNELS__CONNECTED, &[("address", &address.trim())]),
+                    );
                     on_done.run(());
                 }
                 Err(err) => error.set(Some(err)),
@@ -58,15 +65,13 @@ pub fn ConnectChannelForm(
                 connect.dispatch((address.get_untracked(), display_name.get_untracked()));
             }
         >
-            <h3>"Connect channel"</h3>
+            <h3>{t(k::CHANNELS__CONNECT)}</h3>
             <fieldset class="sb-fieldset">
-                <legend>"Team email"</legend>
-                <p class="sb-hint">
-                    "An address your team owns, connected through the team's mail account."
-                </p>
+                <legend>{t(k::CHANNELS__TEAM_EMAIL)}</legend>
+                <p class="sb-hint">{t(k::CHANNELS__TEAM_EMAIL_HINT)}</p>
                 <FieldError id="connect-form-error" error=other_error />
                 <label class="sb-field">
-                    <span class="sb-field__label">"Email address"</span>
+                    <span class="sb-field__label">{t(k::COMMON__EMAIL_ADDRESS)}</span>
                     <input
                         class="sb-input"
                         inputmode="email"
@@ -79,7 +84,7 @@ pub fn ConnectChannelForm(
                 </label>
                 <FieldError id="connect-address-error" error=address_error />
                 <label class="sb-field">
-                    <span class="sb-field__label">"Display name"</span>
+                    <span class="sb-field__label">{t(k::COMMON__DISPLAY_NAME)}</span>
                     <input
                         class="sb-input"
                         aria-describedby="connect-name-error"
@@ -92,11 +97,12 @@ pub fn ConnectChannelForm(
             </fieldset>
             <div class="sb-dialog__actions">
                 <button type="button" class="sb-button" on:click=move |_| on_done.run(())>
-                    {if later { "Connect channel later" } else { "Cancel" }}
+                    {t(if later { k::CHANNELS__CONNECT_LATER } else { k::COMMON__CANCEL })}
                 </button>
                 <button type="submit" class="sb-button sb-button--primary" disabled=move || connect.pending().get()>
-                    "Connect channel"
+                    {t(k::CHANNELS__CONNECT)}
                 </button>
+
             </div>
         </form>
     }

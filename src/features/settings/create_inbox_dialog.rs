@@ -7,6 +7,10 @@ use super::connect_channel_form::ConnectChannelForm;
 use super::field_error::FieldError;
 use super::modal::Modal;
 use crate::domain::{InboxAccess, InboxId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
 use leptos::prelude::*;
@@ -15,7 +19,7 @@ use leptos::prelude::*;
 pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) -> impl IntoView {
     let app = use_app();
     view! {
-        <Modal open id="create-inbox" title=Signal::derive(|| "Create new inbox".to_owned())>
+        <Modal open id="create-inbox" title=Signal::derive(|| t(k::INBOXES__CREATE))>
             {
                 let created = RwSignal::new(None::<InboxId>);
                 let name = RwSignal::new(String::new());
@@ -26,7 +30,7 @@ pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) ->
                     async move {
                         match settings::create_inbox(app, name.clone(), access).await {
                             Ok(id) => {
-                                app.toast(ToastKind::Info, format!("The inbox {} was created.", name.trim()));
+                                app.toast(ToastKind::Info, tf(k::INBOXES__CREATED, &[("name", &name.trim())]));
                                 on_created.run(id.clone());
                                 created.set(Some(id));
                             }
@@ -48,7 +52,7 @@ pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) ->
                 let done = Callback::new(move |()| open.set(false));
                 move || match created.get() {
                     Some(id) => view! {
-                        <p class="sb-step">"Step 2 of 2"</p>
+                        <p class="sb-step">{tf(k::COMMON__STEP, &[("step", &2), ("total", &2)])}</p>
                         <ConnectChannelForm inbox=id on_done=done later=true />
                     }
                     .into_any(),
@@ -61,10 +65,10 @@ pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) ->
                                 next.dispatch((name.get_untracked(), access.access()));
                             }
                         >
-                            <p class="sb-step">"Step 1 of 2"</p>
+                            <p class="sb-step">{tf(k::COMMON__STEP, &[("step", &1), ("total", &2)])}</p>
                             <FieldError id="create-form-error" error=other_error />
                             <label class="sb-field">
-                                <span class="sb-field__label">"Team inbox name"</span>
+                                <span class="sb-field__label">{t(k::INBOXES__TEAM_INBOX_NAME)}</span>
                                 <input
                                     class="sb-input"
                                     aria-describedby="create-name-error"
@@ -77,10 +81,11 @@ pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) ->
                             <AccessPicker state=access id="create" error=err_of(field::ACCESS) />
                             <div class="sb-dialog__actions">
                                 <button type="button" class="sb-button" on:click=move |_| open.set(false)>
-                                    "Cancel"
+                                    {t(k::COMMON__CANCEL)}
                                 </button>
                                 <button type="submit" class="sb-button sb-button--primary" disabled=move || next.pending().get()>
-                                    "Next"
+                                    {t(k::COMMON__NEXT)}
+
                                 </button>
                             </div>
                         </form>

@@ -9,6 +9,7 @@ use super::field_error::FieldError;
 use super::from_fields::FromFields;
 use super::signature_editor::SignatureEditor;
 use crate::domain::Inbox;
+use crate::i18n::{k, web::t};
 use crate::services::settings::field;
 use crate::services::{ctx::ToastKind, use_app};
 use leptos::prelude::*;
@@ -33,11 +34,8 @@ pub fn FallbackConfig(state: FallbackState, inbox: Inbox) -> impl IntoView {
         let text = text.clone();
         async move {
             match copy_text(text).await {
-                Ok(()) => app.toast(ToastKind::Info, "Copied"),
-                Err(_) => app.toast(
-                    ToastKind::Error,
-                    "The address could not be copied: select it and copy it by hand.",
-                ),
+                Ok(()) => app.toast(ToastKind::Info, t(k::FALLBACK__COPIED)),
+                Err(_) => app.toast(ToastKind::Error, t(k::FALLBACK__COPY_FAILED)),
             }
         }
     });
@@ -49,18 +47,18 @@ pub fn FallbackConfig(state: FallbackState, inbox: Inbox) -> impl IntoView {
                 prop:checked=move || state.use_for_sending.get()
                 on:change=move |ev| state.use_for_sending.set(event_target_checked(&ev))
             />
-            "Use the fallback email to send messages"
+            {t(k::FALLBACK__USE_FOR_SENDING)}
         </label>
         <FromFields state inbox=inbox.clone() />
         <div class="sb-field">
-            <label class="sb-field__label" for="fb-forwarding">"Forwarding address"</label>
+            <label class="sb-field__label" for="fb-forwarding">{t(k::FALLBACK__FORWARDING_ADDRESS)}</label>
             <div class="sb-inline">
                 <input id="fb-forwarding" class="sb-input" readonly=true prop:value=forwarding />
                 <button type="button" class="sb-button" on:click=move |_| { copy.dispatch(copied.clone()); }>
-                    "Copy"
+                    {t(k::FALLBACK__COPY)}
                 </button>
             </div>
-            <p class="sb-hint">"Forward mail to this address to bring it into this inbox."</p>
+            <p class="sb-hint">{t(k::FALLBACK__FORWARDING_HINT)}</p>
         </div>
         <label class="sb-check">
             <input
@@ -68,7 +66,7 @@ pub fn FallbackConfig(state: FallbackState, inbox: Inbox) -> impl IntoView {
                 prop:checked=move || state.signature_enabled.get()
                 on:change=move |ev| state.signature_enabled.set(event_target_checked(&ev))
             />
-            "Enable team signature"
+            {t(k::FALLBACK__ENABLE_SIGNATURE)}
         </label>
         <Show when=move || state.signature_enabled.get()>
             <SignatureEditor html=state.signature_html described_by="fb-signature-error" />
@@ -81,7 +79,8 @@ pub fn FallbackConfig(state: FallbackState, inbox: Inbox) -> impl IntoView {
                 prop:checked=move || state.original_sender.get()
                 on:change=move |ev| state.original_sender.set(event_target_checked(&ev))
             />
-            "Choose original sender of email forwards"
+            {t(k::FALLBACK__ORIGINAL_SENDER)}
+
         </label>
         <FallbackPreview state inbox />
     }

@@ -7,6 +7,11 @@ use super::fallback_config::FallbackConfig;
 use super::fallback_state::FallbackState;
 use super::modal::Modal;
 use crate::domain::{FallbackFromAddress, InboxId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+    Key,
+};
 use crate::services::settings;
 use crate::services::{ctx::ToastKind, use_app};
 use crate::ui::sandbox::sanitize_html;
@@ -22,14 +27,14 @@ enum Tab {
 pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
     let app = use_app();
     view! {
-        <Modal open id="fallback-email" title=Signal::derive(|| "Fallback email".to_owned())>
+        <Modal open id="fallback-email" title=Signal::derive(|| t(k::FALLBACK__TITLE))>
             {
                 let inbox_id = inbox.clone();
                 let saved = app
                     .directory
                     .with_untracked(|d| d.inboxes.iter().find(|i| i.id == inbox_id).cloned());
                 match saved {
-                    None => view! { <p class="sb-error">"This inbox no longer exists."</p> }.into_any(),
+                    None => view! { <p class="sb-error">{t(k::FALLBACK__INBOX_GONE)}</p> }.into_any(),
                     Some(saved) => {
                         let state = FallbackState::new(&saved);
                         let tab = RwSignal::new(Tab::Configuration);
@@ -51,9 +56,9 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                             })
                                         });
                                         if unverified {
-                                            app.toast(ToastKind::Info, "Saved. The custom address is not verified yet: click Verify address to get a code.");
+                                            app.toast(ToastKind::Info, t(k::FALLBACK__SAVED_UNVERIFIED));
                                         } else {
-                                            app.toast(ToastKind::Info, "Fallback email saved.");
+                                            app.toast(ToastKind::Info, t(k::FALLBACK__SAVED));
                                             open.set(false);
                                         }
                                     }
@@ -61,7 +66,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                 }
                             }
                         });
-                        let tab_button = move |which: Tab, label: &'static str, id: &'static str, panel: &'static str| {
+                        let tab_button = move |which: Tab, label: Key, id: &'static str, panel: &'static str| {
                             view! {
                                 <button
                                     type="button"
@@ -72,7 +77,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                     aria-controls=panel
                                     on:click=move |_| tab.set(which)
                                 >
-                                    {label}
+                                    {t(label)}
                                 </button>
                             }
                         };
@@ -87,12 +92,14 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                 }
                             >
                                 <div class="sb-error" role="alert" hidden=move || state.error.with(Option::is_none)>
-                                    "Not saved; nothing was changed. "
-                                    {move || state.error.get().map(|e| e.to_string()).unwrap_or_default()}
+                                    {move || {
+                                        let reason = state.error.get().map(|e| e.to_string()).unwrap_or_default();
+                                        tf(k::FALLBACK__NOT_SAVED, &[("reason", &reason)])
+                                    }}
                                 </div>
-                                <div role="tablist" aria-label="Fallback email settings" class="sb-tabs">
-                                    {tab_button(Tab::Configuration, "Configuration", "tab-fb-config", "panel-fb-config")}
-                                    {tab_button(Tab::Automation, "Automation", "tab-fb-automation", "panel-fb-automation")}
+                                <div role="tablist" aria-label=t(k::FALLBACK__TABS) class="sb-tabs">
+                                    {tab_button(Tab::Configuration, k::FALLBACK__TAB_CONFIGURATION, "tab-fb-config", "panel-fb-config")}
+                                    {tab_button(Tab::Automation, k::FALLBACK__TAB_AUTOMATION, "tab-fb-automation", "panel-fb-automation")}
                                 </div>
                                 <div role="tabpanel" id="panel-fb-config" aria-labelledby="tab-fb-config" hidden=move || tab.get() != Tab::Configuration>
                                     <FallbackConfig state inbox=saved.clone() />
@@ -102,10 +109,11 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                 </div>
                                 <div class="sb-dialog__actions">
                                     <button type="button" class="sb-button" on:click=move |_| open.set(false)>
-                                        "Cancel"
+                                        {t(k::COMMON__CANCEL)}
                                     </button>
                                     <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>
-                                        "Save"
+                                        {t(k::COMMON__SAVE)}
+
                                     </button>
                                 </div>
                             </form>

@@ -6,6 +6,7 @@
 use super::fallback_state::FallbackState;
 use crate::domain::signature::{render, Signature, TokenContext};
 use crate::domain::{EmailAddress, FallbackEmail, FallbackFromAddress, Inbox, User, UserId};
+use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use crate::ui::sandbox::{sandboxed_document, sanitize_html};
 use leptos::prelude::*;
@@ -56,7 +57,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
         if state.custom_address_mode.get()
             && EmailAddress::parse(&state.custom_address.get()).is_err()
         {
-            return "(enter a valid custom address)".to_owned();
+            return t(k::PREVIEW__INVALID_ADDRESS);
         }
         app.directory
             .with(|d| match draft.with(|f| f.sending_address(&d.workspace)) {
@@ -67,7 +68,11 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let srcdoc = move || {
         let body = draft.with(|f| {
             if !f.signature_enabled || f.signature_html.trim().is_empty() {
-                return "<p><em>No team signature.</em></p>".to_owned();
+                // The catalogue is ours, but the text still goes into HTML: escape it.
+                return format!(
+                    "<p><em>{}</em></p>",
+                    escape_text(&t(k::PREVIEW__NO_SIGNATURE))
+                );
             }
             let company = app.directory.with(|d| d.workspace.company.clone());
             match user.get() {
@@ -94,10 +99,10 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let pressed = |on: bool| on.to_string();
     view! {
         <section class="sb-preview" aria-labelledby="fb-preview-title">
-            <h3 id="fb-preview-title">"Preview"</h3>
+            <h3 id="fb-preview-title">{t(k::PREVIEW__TITLE)}</h3>
             <div class="sb-preview__controls">
                 <label class="sb-field">
-                    <span class="sb-field__label">"Preview as"</span>
+                    <span class="sb-field__label">{t(k::PREVIEW__AS)}</span>
                     <select
                         class="sb-select"
                         prop:value=move || preview_as.get().map(|u| u.0).unwrap_or_default()
@@ -106,13 +111,13 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
                         {users}
                     </select>
                 </label>
-                <div role="group" aria-label="Width" class="sb-inline">
-                    <button type="button" class="sb-button" aria-pressed=move || pressed(mobile.get()) on:click=move |_| mobile.set(true)>"Mobile"</button>
-                    <button type="button" class="sb-button" aria-pressed=move || pressed(!mobile.get()) on:click=move |_| mobile.set(false)>"Desktop"</button>
+                <div role="group" aria-label=t(k::PREVIEW__WIDTH) class="sb-inline">
+                    <button type="button" class="sb-button" aria-pressed=move || pressed(mobile.get()) on:click=move |_| mobile.set(true)>{t(k::PREVIEW__MOBILE)}</button>
+                    <button type="button" class="sb-button" aria-pressed=move || pressed(!mobile.get()) on:click=move |_| mobile.set(false)>{t(k::PREVIEW__DESKTOP)}</button>
                 </div>
-                <div role="group" aria-label="Theme" class="sb-inline">
-                    <button type="button" class="sb-button" aria-pressed=move || pressed(!dark.get()) on:click=move |_| dark.set(false)>"Light"</button>
-                    <button type="button" class="sb-button" aria-pressed=move || pressed(dark.get()) on:click=move |_| dark.set(true)>"Dark"</button>
+                <div role="group" aria-label=t(k::PREVIEW__THEME) class="sb-inline">
+                    <button type="button" class="sb-button" aria-pressed=move || pressed(!dark.get()) on:click=move |_| dark.set(false)>{t(k::PREVIEW__LIGHT)}</button>
+                    <button type="button" class="sb-button" aria-pressed=move || pressed(dark.get()) on:click=move |_| dark.set(true)>{t(k::PREVIEW__DARK)}</button>
                 </div>
             </div>
             <div
@@ -122,17 +127,18 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
                 data-testid="fallback-preview"
             >
                 <p hidden=move || state.use_for_sending.get() class="sb-hint">
-                    "The fallback email is not used to send messages, so customers only see this if that is switched on."
+                    {t(k::PREVIEW__NOT_SENDING)}
                 </p>
                 <dl class="sb-props">
-                    <dt>"From name"</dt>
+                    <dt>{t(k::FALLBACK__FROM_NAME)}</dt>
                     <dd class="sb-preview__from-name">{from_name}</dd>
-                    <dt>"From address"</dt>
+                    <dt>{t(k::FALLBACK__FROM_ADDRESS)}</dt>
                     <dd class="sb-preview__from-address">{from_address}</dd>
                 </dl>
                 <iframe
                     class="sb-preview__frame"
-                    title="Signature preview"
+                    title=t(k::PREVIEW__FRAME)
+
                     sandbox=""
                     referrerpolicy="no-referrer"
                     srcdoc=srcdoc
@@ -140,4 +146,11 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// `text` with the characters HTML treats specially written as entities.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -6,6 +6,7 @@ use super::fallback_state::FallbackState;
 use super::field_error::FieldError;
 use super::verify_address::VerifyAddress;
 use crate::domain::{FromNameMode, Inbox};
+use crate::i18n::{k, web::t};
 use crate::services::settings::field;
 use crate::services::use_app;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let address_error = state.field_error(field::CUSTOM_ADDRESS);
     view! {
         <fieldset class="sb-fieldset">
-            <legend>"From name"</legend>
+            <legend>{t(k::FALLBACK__FROM_NAME)}</legend>
             <label class="sb-check">
                 <input
                     type="radio"
@@ -34,7 +35,7 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     prop:checked=move || mode.get() == FromNameMode::AgentAndCompany
                     on:change=move |_| mode.set(FromNameMode::AgentAndCompany)
                 />
-                "Agent and company name"
+                {t(k::FALLBACK__AGENT_AND_COMPANY)}
             </label>
             <label class="sb-check">
                 <input
@@ -43,10 +44,10 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     prop:checked=move || mode.get() == FromNameMode::CompanyName
                     on:change=move |_| mode.set(FromNameMode::CompanyName)
                 />
-                "Company name"
+                {t(k::FALLBACK__COMPANY_NAME)}
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Company name"</span>
+                <span class="sb-field__label">{t(k::FALLBACK__COMPANY_NAME)}</span>
                 <input
                     class="sb-input"
                     aria-describedby="fb-company-error"
@@ -58,7 +59,7 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
             <FieldError id="fb-company-error" error=company_error />
         </fieldset>
         <fieldset class="sb-fieldset">
-            <legend>"From address"</legend>
+            <legend>{t(k::FALLBACK__FROM_ADDRESS)}</legend>
             <label class="sb-check">
                 <input
                     type="radio"
@@ -66,7 +67,7 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     prop:checked=move || !custom.get()
                     on:change=move |_| custom.set(false)
                 />
-                "Use default"
+                {t(k::FALLBACK__USE_DEFAULT)}
                 <span class="sb-hint">{format!(" ({default_address})")}</span>
             </label>
             <label class="sb-check">
@@ -76,11 +77,12 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     prop:checked=move || custom.get()
                     on:change=move |_| custom.set(true)
                 />
-                "Customize from address"
+                {t(k::FALLBACK__CUSTOMIZE_ADDRESS)}
             </label>
             <Show when=move || custom.get()>
                 <label class="sb-field">
-                    <span class="sb-field__label">"Custom from address"</span>
+                    <span class="sb-field__label">{t(k::FALLBACK__CUSTOM_ADDRESS)}</span>
+
                     <input
                         class="sb-input"
                         inputmode="email"

@@ -6,6 +6,10 @@
 use super::settings_nav::SettingsNav;
 use crate::domain::helpdesk::{edit_decision, preview_moves, teams_with_default};
 use crate::domain::{Channel, ChannelKind};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::ctx::ToastKind;
 use crate::services::{from_settings, use_app};
 use leptos::html::Dialog;
@@ -28,7 +32,7 @@ fn DefaultReplyDialog(channel: RwSignal<Option<Channel>>) -> impl IntoView {
     let title = move || {
         channel.with(|c| {
             c.as_ref()
-                .map(|c| format!("Edit {}", c.address))
+                .map(|c| tf(k::HELPDESK__EDIT_ADDRESS, &[("address", &c.address)]))
                 .unwrap_or_default()
         })
     };
@@ -78,7 +82,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
         async move {
             match from_settings::save_default_reply(app, id, chosen).await {
                 Ok(_) => {
-                    app.toast(ToastKind::Info, "Default reply email saved.");
+                    app.toast(ToastKind::Info, t(k::HELPDESK__SAVED));
                     done.set(None);
                 }
                 Err(err) => error.set(Some(err.to_string())),
@@ -93,10 +97,10 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
                 prop:checked=move || enabled.get()
                 on:change=move |ev| enabled.set(event_target_checked(&ev))
             />
-            "Default reply email"
+            {t(k::HELPDESK__DEFAULT_REPLY)}
         </label>
         <fieldset class="sb-fieldset" disabled=move || !enabled.get()>
-            <legend>"Teams"</legend>
+            <legend>{t(k::COMMON__TEAMS)}</legend>
             {app
                 .directory
                 .with_untracked(|d| d.teams.clone())
@@ -125,9 +129,9 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
                 })
                 .collect_view()}
         </fieldset>
-        <div role="status" class="sb-moves" aria-label="What changes">
+        <div role="status" class="sb-moves" aria-label=t(k::HELPDESK__WHAT_CHANGES)>
             {move || match moves.get() {
-                Ok(list) if list.is_empty() => view! { <p>"Nothing changes."</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p>{t(k::HELPDESK__NOTHING_CHANGES)}</p> }.into_any(),
                 Ok(list) => {
                     view! { <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
                         .into_any()
@@ -137,7 +141,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
         </div>
         <p role="alert" class="sb-field__error">{move || error.get()}</p>
         <div class="sb-dialog__actions">
-            <button type="button" class="sb-button" on:click=move |_| done.set(None)>"Cancel"</button>
+            <button type="button" class="sb-button" on:click=move |_| done.set(None)>{t(k::COMMON__CANCEL)}</button>
             <button
                 type="button"
                 class="sb-button sb-button--primary"
@@ -146,7 +150,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
                     save.dispatch(());
                 }
             >
-                "Save"
+                {t(k::COMMON__SAVE)}
             </button>
         </div>
     }
@@ -172,7 +176,7 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
                         .filter_map(|t| d.teams.iter().find(|x| &x.id == t).map(|x| x.name.clone()))
                         .collect();
                     let defaults = if teams.is_empty() {
-                        "Not a default".to_owned()
+                        t(k::HELPDESK__NOT_DEFAULT)
                     } else {
                         teams.join(", ")
                     };
@@ -181,19 +185,19 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
                     view! {
                         <tr>
                             <td>{label.clone()}</td>
-                            <td>{if c.enabled { "Enabled" } else { "Disabled" }}</td>
+                            <td>{t(if c.enabled { k::COMMON__ENABLED } else { k::COMMON__DISABLED })}</td>
                             <td>{defaults}</td>
                             <td>
                                 <button
                                     type="button"
                                     class="sb-button"
-                                    aria-label=format!("Edit {label}")
+                                    aria-label=tf(k::HELPDESK__EDIT_ADDRESS, &[("address", &label)])
                                     aria-describedby="help-desk-readonly"
                                     disabled=move || denied().is_some()
                                     title=move || denied().unwrap_or_default()
                                     on:click=move |_| editing.set(Some(channel.clone()))
                                 >
-                                    "Edit"
+                                    {t(k::COMMON__EDIT)}
                                 </button>
                             </td>
                         </tr>
@@ -206,21 +210,20 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
         <div class="sb-settings">
             <SettingsNav />
             <section class="sb-page">
-                <h1>"Help Desk"</h1>
-                <p class="sb-page__intro">
-                    "A team's default reply email is the From of new help desk emails sent by the members whose primary team it is. Every enabled address stays selectable."
-                </p>
+                <h1>{t(k::HELPDESK__TITLE)}</h1>
+                <p class="sb-page__intro">{t(k::HELPDESK__INTRO)}</p>
                 <p id="help-desk-readonly" class="sb-notice" role="note">
-                    {move || denied().map(|why| format!("Read-only: {why}"))}
+                    {move || denied().map(|why| tf(k::HELPDESK__READ_ONLY, &[("reason", &why)]))}
                 </p>
                 <table class="sb-table">
-                    <caption>"Connected email addresses"</caption>
+                    <caption>{t(k::HELPDESK__CONNECTED)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Address"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Default reply email for"</th>
-                            <th scope="col">"Actions"</th>
+                            <th scope="col">{t(k::COMMON__ADDRESS)}</th>
+                            <th scope="col">{t(k::COMMON__STATUS)}</th>
+                            <th scope="col">{t(k::HELPDESK__DEFAULT_FOR)}</th>
+                            <th scope="col">{t(k::COMMON__ACTIONS)}</th>
+
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -6,11 +6,13 @@ use super::create_inbox_dialog::CreateInboxDialog;
 use super::rename_dialog::RenameInboxDialog;
 use crate::domain::access::{can, Action, Decision, DenyReason, Resource};
 use crate::domain::{Inbox, InboxId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+    Key,
+};
 use crate::services::use_app;
 use leptos::prelude::*;
-
-/// The sentence shown on **Create new inbox** when the plan does not allow it.
-pub const PLAN_REASON: &str = "Creating more inboxes needs the Professional or Enterprise plan.";
 
 #[component]
 pub fn InboxActions(
@@ -34,20 +36,20 @@ pub fn InboxActions(
         });
         match decision {
             Decision::Allowed => None,
-            Decision::Denied(DenyReason::PlanTooLow { plan, .. }) => Some(format!(
-                "{PLAN_REASON} This workspace is on the {} plan.",
-                plan.label()
+            Decision::Denied(DenyReason::PlanTooLow { plan, .. }) => Some(tf(
+                k::INBOXES__PLAN_REASON_CURRENT,
+                &[("plan", &plan.label())],
             )),
             Decision::Denied(reason) => Some(reason.message()),
         }
     });
     let rename_denied = Memo::new(move |_| {
         if inbox.with(Option::is_none) {
-            return Some("Choose an inbox first.".to_owned());
+            return Some(t(k::INBOXES__CHOOSE_FIRST));
         }
         denied.get()
     });
-    let item = move |label: &'static str,
+    let item = move |label: Key,
                      reason: Memo<Option<String>>,
                      reason_id: &'static str,
                      dialog: RwSignal<bool>| {
@@ -64,7 +66,7 @@ pub fn InboxActions(
                         dialog.set(true);
                     }
                 >
-                    {label}
+                    {t(label)}
                 </button>
                 <span id=reason_id class="sb-menu__reason" hidden=move || reason.with(Option::is_none)>
                     {move || reason.get().unwrap_or_default()}
@@ -88,11 +90,12 @@ pub fn InboxActions(
                 aria-controls="sb-inbox-actions"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                "Actions"
+                {t(k::COMMON__ACTIONS)}
             </button>
-            <ul id="sb-inbox-actions" role="menu" aria-label="Actions" class="sb-menu__list" hidden=move || !open.get()>
-                {item("Rename inbox", rename_denied, "sb-rename-reason", rename_open)}
-                {item("Create new inbox", create_denied, "sb-create-reason", create_open)}
+            <ul id="sb-inbox-actions" role="menu" aria-label=t(k::COMMON__ACTIONS) class="sb-menu__list" hidden=move || !open.get()>
+                {item(k::INBOXES__RENAME, rename_denied, "sb-rename-reason", rename_open)}
+                {item(k::INBOXES__CREATE, create_denied, "sb-create-reason", create_open)}
+
             </ul>
             {move || inbox.get().map(|i| view! { <RenameInboxDialog open=rename_open inbox=i /> })}
             <CreateInboxDialog open=create_open on_created=on_select />

@@ -8,6 +8,7 @@ use super::inbox_actions::InboxActions;
 use super::settings_nav::SettingsNav;
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::InboxId;
+use crate::i18n::{k, web::t, Key};
 use crate::services::{access, use_app};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -59,30 +60,29 @@ pub fn InboxesSettingsPage() -> impl IntoView {
     let inbox_id = Memo::new(move |_| inbox.get().map(|i| i.id));
     let inbox_name = move || inbox.get().map(|i| i.name).unwrap_or_default();
     let tab = RwSignal::new(Tab::Channels);
-    let tab_button =
-        move |which: Tab, label: &'static str, id: &'static str, panel: &'static str| {
-            view! {
-                <button
-                    role="tab"
-                    id=id
-                    class="sb-tab"
-                    aria-selected=move || (tab.get() == which).to_string()
-                    aria-controls=panel
-                    tabindex=move || if tab.get() == which { "0" } else { "-1" }
-                    on:click=move |_| tab.set(which)
-                >
-                    {label}
-                </button>
-            }
-        };
+    let tab_button = move |which: Tab, label: Key, id: &'static str, panel: &'static str| {
+        view! {
+            <button
+                role="tab"
+                id=id
+                class="sb-tab"
+                aria-selected=move || (tab.get() == which).to_string()
+                aria-controls=panel
+                tabindex=move || if tab.get() == which { "0" } else { "-1" }
+                on:click=move |_| tab.set(which)
+            >
+                {t(label)}
+            </button>
+        }
+    };
     view! {
         <div class="sb-settings">
             <SettingsNav />
             <section class="sb-page sb-inboxes">
-                <h1>"Inboxes"</h1>
+                <h1>{t(k::INBOXES__TITLE)}</h1>
                 <div class="sb-inboxes__bar">
                     <label class="sb-field">
-                        <span class="sb-field__label">"Current view"</span>
+                        <span class="sb-field__label">{t(k::INBOXES__CURRENT_VIEW)}</span>
                         <select
                             class="sb-select"
                             prop:value=move || inbox.get().map(|i| i.id.0).unwrap_or_default()
@@ -103,13 +103,14 @@ pub fn InboxesSettingsPage() -> impl IntoView {
                     {move || denied.get().unwrap_or_default()}
                 </p>
                 {move || match inbox_id.get() {
-                    None => view! { <p>"You do not have access to any inbox."</p> }.into_any(),
+                    None => view! { <p>{t(k::INBOXES__NO_ACCESS)}</p> }.into_any(),
                     Some(current) => {
                         view! {
                             <h2>{inbox_name}</h2>
-                            <div role="tablist" aria-label="Inbox settings" class="sb-tabs">
-                                {tab_button(Tab::Channels, "Channels", "tab-channels", "panel-channels")}
-                                {tab_button(Tab::Access, "Access", "tab-access", "panel-access")}
+                            <div role="tablist" aria-label=t(k::INBOXES__TABS) class="sb-tabs">
+                                {tab_button(Tab::Channels, k::INBOXES__TAB_CHANNELS, "tab-channels", "panel-channels")}
+                                {tab_button(Tab::Access, k::INBOXES__TAB_ACCESS, "tab-access", "panel-access")}
+
                             </div>
                             <div
                                 role="tabpanel"

@@ -3,6 +3,7 @@
 //! validates nothing (the domain does on save).
 
 use crate::domain::{TeamId, UserId};
+use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use leptos::prelude::*;
 
@@ -75,11 +76,12 @@ pub fn PeoplePicker(
     view! {
         <div class="sb-picker">
             <fieldset class="sb-picker__group" aria-describedby=described_by.clone()>
-                <legend>"Users"</legend>
+                <legend>{t(k::COMMON__USERS)}</legend>
                 <ul class="sb-plain-list">{user_rows}</ul>
             </fieldset>
             <fieldset class="sb-picker__group" aria-describedby=described_by>
-                <legend>"Teams"</legend>
+                <legend>{t(k::COMMON__TEAMS)}</legend>
+
                 <ul class="sb-plain-list">{team_rows}</ul>
             </fieldset>
         </div>

@@ -6,8 +6,13 @@ use super::language_picker::LanguagePicker;
 use super::settings_nav::SettingsNav;
 use super::shortcuts_toggle::ShortcutsToggle;
 use crate::domain::{EmailAddress, User};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::ctx::ToastKind;
 use crate::services::{from_settings, use_app};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// The user's own From settings, created afresh for each user (Switch user).
@@ -43,7 +48,7 @@ fn CrmFromForm(user: User) -> impl IntoView {
             match from_settings::save_profile(app, address, html).await {
                 Ok(()) => {
                     error.set(None);
-                    app.toast(ToastKind::Info, "Profile saved.");
+                    app.toast(ToastKind::Info, t(k::PROFILE__SAVED));
                 }
                 Err(err) => error.set(Some(err.to_string())),
             }
@@ -55,14 +60,14 @@ fn CrmFromForm(user: User) -> impl IntoView {
             save.dispatch(());
         }>
             <label class="sb-field">
-                <span class="sb-field__label">"Default From address for the CRM"</span>
+                <span class="sb-field__label">{t(k::PROFILE__CRM_FROM)}</span>
                 <select
                     class="sb-select"
                     aria-describedby="profile-error"
                     prop:value=move || from.get()
                     on:change=move |ev| from.set(event_target_value(&ev))
                 >
-                    <option value="">{format!("Not set (uses {})", user.email)}</option>
+                    <option value="">{tf(k::PROFILE__NOT_SET, &[("email", &user.email)])}</option>
                     {choices
                         .into_iter()
                         .map(|a| {
@@ -73,7 +78,7 @@ fn CrmFromForm(user: User) -> impl IntoView {
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Personal signature"</span>
+                <span class="sb-field__label">{t(k::PROFILE__SIGNATURE)}</span>
                 <textarea
                     class="sb-textarea"
                     rows="4"
@@ -83,7 +88,7 @@ fn CrmFromForm(user: User) -> impl IntoView {
             </label>
             <p id="profile-error" role="alert" class="sb-field__error">{move || error.get()}</p>
             <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>
-                "Save"
+                {t(k::COMMON__SAVE)}
             </button>
         </form>
     }
@@ -96,7 +101,7 @@ pub fn ProfileSettingsPage() -> impl IntoView {
         <div class="sb-settings">
             <SettingsNav />
             <section class="sb-page">
-                <h1>"Profile"</h1>
+                <h1>{t(k::PROFILE__TITLE)}</h1>
                 <LanguagePicker />
                 <ShortcutsToggle />
                 {move || {
@@ -105,27 +110,28 @@ pub fn ProfileSettingsPage() -> impl IntoView {
                             let team = |id: &crate::domain::TeamId| {
                                 app.directory.with(|d| d.teams.iter().find(|t| &t.id == id).map(|t| t.name.clone()).unwrap_or_default())
                             };
-                            let primary = u.primary_team.as_ref().map(team).unwrap_or_else(|| "None".into());
+                            let primary = u.primary_team.as_ref().map(team).unwrap_or_else(|| t(k::COMMON__NONE));
                             let additional = if u.additional_teams.is_empty() {
-                                "None".to_owned()
+                                t(k::COMMON__NONE)
                             } else {
                                 u.additional_teams.iter().map(team).collect::<Vec<_>>().join(", ")
                             };
                             view! {
                                 <dl class="sb-props">
-                                    <dt>"Name"</dt>
+                                    <dt>{t(k::COMMON__NAME)}</dt>
                                     <dd>{u.full_name()}</dd>
-                                    <dt>"Email"</dt>
+                                    <dt>{t(k::COMMON__EMAIL)}</dt>
                                     <dd>{u.email.to_string()}</dd>
-                                    <dt>"Role"</dt>
-                                    <dd>{u.role.label()}</dd>
-                                    <dt>"Seat"</dt>
-                                    <dd>{match u.seat { crate::domain::Seat::Paid => "Paid", crate::domain::Seat::Free => "Free" }}</dd>
-                                    <dt>"Availability"</dt>
-                                    <dd>{match u.availability { crate::domain::Availability::Available => "Available", crate::domain::Availability::Away => "Away" }}</dd>
-                                    <dt>"Primary team"</dt>
+                                    <dt>{t(k::PROFILE__ROLE)}</dt>
+                                    <dd>{labels::role(u.role)}</dd>
+                                    <dt>{t(k::PROFILE__SEAT)}</dt>
+                                    <dd>{t(match u.seat { crate::domain::Seat::Paid => k::PROFILE__SEAT_PAID, crate::domain::Seat::Free => k::PROFILE__SEAT_FREE })}</dd>
+                                    <dt>{t(k::PROFILE__AVAILABILITY)}</dt>
+                                    <dd>{t(match u.availability { crate::domain::Availability::Available => k::PROFILE__AVAILABLE, crate::domain::Availability::Away => k::PROFILE__AWAY })}</dd>
+                                    <dt>{t(k::PROFILE__PRIMARY_TEAM)}</dt>
                                     <dd>{primary}</dd>
-                                    <dt>"Additional teams"</dt>
+                                    <dt>{t(k::PROFILE__ADDITIONAL_TEAMS)}</dt>
+
                                     <dd>{additional}</dd>
                                 </dl>
                                 <CrmFromForm user=u.clone() />

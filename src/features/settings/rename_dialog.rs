@@ -4,6 +4,10 @@
 use super::field_error::FieldError;
 use super::modal::Modal;
 use crate::domain::Inbox;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
 use leptos::prelude::*;
@@ -14,7 +18,7 @@ pub fn RenameInboxDialog(open: RwSignal<bool>, inbox: Inbox) -> impl IntoView {
     let id = inbox.id.clone();
     let current = inbox.name.clone();
     view! {
-        <Modal open id="rename-inbox" title=Signal::derive(|| "Rename inbox".to_owned())>
+        <Modal open id="rename-inbox" title=Signal::derive(|| t(k::INBOXES__RENAME))>
             {
                 let id = id.clone();
                 let name = RwSignal::new(current.clone());
@@ -25,7 +29,7 @@ pub fn RenameInboxDialog(open: RwSignal<bool>, inbox: Inbox) -> impl IntoView {
                         match settings::rename_inbox(app, id, new_name.clone()).await {
                             Ok(()) => {
                                 open.set(false);
-                                app.toast(ToastKind::Info, format!("The inbox is now called {}.", new_name.trim()));
+                                app.toast(ToastKind::Info, tf(k::INBOXES__RENAMED, &[("name", &new_name.trim())]));
                             }
                             Err(err) => error.set(Some(err)),
                         }
@@ -51,7 +55,7 @@ pub fn RenameInboxDialog(open: RwSignal<bool>, inbox: Inbox) -> impl IntoView {
                     >
                         <FieldError id="rename-form-error" error=other_error />
                         <label class="sb-field">
-                            <span class="sb-field__label">"Inbox name"</span>
+                            <span class="sb-field__label">{t(k::INBOXES__NAME)}</span>
                             <input
                                 class="sb-input"
                                 aria-describedby="rename-name-error"
@@ -63,10 +67,11 @@ pub fn RenameInboxDialog(open: RwSignal<bool>, inbox: Inbox) -> impl IntoView {
                         <FieldError id="rename-name-error" error=name_error />
                         <div class="sb-dialog__actions">
                             <button type="button" class="sb-button" on:click=move |_| open.set(false)>
-                                "Cancel"
+                                {t(k::COMMON__CANCEL)}
                             </button>
                             <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>
-                                "Save"
+                                {t(k::COMMON__SAVE)}
+
                             </button>
                         </div>
                     </form>

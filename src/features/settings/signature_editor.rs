@@ -5,7 +5,9 @@
 //! inert first (`ui::sandbox::sanitize_html`), so a saved `onerror` never runs here.
 
 use crate::domain::signature::token_list;
+use crate::i18n::{k, web::t, Key};
 use crate::services::{ctx::ToastKind, use_app};
+use crate::ui::labels;
 use crate::ui::sandbox::sanitize_html;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
@@ -25,8 +27,8 @@ fn exec(command: &str, value: &str) {
     }
 }
 
-fn ask(message: &str) -> Option<String> {
-    let answer = web_sys::window()?.prompt_with_message(message).ok()??;
+fn ask(message: Key) -> Option<String> {
+    let answer = web_sys::window()?.prompt_with_message(&t(message)).ok()??;
     let answer = answer.trim().to_owned();
     (!answer.is_empty()).then_some(answer)
 }
@@ -67,26 +69,20 @@ pub fn SignatureEditor(
         exec(command, "");
         sync();
     };
-    let link = move || match ask("Link address (https://…)") {
+    let link = move || match ask(k::SIGNATURE__LINK_PROMPT) {
         Some(url) if is_link(&url) => {
             exec("createLink", &url);
             sync();
         }
-        Some(_) => app.toast(
-            ToastKind::Error,
-            "A link must start with https://, http:// or mailto:.",
-        ),
+        Some(_) => app.toast(ToastKind::Error, t(k::SIGNATURE__LINK_INVALID)),
         None => {}
     };
-    let image = move || match ask("Image address (https://… or a data:image/ URL)") {
+    let image = move || match ask(k::SIGNATURE__IMAGE_PROMPT) {
         Some(url) if is_image(&url) => {
             exec("insertImage", &url);
             sync();
         }
-        Some(_) => app.toast(
-            ToastKind::Error,
-            "An image must start with https:// or data:image/.",
-        ),
+        Some(_) => app.toast(ToastKind::Error, t(k::SIGNATURE__IMAGE_INVALID)),
         None => {}
     };
     let insert = move |token: &'static str| {
@@ -104,35 +100,35 @@ pub fn SignatureEditor(
     };
     // Toolbar buttons keep the caret in the editor: a mouse press must not move focus.
     let keep_focus = |ev: leptos::ev::MouseEvent| ev.prevent_default();
-    let tool = move |label: &'static str, run: Callback<()>| {
+    let tool = move |label: Key, run: Callback<()>| {
         view! {
             <button
                 type="button"
                 class="sb-button sb-tool"
                 disabled=move || html_mode.get()
-                title=move || if html_mode.get() { "Switch off HTML mode to format" } else { "" }
+                title=move || if html_mode.get() { t(k::SIGNATURE__HTML_MODE_OFF) } else { String::new() }
                 on:mousedown=keep_focus
                 on:click=move |_| run.run(())
             >
-                {label}
+                {t(label)}
             </button>
         }
     };
     view! {
         <div class="sb-sig">
-            <div role="toolbar" aria-label="Signature formatting" class="sb-sig__toolbar">
-                {tool("Bold", Callback::new(move |()| format("bold")))}
-                {tool("Italic", Callback::new(move |()| format("italic")))}
-                {tool("Underline", Callback::new(move |()| format("underline")))}
-                {tool("Link", Callback::new(move |()| link()))}
-                {tool("Image", Callback::new(move |()| image()))}
+            <div role="toolbar" aria-label=t(k::SIGNATURE__TOOLBAR) class="sb-sig__toolbar">
+                {tool(k::SIGNATURE__BOLD, Callback::new(move |()| format("bold")))}
+                {tool(k::SIGNATURE__ITALIC, Callback::new(move |()| format("italic")))}
+                {tool(k::SIGNATURE__UNDERLINE, Callback::new(move |()| format("underline")))}
+                {tool(k::SIGNATURE__LINK, Callback::new(move |()| link()))}
+                {tool(k::SIGNATURE__IMAGE, Callback::new(move |()| image()))}
                 <button
                     type="button"
                     class="sb-button sb-tool"
                     aria-pressed=move || html_mode.get().to_string()
                     on:click=move |_| html_mode.update(|m| *m = !*m)
                 >
-                    "HTML"
+                    {t(k::SIGNATURE__HTML)}
                 </button>
                 <div class="sb-menu">
                     <button
@@ -144,9 +140,9 @@ pub fn SignatureEditor(
                         on:mousedown=keep_focus
                         on:click=move |_| menu_open.update(|o| *o = !*o)
                     >
-                        "Insert token"
+                        {t(k::SIGNATURE__INSERT_TOKEN)}
                     </button>
-                    <ul id="sb-token-menu" role="menu" aria-label="Insert token" class="sb-menu__list" hidden=move || !menu_open.get()>
+                    <ul id="sb-token-menu" role="menu" aria-label=t(k::SIGNATURE__INSERT_TOKEN) class="sb-menu__list" hidden=move || !menu_open.get()>
                         {token_list()
                             .into_iter()
                             .map(|(label, token)| view! {
@@ -158,7 +154,7 @@ pub fn SignatureEditor(
                                         on:mousedown=keep_focus
                                         on:click=move |_| insert(token)
                                     >
-                                        {label}
+                                        {labels::signature_token(token, label)}
                                     </button>
                                 </li>
                             })
@@ -175,7 +171,7 @@ pub fn SignatureEditor(
                         contenteditable="true"
                         role="textbox"
                         aria-multiline="true"
-                        aria-label="Team signature"
+                        aria-label=t(k::SIGNATURE__TEAM_SIGNATURE)
                         aria-describedby=described_by.clone()
                         on:input=move |_| sync()
                     ></div>
@@ -184,7 +180,8 @@ pub fn SignatureEditor(
                 <textarea
                     node_ref=source
                     class="sb-input sb-sig__source"
-                    aria-label="Signature HTML"
+                    aria-label=t(k::SIGNATURE__SOURCE)
+
                     rows="6"
                     prop:value=move || html.get()
                     on:input=move |ev| html.set(event_target_value(&ev))

@@ -5,6 +5,10 @@
 use super::fallback_state::FallbackState;
 use super::field_error::FieldError;
 use crate::domain::{EmailAddress, FallbackFromAddress, InboxId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
 use leptos::prelude::*;
@@ -55,7 +59,7 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
             match settings::start_verification(app, inbox).await {
                 Ok(to) => app.toast(
                     ToastKind::Info,
-                    format!("A code was sent to {to}. The email is in the Outbox."),
+                    tf(k::VERIFY__CODE_SENT_TOAST, &[("to", &to)]),
                 ),
                 Err(err) => error.set(Some(err)),
             }
@@ -65,7 +69,7 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
         let (inbox, typed) = (inbox.clone(), typed.clone());
         async move {
             match settings::verify_address(app, inbox, typed).await {
-                Ok(()) => app.toast(ToastKind::Info, "The address is verified."),
+                Ok(()) => app.toast(ToastKind::Info, t(k::VERIFY__VERIFIED_TOAST)),
                 Err(err) => error.set(Some(err)),
             }
         }
@@ -80,19 +84,17 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
     view! {
         <div class="sb-verify">
             {move || match stage.get() {
-                Stage::Verified => view! { <p class="sb-verify__ok">"Verified"</p> }.into_any(),
+                Stage::Verified => view! { <p class="sb-verify__ok">{t(k::VERIFY__VERIFIED)}</p> }.into_any(),
                 Stage::SaveFirst => view! {
-                    <p id="fb-verify-reason" class="sb-hint">
-                        "Not verified. Save to keep this address, then verify it."
-                    </p>
+                    <p id="fb-verify-reason" class="sb-hint">{t(k::VERIFY__SAVE_FIRST_HINT)}</p>
                 }.into_any(),
                 Stage::NoCode => view! {
-                    <p class="sb-hint">"Not verified: nothing is sent from this address until it is."</p>
+                    <p class="sb-hint">{t(k::VERIFY__NO_CODE)}</p>
                 }.into_any(),
                 Stage::CodeSent(to) => view! {
-                    <p class="sb-hint">{format!("We sent a code to {to} (see the Outbox).")}</p>
+                    <p class="sb-hint">{tf(k::VERIFY__CODE_SENT, &[("to", &to)])}</p>
                     <label class="sb-field">
-                        <span class="sb-field__label">"Verification code"</span>
+                        <span class="sb-field__label">{t(k::VERIFY__CODE)}</span>
                         <input
                             class="sb-input"
                             inputmode="numeric"
@@ -111,7 +113,7 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
                             verify.dispatch(code.get_untracked());
                         }
                     >
-                        "Verify"
+                        {t(k::VERIFY__VERIFY)}
                     </button>
                 }.into_any(),
             }}
@@ -120,14 +122,15 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
                     type="button"
                     class="sb-button"
                     disabled=move || save_first() || send.pending().get()
-                    title=move || if save_first() { "Save the address first, then verify it." } else { "" }
+                    title=move || if save_first() { t(k::VERIFY__SAVE_FIRST) } else { String::new() }
                     aria-describedby="fb-verify-reason"
                     on:click=move |_| {
                         error.set(None);
                         send.dispatch(());
                     }
                 >
-                    "Verify address"
+                    {t(k::VERIFY__VERIFY_ADDRESS)}
+
                 </button>
             </Show>
             <FieldError id="fb-code-error" error=code_error />

@@ -1,5 +1,6 @@
 //! Shown for a path that no route matches.
 
+use crate::i18n::{k, web::t};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,9 +8,10 @@ use leptos_router::components::A;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="sb-page">
-            <h1>"Page not found"</h1>
-            <p>"This address does not lead to a page of Switchboard."</p>
-            <A href="/">"Go to the Inbox"</A>
+            <h1>{t(k::NOT_FOUND__TITLE)}</h1>
+            <p>{t(k::NOT_FOUND__BODY)}</p>
+            <A href="/">{t(k::NOT_FOUND__HOME)}</A>
+
         </section>
     }
 }

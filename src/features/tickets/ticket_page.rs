@@ -5,6 +5,7 @@ use super::ticket_props::TicketProps;
 use super::ticket_trash::TicketTrash;
 use crate::domain::Area;
 use crate::domain::TicketId;
+use crate::i18n::{k, web::t};
 use crate::services::{tickets, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -23,14 +24,14 @@ pub fn TicketPage() -> impl IntoView {
     view! {
         <section class="sb-page">
             {move || match ticket.get() {
-                None => view! { <Loading label="Loading ticket…" /> }.into_any(),
+                None => view! { <Loading label=t(k::TICKET__LOADING) /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
                 Some(Ok(r)) => {
                     view! {
                         <h1>{r.ticket.name.clone()}</h1>
                         <TicketTrash ticket=r.ticket.clone() conversations=r.conversations.clone() />
                         <TicketProps ticket=r.ticket.clone() />
-                        <h2>"Conversations"</h2>
+                        <h2>{t(k::COMMON__CONVERSATIONS)}</h2>
                         <ul class="sb-plain-list">
                             {r
                                 .conversations
@@ -44,11 +45,12 @@ pub fn TicketPage() -> impl IntoView {
                                                 c.id,
                                                 c.inbox,
                                             )>{c.subject}</A>
-                                            {format!(" — {}", match (c.trashed_at, c.status) {
-                                                (Some(_), _) => "in Trash",
-                                                (None, crate::domain::ConversationStatus::Open) => "open",
-                                                (None, crate::domain::ConversationStatus::Closed) => "closed",
-                                            })}
+                                            {format!(" — {}", t(match (c.trashed_at, c.status) {
+                                                (Some(_), _) => k::TICKET__CONV_IN_TRASH,
+                                                (None, crate::domain::ConversationStatus::Open) => k::TICKET__CONV_OPEN,
+                                                (None, crate::domain::ConversationStatus::Closed) => k::TICKET__CONV_CLOSED,
+                                            }))}
+
                                         </li>
                                     }
                                 })

@@ -3,8 +3,13 @@
 //! `services::actions` command, reported as a toast.
 
 use crate::domain::{Ticket, UserId};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::actions::{self, report, Done};
 use crate::services::{tickets, use_app, AppCtx, AppError};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 pub(super) fn run(
@@ -28,43 +33,44 @@ pub fn TicketProps(ticket: Ticket) -> impl IntoView {
     view! {
         <div class="sb-ticket-props">
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket name"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
                 <input class="sb-input" prop:value=ticket.name.clone() on:change=move |ev| {
                     run(app, actions::set_ticket_name(app, id.get_value(), event_target_value(&ev)));
                 } />
             </label>
-            <p class="sb-card__prop">"Pipeline: "{ticket.pipeline.clone()}</p>
+            <p class="sb-card__prop">{tf(k::TICKET__PIPELINE_VALUE, &[("pipeline", &ticket.pipeline)])}</p>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket status"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_STATUS)}</span>
                 <select class="sb-select" on:change=move |ev| {
                     if let Some(s) = tickets::status_from_key(&event_target_value(&ev)) {
                         run(app, actions::set_ticket_status(app, id.get_value(), s));
                     }
                 }>
                     {tickets::STATUSES.into_iter().map(|s| view! {
-                        <option value=tickets::status_key(s) selected=s == status>{tickets::status_label(s)}</option>
+                        <option value=tickets::status_key(s) selected=s == status>{labels::ticket_status(s)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Priority"</span>
+                <span class="sb-field__label">{t(k::COMMON__PRIORITY)}</span>
                 <select class="sb-select" on:change=move |ev| {
                     if let Some(p) = tickets::priority_from_key(&event_target_value(&ev)) {
                         run(app, actions::set_ticket_priority(app, id.get_value(), p));
                     }
                 }>
                     {tickets::PRIORITIES.into_iter().map(|p| view! {
-                        <option value=tickets::priority_key(p) selected=p == priority>{tickets::priority_label(p)}</option>
+                        <option value=tickets::priority_key(p) selected=p == priority>{labels::priority(p)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label class="sb-field">
-                <span class="sb-field__label">"Ticket owner"</span>
+                <span class="sb-field__label">{t(k::COMMON__TICKET_OWNER)}</span>
                 <select class="sb-select" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     run(app, actions::set_ticket_owner(app, id.get_value(), (!v.is_empty()).then(|| UserId::new(v))));
                 }>
-                    <option value="" selected=owner.is_none()>"No owner"</option>
+                    <option value="" selected=owner.is_none()>{t(k::COMMON__NO_OWNER)}</option>
+
                     {users.into_iter().map(|u| {
                         let selected = owner.as_ref() == Some(&u.id);
                         view! { <option value=u.id.to_string() selected=selected>{u.full_name()}</option> }

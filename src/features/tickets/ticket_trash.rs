@@ -8,6 +8,10 @@
 use super::ticket_props::run;
 use crate::domain::access::Action;
 use crate::domain::{Conversation, Ticket};
+use crate::i18n::{
+    k,
+    web::{t, tn},
+};
 use crate::services::{actions, use_app};
 use crate::ui::ConfirmDialog;
 use leptos::prelude::*;
@@ -16,12 +20,10 @@ const NOTE_ID: &str = "sb-ticket-trash-reason";
 
 /// What the confirmation says goes to Trash.
 fn confirm_body(conversations: usize) -> String {
-    let what = match conversations {
-        0 => "The ticket goes".to_owned(),
-        1 => "The ticket and its conversation go".to_owned(),
-        n => format!("The ticket and its {n} conversations go"),
-    };
-    format!("{what} to Trash. You can restore them together from this page or from Trash.")
+    match conversations {
+        0 => t(k::TICKET__TRASH_BODY_NONE),
+        n => tn(k::TICKET__TRASH_BODY, n as u64, &[]),
+    }
 }
 
 #[component]
@@ -48,7 +50,7 @@ pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl Int
     if ticket.trashed_at.is_some() {
         return view! {
             <div class="sb-ticket-trash">
-                <p class="sb-note">"This ticket is in Trash, with its conversations."</p>
+                <p class="sb-note">{t(k::TICKET__IN_TRASH)}</p>
                 <button
                     class="sb-button"
                     disabled=denied
@@ -56,7 +58,7 @@ pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl Int
                     aria-describedby=describedby
                     on:click=move |_| run(app, actions::restore_ticket(app, id.get_value()))
                 >
-                    "Restore"
+                    {t(k::COMMON__RESTORE)}
                 </button>
                 <Show when=denied>
                     <p class="sb-note sb-note--denied" id=NOTE_ID>{reason}</p>
@@ -75,16 +77,17 @@ pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl Int
                 aria-describedby=describedby
                 on:click=move |_| confirm.set(true)
             >
-                "Move ticket to trash"
+                {t(k::TICKET__TRASH)}
             </button>
             <Show when=denied>
                 <p class="sb-note sb-note--denied" id=NOTE_ID>{reason}</p>
             </Show>
             <ConfirmDialog
                 open=confirm
-                title="Move ticket to trash?"
+                title=t(k::TICKET__TRASH_TITLE)
                 body=confirm_body(count)
-                confirm_label="Move ticket to trash"
+                confirm_label=t(k::TICKET__TRASH)
+
                 on_confirm=move |_| run(app, actions::trash_ticket(app, id.get_value()))
             />
         </div>
