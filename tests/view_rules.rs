@@ -5,8 +5,8 @@
 
 use switchboard::domain::views::{
     conversation_in_view, day_start, format_day, list_plan, local_day, parse_day, query_tokens,
-    search_admits, search_tokens, search_tokens_of, token_upper_bound, AssigneeFilter, DateFilter,
-    Filter, ListFilters, ListIndex, View, MAX_TOKEN_CHARS,
+    search_tokens, search_tokens_of, token_upper_bound, AssigneeFilter, DateFilter, Filter,
+    ListFilters, ListIndex, View, MAX_TOKEN_CHARS,
 };
 use switchboard::domain::*;
 
@@ -412,18 +412,4 @@ fn a_plan_admits_exactly_the_view_members_that_pass_the_filters() {
             }
         }
     }
-}
-
-#[test]
-fn search_hits_skip_trash_and_pass_the_filters() {
-    let open = conv(ConversationStatus::Open, None, "ch-a", 5);
-    let mut trashed = open.clone();
-    trashed.trashed_at = Some(6);
-    assert!(search_admits(&open, &Filter::default()));
-    assert!(!search_admits(&trashed, &Filter::default()));
-    let closed_only = Filter {
-        status: Some(ConversationStatus::Closed),
-        ..Default::default()
-    };
-    assert!(!search_admits(&open, &closed_only));
 }

@@ -606,13 +606,3 @@ pub fn list_plan(view: View, me: &UserId, filter: &Filter) -> Option<ListPlan> {
         to: filter.date_to,
     })
 }
-
-/// Does a search hit pass the list filters? Search spans open and closed conversations (never
-/// Trash); **Status** narrows it to one of them.
-pub fn search_admits(conv: &Conversation, filter: &Filter) -> bool {
-    let criteria = Filter {
-        text: String::new(),
-        ..filter.clone()
-    };
-    conv.trashed_at.is_none() && criteria.matches(conv, "", "")
-}

@@ -186,22 +186,23 @@ pub async fn outbox(app: AppCtx) -> Result<Vec<OutboxItem>, AppError> {
 
 /// Search of one inbox in one workspace (SPEC §5): conversations not in Trash where every
 /// word typed starts a word of the contact's name or address, the subject, the preview or a
-/// message's subject or text (case and accents ignored), passing the list `filters`; newest
-/// first. Words are looked up in the search-token indexes and intersected, so the cost grows
-/// with the number of hits, not with the size of the inbox; rows are read page by page by the
-/// list.
+/// message's subject or text (case and accents ignored), passing the list `filters`. Open
+/// conversations come first, then closed ones, newest first within each. Words are looked up
+/// in the search-token indexes (keys only) and intersected with the ids of the filtered open
+/// and closed lists (index keys only, already in order), so no conversation record is read
+/// here: the list reads the rows of the pages it shows.
 pub async fn search(
     app: AppCtx,
     area: Area,
     inbox: InboxId,
+    me: UserId,
     text: String,
     filters: ListFilters,
-) -> Result<Vec<Conversation>, AppError> {
+) -> Result<Vec<ConversationId>, AppError> {
     let db = app.db();
-    let tokens = views::query_tokens(&text);
     let mut hits: Option<HashSet<ConversationId>> = None;
-    for token in &tokens {
-        let found = db.conversations_with_token(token).await?;
+    for token in views::query_tokens(&text) {
+        let found = db.conversations_with_token(&token).await?;
         let next: HashSet<ConversationId> = match hits {
             None => found,
             Some(previous) => previous.intersection(&found).cloned().collect(),
@@ -212,21 +213,29 @@ pub async fn search(
             break;
         }
     }
-    let Some(hits) = hits else {
+    let Some(hits) = hits.filter(|h| !h.is_empty()) else {
         return Ok(Vec::new());
     };
-    let ids: Vec<ConversationId> = hits.into_iter().collect();
-    let filter = filters.resolve(super::session::now_millis(), utc_offset_minutes());
-    let mut found: Vec<Conversation> = db
-        .conversations_by_ids(&ids)
-        .await?
-        .into_iter()
-        .filter(|c| c.area == area && c.inbox == inbox && views::search_admits(c, &filter))
-        .collect();
-    found.sort_by(|a, b| {
-        b.last_activity
-            .cmp(&a.last_activity)
-            .then_with(|| b.id.cmp(&a.id))
-    });
+    let now = super::session::now_millis();
+    let mut found = Vec::new();
+    for view in [View::AllOpen, View::Closed] {
+        if let Some(query) = list_query(view, area, &inbox, &me, &filters, now) {
+            found.extend(
+                db.list_ids(&query)
+                    .await?
+                    .into_iter()
+                    .filter(|id| hits.contains(id)),
+            );
+        }
+    }
     Ok(found)
+}
+
+/// Rows for the conversations with these ids (a page of search results), in the same order.
+pub async fn rows_of(
+    app: AppCtx,
+    ids: Vec<ConversationId>,
+) -> Result<Vec<ConversationRow>, AppError> {
+    let conversations = app.db().conversations_by_ids(&ids).await?;
+    rows_for(app, conversations).await
 }

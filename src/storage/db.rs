@@ -591,6 +591,27 @@ impl Db {
         Ok(page)
     }
 
+    /// The ids of every conversation of a filtered list, newest first, from the index keys
+    /// alone (no record is read): what search intersects its hits with.
+    pub async fn list_ids(&self, q: &ListQuery) -> Result<Vec<ConversationId>, StorageError> {
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONVERSATIONS)?;
+        let (lower, upper) = list_range(q, None);
+        let keys = object_store
+            .index(list_index_name(q.plan.index))?
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?
+            .await?;
+        let mut ids: Vec<ConversationId> = keys
+            .filter_map(|key| key.ok().and_then(|k| k.as_string()))
+            .map(ConversationId::new)
+            .collect();
+        // Ascending by [.., last_activity] then id: reversed, the list's own order.
+        ids.reverse();
+        Ok(ids)
+    }
+
     /// The conversations with these ids, in the same order; ids not stored are left out. All
     /// requests are sent at once in one transaction.
     pub async fn conversations_by_ids(

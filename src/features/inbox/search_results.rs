@@ -1,6 +1,7 @@
-//! Search results for the current inbox and workspace: conversations (open or closed, not in
-//! Trash) where every word typed starts a word of the contact, subject, preview or message
-//! text, narrowed by the list filters, in the same virtual list as the views.
+//! Search results for the current inbox and workspace: conversations (open ones first, then
+//! closed ones; never Trash) where every word typed starts a word of the contact, subject,
+//! preview or message text, narrowed by the list filters, in the same virtual list as the
+//! views.
 
 use super::conversation_list::row_link;
 use super::list_filters::{filter_suffix, use_list_filters};
@@ -27,7 +28,13 @@ pub fn SearchResults(
         let inbox = inbox_q.clone();
         let text = text.clone();
         let filters = filters.get();
-        async move { queries::search(app, area, inbox, text, filters).await }
+        let me = app.user_id.get();
+        async move {
+            match me {
+                Some(me) => queries::search(app, area, inbox, me, text, filters).await,
+                None => Ok(Vec::new()),
+            }
+        }
     });
     move || match results.get() {
         None => view! { <Loading label="Searching…" /> }.into_any(),

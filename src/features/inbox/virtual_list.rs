@@ -10,7 +10,7 @@
 //! gives it a [`RowSource`].
 
 use super::conversation_row::{conversation_row, placeholder_row};
-use crate::domain::{Conversation, ConversationId};
+use crate::domain::ConversationId;
 use crate::services::queries::{self, ConversationRow, PAGE_SIZE};
 use crate::services::{session, use_app, AppCtx, AppError};
 use crate::storage::{ListKey, ListQuery, PageStart};
@@ -32,7 +32,7 @@ const MAX_CACHED_PAGES: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowSource {
     Index(ListQuery),
-    Hits(Rc<Vec<Conversation>>),
+    Hits(Rc<Vec<ConversationId>>),
 }
 
 #[derive(Clone)]
@@ -66,7 +66,7 @@ async fn fetch_page(
         RowSource::Hits(hits) => {
             let from = ((page * PAGE_SIZE) as usize).min(hits.len());
             let to = (from + PAGE_SIZE as usize).min(hits.len());
-            queries::rows_for(app, hits[from..to].to_vec()).await
+            queries::rows_of(app, hits[from..to].to_vec()).await
         }
     }
 }
@@ -81,17 +81,19 @@ fn focus_row(list: &web_sys::Element, scroller: &web_sys::HtmlElement, index: u3
     }
     let list = list.clone();
     let selector = format!("[data-index=\"{index}\"] a");
-    // The window moves on the scroll event; focus after it has rendered.
-    set_timeout(
-        move || {
+    // The window moves on the scroll event and the row's page may still be loading: wait for
+    // its link (a short while; a row that never loads keeps the focus where it was).
+    leptos::task::spawn_local(async move {
+        for _ in 0..40 {
+            gloo_timers::future::TimeoutFuture::new(25).await;
             if let Ok(Some(el)) = list.query_selector(&selector) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();
+                    return;
                 }
             }
-        },
-        std::time::Duration::from_millis(50),
-    );
+        }
+    });
 }
 
 #[component]
