@@ -1049,9 +1049,9 @@ async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_ui()
     let counter = Rc::clone(&told);
     db.on_version_change(move || counter.set(counter.get() + 1));
 
-    // "Another tab" with a newer build opens version 2 directly.
+    // "Another tab" with a newer build opens the next version directly.
     let newer = indexed_db_futures::database::Database::open(name.as_str())
-        .with_version(2u32)
+        .with_version(SCHEMA_VERSION + 1)
         .await
         .expect("the upgrade is not blocked because this tab closes its connection");
     assert!(
