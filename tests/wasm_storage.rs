@@ -6,6 +6,7 @@
 use gloo_timers::future::TimeoutFuture;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use switchboard::domain::views::{ListIndex, ListPlan};
 use switchboard::domain::*;
 use switchboard::storage::notify::Change;
 use switchboard::storage::schema::ALL_STORES;
@@ -228,10 +229,10 @@ fn ids(conversations: &[Conversation]) -> Vec<String> {
 // ---- schema -------------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
-async fn opening_an_empty_database_migrates_from_nothing_to_v1_with_every_store() {
+async fn opening_an_empty_database_migrates_from_nothing_to_the_current_schema_with_every_store() {
     let (db, name) = fresh("empty").await;
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(db.version(), 1);
+    assert_eq!(db.version(), 2);
     let mut stores = db.store_names();
     stores.sort();
     let mut expected: Vec<String> = ALL_STORES.iter().map(|s| s.to_string()).collect();
@@ -259,14 +260,14 @@ async fn an_unknown_migration_step_fails_the_open_and_keeps_the_stored_schema() 
     db.set_meta("kept", &true).await.unwrap();
     db.close();
 
-    let upgraded = Db::open_with_version(&name, 2).await;
+    let upgraded = Db::open_with_version(&name, 3).await;
     assert!(
-        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 1 to 2")),
+        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 2 to 3")),
         "{upgraded:?}"
     );
 
-    let db = Db::open(&name).await.expect("v1 still opens");
-    assert_eq!(db.version(), 1);
+    let db = Db::open(&name).await.expect("v2 still opens");
+    assert_eq!(db.version(), 2);
     assert_eq!(db.get_meta::<bool>("kept").await.unwrap(), Some(true));
     drop_db(db, &name).await;
 }
@@ -546,6 +547,279 @@ async fn conversation_pages_and_counts_follow_bucket_assignee_order_offset_and_l
     drop_db(db, &name).await;
 }
 
+// ---- v2: filtered lists, keyset pages, search tokens, the v1 → v2 migration ----------------
+
+fn list_query(plan: ListPlan) -> ListQuery {
+    ListQuery {
+        area: Area::Inbox,
+        inbox: "i-1".into(),
+        plan,
+    }
+}
+
+fn plan(index: ListIndex, prefix: &[&str], from: Option<Millis>, to: Option<Millis>) -> ListPlan {
+    ListPlan {
+        index,
+        prefix: prefix.iter().map(|p| p.to_string()).collect(),
+        from,
+        to,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn filtered_lists_page_by_offset_from_either_end_and_after_a_key_in_the_same_order() {
+    let (db, name) = fresh("list-pages").await;
+    let mut all = thirty_conversations();
+    for (i, c) in all.iter_mut().enumerate() {
+        c.channel = if i % 2 == 0 { "ch-1" } else { "ch-2" }.into();
+    }
+    db.write_batch(&WriteBatch {
+        conversations: all.clone(),
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    let expected = |keep: &dyn Fn(&Conversation) -> bool| -> Vec<String> {
+        let mut list: Vec<&Conversation> = all
+            .iter()
+            .filter(|c| c.area == Area::Inbox && c.inbox.as_str() == "i-1" && keep(c))
+            .collect();
+        list.sort_by(|a, b| (b.last_activity, &b.id).cmp(&(a.last_activity, &a.id)));
+        list.into_iter().map(|c| c.id.0.clone()).collect()
+    };
+    let open = |c: &Conversation| Bucket::of(c) == Bucket::Open;
+    let cases: Vec<(&str, ListPlan, Vec<String>)> = vec![
+        (
+            "open",
+            plan(ListIndex::Bucket, &["open"], None, None),
+            expected(&open),
+        ),
+        (
+            "open on ch-2",
+            plan(ListIndex::BucketChannel, &["open", "ch-2"], None, None),
+            expected(&|c| open(c) && c.channel.as_str() == "ch-2"),
+        ),
+        (
+            "open, u-bo, ch-1",
+            plan(
+                ListIndex::BucketAssigneeChannel,
+                &["open", "u-bo", "ch-1"],
+                None,
+                None,
+            ),
+            expected(&|c| {
+                open(c) && c.assignee == Some("u-bo".into()) && c.channel.as_str() == "ch-1"
+            }),
+        ),
+        (
+            "open between 1050 and 1200",
+            plan(ListIndex::Bucket, &["open"], Some(1_050), Some(1_200)),
+            expected(&|c| open(c) && (1_050..=1_200).contains(&c.last_activity)),
+        ),
+        (
+            "unassigned since 1100",
+            plan(ListIndex::BucketAssignee, &["open", ""], Some(1_100), None),
+            expected(&|c| open(c) && c.assignee.is_none() && c.last_activity >= 1_100),
+        ),
+    ];
+    for (case, plan, want) in cases {
+        let q = list_query(plan);
+        assert_eq!(
+            db.count_list(&q).await.unwrap() as usize,
+            want.len(),
+            "count {case}"
+        );
+        for (offset, limit) in [(0u32, 100u32), (0, 3), (2, 4), (9, 3), (12, 5), (40, 5)] {
+            let page = db
+                .list_page(&q, &PageStart::Offset(offset), limit)
+                .await
+                .unwrap();
+            let slice: Vec<String> = want
+                .iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .cloned()
+                .collect();
+            assert_eq!(ids(&page), slice, "{case} offset {offset} limit {limit}");
+        }
+        // Page after page by key: the same rows, the tie at conv-04/conv-05 included.
+        let mut walked: Vec<String> = Vec::new();
+        let mut start = PageStart::Offset(0);
+        loop {
+            let page = db.list_page(&q, &start, 2).await.unwrap();
+            let Some(last) = page.last() else { break };
+            start = PageStart::After(ListKey::of(last));
+            walked.extend(ids(&page));
+        }
+        assert_eq!(walked, want, "{case} by key");
+    }
+    drop_db(db, &name).await;
+}
+
+fn searched(ids: std::collections::HashSet<ConversationId>) -> Vec<String> {
+    let mut ids: Vec<String> = ids.into_iter().map(|id| id.0).collect();
+    ids.sort();
+    ids
+}
+
+#[wasm_bindgen_test]
+async fn search_tokens_follow_subjects_contacts_and_messages_as_they_are_written_and_deleted() {
+    let (db, name) = fresh("search").await;
+    let mut tent = conversation("conv-1", "i-1", 100);
+    tent.subject = "Torn tent bag".into();
+    let mut other = conversation("conv-2", "i-1", 200);
+    other.contact = "c-2".into();
+    let mut note = message("m-1", "conv-2", Direction::Incoming, 200);
+    note.text_body = "Parcel held at Poznań depot".into();
+    let mut stefan = contact("c-2", "stefan@customer.example");
+    stefan.name = Some("Ștefan Rădulescu".into());
+    db.write_batch(&WriteBatch {
+        conversations: vec![tent.clone(), other],
+        messages: vec![note],
+        contacts: vec![contact("c-1", "ana@customer.example"), stefan],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    let cases = [
+        ("ten", vec!["conv-1"]),
+        ("poznan", vec!["conv-2"]),
+        ("stef", vec!["conv-2"]),
+        ("customer", vec!["conv-1", "conv-2"]),
+        ("subject", vec!["conv-2"]),
+        ("zebra", vec![]),
+    ];
+    for (token, want) in cases {
+        let found = searched(db.conversations_with_token(token).await.unwrap());
+        assert_eq!(found, want, "{token}");
+    }
+    // A new subject replaces the old tokens; a deleted message takes its tokens with it.
+    tent.subject = "Broken zip".into();
+    db.write_batch(&WriteBatch {
+        conversations: vec![tent],
+        delete_messages: vec!["m-1".into()],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    assert!(searched(db.conversations_with_token("tent").await.unwrap()).is_empty());
+    assert_eq!(
+        searched(db.conversations_with_token("zip").await.unwrap()),
+        ["conv-1"]
+    );
+    assert!(searched(db.conversations_with_token("poznan").await.unwrap()).is_empty());
+    drop_db(db, &name).await;
+}
+
+/// A record as schema v1 stored it: the serde form plus v1's computed fields only.
+fn v1_record<T: serde::Serialize>(value: &T, fields: &[(&str, &str)]) -> wasm_bindgen::JsValue {
+    let mut tree = serde_json::to_value(value).unwrap();
+    for (k, v) in fields {
+        tree[*k] = serde_json::Value::String(v.to_string());
+    }
+    js_sys::JSON::parse(&tree.to_string()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_search() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = unique("migrate-v2");
+    let v1 = Db::open_with_version(&name, 1).await.expect("open at v1");
+    assert_eq!(v1.version(), 1);
+    v1.close();
+
+    // Records written by v1: no search tokens, no message terms.
+    let mut tent = conversation("conv-1", "i-1", 100);
+    tent.subject = "Torn tent bag".into();
+    tent.channel = "ch-2".into();
+    let mut closed = conversation("conv-2", "i-1", 200);
+    closed.status = ConversationStatus::Closed;
+    closed.assignee = Some("u-ana".into());
+    let mut note = message("m-1", "conv-2", Direction::Incoming, 200);
+    note.text_body = "Invoice DN-70023 attached".into();
+    let ana = contact("c-1", "ana@customer.example");
+    {
+        let raw = Database::open(&name).build().unwrap().await.unwrap();
+        let tx = raw
+            .transaction(["conversations", "messages", "contacts"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let conversations = tx.object_store("conversations").unwrap();
+        let fields = [("_area", "inbox"), ("_bucket", "open"), ("_assignee", "")];
+        conversations
+            .put(v1_record(&tent, &fields))
+            .primitive()
+            .unwrap();
+        let fields = [
+            ("_area", "inbox"),
+            ("_bucket", "closed"),
+            ("_assignee", "u-ana"),
+        ];
+        conversations
+            .put(v1_record(&closed, &fields))
+            .primitive()
+            .unwrap();
+        let messages = tx.object_store("messages").unwrap();
+        messages.put(v1_record(&note, &[])).primitive().unwrap();
+        let contacts = tx.object_store("contacts").unwrap();
+        let fields = [("_email", "ana@customer.example")];
+        contacts.put(v1_record(&ana, &fields)).primitive().unwrap();
+        tx.commit().await.unwrap();
+        raw.close();
+    }
+
+    let db = Db::open(&name).await.expect("v1 migrates to v2");
+    assert_eq!(db.version(), 2);
+    assert!(db.store_names().contains(&"message_terms".to_string()));
+    // Nothing lost.
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), Some(tent));
+    assert_eq!(
+        db.conversation(&"conv-2".into()).await.unwrap(),
+        Some(closed)
+    );
+    assert_eq!(db.contact(&"c-1".into()).await.unwrap(), Some(ana));
+    assert_eq!(db.messages_of(&"conv-2".into()).await.unwrap(), vec![note]);
+    // The new channel index covers the old records.
+    let by_channel = list_query(plan(
+        ListIndex::BucketChannel,
+        &["open", "ch-2"],
+        None,
+        None,
+    ));
+    assert_eq!(db.count_list(&by_channel).await.unwrap(), 1);
+    let closed_ana = list_query(plan(
+        ListIndex::BucketAssigneeChannel,
+        &["closed", "u-ana", "ch-1"],
+        None,
+        None,
+    ));
+    assert_eq!(
+        ids(&db
+            .list_page(&closed_ana, &PageStart::Offset(0), 10)
+            .await
+            .unwrap()),
+        ["conv-2"]
+    );
+    // And the backfilled search tokens: subject, message text, contact.
+    assert_eq!(
+        searched(db.conversations_with_token("tent").await.unwrap()),
+        ["conv-1"]
+    );
+    assert_eq!(
+        searched(db.conversations_with_token("70023").await.unwrap()),
+        ["conv-2"]
+    );
+    assert_eq!(
+        searched(db.conversations_with_token("ana").await.unwrap()),
+        ["conv-1", "conv-2"]
+    );
+    drop_db(db, &name).await;
+}
+
 // ---- messages ------------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
@@ -778,9 +1052,9 @@ async fn a_newer_schema_in_another_tab_closes_this_connection_and_tells_the_ui()
     let counter = Rc::clone(&told);
     db.on_version_change(move || counter.set(counter.get() + 1));
 
-    // "Another tab" with a newer build opens version 2 directly.
+    // "Another tab" with a newer build opens the next version directly.
     let newer = indexed_db_futures::database::Database::open(name.as_str())
-        .with_version(2u32)
+        .with_version(SCHEMA_VERSION + 1)
         .await
         .expect("the upgrade is not blocked because this tab closes its connection");
     assert!(

@@ -1,7 +1,9 @@
 //! Inbox views of SPEC §5 (**Unassigned**, **Assigned to me**, **All open**, **Closed**,
 //! **Sent**, **Trash**, plus **Outbox** of §9 and **Drafts** of §7), their URL slugs, which
 //! conversations belong to each, the IndexedDB index keys that make those views cheap to query,
-//! and the pure search filter of the conversation list.
+//! the pure search filter of the conversation list, the list filters of the URL (**Status**,
+//! **Assignee**, **Channel**, **Date**) and how they map onto an index key range
+//! ([`list_plan`]), and the search tokenizer whose tokens are indexed at write time.
 //!
 //! This module only answers "does this record belong here"; it never loads, sorts or pages
 //! records (storage does) and never decides what a user may see (access rules do: callers pass
@@ -10,6 +12,7 @@
 
 use super::ids::{ChannelId, UserId};
 use super::model::{Conversation, ConversationStatus, Millis};
+use std::collections::BTreeSet;
 
 /// One list of the inbox (or help desk) workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -245,5 +248,361 @@ fn fold_char(c: char) -> Option<&'static str> {
         'ý' | 'ÿ' | 'ŷ' => "y",
         'ź' | 'ż' | 'ž' => "z",
         _ => return None,
+    })
+}
+
+// ---- search tokens ------------------------------------------------------------------------
+
+/// Tokens longer than this are cut: the index stays small, and a query token is cut the same
+/// way, so prefix matching still finds them.
+pub const MAX_TOKEN_CHARS: usize = 24;
+
+/// The search tokens of `text`: folded ([`fold`]: case and accents ignored), split at every
+/// character that is not a letter or digit, cut to [`MAX_TOKEN_CHARS`], without duplicates,
+/// sorted. Stored in a multi-entry index when a record is written; a query token matches a
+/// stored token it is a prefix of.
+pub fn search_tokens(text: &str) -> Vec<String> {
+    let set: BTreeSet<String> = raw_tokens(text).collect();
+    set.into_iter().collect()
+}
+
+/// The tokens of `text` from several fields at once (subject, preview, …).
+pub fn search_tokens_of(fields: &[&str]) -> Vec<String> {
+    let set: BTreeSet<String> = fields.iter().flat_map(|f| raw_tokens(f)).collect();
+    set.into_iter().collect()
+}
+
+/// The tokens of a typed query, in the order typed, without duplicates and without a token
+/// that is a prefix of another one (it can only match where the longer one does).
+pub fn query_tokens(text: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    for token in raw_tokens(text) {
+        if !tokens.contains(&token) {
+            tokens.push(token);
+        }
+    }
+    let all = tokens.clone();
+    tokens.retain(|t| {
+        !all.iter()
+            .any(|other| other != t && other.starts_with(t.as_str()))
+    });
+    tokens
+}
+
+/// The exclusive upper bound of every string that starts with `token` (for an index key
+/// range): tokens hold only letters and digits, which all sort below U+FFFF.
+pub fn token_upper_bound(token: &str) -> String {
+    format!("{token}\u{ffff}")
+}
+
+fn raw_tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    let folded = fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().take(MAX_TOKEN_CHARS).collect::<String>())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+// ---- list filters -------------------------------------------------------------------------
+
+/// The **Date** filter as chosen (kept relative, so a bookmarked "Today" means today).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateFilter {
+    #[default]
+    AnyTime,
+    Today,
+    Last7Days,
+    Last30Days,
+    /// Local calendar days (days since 1970-01-01), both inclusive; either may be open.
+    Custom {
+        from: Option<i64>,
+        to: Option<i64>,
+    },
+}
+
+impl DateFilter {
+    pub const PRESETS: [DateFilter; 4] = [
+        DateFilter::AnyTime,
+        DateFilter::Today,
+        DateFilter::Last7Days,
+        DateFilter::Last30Days,
+    ];
+
+    /// The URL value of `date=` (`None`: any time, not written).
+    pub fn slug(self) -> Option<&'static str> {
+        match self {
+            DateFilter::AnyTime => None,
+            DateFilter::Today => Some("today"),
+            DateFilter::Last7Days => Some("7d"),
+            DateFilter::Last30Days => Some("30d"),
+            DateFilter::Custom { .. } => Some("custom"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DateFilter::AnyTime => "Any time",
+            DateFilter::Today => "Today",
+            DateFilter::Last7Days => "Last 7 days",
+            DateFilter::Last30Days => "Last 30 days",
+            DateFilter::Custom { .. } => "Custom range",
+        }
+    }
+
+    /// Inclusive bounds on `last_activity`. `now` is UTC millis; `utc_offset_minutes` is the
+    /// rep's local offset east of UTC (so "today" starts at local midnight). "Last 7 days" is
+    /// today and the 6 local days before it.
+    pub fn bounds(self, now: Millis, utc_offset_minutes: i64) -> (Option<Millis>, Option<Millis>) {
+        let today = local_day(now, utc_offset_minutes);
+        let start = |day: i64| day_start(day, utc_offset_minutes);
+        match self {
+            DateFilter::AnyTime => (None, None),
+            DateFilter::Today => (Some(start(today)), None),
+            DateFilter::Last7Days => (Some(start(today - 6)), None),
+            DateFilter::Last30Days => (Some(start(today - 29)), None),
+            DateFilter::Custom { from, to } => (from.map(start), to.map(|d| start(d + 1) - 1)),
+        }
+    }
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The local calendar day (days since 1970-01-01) of the instant `at`.
+pub fn local_day(at: Millis, utc_offset_minutes: i64) -> i64 {
+    (at + utc_offset_minutes * 60_000).div_euclid(DAY_MS)
+}
+
+/// The UTC instant of local midnight starting `day`.
+pub fn day_start(day: i64, utc_offset_minutes: i64) -> Millis {
+    day * DAY_MS - utc_offset_minutes * 60_000
+}
+
+/// `YYYY-MM-DD` (what `<input type=date>` gives) → days since 1970-01-01; `None` if it is not
+/// a real calendar date.
+pub fn parse_day(text: &str) -> Option<i64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    // Days from civil (proleptic Gregorian), March-based year.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Days since 1970-01-01 → `YYYY-MM-DD`.
+pub fn format_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The filters of the list header, as they appear in the URL query
+/// (`?status=open&assignee=u-giulia&channel=ch-support-email&date=7d`). Unknown or malformed
+/// values are ignored rather than refused: a hand-edited URL still opens the view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListFilters {
+    pub status: Option<ConversationStatus>,
+    pub assignee: Option<AssigneeFilter>,
+    pub channel: Option<ChannelId>,
+    pub date: DateFilter,
+}
+
+impl ListFilters {
+    /// Reads the filters from URL query values (`get("status")` …).
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ListFilters {
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let status = match value("status").as_deref() {
+            Some("open") => Some(ConversationStatus::Open),
+            Some("closed") => Some(ConversationStatus::Closed),
+            _ => None,
+        };
+        let assignee = value("assignee").map(|a| match a.as_str() {
+            "unassigned" => AssigneeFilter::Unassigned,
+            _ => AssigneeFilter::User(UserId::new(a)),
+        });
+        let date = match value("date").as_deref() {
+            Some("today") => DateFilter::Today,
+            Some("7d") => DateFilter::Last7Days,
+            Some("30d") => DateFilter::Last30Days,
+            Some("custom") => DateFilter::Custom {
+                from: value("from").and_then(|d| parse_day(&d)),
+                to: value("to").and_then(|d| parse_day(&d)),
+            },
+            _ => DateFilter::AnyTime,
+        };
+        ListFilters {
+            status,
+            assignee,
+            channel: value("channel").map(ChannelId::new),
+            date,
+        }
+    }
+
+    /// The query pairs for the URL, in a fixed order; filters left at "any" are omitted.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(status) = self.status {
+            let s = match status {
+                ConversationStatus::Open => "open",
+                ConversationStatus::Closed => "closed",
+            };
+            pairs.push(("status", s.to_owned()));
+        }
+        match &self.assignee {
+            Some(AssigneeFilter::Unassigned) => pairs.push(("assignee", "unassigned".to_owned())),
+            Some(AssigneeFilter::User(u)) => pairs.push(("assignee", u.as_str().to_owned())),
+            None => {}
+        }
+        if let Some(channel) = &self.channel {
+            pairs.push(("channel", channel.as_str().to_owned()));
+        }
+        if let Some(slug) = self.date.slug() {
+            pairs.push(("date", slug.to_owned()));
+        }
+        if let DateFilter::Custom { from, to } = self.date {
+            if let Some(from) = from {
+                pairs.push(("from", format_day(from)));
+            }
+            if let Some(to) = to {
+                pairs.push(("to", format_day(to)));
+            }
+        }
+        pairs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == ListFilters::default()
+    }
+
+    /// The [`Filter`] these filters mean at `now` (no text).
+    pub fn resolve(&self, now: Millis, utc_offset_minutes: i64) -> Filter {
+        let (date_from, date_to) = self.date.bounds(now, utc_offset_minutes);
+        Filter {
+            text: String::new(),
+            status: self.status,
+            assignee: self.assignee.clone(),
+            channel: self.channel.clone(),
+            date_from,
+            date_to,
+        }
+    }
+}
+
+/// Which compound index a filtered list reads (the last component of each is
+/// `last_activity`, so a date range is a key range on every one of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListIndex {
+    /// `[_area, inbox, _bucket, last_activity]`
+    Bucket,
+    /// `[_area, inbox, _bucket, _assignee, last_activity]`
+    BucketAssignee,
+    /// `[_area, inbox, _bucket, channel, last_activity]`
+    BucketChannel,
+    /// `[_area, inbox, _bucket, _assignee, channel, last_activity]`
+    BucketAssigneeChannel,
+}
+
+/// A view plus filters as one index key range: the index, the key prefix after
+/// `[_area, inbox]` and the inclusive `last_activity` bounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPlan {
+    pub index: ListIndex,
+    /// `_bucket`, then `_assignee` and/or `channel` as the index needs.
+    pub prefix: Vec<String>,
+    pub from: Option<Millis>,
+    pub to: Option<Millis>,
+}
+
+/// How a conversation view combined with `filter` reads the store, or `None` when the filters
+/// contradict the view (for example **Status** Closed in **All open**, or **Assignee** Giulia
+/// in **Unassigned**): that list is empty without reading anything. The view fixes the bucket
+/// and, for **Unassigned** and **Assigned to me**, the assignee; a filter repeating the view is
+/// no contradiction. **Trash** holds conversations whatever their status, so the status filter
+/// does not narrow it. The free text of `filter` is ignored (search has its own index).
+pub fn list_plan(view: View, me: &UserId, filter: &Filter) -> Option<ListPlan> {
+    let (bucket, view_status) = match view {
+        View::Unassigned | View::AssignedToMe | View::AllOpen => {
+            ("open", Some(ConversationStatus::Open))
+        }
+        View::Closed => ("closed", Some(ConversationStatus::Closed)),
+        View::Trash => ("trash", None),
+        View::Sent | View::Outbox | View::Drafts => return None,
+    };
+    if let (Some(wanted), Some(fixed)) = (filter.status, view_status) {
+        if wanted != fixed {
+            return None;
+        }
+    }
+    let view_assignee = match view {
+        View::Unassigned => Some(String::new()),
+        View::AssignedToMe => Some(me.as_str().to_owned()),
+        _ => None,
+    };
+    let filter_assignee = filter.assignee.as_ref().map(|a| match a {
+        AssigneeFilter::Unassigned => String::new(),
+        AssigneeFilter::User(u) => u.as_str().to_owned(),
+    });
+    let assignee = match (view_assignee, filter_assignee) {
+        (Some(v), Some(f)) if v != f => return None,
+        (Some(v), _) => Some(v),
+        (None, f) => f,
+    };
+    if let (Some(from), Some(to)) = (filter.date_from, filter.date_to) {
+        if from > to {
+            return None;
+        }
+    }
+    let mut prefix = vec![bucket.to_owned()];
+    let index = match (assignee, &filter.channel) {
+        (None, None) => ListIndex::Bucket,
+        (Some(a), None) => {
+            prefix.push(a);
+            ListIndex::BucketAssignee
+        }
+        (None, Some(ch)) => {
+            prefix.push(ch.as_str().to_owned());
+            ListIndex::BucketChannel
+        }
+        (Some(a), Some(ch)) => {
+            prefix.push(a);
+            prefix.push(ch.as_str().to_owned());
+            ListIndex::BucketAssigneeChannel
+        }
+    };
+    Some(ListPlan {
+        index,
+        prefix,
+        from: filter.date_from,
+        to: filter.date_to,
     })
 }

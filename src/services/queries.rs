@@ -1,43 +1,56 @@
 //! Reads for the pages. Each takes the app context, returns owned data or an `AppError`, and
-//! never loads more than the page needs.
+//! never loads more than the page needs: lists read pages of an index range, search reads the
+//! search-token indexes (keys only) and then just the conversations that match.
 
 use super::{AppCtx, AppError};
+use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
-use crate::storage::{AssigneeFilter, Bucket, PageQuery};
+use crate::storage::{ListQuery, PageStart};
+use std::collections::HashSet;
 
+/// Rows read per page of a list (the virtual list asks for pages as it scrolls).
 pub const PAGE_SIZE: u32 = 50;
 
-/// Which conversation-based storage query a view maps to (`None`: not conversation-based).
-pub fn view_query(view: View, area: Area, inbox: &InboxId, me: &UserId) -> Option<PageQuery> {
-    let (bucket, assignee) = match view {
-        View::Unassigned => (Bucket::Open, AssigneeFilter::Unassigned),
-        View::AssignedToMe => (Bucket::Open, AssigneeFilter::User(me.clone())),
-        View::AllOpen => (Bucket::Open, AssigneeFilter::Any),
-        View::Closed => (Bucket::Closed, AssigneeFilter::Any),
-        View::Trash => (Bucket::Trash, AssigneeFilter::Any),
-        View::Sent | View::Outbox | View::Drafts => return None,
-    };
-    Some(PageQuery {
+/// The rep's local offset east of UTC, in minutes (for the **Date** filter's days).
+pub fn utc_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+/// The index range of a conversation view with `filters` at `now`: `None` when the view does
+/// not list conversations or the filters contradict it (an empty list, nothing to read).
+pub fn list_query(
+    view: View,
+    area: Area,
+    inbox: &InboxId,
+    me: &UserId,
+    filters: &ListFilters,
+    now: Millis,
+) -> Option<ListQuery> {
+    let filter = filters.resolve(now, utc_offset_minutes());
+    views::list_plan(view, me, &filter).map(|plan| ListQuery {
         area,
         inbox: inbox.clone(),
-        bucket,
-        assignee,
-        offset: 0,
-        limit: PAGE_SIZE,
+        plan,
     })
 }
 
-/// Live count of a view (conversation views by index count; the others by their stores).
+/// Live count of a view with the list filters (conversation views by index count; the others
+/// by their stores, unfiltered).
 pub async fn view_count(
     app: AppCtx,
     view: View,
     area: Area,
     inbox: InboxId,
     me: UserId,
+    filters: ListFilters,
 ) -> Result<u32, AppError> {
     let db = app.db();
-    if let Some(q) = view_query(view, area, &inbox, &me) {
-        return Ok(db.count_conversations(&q).await?);
+    if view.lists_conversations() {
+        let now = super::session::now_millis();
+        return match list_query(view, area, &inbox, &me, &filters, now) {
+            Some(q) => Ok(db.count_list(&q).await?),
+            None => Ok(0),
+        };
     }
     Ok(match view {
         View::Sent => db.count_sent_messages().await?,
@@ -59,26 +72,39 @@ pub struct ConversationRow {
     pub contact_name: String,
 }
 
-pub async fn conversation_rows(
+/// How many rows a list query holds.
+pub async fn list_count(app: AppCtx, query: ListQuery) -> Result<u32, AppError> {
+    Ok(app.db().count_list(&query).await?)
+}
+
+/// One page of a list, with contact names.
+pub async fn list_rows(
     app: AppCtx,
-    mut query: PageQuery,
-    offset: u32,
+    query: ListQuery,
+    start: PageStart,
+    limit: u32,
 ) -> Result<Vec<ConversationRow>, AppError> {
-    query.offset = offset;
-    let db = app.db();
-    let page = db.conversations_page(&query).await?;
-    let mut rows = Vec::with_capacity(page.len());
-    for conversation in page {
-        let contact_name = match db.contact(&conversation.contact).await? {
-            Some(c) => c.display_name(),
-            None => "Unknown contact".to_owned(),
-        };
-        rows.push(ConversationRow {
+    let page = app.db().list_page(&query, &start, limit).await?;
+    rows_for(app, page).await
+}
+
+/// Rows for these conversations: their contacts are read in one transaction.
+pub async fn rows_for(
+    app: AppCtx,
+    conversations: Vec<Conversation>,
+) -> Result<Vec<ConversationRow>, AppError> {
+    let ids: Vec<ContactId> = conversations.iter().map(|c| c.contact.clone()).collect();
+    let contacts = app.db().contacts_by_ids(&ids).await?;
+    Ok(conversations
+        .into_iter()
+        .zip(contacts)
+        .map(|(conversation, contact)| ConversationRow {
             conversation,
-            contact_name,
-        });
-    }
-    Ok(rows)
+            contact_name: contact
+                .map(|c| c.display_name())
+                .unwrap_or_else(|| "Unknown contact".to_owned()),
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,60 +184,58 @@ pub async fn outbox(app: AppCtx) -> Result<Vec<OutboxItem>, AppError> {
     Ok(items)
 }
 
-/// Most conversations one search reads per status (open, closed).
-const SEARCH_LIMIT: u32 = 10_000;
-
-/// Search of one inbox in one workspace (SPEC §5): conversations not in Trash whose contact,
-/// subject, preview or message text (comments included) contain every word of `text`, case
-/// and accents ignored. Bodies are read only for conversations the cheap fields do not match.
+/// Search of one inbox in one workspace (SPEC §5): conversations not in Trash where every
+/// word typed starts a word of the contact's name or address, the subject, the preview or a
+/// message's subject or text (case and accents ignored), passing the list `filters`. Open
+/// conversations come first, then closed ones, newest first within each. Words are looked up
+/// in the search-token indexes (keys only) and intersected with the ids of the filtered open
+/// and closed lists (index keys only, already in order), so no conversation record is read
+/// here: the list reads the rows of the pages it shows.
 pub async fn search(
     app: AppCtx,
     area: Area,
     inbox: InboxId,
+    me: UserId,
     text: String,
-) -> Result<Vec<ConversationRow>, AppError> {
+    filters: ListFilters,
+) -> Result<Vec<ConversationId>, AppError> {
     let db = app.db();
-    let filter = crate::domain::views::Filter {
-        text,
-        ..Default::default()
-    };
-    let mut rows = Vec::new();
-    for bucket in [Bucket::Open, Bucket::Closed] {
-        let query = PageQuery {
-            area,
-            inbox: inbox.clone(),
-            bucket,
-            assignee: AssigneeFilter::Any,
-            offset: 0,
-            limit: SEARCH_LIMIT,
+    let mut hits: Option<HashSet<ConversationId>> = None;
+    for token in views::query_tokens(&text) {
+        let found = db.conversations_with_token(&token).await?;
+        let next: HashSet<ConversationId> = match hits {
+            None => found,
+            Some(previous) => previous.intersection(&found).cloned().collect(),
         };
-        for conversation in db.conversations_page(&query).await? {
-            let contact = db.contact(&conversation.contact).await?;
-            let contact_name = contact
-                .as_ref()
-                .map(|c| c.display_name())
-                .unwrap_or_else(|| "Unknown contact".into());
-            let who = match &contact {
-                Some(c) => format!("{} {}", c.display_name(), c.email),
-                None => contact_name.clone(),
-            };
-            let matched = filter.matches(&conversation, &who, "") || {
-                let bodies: Vec<String> = db
-                    .messages_of(&conversation.id)
-                    .await?
-                    .into_iter()
-                    .map(|m| m.text_body)
-                    .collect();
-                filter.matches(&conversation, &who, &bodies.join("\n"))
-            };
-            if matched {
-                rows.push(ConversationRow {
-                    conversation,
-                    contact_name,
-                });
-            }
+        let empty = next.is_empty();
+        hits = Some(next);
+        if empty {
+            break;
         }
     }
-    rows.sort_by_key(|r| std::cmp::Reverse(r.conversation.last_activity));
-    Ok(rows)
+    let Some(hits) = hits.filter(|h| !h.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let now = super::session::now_millis();
+    let mut found = Vec::new();
+    for view in [View::AllOpen, View::Closed] {
+        if let Some(query) = list_query(view, area, &inbox, &me, &filters, now) {
+            found.extend(
+                db.list_ids(&query)
+                    .await?
+                    .into_iter()
+                    .filter(|id| hits.contains(id)),
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// Rows for the conversations with these ids (a page of search results), in the same order.
+pub async fn rows_of(
+    app: AppCtx,
+    ids: Vec<ConversationId>,
+) -> Result<Vec<ConversationRow>, AppError> {
+    let conversations = app.db().conversations_by_ids(&ids).await?;
+    rows_for(app, conversations).await
 }

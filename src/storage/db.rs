@@ -7,7 +7,8 @@
 use super::error::{DraftWriteError, StorageError};
 use super::records::*;
 use super::schema::{self, *};
-use super::{Directory, PageQuery, WriteBatch};
+use super::{Directory, ListQuery, PageQuery, PageStart, WriteBatch};
+use crate::domain::views::token_upper_bound;
 use crate::domain::{
     Channel, Contact, ContactId, Conversation, ConversationId, Draft, DraftKey, EmailAddress,
     Inbox, Message, OutboxItem, Team, Template, TemplateId, Ticket, TicketId, User, UserId,
@@ -17,6 +18,7 @@ use gloo_timers::future::TimeoutFuture;
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::{Database, ObjectStoreName};
 use indexed_db_futures::future::OpenDbRequest;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
@@ -24,6 +26,7 @@ use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
@@ -83,6 +86,10 @@ impl Db {
     pub async fn open_with_version(name: &str, version: u32) -> Result<Db, StorageError> {
         let blocked_since: Rc<Cell<Option<f64>>> = Rc::default();
         let on_blocked = Rc::clone(&blocked_since);
+        // The upgrade handler needs the versionchange transaction, which only the request
+        // knows; the request is stored here as soon as it exists (before any event fires).
+        let request_slot: Rc<RefCell<Option<web_sys::IdbOpenDbRequest>>> = Rc::default();
+        let upgrade_request = Rc::clone(&request_slot);
         let mut request = Database::open(name)
             .with_version(version)
             .with_on_blocked(move |_event| {
@@ -93,9 +100,14 @@ impl Db {
                 // Versions are small integers stored as f64 by IndexedDB.
                 let old = event.old_version() as u32;
                 let new = event.new_version().map_or(version, |v| v as u32);
-                schema::migrate(&db, old, new)
+                let tx = upgrade_request
+                    .borrow()
+                    .as_ref()
+                    .and_then(|request| request.transaction());
+                schema::migrate(&db, tx.as_ref(), old, new)
             })
             .build()?;
+        *request_slot.borrow_mut() = Some(request.as_sys().clone());
 
         match open_unless_blocked(&mut request, &blocked_since).await {
             Some(opened) => Db::from_database(opened?),
@@ -348,6 +360,11 @@ impl Db {
             conversation_record,
         )?);
         puts.extend(records(MESSAGES, &data.messages, to_js)?);
+        puts.extend(records(
+            MESSAGE_TERMS,
+            &data.messages,
+            message_terms_record,
+        )?);
         puts.extend(records(TICKETS, &data.tickets, to_js)?);
         puts.extend(records(TEMPLATES, &data.templates, to_js)?);
 
@@ -485,6 +502,235 @@ impl Db {
         self.count_by_prefix(CONVERSATIONS, index, &prefix).await
     }
 
+    /// How many conversations a filtered list holds (one index count, no record read).
+    pub async fn count_list(&self, q: &ListQuery) -> Result<u32, StorageError> {
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONVERSATIONS)?;
+        let (lower, upper) = list_range(q, None);
+        let count = object_store
+            .index(list_index_name(q.plan.index))?
+            .count()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?
+            .await?;
+        Ok(count)
+    }
+
+    /// One page of a filtered list, newest `last_activity` first (ties: larger id first, the
+    /// index's own order). `PageStart::After` continues below a known row with a key range;
+    /// `PageStart::Offset` walks from whichever end of the list is nearer.
+    pub async fn list_page(
+        &self,
+        q: &ListQuery,
+        start: &PageStart,
+        limit: u32,
+    ) -> Result<Vec<Conversation>, StorageError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let total = match start {
+            PageStart::Offset(offset) if *offset > limit => Some(self.count_list(q).await?),
+            _ => None,
+        };
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONVERSATIONS)?;
+        let index = object_store.index(list_index_name(q.plan.index))?;
+        let after = match start {
+            PageStart::After(key) => Some(key),
+            PageStart::Offset(_) => None,
+        };
+        let (lower, upper) = list_range(q, after);
+        // From the far end when the page is nearer to it: read the rows ascending, reverse.
+        let from_end = match (start, total) {
+            (PageStart::Offset(offset), Some(total)) if *offset >= total => return Ok(Vec::new()),
+            (PageStart::Offset(offset), Some(total)) if *offset > total / 2 => {
+                let take = limit.min(total - offset);
+                Some((total - offset - take, take))
+            }
+            _ => None,
+        };
+        let direction = if from_end.is_some() {
+            CursorDirection::Next
+        } else {
+            CursorDirection::Prev
+        };
+        let cursor = index
+            .open_cursor()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .with_direction(direction)
+            .primitive()?
+            .await?;
+        let Some(mut cursor) = cursor else {
+            return Ok(Vec::new());
+        };
+        let (skip, take) = match (start, from_end) {
+            (_, Some((skip, take))) => (skip, take),
+            (PageStart::Offset(offset), None) => (*offset, limit),
+            (PageStart::After(_), None) => (0, limit),
+        };
+        cursor.advance_by(skip).await?;
+        let mut page: Vec<Conversation> = Vec::with_capacity(take as usize);
+        while page.len() < take as usize {
+            let value = match cursor.next_record::<JsValue>().await? {
+                // advance_by does not report the end: the value is then undefined.
+                Some(value) if !value.is_undefined() => value,
+                _ => break,
+            };
+            let conversation: Conversation = from_js(value)?;
+            // Rows of the previous page that share its last activity come first: skip them.
+            let seen = after.is_some_and(|k| {
+                conversation.last_activity == k.last_activity && conversation.id >= k.id
+            });
+            if !seen {
+                page.push(conversation);
+            }
+        }
+        if from_end.is_some() {
+            page.reverse();
+        }
+        Ok(page)
+    }
+
+    /// The ids of every conversation of a filtered list, newest first, from the index keys
+    /// alone (no record is read): what search intersects its hits with.
+    pub async fn list_ids(&self, q: &ListQuery) -> Result<Vec<ConversationId>, StorageError> {
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONVERSATIONS)?;
+        let (lower, upper) = list_range(q, None);
+        let keys = object_store
+            .index(list_index_name(q.plan.index))?
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?
+            .await?;
+        let mut ids: Vec<ConversationId> = keys
+            .filter_map(|key| key.ok().and_then(|k| k.as_string()))
+            .map(ConversationId::new)
+            .collect();
+        // Ascending by [.., last_activity] then id: reversed, the list's own order.
+        ids.reverse();
+        Ok(ids)
+    }
+
+    /// The conversations with these ids, in the same order; ids not stored are left out. All
+    /// requests are sent at once in one transaction.
+    pub async fn conversations_by_ids(
+        &self,
+        ids: &[ConversationId],
+    ) -> Result<Vec<Conversation>, StorageError> {
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONVERSATIONS)?;
+        let requests = ids
+            .iter()
+            .map(|id| object_store.get(id.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for request in requests {
+            let value: Option<JsValue> = request.await?;
+            if let Some(value) = value {
+                out.push(from_js(value)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The contacts with these ids (None where missing), in the same order, in one transaction.
+    pub async fn contacts_by_ids(
+        &self,
+        ids: &[ContactId],
+    ) -> Result<Vec<Option<Contact>>, StorageError> {
+        let tx = self.tx(CONTACTS, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(CONTACTS)?;
+        let requests = ids
+            .iter()
+            .map(|id| object_store.get(id.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(ids.len());
+        for request in requests {
+            let value: Option<JsValue> = request.await?;
+            out.push(value.map(from_js).transpose()?);
+        }
+        Ok(out)
+    }
+
+    /// Ids of the conversations where a search token starts with `token` (a token of
+    /// `domain::views::query_tokens`): in their subject or preview, their contact's name or
+    /// address, or the subject or text of one of their messages. Reads index keys only.
+    pub async fn conversations_with_token(
+        &self,
+        token: &str,
+    ) -> Result<HashSet<ConversationId>, StorageError> {
+        let tx = self.tx(
+            [CONVERSATIONS, CONTACTS, MESSAGE_TERMS],
+            TransactionMode::Readonly,
+        )?;
+        let range = || {
+            KeyRange::Bound(
+                JsValue::from_str(token),
+                false,
+                JsValue::from_str(&token_upper_bound(token)),
+                true,
+            )
+        };
+        let conversations = tx.object_store(CONVERSATIONS)?;
+        let by_subject = conversations
+            .index(IDX_TERMS)?
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(range())
+            .primitive()?;
+        let contacts = tx.object_store(CONTACTS)?;
+        let by_contact = contacts
+            .index(IDX_TERMS)?
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(range())
+            .primitive()?;
+        let terms = tx.object_store(MESSAGE_TERMS)?;
+        let by_message = terms
+            .index(IDX_TERMS)?
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(range())
+            .primitive()?;
+
+        let mut ids: HashSet<ConversationId> = HashSet::new();
+        for key in by_subject.await? {
+            if let Some(id) = key?.as_string() {
+                ids.insert(ConversationId::new(id));
+            }
+        }
+        for key in by_message.await? {
+            // The key is [conversation, message].
+            let key = key?;
+            if let Some(id) = js_sys::Reflect::get_u32(&key, 0)
+                .ok()
+                .and_then(|v| v.as_string())
+            {
+                ids.insert(ConversationId::new(id));
+            }
+        }
+        let contact_ids: Vec<String> = by_contact
+            .await?
+            .filter_map(|key| key.ok().and_then(|k| k.as_string()))
+            .collect();
+        let by_contact_index = conversations.index(IDX_CONV_CONTACT)?;
+        let requests = contact_ids
+            .iter()
+            .map(|contact| {
+                by_contact_index
+                    .get_all_keys::<JsValue>()
+                    .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(contact)))
+                    .primitive()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        for request in requests {
+            for key in request.await? {
+                if let Some(id) = key?.as_string() {
+                    ids.insert(ConversationId::new(id));
+                }
+            }
+        }
+        Ok(ids)
+    }
+
     /// Every conversation with this contact, newest `last_activity` first.
     pub async fn conversations_of_contact(
         &self,
@@ -561,6 +807,11 @@ impl Db {
             conversation_record,
         )?);
         puts.extend(records(MESSAGES, &batch.messages, to_js)?);
+        puts.extend(records(
+            MESSAGE_TERMS,
+            &batch.messages,
+            message_terms_record,
+        )?);
         puts.extend(records(TICKETS, &batch.tickets, to_js)?);
         puts.extend(records(CONTACTS, &batch.contacts, contact_record)?);
         puts.extend(records(OUTBOX, &batch.outbox, to_js)?);
@@ -591,11 +842,31 @@ impl Db {
         );
 
         let tx = self.tx(BATCH_STORES, TransactionMode::Readwrite)?;
+        // A deleted message's search terms are keyed by its conversation too: read it first
+        // (requests run in the order sent, so these see the messages before the deletes).
+        let messages = tx.object_store(MESSAGES)?;
+        let deleted_messages = batch
+            .delete_messages
+            .iter()
+            .map(|id| messages.get(id.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
         for (store, record) in puts {
             let _request = tx.object_store(store)?.put(record).primitive()?;
         }
         for (store, key) in &deletes {
             let _request = tx.object_store(store)?.delete(key.as_str()).primitive()?;
+        }
+        let terms = tx.object_store(MESSAGE_TERMS)?;
+        for request in deleted_messages {
+            let stored: Option<JsValue> = request.await.map_err(|e| self.lost_or(e.into()))?;
+            if let Some(message) = stored {
+                let message: Message = from_js(message)?;
+                let terms_key = key(&[
+                    message.conversation.as_str().into(),
+                    message.id.as_str().into(),
+                ]);
+                let _request = terms.delete(terms_key).primitive()?;
+            }
         }
         self.commit(tx).await
     }

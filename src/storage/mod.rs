@@ -67,6 +67,40 @@ pub struct PageQuery {
     pub limit: u32,
 }
 
+/// A conversation view with the list filters, as one index key range (see
+/// `domain::views::list_plan`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    pub area: Area,
+    pub inbox: InboxId,
+    pub plan: crate::domain::views::ListPlan,
+}
+
+/// Where a list row sits in its index: the page after it starts just below this key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ListKey {
+    pub last_activity: crate::domain::Millis,
+    pub id: ConversationId,
+}
+
+impl ListKey {
+    pub fn of(c: &Conversation) -> ListKey {
+        ListKey {
+            last_activity: c.last_activity,
+            id: c.id.clone(),
+        }
+    }
+}
+
+/// Where a page starts: continuing after a known row (a key range: as fast at row 9,950 as at
+/// row 50), or at an offset when no neighbouring page is known (a cursor `advance`, from
+/// whichever end of the list is nearer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageStart {
+    Offset(u32),
+    After(ListKey),
+}
+
 /// The small, mostly static stores, read together in one transaction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directory {

@@ -1,12 +1,15 @@
 //! Domain value ⇄ stored record. A record is the serde form of the domain value plus computed
-//! index fields (`_area`, `_bucket`, `_assignee`, `_email`, `_key`, `_id`); reading ignores
-//! them because domain types ignore unknown fields. Also builds the compound index keys.
+//! index fields (`_area`, `_bucket`, `_assignee`, `_email`, `_key`, `_id`, and `_t`, the search
+//! tokens of `domain::views::search_tokens_of`); reading ignores them because domain types
+//! ignore unknown fields. Also builds the message-terms records and the compound index keys
+//! and ranges.
 //! No I/O here.
 
 use super::error::StorageError;
 use super::schema::*;
-use super::{AssigneeFilter, Bucket};
-use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Workspace};
+use super::{AssigneeFilter, Bucket, ListKey, ListQuery};
+use crate::domain::views::{search_tokens_of, ListIndex};
+use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Message, Workspace};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -90,12 +93,41 @@ pub(crate) fn conversation_record(c: &Conversation) -> Result<JsValue, StorageEr
             (F_AREA, area_key(c.area).into()),
             (F_BUCKET, bucket_key(Bucket::of(c)).into()),
             (F_ASSIGNEE, assignee.into()),
+            (F_TERMS, terms(&[&c.subject, &c.snippet])),
         ],
     )
 }
 
 pub(crate) fn contact_record(c: &Contact) -> Result<JsValue, StorageError> {
-    with_fields(to_js(c)?, &[(F_EMAIL, email_key(&c.email).into())])
+    let name = c.name.as_deref().unwrap_or("");
+    with_fields(
+        to_js(c)?,
+        &[
+            (F_EMAIL, email_key(&c.email).into()),
+            (F_TERMS, terms(&[name, c.email.as_str()])),
+        ],
+    )
+}
+
+/// The search tokens of one message (its subject and text) under the key
+/// `[conversation, message]`: a token lookup then yields conversation ids from keys alone.
+pub(crate) fn message_terms_record(m: &Message) -> Result<JsValue, StorageError> {
+    with_fields(
+        js_sys::Object::new().into(),
+        &[
+            ("conversation", m.conversation.as_str().into()),
+            ("message", m.id.as_str().into()),
+            (F_TERMS, terms(&[&m.subject, &m.text_body])),
+        ],
+    )
+}
+
+fn terms(fields: &[&str]) -> JsValue {
+    search_tokens_of(fields)
+        .into_iter()
+        .map(|t| JsValue::from_str(&t))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 pub(crate) fn draft_record(d: &Draft) -> Result<JsValue, StorageError> {
@@ -162,4 +194,37 @@ pub(crate) fn conversation_prefix(
             (IDX_CONV_ASSIGNEE, prefix)
         }
     }
+}
+
+/// The index of a filtered list.
+pub(crate) fn list_index_name(index: ListIndex) -> &'static str {
+    match index {
+        ListIndex::Bucket => IDX_CONV_BUCKET,
+        ListIndex::BucketAssignee => IDX_CONV_ASSIGNEE,
+        ListIndex::BucketChannel => IDX_CONV_CHANNEL,
+        ListIndex::BucketAssigneeChannel => IDX_CONV_ASSIGNEE_CHANNEL,
+    }
+}
+
+/// The inclusive key range of a filtered list: `[area, inbox, ...plan.prefix, last_activity]`
+/// with `last_activity` between the plan's date bounds, and below `before` (inclusive) when
+/// continuing after a page.
+pub(crate) fn list_range(q: &ListQuery, before: Option<&ListKey>) -> (JsValue, JsValue) {
+    let mut prefix: Vec<JsValue> = vec![area_key(q.area).into(), q.inbox.as_str().into()];
+    prefix.extend(q.plan.prefix.iter().map(|p| JsValue::from_str(p)));
+    let mut lower = prefix.clone();
+    if let Some(from) = q.plan.from {
+        lower.push(JsValue::from_f64(from as f64));
+    }
+    let upper_time = match (q.plan.to, before.map(|k| k.last_activity)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let mut upper = prefix;
+    match upper_time {
+        Some(t) => upper.push(JsValue::from_f64(t as f64)),
+        // An array sorts after every number: above any last_activity.
+        None => upper.push(js_sys::Array::new().into()),
+    }
+    (key(&lower), key(&upper))
 }

@@ -1,14 +1,20 @@
 //! The IndexedDB schema: store and index names, the schema version, and the migrations run in
-//! `upgradeneeded` as a `match (old, new)` per step. Only called from `Db::open`; it must never
-//! read or write records (an upgrade transaction that does I/O here would hold every tab).
+//! `upgradeneeded` as a `match (old, new)` per step. Only called from `Db::open`. A step may
+//! rewrite existing records only to fill computed index fields (v2's search tokens), and does
+//! so inside the upgrade transaction: the upgrade and its backfill commit or fail together, so
+//! a half-migrated database never exists. It must not hold business rules.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbCursorWithValue, IdbIndexParameters, IdbObjectStore, IdbTransaction};
 
 /// The schema this build of Switchboard writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// v2: filter indexes by channel, search-token indexes and the `message_terms` store.
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const META: &str = "meta";
 pub const WORKSPACE: &str = "workspace";
@@ -25,9 +31,12 @@ pub const DRAFTS: &str = "drafts";
 pub const OUTBOX: &str = "outbox";
 /// Attachment blobs, keyed out-of-line by `DraftAttachment::blob_key`.
 pub const ATTACHMENTS: &str = "attachments";
+/// The search tokens of each message (v2), keyed `[conversation, message]` so a token lookup
+/// yields conversation ids without reading any message.
+pub const MESSAGE_TERMS: &str = "message_terms";
 
-/// Every object store of schema v1.
-pub const ALL_STORES: [&str; 14] = [
+/// Every object store of the current schema.
+pub const ALL_STORES: [&str; 15] = [
     META,
     WORKSPACE,
     USERS,
@@ -42,10 +51,11 @@ pub const ALL_STORES: [&str; 14] = [
     DRAFTS,
     OUTBOX,
     ATTACHMENTS,
+    MESSAGE_TERMS,
 ];
 
 /// Every store except `meta`: what `replace_all` clears.
-pub const DATA_STORES: [&str; 13] = [
+pub const DATA_STORES: [&str; 14] = [
     WORKSPACE,
     USERS,
     TEAMS,
@@ -59,10 +69,19 @@ pub const DATA_STORES: [&str; 13] = [
     DRAFTS,
     OUTBOX,
     ATTACHMENTS,
+    MESSAGE_TERMS,
 ];
 
 /// The stores `write_batch` touches.
-pub const BATCH_STORES: [&str; 6] = [CONVERSATIONS, MESSAGES, TICKETS, CONTACTS, OUTBOX, DRAFTS];
+pub const BATCH_STORES: [&str; 7] = [
+    CONVERSATIONS,
+    MESSAGES,
+    TICKETS,
+    CONTACTS,
+    OUTBOX,
+    DRAFTS,
+    MESSAGE_TERMS,
+];
 
 /// The small stores `load_directory` reads.
 pub const DIRECTORY_STORES: [&str; 6] = [WORKSPACE, USERS, TEAMS, INBOXES, CHANNELS, TEMPLATES];
@@ -74,6 +93,8 @@ pub const F_BUCKET: &str = "_bucket";
 pub const F_ASSIGNEE: &str = "_assignee";
 pub const F_EMAIL: &str = "_email";
 pub const F_KEY: &str = "_key";
+/// Search tokens (`domain::views::search_tokens`), a multi-entry index.
+pub const F_TERMS: &str = "_t";
 
 /// The workspace store holds one record under this key.
 pub const WORKSPACE_KEY: &str = "workspace";
@@ -84,6 +105,12 @@ pub const META_SEEDED: &str = "seeded";
 pub const IDX_CONV_BUCKET: &str = "by_area_inbox_bucket_activity";
 /// conversations: `[_area, inbox, _bucket, _assignee, last_activity]`.
 pub const IDX_CONV_ASSIGNEE: &str = "by_area_inbox_bucket_assignee_activity";
+/// conversations: `[_area, inbox, _bucket, channel, last_activity]` (v2, **Channel** filter).
+pub const IDX_CONV_CHANNEL: &str = "by_area_inbox_bucket_channel_activity";
+/// conversations: `[_area, inbox, _bucket, _assignee, channel, last_activity]` (v2).
+pub const IDX_CONV_ASSIGNEE_CHANNEL: &str = "by_area_inbox_bucket_assignee_channel_activity";
+/// conversations, contacts and message_terms: `_t`, multi-entry (v2, search).
+pub const IDX_TERMS: &str = "by_term";
 /// conversations: `contact`.
 pub const IDX_CONV_CONTACT: &str = "by_contact";
 /// messages: `[conversation, date]`.
@@ -99,10 +126,20 @@ pub const IDX_DRAFT_USER: &str = "by_user";
 
 /// Runs every migration step from `old` to `new`. An unknown step fails the upgrade, which the
 /// browser then rolls back, so a half-migrated database never exists.
-pub(crate) fn migrate(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> {
+/// `upgrade_tx` is the versionchange transaction (steps after v1 change existing stores).
+pub(crate) fn migrate(
+    db: &Database,
+    upgrade_tx: Option<&IdbTransaction>,
+    old: u32,
+    new: u32,
+) -> indexed_db_futures::Result<()> {
     for to in old + 1..=new {
         match (to - 1, to) {
             (0, 1) => create_v1(db)?,
+            (1, 2) => match upgrade_tx {
+                Some(tx) => create_v2(tx).map_err(js_error)?,
+                None => return Err(js_sys::Error::new("the upgrade has no transaction").into()),
+            },
             (from, to) => {
                 let message = format!(
                     "this version of Switchboard cannot upgrade its storage from version {from} \
@@ -182,5 +219,125 @@ fn create_v1(db: &Database) -> indexed_db_futures::Result<()> {
 
     // Blobs have no key inside them: out-of-line keys.
     db.create_object_store(ATTACHMENTS).build()?;
+    Ok(())
+}
+
+fn js_error(value: JsValue) -> indexed_db_futures::error::Error {
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the storage upgrade failed".to_owned());
+    js_sys::Error::new(&message).into()
+}
+
+fn raw_index(
+    store: &IdbObjectStore,
+    name: &str,
+    key_path: &[&str],
+    multi_entry: bool,
+) -> Result<(), JsValue> {
+    let params = IdbIndexParameters::new();
+    params.set_unique(false);
+    params.set_multi_entry(multi_entry);
+    match key_path {
+        [one] => store.create_index_with_str_and_optional_parameters(name, one, &params)?,
+        many => {
+            let path: js_sys::Array = many.iter().map(|p| JsValue::from_str(p)).collect();
+            store.create_index_with_str_sequence_and_optional_parameters(name, &path, &params)?
+        }
+    };
+    Ok(())
+}
+
+/// v2: the **Channel** filter indexes, the search-token indexes, the `message_terms` store, and
+/// the backfill of `_t` (and message terms) for every record already stored.
+fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let db = tx.db();
+    let conversations = tx.object_store(CONVERSATIONS)?;
+    raw_index(
+        &conversations,
+        IDX_CONV_CHANNEL,
+        &[F_AREA, "inbox", F_BUCKET, "channel", "last_activity"],
+        false,
+    )?;
+    raw_index(
+        &conversations,
+        IDX_CONV_ASSIGNEE_CHANNEL,
+        &[
+            F_AREA,
+            "inbox",
+            F_BUCKET,
+            F_ASSIGNEE,
+            "channel",
+            "last_activity",
+        ],
+        false,
+    )?;
+    raw_index(&conversations, IDX_TERMS, &[F_TERMS], true)?;
+    let contacts = tx.object_store(CONTACTS)?;
+    raw_index(&contacts, IDX_TERMS, &[F_TERMS], true)?;
+
+    let params = web_sys::IdbObjectStoreParameters::new();
+    let key_path: js_sys::Array = ["conversation", "message"]
+        .iter()
+        .map(|p| JsValue::from_str(p))
+        .collect();
+    params.set_key_path(&key_path);
+    let terms = db.create_object_store_with_optional_parameters(MESSAGE_TERMS, &params)?;
+    raw_index(&terms, IDX_TERMS, &[F_TERMS], true)?;
+
+    backfill(tx, CONVERSATIONS, |cursor, value| {
+        let conversation = super::records::from_js(value).map_err(storage_error)?;
+        let record = super::records::conversation_record(&conversation).map_err(storage_error)?;
+        cursor.update(&record)?;
+        Ok(())
+    })?;
+    backfill(tx, CONTACTS, |cursor, value| {
+        let contact = super::records::from_js(value).map_err(storage_error)?;
+        let record = super::records::contact_record(&contact).map_err(storage_error)?;
+        cursor.update(&record)?;
+        Ok(())
+    })?;
+    let terms_tx = tx.clone();
+    backfill(tx, MESSAGES, move |_cursor, value| {
+        let message = super::records::from_js(value).map_err(storage_error)?;
+        let record = super::records::message_terms_record(&message).map_err(storage_error)?;
+        terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
+        Ok(())
+    })
+}
+
+fn storage_error(error: super::StorageError) -> JsValue {
+    js_sys::Error::new(&error.to_string()).into()
+}
+
+/// Walks every record of `store` inside the upgrade transaction and calls `each`. Callbacks,
+/// not futures: the upgrade handler is synchronous, and the transaction stays open while a
+/// cursor request is pending. A record that cannot be read aborts the upgrade (all of it is
+/// rolled back, and the open reports the error) rather than leaving it out of search.
+fn backfill(
+    tx: &IdbTransaction,
+    store: &str,
+    each: impl Fn(&IdbCursorWithValue, JsValue) -> Result<(), JsValue> + 'static,
+) -> Result<(), JsValue> {
+    let request = tx.object_store(store)?.open_cursor()?;
+    let source = request.clone();
+    let abort_tx = tx.clone();
+    let on_success = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+        let Ok(result) = source.result() else { return };
+        // A null result: the walk is over.
+        let Some(cursor) = result.dyn_ref::<IdbCursorWithValue>() else {
+            return;
+        };
+        let outcome = cursor
+            .value()
+            .and_then(|value| each(cursor, value))
+            .and_then(|()| cursor.continue_());
+        if outcome.is_err() {
+            let _ = abort_tx.abort();
+        }
+    });
+    // Owned by the request from now on (freed by the JS garbage collector with it).
+    request.set_onsuccess(Some(on_success.into_js_value().unchecked_ref()));
     Ok(())
 }

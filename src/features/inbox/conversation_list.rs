@@ -1,12 +1,14 @@
-//! The middle column: the rows of the current view, a page at a time from the store's indexes.
+//! The middle column: the title, **Search conversations**, the list filters, and the rows of
+//! the current view (a virtual list over an index range) or of the search. The view and the
+//! filters come from the URL; the search text is the rep's own, per list.
 
-use super::conversation_row::conversation_row;
+use super::list_filters::{filter_suffix, use_list_filters, ListFilterBar};
 use super::mail_lists::{DraftsList, OutboxList, SentList};
 use super::search_results::SearchResults;
+use super::virtual_list::{RowSource, VirtualList};
 use super::workspace::base_path;
 use crate::domain::{Area, ConversationId, InboxId, View};
-use crate::services::{queries, use_app};
-use crate::ui::{ErrorNote, Loading};
+use crate::services::{queries, session, use_app};
 use leptos::prelude::*;
 
 /// "2 h ago"-style relative time for list rows, computed against `now`.
@@ -20,6 +22,26 @@ pub fn relative_time(then: i64, now: i64) -> String {
     }
 }
 
+/// The link of a row: the conversation in this workspace, keeping the inbox, view and filters
+/// so the list beside it stays as it was.
+pub fn row_link(
+    area: Area,
+    inbox: InboxId,
+    view: View,
+    suffix: String,
+) -> Callback<ConversationId, String> {
+    Callback::new(move |id: ConversationId| {
+        format!(
+            "{}/conversations/{}?inbox={}&view={}{}",
+            base_path(area),
+            id,
+            inbox,
+            view.slug(),
+            suffix
+        )
+    })
+}
+
 #[component]
 pub fn ConversationList(
     area: Area,
@@ -28,69 +50,46 @@ pub fn ConversationList(
     selected: Signal<Option<ConversationId>>,
 ) -> impl IntoView {
     let app = use_app();
-    let offset = RwSignal::new(0u32);
-    let inbox_q = inbox.clone();
-    let rows = LocalResource::new(move || {
-        app.data_rev.track();
-        let me = app.user_id.get();
-        let offset = offset.get();
-        let inbox = inbox_q.clone();
-        async move {
-            let Some(me) = me else { return Ok(Vec::new()) };
-            match queries::view_query(view, area, &inbox, &me) {
-                Some(q) => queries::conversation_rows(app, q, offset).await,
-                None => Ok(Vec::new()),
-            }
-        }
+    let filters = use_list_filters();
+    let query_inbox = inbox.clone();
+    let list_query = Memo::new(move |_| {
+        let me = app.user_id.get()?;
+        let filters = filters.get();
+        queries::list_query(
+            view,
+            area,
+            &query_inbox,
+            &me,
+            &filters,
+            session::now_millis(),
+        )
     });
-    let now = crate::services::session::now_millis();
-    let inbox_id = inbox.clone();
-    let list = move || match rows.get() {
-        None => view! { <Loading label="Loading conversations…" /> }.into_any(),
-        Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
-        Some(Ok(list)) if list.is_empty() && offset.get() == 0 => {
-            view! { <p class="sb-list__empty">"No conversations in this view."</p> }.into_any()
-        }
-        Some(Ok(list)) => {
-            let full_page = list.len() as u32 == queries::PAGE_SIZE;
-            let inbox_id = inbox_id.clone();
+    let list_inbox = inbox.clone();
+    let list = move || match list_query.get() {
+        Some(query) => {
+            let link = row_link(
+                area,
+                list_inbox.clone(),
+                view,
+                filter_suffix(&filters.get_untracked()),
+            );
             view! {
-                <ul class="sb-list__rows" aria-label="Conversations">
-                    {list
-                        .into_iter()
-                        .map(|row| {
-                            let href = format!(
-                                "{}/conversations/{}?inbox={}&view={}",
-                                base_path(area),
-                                row.conversation.id,
-                                inbox_id,
-                                view.slug(),
-                            );
-                            conversation_row(row, href, selected, now)
-                        })
-                        .collect_view()}
-                </ul>
-                <div class="sb-list__pager">
-                    <button
-                        class="sb-button"
-                        disabled=move || offset.get() == 0
-                        on:click=move |_| {
-                            offset.update(|o| *o = o.saturating_sub(queries::PAGE_SIZE))
-                        }
-                    >
-                        "Previous page"
-                    </button>
-                    <button
-                        class="sb-button"
-                        disabled=!full_page
-                        on:click=move |_| offset.update(|o| *o += queries::PAGE_SIZE)
-                    >
-                        "Next page"
-                    </button>
-                </div>
+                <VirtualList
+                    label="Conversations"
+                    source=RowSource::Index(query)
+                    link
+                    selected
+                    empty="No conversations in this view."
+                />
             }
             .into_any()
         }
+        None => view! {
+            <p class="sb-list__empty" role="status">
+                "No conversations in this view match these filters."
+            </p>
+        }
+        .into_any(),
     };
     let title = view.label();
     let body = match view {
@@ -99,6 +98,7 @@ pub fn ConversationList(
         View::Drafts => view! { <DraftsList area /> }.into_any(),
         _ => {
             let search = RwSignal::new(String::new());
+            let results_inbox = inbox.clone();
             view! {
                 <label class="sb-field sb-list__search">
                     <span class="sb-field__label">"Search conversations"</span>
@@ -109,13 +109,16 @@ pub fn ConversationList(
                         on:input=move |ev| search.set(event_target_value(&ev))
                     />
                 </label>
+                <ListFilterBar inbox=inbox.clone() view />
                 {move || {
                     let text = search.get();
                     if text.trim().is_empty() {
                         list().into_any()
                     } else {
-                        view! { <SearchResults area inbox=inbox.clone() view text selected /> }
-                            .into_any()
+                        view! {
+                            <SearchResults area inbox=results_inbox.clone() view text selected />
+                        }
+                        .into_any()
                     }
                 }}
             }

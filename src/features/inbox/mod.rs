@@ -7,6 +7,7 @@ mod conversation_row;
 mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
+mod list_filters;
 mod mail_lists;
 mod presence_bar;
 mod search_results;
@@ -16,6 +17,7 @@ mod ticket_card;
 mod ticket_sidebar;
 mod tickets_list;
 mod views_nav;
+mod virtual_list;
 mod workspace;
 
 pub use tickets_list::HelpDeskTicketsPage;

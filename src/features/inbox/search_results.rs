@@ -1,12 +1,16 @@
-//! Search results for the current inbox and workspace: conversations (open or closed, not in
-//! Trash) whose contact, subject, preview or message text contain every word typed.
+//! Search results for the current inbox and workspace: conversations (open ones first, then
+//! closed ones; never Trash) where every word typed starts a word of the contact, subject,
+//! preview or message text, narrowed by the list filters, in the same virtual list as the
+//! views.
 
-use super::conversation_row::conversation_row;
-use super::workspace::base_path;
+use super::conversation_list::row_link;
+use super::list_filters::{filter_suffix, use_list_filters};
+use super::virtual_list::{RowSource, VirtualList};
 use crate::domain::{Area, ConversationId, InboxId, View};
-use crate::services::{queries, session, use_app};
+use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 #[component]
 pub fn SearchResults(
@@ -17,47 +21,42 @@ pub fn SearchResults(
     selected: Signal<Option<ConversationId>>,
 ) -> impl IntoView {
     let app = use_app();
+    let filters = use_list_filters();
     let inbox_q = inbox.clone();
     let results = LocalResource::new(move || {
         app.data_rev.track();
         let inbox = inbox_q.clone();
         let text = text.clone();
-        async move { queries::search(app, area, inbox, text).await }
+        let filters = filters.get();
+        let me = app.user_id.get();
+        async move {
+            match me {
+                Some(me) => queries::search(app, area, inbox, me, text, filters).await,
+                None => Ok(Vec::new()),
+            }
+        }
     });
-    let now = session::now_millis();
-    move || {
-        match results.get() {
+    move || match results.get() {
         None => view! { <Loading label="Searching…" /> }.into_any(),
         Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
-        Some(Ok(rows)) if rows.is_empty() => {
-            view! { <p class="sb-list__empty" role="status">"No conversations match your search."</p> }
-                .into_any()
-        }
-        Some(Ok(rows)) => {
-            let count = rows.len();
-            let inbox = inbox.clone();
+        Some(Ok(hits)) => {
+            let link = row_link(
+                area,
+                inbox.clone(),
+                view,
+                filter_suffix(&filters.get_untracked()),
+            );
             view! {
-                <p class="sb-list__count" role="status">
-                    {if count == 1 { "1 result".to_owned() } else { format!("{count} results") }}
-                </p>
-                <ul class="sb-list__rows" aria-label="Search results">
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            let href = format!(
-                                "{}/conversations/{}?inbox={}&view={}",
-                                base_path(area),
-                                row.conversation.id,
-                                inbox,
-                                view.slug(),
-                            );
-                            conversation_row(row, href, selected, now)
-                        })
-                        .collect_view()}
-                </ul>
+                <VirtualList
+                    label="Search results"
+                    source=RowSource::Hits(Rc::new(hits))
+                    link
+                    selected
+                    empty="No conversations match your search."
+                    results=true
+                />
             }
-                .into_any()
+            .into_any()
         }
-    }
     }
 }

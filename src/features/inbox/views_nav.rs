@@ -1,5 +1,7 @@
-//! The views of a workspace with their live counts.
+//! The views of a workspace with their live counts (narrowed by the list filters of the URL,
+//! which the links keep).
 
+use super::list_filters::{filter_suffix, use_list_filters};
 use super::workspace::base_path;
 use crate::domain::{Area, InboxId, View};
 use crate::services::{queries, use_app};
@@ -34,19 +36,30 @@ pub fn ViewsNav(area: Area, inbox: InboxId, current: Memo<View>) -> impl IntoVie
 #[component]
 fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl IntoView {
     let app = use_app();
+    // The list filters apply to every view's count and carry over when switching views.
+    let filters = use_list_filters();
     let inbox_for_count = inbox.clone();
     let count = LocalResource::new(move || {
         app.data_rev.track();
         let me = app.user_id.get();
         let inbox = inbox_for_count.clone();
+        let filters = filters.get();
         async move {
             match me {
-                Some(me) => queries::view_count(app, view, area, inbox, me).await,
+                Some(me) => queries::view_count(app, view, area, inbox, me, filters).await,
                 None => Ok(0),
             }
         }
     });
-    let href = format!("{}/{}?inbox={}", base_path(area), view.slug(), inbox);
+    let href = move || {
+        format!(
+            "{}/{}?inbox={}{}",
+            base_path(area),
+            view.slug(),
+            inbox,
+            filter_suffix(&filters.get())
+        )
+    };
     let count_text = move || match count.get() {
         Some(Ok(n)) => n.to_string(),
         Some(Err(_)) => "!".to_owned(),

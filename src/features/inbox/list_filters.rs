@@ -1,0 +1,236 @@
+//! The filters in the list header (SPEC §5): **Status**, **Assignee**, **Channel** and
+//! **Date** (with a custom **From**/**To** range). They live in the URL query, so a filtered
+//! list is bookmarkable and survives a reload; this component only reads and rewrites the URL
+//! (`domain::views::ListFilters` parses and prints it) and never reads the store.
+
+use crate::domain::views::{format_day, AssigneeFilter};
+use crate::domain::views::{parse_day, DateFilter, ListFilters};
+use crate::domain::{ChannelId, ConversationStatus, InboxId, UserId, View};
+use crate::services::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+
+/// The URL keys the filters own (every other query parameter is kept as it is).
+const FILTER_KEYS: [&str; 6] = ["status", "assignee", "channel", "date", "from", "to"];
+
+/// The current filters, from the URL.
+pub fn use_list_filters() -> Memo<ListFilters> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| ListFilters::from_query(|key| q.get(key))))
+}
+
+/// The query string (with `?`) of the current URL with `filters` in place of the old ones.
+pub fn query_with(filters: &ListFilters, keep: &[(String, String)]) -> String {
+    let pairs: Vec<String> = keep
+        .iter()
+        .filter(|(k, _)| !FILTER_KEYS.contains(&k.as_str()))
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .chain(filters.to_query())
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// The filters as a query suffix (`&status=open…`) for links that keep them.
+pub fn filter_suffix(filters: &ListFilters) -> String {
+    filters
+        .to_query()
+        .into_iter()
+        .map(|(k, v)| format!("&{k}={}", String::from(js_sys::encode_uri_component(&v))))
+        .collect()
+}
+
+#[component]
+pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
+    let app = use_app();
+    let filters = use_list_filters();
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    let apply = Callback::new(move |next: ListFilters| {
+        let keep: Vec<(String, String)> = query.with_untracked(|q| {
+            q.clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect()
+        });
+        let path = location.pathname.get_untracked();
+        navigate(
+            &format!("{path}{}", query_with(&next, &keep)),
+            Default::default(),
+        );
+    });
+    let edit = move |change: Box<dyn FnOnce(&mut ListFilters)>| {
+        let mut next = filters.get_untracked();
+        change(&mut next);
+        apply.run(next);
+    };
+    let users = Memo::new(move |_| {
+        app.directory.with(|d| {
+            d.users
+                .iter()
+                .map(|u| (u.id.clone(), u.full_name()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let channel_inbox = inbox.clone();
+    let channels = Memo::new(move |_| {
+        app.directory.with(|d| {
+            d.channels
+                .iter()
+                .filter(|c| c.inbox == channel_inbox && c.enabled)
+                .map(|c| (c.id.clone(), format!("{} <{}>", c.display_name, c.address)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let status_value = move || match filters.get().status {
+        Some(ConversationStatus::Open) => "open",
+        Some(ConversationStatus::Closed) => "closed",
+        None => "",
+    };
+    let assignee_value = move || match filters.get().assignee {
+        Some(AssigneeFilter::Unassigned) => "unassigned".to_owned(),
+        Some(AssigneeFilter::User(u)) => u.0,
+        None => String::new(),
+    };
+    let date_value = move || filters.get().date.slug().unwrap_or("").to_owned();
+    let custom = move || matches!(filters.get().date, DateFilter::Custom { .. });
+    let day_value = move |from: bool| {
+        move || match filters.get().date {
+            DateFilter::Custom { from: f, to: t } => (if from { f } else { t })
+                .map(format_day)
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let set_day = move |from: bool, text: String| {
+        edit(Box::new(move |f| {
+            let (mut lo, mut hi) = match f.date {
+                DateFilter::Custom { from, to } => (from, to),
+                _ => (None, None),
+            };
+            let day = parse_day(&text);
+            if from {
+                lo = day
+            } else {
+                hi = day
+            }
+            f.date = DateFilter::Custom { from: lo, to: hi };
+        }))
+    };
+    let trash_note = "Trash lists conversations whatever their status.";
+    view! {
+        <div class="sb-filters" role="group" aria-label="Filters">
+            <label class="sb-field sb-filters__field">
+                <span class="sb-field__label">"Status"</span>
+                <select
+                    class="sb-select"
+                    prop:value=status_value
+                    disabled=view == View::Trash
+                    title=(view == View::Trash).then_some(trash_note)
+                    aria-describedby=(view == View::Trash).then_some("sb-filters-status-note")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |f| f.status = match v.as_str() {
+                            "open" => Some(ConversationStatus::Open),
+                            "closed" => Some(ConversationStatus::Closed),
+                            _ => None,
+                        }))
+                    }
+                >
+                    <option value="">"Any status"</option>
+                    <option value="open">"Open"</option>
+                    <option value="closed">"Closed"</option>
+                </select>
+            </label>
+            {(view == View::Trash).then(|| view! {
+                <p class="sb-filters__note" id="sb-filters-status-note">{trash_note}</p>
+            })}
+            <label class="sb-field sb-filters__field">
+                <span class="sb-field__label">"Assignee"</span>
+                <select
+                    class="sb-select"
+                    prop:value=assignee_value
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |f| f.assignee = match v.as_str() {
+                            "" => None,
+                            "unassigned" => Some(AssigneeFilter::Unassigned),
+                            id => Some(AssigneeFilter::User(UserId::new(id))),
+                        }))
+                    }
+                >
+                    <option value="">"Anyone"</option>
+                    <option value="unassigned">"Unassigned"</option>
+                    {move || users.get().into_iter().map(|(id, name)| {
+                        view! { <option value=id.0>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="sb-field sb-filters__field">
+                <span class="sb-field__label">"Channel"</span>
+                <select
+                    class="sb-select"
+                    prop:value=move || filters.get().channel.map(|c| c.0).unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |f| {
+                            f.channel = (!v.is_empty()).then(|| ChannelId::new(v))
+                        }))
+                    }
+                >
+                    <option value="">"Any channel"</option>
+                    {move || channels.get().into_iter().map(|(id, name)| {
+                        view! { <option value=id.0>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="sb-field sb-filters__field">
+                <span class="sb-field__label">"Date"</span>
+                <select
+                    class="sb-select"
+                    prop:value=date_value
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |f| f.date = match v.as_str() {
+                            "custom" => DateFilter::Custom { from: None, to: None },
+                            slug => DateFilter::PRESETS
+                                .into_iter()
+                                .find(|d| d.slug() == Some(slug))
+                                .unwrap_or_default(),
+                        }))
+                    }
+                >
+                    {DateFilter::PRESETS.into_iter().map(|d| {
+                        view! { <option value=d.slug().unwrap_or("")>{d.label()}</option> }
+                    }).collect_view()}
+                    <option value="custom">"Custom range"</option>
+                </select>
+            </label>
+            <Show when=custom>
+                <label class="sb-field sb-filters__field">
+                    <span class="sb-field__label">"From"</span>
+                    <input
+                        class="sb-input"
+                        type="date"
+                        prop:value=day_value(true)
+                        on:change=move |ev| set_day(true, event_target_value(&ev))
+                    />
+                </label>
+                <label class="sb-field sb-filters__field">
+                    <span class="sb-field__label">"To"</span>
+                    <input
+                        class="sb-input"
+                        type="date"
+                        prop:value=day_value(false)
+                        on:change=move |ev| set_day(false, event_target_value(&ev))
+                    />
+                </label>
+            </Show>
+        </div>
+    }
+}

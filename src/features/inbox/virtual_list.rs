@@ -1,0 +1,306 @@
+//! The virtualised conversation list: a scroll container with a spacer as tall as every row,
+//! and only the rows in view plus a small overscan in the DOM (never more than
+//! [`MAX_MOUNTED`]). Rows have a fixed height, so the window follows from the scroll offset
+//! alone. Pages of [`PAGE_SIZE`] rows are fetched on demand as the window reaches them and kept
+//! in a small cache; a page after a cached one continues from that page's last key (a key
+//! range), never from an offset. Data changes (local or from another tab) mark the cache
+//! stale: rows stay shown and are refetched in place, so the scroll position is kept.
+//!
+//! It reads through `services::queries` only and knows nothing of views or filters: the caller
+//! gives it a [`RowSource`].
+
+use super::conversation_row::{conversation_row, placeholder_row};
+use crate::domain::ConversationId;
+use crate::services::queries::{self, ConversationRow, PAGE_SIZE};
+use crate::services::{session, use_app, AppCtx, AppError};
+use crate::storage::{ListKey, ListQuery, PageStart};
+use crate::ui::ErrorNote;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Height of one row in CSS pixels (`.sb-vlist__row` in style/app.css says the same).
+pub const ROW_HEIGHT: f64 = 76.0;
+/// Most rows in the DOM at any time.
+pub const MAX_MOUNTED: u32 = 60;
+const OVERSCAN_BEFORE: u32 = 8;
+const OVERSCAN_AFTER: u32 = 20;
+const MAX_CACHED_PAGES: usize = 6;
+
+/// Where the rows come from: an index range (a view with filters) or the hits of a search.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowSource {
+    Index(ListQuery),
+    Hits(Rc<Vec<ConversationId>>),
+}
+
+#[derive(Clone)]
+struct Page {
+    epoch: u64,
+    rows: Vec<ConversationRow>,
+}
+
+/// Rows `[start, end)` to mount for this scroll offset.
+fn window(scroll_top: f64, viewport: f64, total: u32) -> (u32, u32) {
+    let first = (scroll_top.max(0.0) / ROW_HEIGHT).floor() as u32;
+    let visible = (viewport.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as u32 + 1;
+    let start = first.min(total).saturating_sub(OVERSCAN_BEFORE);
+    let end = (first + visible + OVERSCAN_AFTER)
+        .min(total)
+        .min(start + MAX_MOUNTED);
+    (start, end.max(start))
+}
+
+async fn fetch_page(
+    app: AppCtx,
+    source: RowSource,
+    page: u32,
+    after: Option<ListKey>,
+) -> Result<Vec<ConversationRow>, AppError> {
+    match source {
+        RowSource::Index(query) => {
+            let start = after.map_or(PageStart::Offset(page * PAGE_SIZE), PageStart::After);
+            queries::list_rows(app, query, start, PAGE_SIZE).await
+        }
+        RowSource::Hits(hits) => {
+            let from = ((page * PAGE_SIZE) as usize).min(hits.len());
+            let to = (from + PAGE_SIZE as usize).min(hits.len());
+            queries::rows_of(app, hits[from..to].to_vec()).await
+        }
+    }
+}
+
+/// Moves focus to row `index` (scrolling it into view first) once it is mounted.
+fn focus_row(list: &web_sys::Element, scroller: &web_sys::HtmlElement, index: u32) {
+    let top = f64::from(index) * ROW_HEIGHT;
+    let view_top = f64::from(scroller.scroll_top());
+    let view_height = f64::from(scroller.client_height());
+    if top < view_top || top + ROW_HEIGHT > view_top + view_height {
+        scroller.set_scroll_top((top - view_height / 2.0).max(0.0) as i32);
+    }
+    let list = list.clone();
+    let selector = format!("[data-index=\"{index}\"] a");
+    // The window moves on the scroll event and the row's page may still be loading: wait for
+    // its link (a short while; a row that never loads keeps the focus where it was).
+    leptos::task::spawn_local(async move {
+        for _ in 0..40 {
+            gloo_timers::future::TimeoutFuture::new(25).await;
+            if let Ok(Some(el)) = list.query_selector(&selector) {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    return;
+                }
+            }
+        }
+    });
+}
+
+#[component]
+pub fn VirtualList(
+    /// Accessible name of the list ("Conversations", "Search results").
+    label: &'static str,
+    source: RowSource,
+    /// The link of a row.
+    link: Callback<ConversationId, String>,
+    selected: Signal<Option<ConversationId>>,
+    /// What the status line says when there are no rows.
+    empty: &'static str,
+    /// Counts as "N results" above the list (search) instead of "N conversations".
+    #[prop(optional)]
+    results: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let count_source = source.clone();
+    let count = LocalResource::new(move || {
+        app.data_rev.track();
+        let source = count_source.clone();
+        async move {
+            match source {
+                RowSource::Index(query) => queries::list_count(app, query).await,
+                RowSource::Hits(hits) => Ok(hits.len() as u32),
+            }
+        }
+    });
+    let total = Memo::new(move |_| match count.get() {
+        Some(Ok(n)) => n,
+        _ => 0,
+    });
+    let total_signal: Signal<u32> = total.into();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(600.0f64);
+    let pages: RwSignal<HashMap<u32, Page>> = RwSignal::new(HashMap::new());
+    let epoch = RwSignal::new(0u64);
+    let loading: StoredValue<HashSet<(u32, u64)>> = StoredValue::new(HashSet::new());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // Every committed write: the cached pages are stale (kept on screen until refetched).
+    Effect::watch(
+        move || app.data_rev.get(),
+        move |_, _, _| epoch.update(|e| *e += 1),
+        false,
+    );
+    let span = Memo::new(move |_| window(scroll_top.get(), viewport.get(), total.get()));
+
+    let fetch_source = source.clone();
+    Effect::new(move |_| {
+        let (start, end) = span.get();
+        let current = epoch.get();
+        if start >= end {
+            return;
+        }
+        let (first_page, last_page) = (start / PAGE_SIZE, (end - 1) / PAGE_SIZE);
+        for page in first_page..=last_page {
+            let fresh = pages.with_untracked(|m| m.get(&page).map(|p| p.epoch) == Some(current));
+            if fresh || loading.with_value(|l| l.contains(&(page, current))) {
+                continue;
+            }
+            let after = match (&fetch_source, page) {
+                (RowSource::Index(_), 1..) => pages.with_untracked(|m| {
+                    m.get(&(page - 1))
+                        .filter(|p| p.epoch == current && p.rows.len() == PAGE_SIZE as usize)
+                        .and_then(|p| p.rows.last())
+                        .map(|r| ListKey::of(&r.conversation))
+                }),
+                _ => None,
+            };
+            loading.update_value(|l| {
+                l.insert((page, current));
+            });
+            let source = fetch_source.clone();
+            leptos::task::spawn_local(async move {
+                let result = fetch_page(app, source, page, after).await;
+                let _ = loading.try_update_value(|l| l.remove(&(page, current)));
+                if epoch.try_get_untracked() != Some(current) {
+                    return;
+                }
+                match result {
+                    Ok(rows) => {
+                        let _ = pages.try_update(|m| {
+                            m.insert(
+                                page,
+                                Page {
+                                    epoch: current,
+                                    rows,
+                                },
+                            );
+                            evict(m, page);
+                        });
+                    }
+                    Err(err) => {
+                        let _ = error.try_set(Some(err.to_string()));
+                    }
+                }
+            });
+        }
+    });
+
+    let visible_rows = move || {
+        let (start, end) = span.get();
+        pages.with(|m| {
+            (start..end)
+                .map(|i| {
+                    let row = m.get(&(i / PAGE_SIZE)).and_then(|p| {
+                        p.rows
+                            .get((i % PAGE_SIZE) as usize)
+                            .map(|r| (r.clone(), p.epoch))
+                    });
+                    (i, row)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let now = session::now_millis();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    });
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            viewport.set(f64::from(el.client_height()));
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (Some(scroller), Some(list)) = (scroller.get_untracked(), list.get_untracked()) else {
+            return;
+        };
+        let Some(current) = document()
+            .active_element()
+            .and_then(|el| el.closest("[data-index]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-index"))
+            .and_then(|i| i.parse::<u32>().ok())
+        else {
+            return;
+        };
+        let total = total.get_untracked();
+        let page = (f64::from(scroller.client_height()) / ROW_HEIGHT)
+            .floor()
+            .max(1.0) as u32;
+        let target = match ev.key().as_str() {
+            "ArrowDown" => current.saturating_add(1),
+            "ArrowUp" => current.saturating_sub(1),
+            "PageDown" => current.saturating_add(page),
+            "PageUp" => current.saturating_sub(page),
+            "Home" => 0,
+            "End" => total.saturating_sub(1),
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_row(&list, &scroller, target.min(total.saturating_sub(1)));
+    };
+    let count_text = move || {
+        let n = total.get();
+        match (results, n) {
+            (_, 0) => empty.to_owned(),
+            (true, 1) => "1 result".to_owned(),
+            (true, n) => format!("{n} results"),
+            (false, 1) => "1 conversation".to_owned(),
+            (false, n) => format!("{n} conversations"),
+        }
+    };
+    view! {
+        <p
+            class="sb-list__count"
+            class:sb-list__empty=move || count.get().is_some() && total.get() == 0
+            role="status"
+        >
+            {move || count.get().map(|_| count_text())}
+        </p>
+        {move || error.get().map(|message| view! { <ErrorNote message /> })}
+        <div class="sb-vlist" node_ref=scroller on:scroll=on_scroll tabindex="0">
+            <ul
+                class="sb-list__rows sb-vlist__rows"
+                role="list"
+                aria-label=label
+                node_ref=list
+                on:keydown=on_key
+                style:height=move || format!("{}px", f64::from(total.get()) * ROW_HEIGHT)
+            >
+                <For
+                    each=visible_rows
+                    key=|(i, row)| (*i, row.as_ref().map(|(r, e)| (r.conversation.id.clone(), *e)))
+                    children=move |(i, row)| match row {
+                        Some((row, _)) => {
+                            let href = link.run(row.conversation.id.clone());
+                            conversation_row(row, href, selected, now, i, total_signal).into_any()
+                        }
+                        None => placeholder_row(i, total_signal).into_any(),
+                    }
+                />
+            </ul>
+        </div>
+    }
+}
+
+/// Keeps the cache small: drops the pages farthest from the one just loaded.
+fn evict(pages: &mut HashMap<u32, Page>, near: u32) {
+    while pages.len() > MAX_CACHED_PAGES {
+        let Some(farthest) = pages.keys().copied().max_by_key(|p| p.abs_diff(near)) else {
+            return;
+        };
+        pages.remove(&farthest);
+    }
+}
