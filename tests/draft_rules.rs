@@ -132,7 +132,7 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (0..2usize, 0..3usize, "[a-z]{0,4}").prop_map(|(tab, field, text)| Step::Type { tab, field, text }),
+        4 => (0..2usize, 0..4usize, "[a-z]{0,4}").prop_map(|(tab, field, text)| Step::Type { tab, field, text }),
         1 => (0..2usize, 0..4u8).prop_map(|(tab, channel)| Step::Choose { tab, channel }),
         3 => (0..2usize).prop_map(|tab| Step::Save { tab }),
         1 => (0..2usize).prop_map(|tab| Step::Reload { tab }),
@@ -157,11 +157,21 @@ fn put(store: &mut Option<Draft>, draft: &Draft, expected: u64) -> Result<Draft,
     }
 }
 
-fn set_field(d: &mut Draft, field: usize, text: &str) {
+fn set_field(d: &mut Draft, field: usize, text: &str, unique: i64) {
     match field {
         0 => d.subject.push_str(text),
         1 => d.body_html.push_str(text),
-        _ => d.to = vec![text.to_owned()],
+        2 => d.to = vec![text.to_owned()],
+        // An attachment added (or, with empty text, the last one removed).
+        _ if text.is_empty() => {
+            d.attachments.pop();
+        }
+        _ => d.attachments.push(DraftAttachment {
+            blob_key: d.key.blob_key(&unique.to_string()),
+            file_name: format!("{text}.pdf"),
+            content_type: "application/pdf".into(),
+            size: text.len() as u64,
+        }),
     }
 }
 
@@ -171,6 +181,10 @@ fn fields(d: &Draft) -> [String; 3] {
         d.body_html.clone(),
         format!("{:?}", d.to),
     ]
+}
+
+fn blobs(d: &Draft) -> Vec<String> {
+    d.attachments.iter().map(|a| a.blob_key.clone()).collect()
 }
 
 proptest! {
@@ -192,7 +206,7 @@ proptest! {
             match s {
                 Step::Type { tab, field, text } => {
                     let t = &mut tabs[tab];
-                    set_field(&mut t.local, field, &text);
+                    set_field(&mut t.local, field, &text, clock);
                     t.local.updated_at = clock;
                 }
                 Step::Choose { tab, channel } => {
@@ -253,6 +267,22 @@ fn save(store: &mut Option<Draft>, t: &mut Tab) -> Result<(), TestCaseError> {
                             i
                         );
                     }
+                }
+                // Attachments merge as a set: what this tab added is stored, what it removed is
+                // gone, and what the other tab had stored (and this tab did not remove) stays.
+                let (mine, was, now) = (blobs(&t.local), blobs(&t.base), blobs(&saved));
+                let theirs = blobs(&prior);
+                for k in mine.iter().filter(|k| !was.contains(k)) {
+                    prop_assert!(now.contains(k), "an attachment added here was lost");
+                }
+                for k in was.iter().filter(|k| !mine.contains(k)) {
+                    prop_assert!(!now.contains(k), "an attachment removed here came back");
+                }
+                for k in theirs
+                    .iter()
+                    .filter(|k| !was.contains(k) || mine.contains(k))
+                {
+                    prop_assert!(now.contains(k), "the other tab's attachment was lost");
                 }
                 if t.local.from.is_deliberate() {
                     prop_assert!(saved.from.is_deliberate());
@@ -318,4 +348,102 @@ proptest! {
             prop_assert!(ok, "unexpected tag <{}> in {:?}", tag, out);
         }
     }
+}
+
+// ---- attachments: limits and names (SPEC §5 composer) ---------------------------------------
+
+fn attached(sizes: &[u64]) -> Vec<DraftAttachment> {
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(i, size)| DraftAttachment {
+            blob_key: key().blob_key(&i.to_string()),
+            file_name: format!("f{i}.bin"),
+            content_type: FALLBACK_CONTENT_TYPE.into(),
+            size: *size,
+        })
+        .collect()
+}
+
+#[test]
+fn attachment_limits_and_names_are_enforced_one_rule_per_case() {
+    const MB: u64 = 1024 * 1024;
+    type Case = (
+        &'static str,
+        Vec<u64>,
+        &'static str,
+        u64,
+        Result<&'static str, &'static str>,
+    );
+    let cases: Vec<Case> = vec![
+        ("a small file is accepted", vec![], "report.pdf", 1000, Ok("report.pdf")),
+        ("the name is trimmed", vec![], "  report.pdf ", 1, Ok("report.pdf")),
+        ("exactly 10 MB is accepted", vec![], "big.zip", 10 * MB, Ok("big.zip")),
+        ("over 10 MB per file is refused", vec![], "huge.zip", 10 * MB + 1,
+            Err("\u{201c}huge.zip\u{201d} is 10 MB; a file can be at most 10 MB.")),
+        ("up to 25 MB in total is accepted", vec![10 * MB, 10 * MB], "c.bin", 5 * MB, Ok("c.bin")),
+        ("over 25 MB in total is refused", vec![10 * MB, 10 * MB], "d.bin", 5 * MB + 1,
+            Err("\u{201c}d.bin\u{201d} (5 MB) would make the attachments 25 MB; an email can carry at most 25 MB.")),
+        ("an empty name is refused", vec![], "   ", 1, Err("A file name cannot be empty.")),
+        ("a line break in the name is refused (header injection)", vec![], "a.pdf\r\nBcc: x@y.example", 1,
+            Err("The file name \u{201c}a.pdfBcc: x@y.example\u{201d} cannot be sent: This value contains a line break or control character, which is not allowed.")),
+        ("a name over 255 characters is refused", vec![], Box::leak("n".repeat(256).into_boxed_str()), 1,
+            Err("too long")),
+        ("non-ASCII names are fine", vec![], "Zażółć.pdf", 1, Ok("Zażółć.pdf")),
+    ];
+    for (case, sizes, name, size, want) in cases {
+        let got = check_attachment(&attached(&sizes), name, size);
+        match (got, want) {
+            (Ok(name), Ok(expected)) => assert_eq!(name, expected, "{case}"),
+            (Err(e), Err(expected)) => {
+                assert!(e.to_string().contains(expected), "{case}: {e}")
+            }
+            (got, want) => panic!("{case}: got {got:?}, want {want:?}"),
+        }
+    }
+}
+
+#[test]
+fn sizes_read_as_people_write_them() {
+    let cases = [
+        (0, "0 bytes"),
+        (1, "1 byte"),
+        (1023, "1023 bytes"),
+        (1024, "1 KB"),
+        (1536, "1.5 KB"),
+        (10 * 1024 * 1024, "10 MB"),
+        (3_250_000, "3.1 MB"),
+    ];
+    for (bytes, want) in cases {
+        assert_eq!(human_size(bytes), want, "{bytes}");
+    }
+    assert_eq!(
+        attachment_limits_text(),
+        "Up to 10 MB per file, 25 MB per email."
+    );
+}
+
+#[test]
+fn a_missing_or_malformed_browser_type_becomes_octet_stream() {
+    let cases = [
+        ("application/pdf", "application/pdf"),
+        ("Image/PNG", "image/png"),
+        ("", FALLBACK_CONTENT_TYPE),
+        ("text/plain; charset=utf-8", FALLBACK_CONTENT_TYPE),
+        ("pdf", FALLBACK_CONTENT_TYPE),
+        ("text/\r\nx", FALLBACK_CONTENT_TYPE),
+    ];
+    for (browser, want) in cases {
+        assert_eq!(attachment_content_type(browser), want, "{browser:?}");
+    }
+}
+
+#[test]
+fn blob_keys_of_a_draft_share_its_prefix_and_no_other_drafts() {
+    let mine = key();
+    let mut other = key();
+    other.mode = ReplyMode::Comment;
+    let blob = mine.blob_key("abc");
+    assert!(blob.starts_with(&mine.blob_prefix()));
+    assert!(!blob.starts_with(&other.blob_prefix()));
 }

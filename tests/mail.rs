@@ -1477,3 +1477,119 @@ fn text_derived_from_html_keeps_words_and_line_breaks_only() {
         assert_eq!(html_to_text(html), want, "{html:?}");
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Composer attachments become MIME parts (SPEC §5 composer, §9)
+// ------------------------------------------------------------------------------------------
+
+#[test]
+fn composer_attachments_are_base64_parts_with_rfc_2231_file_names() {
+    let long_ascii = format!("{}.pdf", "quarterly-statement-".repeat(6));
+    let cases: Vec<(&str, OutgoingAttachment, Vec<&str>)> = vec![
+        (
+            "a short ASCII name is a quoted parameter",
+            pdf("label.pdf", 10),
+            vec![
+                "Content-Type: application/pdf; name=\"label.pdf\"",
+                "Content-Disposition: attachment; filename=\"label.pdf\"",
+            ],
+        ),
+        (
+            "a text file is base64 too (its bytes are kept exactly)",
+            OutgoingAttachment {
+                file_name: "notes.txt".into(),
+                content_type: "text/plain".into(),
+                bytes: b"line one\nline two without CR\r\nend".to_vec(),
+            },
+            vec!["Content-Type: text/plain; name=\"notes.txt\""],
+        ),
+        (
+            "a non-ASCII name is RFC 2231 UTF-8",
+            pdf("Zażółć gęślą jaźń — faktura.pdf", 40),
+            vec!["filename*0*=utf-8''Za%C5%BC%C3%B3%C5%82%C4%87"],
+        ),
+        (
+            "a long name is split in sections that fold",
+            pdf(&long_ascii, 40),
+            vec!["filename*0*=utf-8''quarterly-statement-", "filename*1*="],
+        ),
+        (
+            "quotes and semicolons are percent-encoded, never quoted",
+            pdf("a \"quoted\"; name.pdf", 5),
+            vec!["filename*0*=utf-8''a%20%22quoted%22%3B%20name.pdf"],
+        ),
+        (
+            "an emoji name decodes whole",
+            OutgoingAttachment {
+                file_name: "📎 plan 日本語.png".into(),
+                content_type: "IMAGE/PNG".into(),
+                bytes: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255],
+            },
+            vec!["Content-Type: image/png; name*0*=utf-8''%F0%9F%93%8E"],
+        ),
+    ];
+    for (case, attachment, needles) in cases {
+        let email = OutgoingEmail {
+            html_body: Some("<p>See attached.</p>".into()),
+            attachments: vec![attachment.clone()],
+            ..base_email()
+        };
+        let built = build_message(&email).unwrap_or_else(|e| panic!("{case}: {e}"));
+        let raw = String::from_utf8(built.bytes.clone()).expect("the message is ASCII");
+        assert!(raw.is_ascii(), "{case}: every byte is 7-bit");
+        assert!(
+            raw.lines().all(|l| l.len() <= 998),
+            "{case}: no line longer than RFC 5322 allows"
+        );
+        for needle in needles {
+            // Folding may put a section on the next line: compare unfolded headers.
+            let unfolded = raw.replace("\r\n\t", "");
+            assert!(unfolded.contains(needle), "{case}: {needle} in\n{raw}");
+        }
+        let part_headers = raw
+            .split("Content-Disposition: attachment")
+            .nth(1)
+            .expect("an attachment part");
+        assert!(
+            part_headers.contains("Content-Transfer-Encoding: base64"),
+            "{case}: base64"
+        );
+        let parsed = parse_eml(&built.bytes).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.attachments.len(), 1, "{case}");
+        let got = &parsed.attachments[0];
+        assert_eq!(got.file_name, attachment.file_name, "{case}: name");
+        assert_eq!(
+            got.content_type,
+            attachment.content_type.to_ascii_lowercase(),
+            "{case}: type"
+        );
+        assert_eq!(got.bytes, attachment.bytes, "{case}: bytes");
+        assert_eq!(
+            parsed.html_body.as_deref().map(str::trim_end),
+            Some("<p>See attached.</p>")
+        );
+    }
+}
+
+#[test]
+fn several_attachments_keep_their_order_and_bytes() {
+    let files: Vec<OutgoingAttachment> = (0..4)
+        .map(|i| pdf(&format!("part {i} — ü.pdf"), 1000 * i + 1))
+        .collect();
+    let email = OutgoingEmail {
+        attachments: files.clone(),
+        ..base_email()
+    };
+    let built = build_message(&email).unwrap();
+    let parsed = parse_eml(&built.bytes).unwrap();
+    let got: Vec<(&str, &[u8])> = parsed
+        .attachments
+        .iter()
+        .map(|a| (a.file_name.as_str(), a.bytes.as_slice()))
+        .collect();
+    let want: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|a| (a.file_name.as_str(), a.bytes.as_slice()))
+        .collect();
+    assert_eq!(got, want);
+}

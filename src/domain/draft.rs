@@ -125,3 +125,138 @@ impl Draft {
         }
     }
 }
+
+// ---- attachments (SPEC §5 composer: size shown, limits enforced with a clear message) -----
+
+/// Largest single file a draft accepts (10 MB).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Largest total of all attachments of one message (25 MB): what common mail servers accept
+/// once base64 has grown it by a third.
+pub const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
+/// Longest file name, in characters (a MIME parameter is folded, but clients cut longer ones).
+pub const MAX_FILE_NAME_CHARS: usize = 255;
+/// The type given to a file the browser could not name (or named badly).
+pub const FALLBACK_CONTENT_TYPE: &str = "application/octet-stream";
+
+/// What the composer says about the limits next to the **Attach files** control.
+pub fn attachment_limits_text() -> String {
+    format!(
+        "Up to {} per file, {} per email.",
+        human_size(MAX_FILE_BYTES),
+        human_size(MAX_MESSAGE_BYTES)
+    )
+}
+
+/// Why a file was not attached. Each file of a pick is judged on its own; a refused file
+/// changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AttachmentError {
+    #[error("\u{201c}{name}\u{201d} is {size}; a file can be at most {max}.")]
+    FileTooLarge {
+        name: String,
+        size: String,
+        max: String,
+    },
+    #[error(
+        "\u{201c}{name}\u{201d} ({size}) would make the attachments {total}; an email can carry \
+         at most {max}."
+    )]
+    MessageTooLarge {
+        name: String,
+        size: String,
+        total: String,
+        max: String,
+    },
+    #[error("A file name cannot be empty.")]
+    EmptyName,
+    #[error("The file name \u{201c}{name}\u{201d} cannot be sent: {reason}")]
+    BadName {
+        name: String,
+        reason: super::validate::ValidationError,
+    },
+}
+
+/// A size as a person reads it: `512 bytes`, `12.4 KB`, `3.1 MB` (1 KB = 1024 bytes).
+pub fn human_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    let one_decimal = |value: u64, unit: u64| {
+        // Integer arithmetic with rounding keeps this exact and identical on every target.
+        let tenths = (value * 10 + unit / 2) / unit;
+        if tenths.is_multiple_of(10) {
+            format!("{}", tenths / 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    };
+    match bytes {
+        1 => "1 byte".into(),
+        b if b < KB => format!("{b} bytes"),
+        b if b < MB => format!("{} KB", one_decimal(b, KB)),
+        b => format!("{} MB", one_decimal(b, MB)),
+    }
+}
+
+/// The type to store for a picked file: the browser's `type` when it is a plain
+/// `type/subtype` token pair, else [`FALLBACK_CONTENT_TYPE`]. Lower-cased.
+pub fn attachment_content_type(browser_type: &str) -> String {
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_graphic() && !"()<>@,;:\\\"/[]?=".contains(c))
+    };
+    let value = browser_type.trim().to_ascii_lowercase();
+    match value.split_once('/') {
+        Some((main, sub)) if token(main) && token(sub) => value,
+        _ => FALLBACK_CONTENT_TYPE.into(),
+    }
+}
+
+/// Checks one more file against the name rules and the limits, given what the draft already
+/// carries. Returns the trimmed name to store.
+pub fn check_attachment(
+    existing: &[DraftAttachment],
+    file_name: &str,
+    size: u64,
+) -> Result<String, AttachmentError> {
+    let name = file_name.trim();
+    if name.is_empty() {
+        return Err(AttachmentError::EmptyName);
+    }
+    super::validate::header_value(name, MAX_FILE_NAME_CHARS).map_err(|reason| {
+        AttachmentError::BadName {
+            name: name.chars().filter(|c| !c.is_control()).collect(),
+            reason,
+        }
+    })?;
+    if size > MAX_FILE_BYTES {
+        return Err(AttachmentError::FileTooLarge {
+            name: name.into(),
+            size: human_size(size),
+            max: human_size(MAX_FILE_BYTES),
+        });
+    }
+    let total = existing.iter().map(|a| a.size).sum::<u64>() + size;
+    if total > MAX_MESSAGE_BYTES {
+        return Err(AttachmentError::MessageTooLarge {
+            name: name.into(),
+            size: human_size(size),
+            total: human_size(total),
+            max: human_size(MAX_MESSAGE_BYTES),
+        });
+    }
+    Ok(name.to_owned())
+}
+
+impl DraftKey {
+    /// Every blob of this draft has a key starting with this prefix, so the blobs of a sent or
+    /// discarded draft can be found by a key-range scan of the attachments store.
+    pub fn blob_prefix(&self) -> String {
+        format!("draft|{}|", self.storage_key())
+    }
+
+    /// The key of a new blob of this draft; `unique` comes from the caller (random, clock).
+    pub fn blob_key(&self, unique: &str) -> String {
+        format!("{}{unique}", self.blob_prefix())
+    }
+}

@@ -6,6 +6,8 @@
 //! combines the three versions field by field:
 //! - a field this tab changed since its base keeps this tab's value (the user is typing here);
 //!   a field it did not change takes the stored value (so the other tab's edit is not lost);
+//! - attachments merge as a set (by blob key): the stored list, minus what this tab removed
+//!   since its base, plus what it added — so two tabs attaching files at once keep both;
 //! - the From: a deliberate choice always beats `Automatic` (nothing ever reverts a deliberate
 //!   choice to the default); when both sides chose deliberately since the base, the newer
 //!   write (by `updated_at`, ties to this tab) wins.
@@ -15,7 +17,7 @@
 //!
 //! Pure: no storage, no clock. It must not decide whether a From is usable (`from.rs` does).
 
-use super::draft::{Draft, DraftFrom};
+use super::draft::{Draft, DraftAttachment, DraftFrom};
 
 /// Which side a field's value was taken from (for tests and diagnostics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +59,30 @@ fn field<T: Clone + PartialEq>(base: &T, local: &T, stored: &T) -> T {
     }
 }
 
+/// Attachments: `stored`, without what `local` removed since `base`, then what `local` added
+/// since `base` (in local order), each blob once.
+pub fn merge_attachments(
+    base: &[DraftAttachment],
+    local: &[DraftAttachment],
+    stored: &[DraftAttachment],
+) -> Vec<DraftAttachment> {
+    let has = |list: &[DraftAttachment], a: &DraftAttachment| {
+        list.iter().any(|x| x.blob_key == a.blob_key)
+    };
+    let mut out: Vec<DraftAttachment> = stored
+        .iter()
+        // Kept unless this tab removed it (it was in the base and is no longer here).
+        .filter(|a| !has(base, a) || has(local, a))
+        .cloned()
+        .collect();
+    for a in local {
+        if !has(base, a) && !has(&out, a) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
 /// Three-way merge of `local` (edited from `base`) with `stored` (the newer stored revision).
 /// The result carries `stored.revision`, so writing it with that expected revision puts it on
 /// top of the stored draft; the key and last editor are the local tab's.
@@ -69,7 +95,7 @@ pub fn merge(base: &Draft, local: &Draft, stored: &Draft) -> Draft {
         bcc: field(&base.bcc, &local.bcc, &stored.bcc),
         subject: field(&base.subject, &local.subject, &stored.subject),
         body_html: field(&base.body_html, &local.body_html, &stored.body_html),
-        attachments: field(&base.attachments, &local.attachments, &stored.attachments),
+        attachments: merge_attachments(&base.attachments, &local.attachments, &stored.attachments),
         from,
         revision: stored.revision,
         last_editor_tab: local.last_editor_tab.clone(),

@@ -9,7 +9,7 @@
 //! where `SystemTime::now()` panics), resolve the From address, or sanitise HTML.
 
 use crate::domain::{header_value, EmailAddress, Mailbox, Message, Millis, ValidationError};
-use mail_builder::encoders::base64::base64_encode;
+use mail_builder::encoders::base64::{base64_encode, base64_encode_mime};
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
@@ -382,15 +382,76 @@ fn body_tree<'a>(email: &'a OutgoingEmail, boundary: &str) -> MimePart<'a> {
         return content;
     }
     let mut parts = vec![content];
-    parts.extend(email.attachments.iter().map(|attachment| {
-        MimePart::new(
-            ContentType::new(attachment.content_type.to_ascii_lowercase()),
-            attachment.bytes.as_slice(),
-        )
-        .attachment(attachment.file_name.as_str())
-    }));
+    parts.extend(email.attachments.iter().map(attachment_part));
     MimePart::new(
         ContentType::new("multipart/mixed").attribute("boundary", format!("{boundary}_mix")),
         parts,
     )
+}
+
+/// One attachment as a base64 part whose headers we write ourselves: mail-builder 0.4 puts
+/// RFC 2047 encoded-words inside quoted parameters (not allowed by RFC 2047 §5) and picks
+/// quoted-printable for text files. The file name goes in both `Content-Type; name` (older
+/// clients) and `Content-Disposition; filename`, as a plain quoted string when it is short
+/// printable ASCII, else as RFC 2231 UTF-8 continuations (`filename*0*=utf-8''...`).
+fn attachment_part(attachment: &OutgoingAttachment) -> MimePart<'_> {
+    let mut encoded = Vec::with_capacity(attachment.bytes.len() / 3 * 4 + 64);
+    // Writing into a Vec cannot fail; an error here would only mean an empty body.
+    let _ = base64_encode_mime(&attachment.bytes, &mut encoded, false);
+    let content_type = attachment.content_type.to_ascii_lowercase();
+    let name = &attachment.file_name;
+    MimePart::raw(encoded)
+        .header(
+            "Content-Type",
+            Raw::new(format!("{content_type}; {}", mime_parameter("name", name))),
+        )
+        .header(
+            "Content-Disposition",
+            Raw::new(format!("attachment; {}", mime_parameter("filename", name))),
+        )
+        .header("Content-Transfer-Encoding", Raw::new("base64"))
+}
+
+/// `attribute="value"` for short printable ASCII without quotes or backslashes; otherwise RFC
+/// 2231 §3–4: `attribute*0*=utf-8''<percent-encoded>; attribute*1*=...`, each section short
+/// enough that the header folds between sections.
+pub(crate) fn mime_parameter(attribute: &str, value: &str) -> String {
+    const PLAIN_MAX: usize = 60;
+    let plain = value.len() <= PLAIN_MAX
+        && value
+            .chars()
+            .all(|c| (c.is_ascii_graphic() || c == ' ') && c != '"' && c != '\\');
+    if plain {
+        return format!("{attribute}=\"{value}\"");
+    }
+    // attribute-char (RFC 2231 §7): token characters except `*`, `'` and `%`.
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b);
+    let mut sections: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for ch in value.chars() {
+        let mut buf = [0u8; 4];
+        let mut piece = String::new();
+        for b in ch.encode_utf8(&mut buf).bytes() {
+            if keep(b) {
+                piece.push(b as char);
+            } else {
+                piece.push_str(&format!("%{b:02X}"));
+            }
+        }
+        // A character is never split across sections, so each one decodes on its own.
+        if current.len() + piece.len() > 48 && !current.is_empty() {
+            sections.push(std::mem::take(&mut current));
+        }
+        current.push_str(&piece);
+    }
+    sections.push(current);
+    sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let charset = if i == 0 { "utf-8''" } else { "" };
+            format!("{attribute}*{i}*={charset}{section}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -2,22 +2,110 @@
 //! cross-tab notice. The composer keeps the draft in a local signal and calls [`save`] in the
 //! background, so typing never waits for storage.
 //!
-//! Owns no UI state and no timers (the composer's draft session debounces); merge rules live in
-//! `domain::draft_merge`, never here.
+//! Also: attachment blobs (stored in the ATTACHMENTS store before the draft refers to them,
+//! removed only once no stored draft refers to them), **Discard** with an exact restore for
+//! **Undo**, the one-time `navigator.storage.persist()` request, and — in debug builds only —
+//! a fault-injection hook that makes the next N draft writes fail (tests, e2e, bench).
+//!
+//! Owns no UI state and no timers (the composer's draft session debounces and retries); merge
+//! rules and attachment limits live in the domain, never here.
 
+use super::session::random_hex;
 use super::{AppCtx, AppError};
 use crate::domain::draft_merge::merge;
-use crate::domain::{Draft, DraftKey};
+use crate::domain::{attachment_content_type, check_attachment, Draft, DraftAttachment, DraftKey};
 use crate::storage::{Change, DraftWriteError, Notifier, StorageError};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// This module's own handle on the tab channel: it announces draft writes to the other tabs
     /// without bumping this tab's data revision (which would refetch every list per keystroke).
     static ANNOUNCER: Option<Notifier> = Notifier::new().ok();
-    static PERSIST_ASKED: Cell<bool> = const { Cell::new(false) };
+    /// The answer to `navigator.storage.persist()`: None until asked (once per tab session),
+    /// then Some(None) while pending or unsupported, Some(Some(granted)) once answered.
+    static PERSISTED: RefCell<Option<Option<bool>>> = const { RefCell::new(None) };
 }
+
+#[cfg(debug_assertions)]
+thread_local! {
+    /// Debug builds only: how many of the next draft writes fail with an injected error.
+    static FAIL_NEXT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Debug builds only (never in the release bundle): the next `n` draft writes fail with a
+/// quota error, as if the disk were full, so tests can watch the warning and the retries.
+#[cfg(debug_assertions)]
+pub fn fail_next_writes(n: u32) {
+    FAIL_NEXT.with(|f| f.set(n));
+}
+
+#[cfg(debug_assertions)]
+fn injected_fault() -> Option<StorageError> {
+    FAIL_NEXT.with(|f| {
+        let n = f.get();
+        (n > 0).then(|| {
+            f.set(n - 1);
+            StorageError::QuotaExceeded
+        })
+    })
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_fault() -> Option<StorageError> {
+    None
+}
+
+/// Debug builds only: exposes `window.__sbFailDraftWrites(n)` (the hook above) and keeps a log
+/// of committed draft writes in `window.__sbDraftCommits` (`{key, at, body}`, `at` in Unix
+/// millis) for the e2e tests and `bench/draft-latency.mjs`. Installed once per tab.
+#[cfg(debug_assertions)]
+pub fn install_debug_hooks() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    thread_local! { static INSTALLED: Cell<bool> = const { Cell::new(false) }; }
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hook = Closure::<dyn Fn(JsValue)>::new(|n: JsValue| {
+        fail_next_writes(n.as_f64().unwrap_or(0.0).max(0.0) as u32);
+    });
+    let _ = js_sys::Reflect::set(
+        &window,
+        &"__sbFailDraftWrites".into(),
+        hook.as_ref().unchecked_ref(),
+    );
+    hook.forget();
+    let _ = js_sys::Reflect::set(&window, &"__sbDraftCommits".into(), &js_sys::Array::new());
+}
+
+#[cfg(not(debug_assertions))]
+pub fn install_debug_hooks() {}
+
+#[cfg(debug_assertions)]
+fn log_commit(saved: &Draft) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(log) = js_sys::Reflect::get(&window, &"__sbDraftCommits".into()) else {
+        return;
+    };
+    if let Some(log) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(&log) {
+        let entry = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&entry, &"key".into(), &saved.key.storage_key().into());
+        let _ = js_sys::Reflect::set(&entry, &"at".into(), &js_sys::Date::now().into());
+        let _ = js_sys::Reflect::set(&entry, &"body".into(), &saved.body_html.as_str().into());
+        log.push(&entry);
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn log_commit(_saved: &Draft) {}
 
 /// How many times a write is merged and retried when other tabs keep winning the race.
 const MAX_ATTEMPTS: usize = 5;
@@ -37,8 +125,12 @@ pub async fn save(app: AppCtx, base: &Draft, local: &Draft) -> Result<Draft, App
     let mut next = local.clone();
     next.last_editor_tab = tab.clone();
     for _ in 0..MAX_ATTEMPTS {
+        if let Some(fault) = injected_fault() {
+            return Err(fault.into());
+        }
         match db.put_draft(&next, base.revision).await {
             Ok(saved) => {
+                log_commit(&saved);
                 announce(app, &saved, base.revision == 0);
                 return Ok(saved);
             }
@@ -79,13 +171,139 @@ fn announce(app: AppCtx, saved: &Draft, created: bool) {
     });
 }
 
-/// Asks the browser once per tab to keep this site's storage under pressure (drafts must
-/// survive). The answer changes nothing here: drafts are saved either way.
+/// Asks the browser once per tab session to keep this site's storage under pressure (drafts
+/// must survive). The answer is remembered ([`persistence_granted`]) and changes nothing else:
+/// drafts are saved either way. A browser without `navigator.storage.persist` is no error.
 fn request_persistence() {
-    if PERSIST_ASKED.with(|asked| asked.replace(true)) {
+    if PERSISTED.with(|p| p.borrow().is_some()) {
         return;
     }
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().storage().persist();
+    PERSISTED.with(|p| *p.borrow_mut() = Some(None));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Looked up dynamically: calling a missing method through web-sys would throw.
+    let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into())
+        .ok()
+        .filter(|s| s.is_object());
+    let Some(storage) = storage else {
+        return;
+    };
+    let persist = js_sys::Reflect::get(&storage, &"persist".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    let Some(persist) = persist else {
+        return;
+    };
+    let Ok(promise) = persist.call0(&storage) else {
+        return;
+    };
+    let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if let Ok(answer) = JsFuture::from(promise).await {
+            PERSISTED.with(|p| *p.borrow_mut() = Some(answer.as_bool()));
+        }
+    });
+}
+
+/// Whether the browser agreed to keep this site's storage: None until it answered (or when
+/// it cannot be asked).
+pub fn persistence_granted() -> Option<bool> {
+    PERSISTED.with(|p| p.borrow().flatten())
+}
+
+// ---- attachments ----------------------------------------------------------------------------
+
+/// Attaches `files` to the draft `key`, which already carries `existing`: each file is checked
+/// against the domain's limits and name rules on its own, its bytes are stored as a blob, and
+/// its metadata returned. A refused or unstorable file is left out with a message; it changes
+/// nothing. The caller adds the returned metadata to the draft.
+pub async fn attach_files(
+    app: AppCtx,
+    key: &DraftKey,
+    existing: &[DraftAttachment],
+    files: Vec<web_sys::File>,
+) -> (Vec<DraftAttachment>, Vec<String>) {
+    let db = app.db();
+    let mut all: Vec<DraftAttachment> = existing.to_vec();
+    let mut added = Vec::new();
+    let mut refused = Vec::new();
+    for file in files {
+        let size = file.size().max(0.0) as u64;
+        let name = match check_attachment(&all, &file.name(), size) {
+            Ok(name) => name,
+            Err(why) => {
+                refused.push(why.to_string());
+                continue;
+            }
+        };
+        let blob_key = key.blob_key(&random_hex(8));
+        if let Err(err) = db.put_blob(&blob_key, &file).await {
+            refused.push(format!("\u{201c}{name}\u{201d} was not attached: {err}"));
+            continue;
+        }
+        let attachment = DraftAttachment {
+            blob_key,
+            file_name: name,
+            content_type: attachment_content_type(&file.type_()),
+            size,
+        };
+        all.push(attachment.clone());
+        added.push(attachment);
     }
+    (added, refused)
+}
+
+/// The bytes of a draft attachment, read from its blob.
+pub async fn attachment_bytes(app: AppCtx, a: &DraftAttachment) -> Result<Vec<u8>, AppError> {
+    let blob = app.db().blob(&a.blob_key).await?.ok_or_else(|| {
+        AppError::NotFound(format!("The attachment \u{201c}{}\u{201d}", a.file_name))
+    })?;
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| {
+        AppError::Invalid(format!(
+            "The attachment \u{201c}{}\u{201d} could not be read.",
+            a.file_name
+        ))
+    })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Removes the blobs of draft `key` that no stored draft refers to any more (after a send is
+/// recorded, after a discard can no longer be undone, after an attachment was removed).
+pub async fn sweep_blobs(app: AppCtx, key: &DraftKey) -> Result<(), AppError> {
+    let db = app.db();
+    let keys = db.blob_keys_with_prefix(&key.blob_prefix()).await?;
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let kept: Vec<String> = db
+        .draft(key)
+        .await?
+        .map(|d| d.attachments.into_iter().map(|a| a.blob_key).collect())
+        .unwrap_or_default();
+    let orphans: Vec<String> = keys.into_iter().filter(|k| !kept.contains(k)).collect();
+    db.delete_blobs(&orphans).await?;
+    Ok(())
+}
+
+// ---- discard and undo -----------------------------------------------------------------------
+
+/// Removes the draft record (its blobs stay until [`sweep_blobs`], so **Undo** can restore it
+/// whole). Other tabs re-read and see it gone.
+pub async fn discard(app: AppCtx, key: &DraftKey) -> Result<(), AppError> {
+    app.db().delete_draft(key).await?;
+    app.changed("drafts", Some(key.storage_key()));
+    Ok(())
+}
+
+/// Puts a discarded draft back as it was (recipients, body, attachments, From and its
+/// deliberate flag). When a new draft was started for the same key meanwhile, the two are
+/// merged so neither is lost. Returns the draft as stored.
+pub async fn restore(app: AppCtx, draft: &Draft) -> Result<Draft, AppError> {
+    let empty = Draft::new(draft.key.clone(), app.tab.get_value(), draft.updated_at);
+    let saved = save(app, &empty, draft).await?;
+    app.changed("drafts", Some(draft.key.storage_key()));
+    Ok(saved)
 }

@@ -13,7 +13,9 @@ use crate::domain::body_html::sanitize_body;
 use crate::domain::from::{guard_send, ComposerKind, FromContext, ResolvedFrom};
 use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
 use crate::domain::*;
-use crate::mail::{build_message, html_to_text, new_message_id, reply_headers, OutgoingEmail};
+use crate::mail::{
+    build_message, html_to_text, new_message_id, reply_headers, OutgoingAttachment, OutgoingEmail,
+};
 use crate::storage::{Directory, WriteBatch};
 use leptos::prelude::*;
 
@@ -241,6 +243,27 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         None => (None, Vec::new(), req.draft.subject.trim().to_owned()),
     };
 
+    // The attachments' bytes, read from their blobs: a missing one stops the send (and keeps
+    // the draft) rather than sending without it.
+    let mut attachments = Vec::with_capacity(req.draft.attachments.len());
+    for a in &req.draft.attachments {
+        attachments.push(OutgoingAttachment {
+            file_name: a.file_name.clone(),
+            content_type: a.content_type.clone(),
+            bytes: super::drafts::attachment_bytes(app, a).await?,
+        });
+    }
+    let attachment_meta: Vec<AttachmentMeta> = req
+        .draft
+        .attachments
+        .iter()
+        .map(|a| AttachmentMeta {
+            file_name: a.file_name.clone(),
+            content_type: a.content_type.clone(),
+            size: a.size,
+        })
+        .collect();
+
     let message_id = new_message_id(&random_hex(16), from.mailbox.address.domain());
     let email = OutgoingEmail {
         message_id: message_id.clone(),
@@ -254,7 +277,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         html_body: Some(html.clone()),
         in_reply_to: in_reply_to.clone(),
         references: references.clone(),
-        attachments: Vec::new(),
+        attachments,
     };
     let built = build_message(&email).map_err(|e| AppError::Invalid(e.to_string()))?;
     let raw = String::from_utf8(built.bytes)
@@ -310,7 +333,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             date: now,
             text_body: text,
             html_body: Some(html),
-            attachments: Vec::new(),
+            attachments: attachment_meta,
             message_id: Some(message_id),
             in_reply_to,
             references,
@@ -332,6 +355,9 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     });
     db.write_batch(&batch).await.map_err(AppError::from)?;
     app.changed("conversations", None);
+    // Only now that the send is recorded may the draft's blobs go. A failure here leaves
+    // unused blobs behind (swept with the next send or discard of this draft), never a loss.
+    let _ = super::drafts::sweep_blobs(app, &req.draft.key).await;
     Ok(Sent {
         conversation,
         from: from.mailbox,

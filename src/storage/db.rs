@@ -34,6 +34,10 @@ use std::task::Poll;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 
+// Attachment blobs (owned by the drafts helper): an `impl Db` in a child module, so it uses the
+// same transaction plumbing without widening its visibility.
+mod attachments;
+
 /// How often a blocked open re-checks, and how long it waits for the other tabs to close
 /// their connections before reporting `Blocked`.
 const BLOCKED_CHECK_MS: u32 = 250;

@@ -3,10 +3,12 @@
 //! asks `domain::from` for the From and the selectable addresses, and sends through
 //! `services::send` (which resolves the From again and records everything at once).
 
+use super::attachments::{files_of, Attachments};
 use super::body_editor::BodyEditor;
+use super::discard::DiscardButton;
 use super::from_control::FromControl;
 use super::recipient_field::RecipientField;
-use super::session::DraftSession;
+use super::session::{DraftSession, SaveState};
 use crate::domain::from::{
     mailbox_label, resolve_from, selectable_froms, ComposerKind, FromContext, FromError,
     ResolvedFrom,
@@ -14,7 +16,7 @@ use crate::domain::from::{
 use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
 use crate::services::ctx::ToastKind;
 use crate::services::send::{self, RecipientField as Field, SendError, SendRequest, Sent};
-use crate::services::{queries, use_app, AppError};
+use crate::services::{drafts, queries, use_app, AppError};
 use leptos::prelude::*;
 
 fn joined(list: &[String]) -> String {
@@ -63,6 +65,12 @@ pub fn Composer(
     #[prop(optional)]
     prefill_to: Option<String>,
     #[prop(optional, into)] on_sent: Option<Callback<Sent>>,
+    /// After **Discard** (the composer's session is closed; remount or close it).
+    #[prop(optional, into)]
+    on_discarded: Option<Callback<()>>,
+    /// After **Undo** of a discard restored the draft.
+    #[prop(optional, into)]
+    on_restored: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
     let is_reply = conversation.get_untracked().is_some();
@@ -189,6 +197,38 @@ pub fn Composer(
         }
     };
 
+    // Attachments: stored as blobs first (typing goes on meanwhile), then added to the draft.
+    let attach_error = RwSignal::new(None::<String>);
+    let attach_busy = RwSignal::new(false);
+    let s = session;
+    let on_files = Callback::new(move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        let Some(current) = s.current() else { return };
+        attach_busy.set(true);
+        leptos::task::spawn_local(async move {
+            let (added, refused) =
+                drafts::attach_files(app, &current.key, &current.attachments, files).await;
+            s.add_attachments(added);
+            attach_error.try_set((!refused.is_empty()).then(|| refused.join(" ")));
+            attach_busy.try_set(false);
+        });
+    });
+    let s = session;
+    let on_remove = Callback::new(move |blob_key: String| {
+        attach_error.set(None);
+        s.remove_attachment(&blob_key);
+    });
+    let drag_over = RwSignal::new(false);
+    let s = session;
+    let discard = move || async move { s.discard().await };
+    let after_discard = move || {
+        if let Some(cb) = on_discarded {
+            cb.run(());
+        }
+    };
+
     let flush = move |s: DraftSession| Callback::new(move |_: ()| s.flush());
     let list_id = format!("{id}-contacts");
     let (to_id, cc_id, bcc_id) = (format!("{id}-to"), format!("{id}-cc"), format!("{id}-bcc"));
@@ -197,9 +237,25 @@ pub fn Composer(
     view! {
         <section
             class="sb-composer"
+            class:sb-composer--drop=move || drag_over.get()
             aria-label=title
             data-shortcut-scope="composer"
             data-composer=if is_reply { "reply" } else { "new" }
+            on:dragover=move |ev: web_sys::DragEvent| {
+                // Only files are taken here; the inbox's .eml drop zone must not see them.
+                ev.prevent_default();
+                ev.stop_propagation();
+                drag_over.set(true);
+            }
+            on:dragleave=move |_| drag_over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                ev.stop_propagation();
+                drag_over.set(false);
+                if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+                    on_files.run(files_of(&list));
+                }
+            }
         >
             <datalist id=list_id.clone()>
                 {move || {
@@ -304,8 +360,28 @@ pub fn Composer(
                 on_blur=flush(session)
                 on_send_keys=Callback::new(move |_| do_send())
             />
+            <Attachments
+                id=id.clone()
+                attachments=Signal::derive(move || draft.with(|d| d.attachments.clone()))
+                error=attach_error
+                busy=attach_busy
+                on_files
+                on_remove
+            />
             <footer class="sb-composer__footer">
-                <p role="status" class="sb-composer__state">{move || save_state.get().text()}</p>
+                <p
+                    role="status"
+                    class="sb-composer__state"
+                    class:sb-composer__state--failed=move || save_state.with(|s| matches!(s, SaveState::Failed(_)))
+                >
+                    {move || save_state.get().text()}
+                </p>
+                <DiscardButton
+                    app
+                    what="this draft"
+                    discard=move || { let f = discard; async move { let r = f().await; if r.is_ok() { after_discard(); } r } }
+                    on_restored=on_restored.unwrap_or_else(|| Callback::new(|_| {}))
+                />
                 <p role="alert" class="sb-field__error">{move || send_error.get()}</p>
                 <button
                     type="button"

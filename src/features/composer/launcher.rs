@@ -48,6 +48,7 @@ pub fn ComposeLauncher(
     });
     let heading_id = format!("dlg-{}", label.to_lowercase().replace(' ', "-"));
     let on_sent = Callback::new(move |_| open.set(false));
+    let on_discarded = Callback::new(move |_| open.set(false));
     view! {
         <button
             type="button"
@@ -86,8 +87,8 @@ pub fn ComposeLauncher(
                     mode: ReplyMode::Compose,
                 };
                 Some(match contact_email {
-                    Some(to) => view! { <Composer kind key conversation=Signal::derive(|| None) prefill_to=to on_sent /> }.into_any(),
-                    None => view! { <Composer kind key conversation=Signal::derive(|| None) on_sent /> }.into_any(),
+                    Some(to) => view! { <Composer kind key conversation=Signal::derive(|| None) prefill_to=to on_sent on_discarded /> }.into_any(),
+                    None => view! { <Composer kind key conversation=Signal::derive(|| None) on_sent on_discarded /> }.into_any(),
                 })
             }}
         </dialog>

@@ -3,8 +3,10 @@
 //! thread. It talks to storage only through `services::{drafts, send}` and decides the From
 //! only through `domain::from`.
 
+mod attachments;
 mod body_editor;
 mod compose_form;
+mod discard;
 mod from_control;
 mod insert_apply;
 mod insert_dom;
@@ -16,5 +18,6 @@ mod reply;
 mod session;
 
 pub use compose_form::Composer;
+pub use discard::{after_discard, DiscardButton};
 pub use launcher::{compose_target, ComposeLauncher};
 pub use reply::ReplyComposer;

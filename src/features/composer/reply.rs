@@ -57,6 +57,9 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
     // A sent reply closes its draft session: a new composer (and draft) replaces it.
     let generation = RwSignal::new(0u32);
     let on_sent = Callback::new(move |_| generation.update(|g| *g += 1));
+    // Discarded: a fresh composer; restored by Undo: remount so it reads the stored draft.
+    let on_discarded = Callback::new(move |_| generation.update(|g| *g += 1));
+    let on_restored = on_discarded;
     view! {
         {move || {
             generation.track();
@@ -72,8 +75,8 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                     let kind = kind();
                     let prefill = contact_email.get_untracked();
                     Some(match prefill {
-                        Some(to) => view! { <Composer kind key conversation=conversation prefill_to=to on_sent /> }.into_any(),
-                        None => view! { <Composer kind key conversation=conversation on_sent /> }.into_any(),
+                        Some(to) => view! { <Composer kind key conversation=conversation prefill_to=to on_sent on_discarded on_restored /> }.into_any(),
+                        None => view! { <Composer kind key conversation=conversation on_sent on_discarded on_restored /> }.into_any(),
                     })
                 }
             }

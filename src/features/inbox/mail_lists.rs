@@ -3,7 +3,8 @@
 
 use super::workspace::base_path;
 use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
-use crate::services::{queries, use_app};
+use crate::features::composer::DiscardButton;
+use crate::services::{drafts, queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -79,6 +80,10 @@ pub fn SentList(area: Area) -> impl IntoView {
                                     <span class="sb-row__contact">"To: "{to}</span>
                                     <span class="sb-row__subject">{m.subject}</span>
                                     <span class="sb-row__snippet">"From: "{m.from.address.to_string()}</span>
+                                    {(!m.attachments.is_empty()).then(|| {
+                                        let names = m.attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ");
+                                        view! { <span class="sb-row__snippet">"Attachments: "{names}</span> }
+                                    })}
                                 </A>
                             </li>
                         }
@@ -167,12 +172,18 @@ pub fn DraftsList(area: Area) -> impl IntoView {
                             DraftTarget::Contact(id) => Some(format!("/contacts/{id}")),
                             DraftTarget::NewCompose(_) => None,
                         };
+                        let what = format!("draft \u{201c}{subject}\u{201d}");
+                        let discard = move || {
+                            let d = d.clone();
+                            async move { drafts::discard(app, &d.key).await.map(|_| d) }
+                        };
                         view! {
                             <li class="sb-row">
                                 {match link {
                                     Some(href) => view! { <A href=href attr:class="sb-row__link"><span class="sb-row__subject">{subject}</span></A> }.into_any(),
                                     None => view! { <span class="sb-row__link"><span class="sb-row__subject">{subject}</span></span> }.into_any(),
                                 }}
+                                <DiscardButton app what discard />
                             </li>
                         }
                     }).collect_view()}

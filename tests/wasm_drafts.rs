@@ -1,0 +1,240 @@
+#![cfg(target_arch = "wasm32")]
+//! Drafts in headless Chromium (SPEC §7, §5 attachments): the draft repository round trip, the
+//! compare-and-set conflict merged by the drafts service, attachment blobs (store, read back,
+//! sweep), and a failed write (debug fault hook) that succeeds on retry. Every test opens its
+//! own uniquely named database and deletes it at the end. Run with
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_drafts`.
+
+use leptos::prelude::*;
+use switchboard::domain::*;
+use switchboard::services::{drafts, AppCtx, AppError};
+use switchboard::storage::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique(name: &str) -> String {
+    format!(
+        "sb-test-{name}-{}-{}",
+        js_sys::Date::now(),
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+/// A fresh database and an app context on it (with its own reactive owner).
+async fn app(name: &str) -> (AppCtx, Db, String, Owner) {
+    let name = unique(name);
+    let db = Db::open(&name).await.expect("open a fresh database");
+    let owner = Owner::new();
+    owner.set();
+    let directory = Directory {
+        workspace: Workspace {
+            company: "Acme".into(),
+            subdomain: "acme".into(),
+            plan: Plan::Professional,
+            team_default_reply: Default::default(),
+        },
+        users: vec![],
+        teams: vec![],
+        inboxes: vec![],
+        channels: vec![],
+        templates: vec![],
+    };
+    let ctx = AppCtx::provide(db.clone(), directory);
+    (ctx, db, name, owner)
+}
+
+async fn drop_db(db: Db, name: &str) {
+    db.close();
+    Db::delete_database(name)
+        .await
+        .expect("delete the test database");
+}
+
+fn key(mode: ReplyMode) -> DraftKey {
+    DraftKey {
+        user: "u-ana".into(),
+        target: DraftTarget::Conversation("conv-1".into()),
+        mode,
+    }
+}
+
+fn file(bytes: &str, name: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&JsValue::from_str(bytes));
+    web_sys::File::new_with_str_sequence(&parts, name).expect("a File")
+}
+
+#[wasm_bindgen_test]
+async fn draft_repository_round_trip_keeps_every_field() {
+    let (_app, db, name, _owner) = app("draft-round-trip").await;
+    let mut draft = Draft::new(key(ReplyMode::Reply), "tab-a", 42);
+    draft.to = vec!["Bo <bo@customer.example>".into(), "half typed".into()];
+    draft.cc = vec!["cc@customer.example".into()];
+    draft.bcc = vec!["audit@acme.example".into()];
+    draft.subject = "Zażółć — subject".into();
+    draft.body_html = "<p>Hello <b>there</b></p>".into();
+    draft.from = DraftFrom::Deliberate(FromChoice::Channel("ch-2".into()));
+    draft.attachments = vec![DraftAttachment {
+        blob_key: draft.key.blob_key("x1"),
+        file_name: "faktura łódź.pdf".into(),
+        content_type: "application/pdf".into(),
+        size: 1234,
+    }];
+    let stored = db.put_draft(&draft, 0).await.unwrap();
+    assert_eq!(stored.revision, 1);
+    let read = db.draft(&draft.key).await.unwrap().expect("stored");
+    assert_eq!(read, stored);
+    assert!(read.from.is_deliberate(), "the deliberate flag is stored");
+    assert_eq!(
+        db.draft(&key(ReplyMode::Comment)).await.unwrap(),
+        None,
+        "another reply mode is another draft"
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn compare_and_set_conflict_is_merged_and_neither_tab_loses_its_edit() {
+    let (app, db, name, _owner) = app("draft-cas").await;
+    let empty = Draft::new(key(ReplyMode::Reply), "tab", 1);
+    // Tab A chooses a From deliberately and types a subject; it is stored first.
+    let mut a = empty.clone();
+    a.subject = "From tab A".into();
+    a.from = DraftFrom::Deliberate(FromChoice::Channel("ch-2".into()));
+    a.updated_at = 2;
+    let saved_a = drafts::save(app, &empty, &a).await.unwrap();
+    assert_eq!(saved_a.revision, 1);
+    // Tab B still starts from nothing: its write conflicts, is merged, and lands on top.
+    let mut b = empty.clone();
+    b.body_html = "<p>typed in tab B</p>".into();
+    b.updated_at = 3;
+    match db.put_draft(&b, 0).await {
+        Err(DraftWriteError::Conflict(stored)) => assert_eq!(stored, saved_a),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let merged = drafts::save(app, &empty, &b).await.unwrap();
+    assert_eq!(merged.revision, 2);
+    assert_eq!(merged.subject, "From tab A", "tab A's edit is kept");
+    assert_eq!(
+        merged.body_html, "<p>typed in tab B</p>",
+        "tab B's edit is kept"
+    );
+    assert_eq!(merged.from, a.from, "the deliberate From is not reverted");
+    assert_eq!(db.draft(&empty.key).await.unwrap(), Some(merged));
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn attachment_blobs_round_trip_and_are_swept_only_when_no_draft_refers_to_them() {
+    let (app, db, name, _owner) = app("draft-blobs").await;
+    let k = key(ReplyMode::Reply);
+    let files = vec![
+        file("first file bytes", "notes.txt"),
+        file("second", "Zażółć.pdf"),
+        file("x", ""),
+    ];
+    let (added, refused) = drafts::attach_files(app, &k, &[], files).await;
+    assert_eq!(
+        refused,
+        vec!["A file name cannot be empty.".to_owned()],
+        "a refused file changes nothing"
+    );
+    let names: Vec<&str> = added.iter().map(|a| a.file_name.as_str()).collect();
+    assert_eq!(names, ["notes.txt", "Zażółć.pdf"]);
+    assert_eq!(added[0].size, 16);
+    assert_eq!(added[0].content_type, FALLBACK_CONTENT_TYPE);
+    assert!(added
+        .iter()
+        .all(|a| a.blob_key.starts_with(&k.blob_prefix())));
+    assert_eq!(
+        drafts::attachment_bytes(app, &added[0]).await.unwrap(),
+        b"first file bytes"
+    );
+    assert_eq!(
+        db.blob_keys_with_prefix(&k.blob_prefix())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // The draft refers to the first only: a sweep removes the second and keeps the first.
+    let mut draft = Draft::new(k.clone(), "tab", 1);
+    draft.attachments = vec![added[0].clone()];
+    db.put_draft(&draft, 0).await.unwrap();
+    drafts::sweep_blobs(app, &k).await.unwrap();
+    assert_eq!(
+        db.blob_keys_with_prefix(&k.blob_prefix()).await.unwrap(),
+        vec![added[0].blob_key.clone()]
+    );
+    match drafts::attachment_bytes(app, &added[1]).await {
+        Err(AppError::NotFound(_)) => {}
+        other => panic!("the swept blob is gone, got {other:?}"),
+    }
+    // Another draft's blobs are never touched by this draft's sweep.
+    let other = key(ReplyMode::Comment);
+    let (other_added, _) = drafts::attach_files(app, &other, &[], vec![file("o", "o.txt")]).await;
+    // Once the draft is gone (sent or discard no longer undoable), its blobs go too.
+    db.delete_draft(&k).await.unwrap();
+    drafts::sweep_blobs(app, &k).await.unwrap();
+    assert!(db
+        .blob_keys_with_prefix(&k.blob_prefix())
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        db.blob_keys_with_prefix(&other.blob_prefix())
+            .await
+            .unwrap(),
+        vec![other_added[0].blob_key.clone()]
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_write_keeps_the_draft_and_a_retry_stores_it() {
+    let (app, db, name, _owner) = app("draft-fault").await;
+    let empty = Draft::new(key(ReplyMode::Reply), "tab", 1);
+    let mut local = empty.clone();
+    local.body_html = "<p>do not lose me</p>".into();
+    drafts::fail_next_writes(2);
+    for attempt in 1..=2 {
+        match drafts::save(app, &empty, &local).await {
+            Err(AppError::Storage(StorageError::QuotaExceeded)) => {}
+            other => panic!("attempt {attempt}: expected the injected quota error, got {other:?}"),
+        }
+        assert_eq!(
+            db.draft(&empty.key).await.unwrap(),
+            None,
+            "nothing half-written"
+        );
+    }
+    let saved = drafts::save(app, &empty, &local).await.unwrap();
+    assert_eq!(saved.body_html, local.body_html);
+    assert_eq!(db.draft(&empty.key).await.unwrap(), Some(saved));
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn discard_then_restore_gives_back_the_same_draft() {
+    let (app, db, name, _owner) = app("draft-discard").await;
+    let mut draft = Draft::new(key(ReplyMode::Reply), "tab", 5);
+    draft.to = vec!["bo@customer.example".into()];
+    draft.body_html = "<p>restore me</p>".into();
+    draft.from = DraftFrom::Deliberate(FromChoice::Personal(
+        EmailAddress::parse("ana@acme.example").unwrap(),
+    ));
+    let stored = db.put_draft(&draft, 0).await.unwrap();
+    drafts::discard(app, &draft.key).await.unwrap();
+    assert_eq!(db.draft(&draft.key).await.unwrap(), None);
+    let restored = drafts::restore(app, &stored).await.unwrap();
+    let mut want = stored.clone();
+    want.revision = restored.revision;
+    want.last_editor_tab = restored.last_editor_tab.clone();
+    assert_eq!(
+        restored, want,
+        "every field comes back, the From choice included"
+    );
+    drop_db(db, &name).await;
+}
