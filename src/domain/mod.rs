@@ -13,6 +13,7 @@ pub mod ids;
 pub mod import;
 pub mod inbox_setup;
 pub mod lifecycle;
+pub mod mail_server;
 pub mod model;
 pub mod routing;
 pub mod signature;

@@ -6,6 +6,7 @@
 //! done before display, elsewhere.
 
 pub mod build;
+pub mod jmap;
 pub mod parse;
 pub mod received;
 
