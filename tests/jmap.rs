@@ -329,3 +329,21 @@ fn an_upload_answer_gives_the_blob_id_and_identities_match_the_address() {
         Ok("other")
     );
 }
+
+#[test]
+fn basic_auth_encodes_utf8_credentials() {
+    let cases = [
+        (
+            "RFC 7617 example",
+            "Aladdin",
+            "open sesame",
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+        ),
+        ("one padding", "a", "bc", "Basic YTpiYw=="),
+        ("two paddings", "a", "b", "Basic YTpi"),
+        ("utf-8", "test", "123\u{a3}", "Basic dGVzdDoxMjPCow=="),
+    ];
+    for (rule, login, password, expected) in cases {
+        assert_eq!(basic_auth(login, password), expected, "{rule}");
+    }
+}

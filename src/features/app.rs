@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
     let app = AppCtx::provide(db, directory);
+    crate::services::jmap::start(app);
     view! {
         <Router>
             <shell::TopBar />

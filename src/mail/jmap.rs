@@ -245,6 +245,29 @@ pub fn expand_template(template: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
+/// The `Authorization` header value for HTTP Basic auth (RFC 7617, UTF-8 credentials).
+pub fn basic_auth(login: &str, password: &str) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = format!("{login}:{password}").into_bytes();
+    let mut out = String::from("Basic ");
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 // ---- Session --------------------------------------------------------------------------------
 
 /// The parts of the JMAP session object Switchboard uses, URLs already absolute.

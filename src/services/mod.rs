@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod error;
 pub mod from_settings;
 pub mod import;
+pub mod jmap;
 pub mod queries;
 pub mod send;
 pub mod session;

@@ -8,6 +8,7 @@ mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
 mod mail_lists;
+mod outbox_retry;
 mod search_results;
 mod thread_actions;
 mod thread_view;
