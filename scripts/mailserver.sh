@@ -218,7 +218,11 @@ cmd_start() {
 cmd_stop() {
   stop_pidfile "$DIR/sink.pid"
   stop_pidfile "$DIR/master.pid"
-  stop_pidfile "$DIR/syslog.pid"
+  if [[ -f "$DIR/syslog.pid" ]]; then
+    stop_pidfile "$DIR/syslog.pid"
+    # Our listener made /dev/log; a dead socket there would stop the next start from logging.
+    rm -f /dev/log
+  fi
   # master's children exit with it; wait until the ports are free so a restart can bind.
   local i
   for i in $(seq 1 50); do

@@ -108,4 +108,19 @@ if ((${#e2e_files[@]} == 0)); then
   echo "test.sh: no tests/e2e/**/*.test.mjs files found" >&2
   exit 1
 fi
+# The mail server (Cyrus IMAP + SMTP sink, scripts/mailserver.sh) runs only around the e2e
+# step, and is stopped whatever happens; if it cannot start, the mail e2e test fails loudly.
+mailserver_started=""
+stop_mailserver() {
+  if [[ -n $mailserver_started ]]; then
+    bash scripts/mailserver.sh stop || true
+  fi
+}
+# summary reads the exit status from $?: keep it through the stop.
+trap 'rc=$?; set +e; stop_mailserver; (exit "$rc"); summary' EXIT
+if bash scripts/mailserver.sh start; then
+  mailserver_started=1
+else
+  echo "test.sh: the mail server did not start; tests/e2e/mail-server.test.mjs will fail" >&2
+fi
 run_step "end-to-end tests" tap_closing node --test "${e2e_files[@]}"

@@ -13,6 +13,7 @@ use super::import::import_files;
 use super::session::now_millis;
 use super::{ctx::ToastKind, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
+use crate::domain::import::ImportRefusal;
 use crate::domain::mail_server::{
     check_submission, validate_form, validate_session_url, MailServerField, MailServerForm,
     MailServerSettings, SubmitCheck,
@@ -440,10 +441,11 @@ async fn import_emails(
     if files.is_empty() {
         return Ok(());
     }
+    // A message seen before (an earlier poll, or an .eml imported by hand) is skipped quietly.
     for result in import_files(*app, files).await {
         if result.imported {
             report.imported += 1;
-        } else if !result.text.contains("already") {
+        } else if result.text != ImportRefusal::AlreadyImported.to_string() {
             report
                 .problems
                 .push(format!("Not imported: {}", result.line()));
@@ -536,7 +538,15 @@ async fn submit(
             mail_from: item.from.address.as_str(),
             rcpt_to: &rcpt,
         }))
-        .await?;
+        .await
+        .map_err(|e| match e {
+            // The request left but no answer came back: the server may have sent it.
+            JmapError::Network(why) => JmapError::Network(format!(
+                "{why}. The connection broke while the message was being submitted, so it may \
+                 have been sent: check the Sent folder of {login} before you retry"
+            )),
+            other => other,
+        })?;
     match jmap::parse_submit(&resp) {
         SubmitOutcome::Sent { .. } => Ok(()),
         SubmitOutcome::Failed { draft, error } => {
