@@ -197,6 +197,22 @@ fn absolute(url: &str) -> Result<String, JmapError> {
     }
 }
 
+/// Every request carries its own `Authorization` header and no browser credentials: with
+/// credentials omitted a 401 comes back as an answer instead of the browser's own password
+/// prompt (which would also leave the request hanging).
+fn get(url: &str, auth: &str) -> gloo_net::http::RequestBuilder {
+    Request::get(url)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .header("Authorization", auth)
+}
+
+fn post(url: &str, auth: &str, content_type: &str) -> gloo_net::http::RequestBuilder {
+    Request::post(url)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .header("Authorization", auth)
+        .header("Content-Type", content_type)
+}
+
 async fn answer(response: gloo_net::http::Response) -> Result<String, JmapError> {
     let status = response.status();
     let body = response
@@ -215,8 +231,7 @@ async fn connect(session_url: &str, login: &str, password: &str) -> Result<Conn,
         &validate_session_url(session_url).map_err(|e| JmapError::InvalidUrl(e.to_string()))?,
     )?;
     let auth = jmap::basic_auth(login, password);
-    let response = Request::get(&url)
-        .header("Authorization", &auth)
+    let response = get(&url, &auth)
         .header("Accept", "application/json")
         .send()
         .await
@@ -243,9 +258,7 @@ async fn connect(session_url: &str, login: &str, password: &str) -> Result<Conn,
 
 impl Conn {
     async fn call(&self, body: String) -> Result<jmap::Response, JmapError> {
-        let response = Request::post(&self.session.api_url)
-            .header("Authorization", &self.auth)
-            .header("Content-Type", "application/json")
+        let response = post(&self.session.api_url, &self.auth, "application/json")
             .body(body)
             .map_err(|e| JmapError::Network(e.to_string()))?
             .send()
@@ -256,8 +269,7 @@ impl Conn {
 
     async fn download(&self, blob_id: &str) -> Result<Vec<u8>, JmapError> {
         let url = self.session.download_url_for(&self.account, blob_id);
-        let response = Request::get(&url)
-            .header("Authorization", &self.auth)
+        let response = get(&url, &self.auth)
             .send()
             .await
             .map_err(|e| JmapError::Network(e.to_string()))?;
@@ -271,14 +283,16 @@ impl Conn {
     }
 
     async fn upload(&self, raw: &str) -> Result<String, JmapError> {
-        let response = Request::post(&self.session.upload_url_for(&self.account))
-            .header("Authorization", &self.auth)
-            .header("Content-Type", "message/rfc822")
-            .body(raw.to_owned())
-            .map_err(|e| JmapError::Network(e.to_string()))?
-            .send()
-            .await
-            .map_err(|e| JmapError::Network(e.to_string()))?;
+        let response = post(
+            &self.session.upload_url_for(&self.account),
+            &self.auth,
+            "message/rfc822",
+        )
+        .body(raw.to_owned())
+        .map_err(|e| JmapError::Network(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| JmapError::Network(e.to_string()))?;
         jmap::parse_upload(&answer(response).await?)
     }
 

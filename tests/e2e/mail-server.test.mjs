@@ -16,7 +16,8 @@ import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { distDir } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { launchBrowser, newPage, openApp, pageProblems } from './support/browser.mjs';
+import { switchUser } from './support/app.mjs';
 
 const run = promisify(execFile);
 const SCRIPT = new URL('../../scripts/mailserver.sh', import.meta.url).pathname;
@@ -158,11 +159,15 @@ test('a real mail server: receive, reply with the right From, verify an address,
     await page.getByLabel('JMAP session URL').fill('/.well-known/jmap');
     const team = page.getByRole('group', { name: /Team email: Northwind Support <support@northwind\.example>/ });
     await team.getByLabel('Account').fill(TEAM);
+    // A wrong password is reported in plain words (and never raises the browser's prompt).
+    await team.getByLabel('Password').fill('not-the-password');
+    const results = page.getByRole('list', { name: 'Connection test' });
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await results.getByText('support@northwind.example: The mail server did not accept this account and password.').waitFor();
     await team.getByLabel('Password').fill(env.MAILSERVER_PASSWORD);
     const fallback = page.getByRole('group', { name: /Fallback email: .*<support@northwind\.inbox\.example>/ });
     await fallback.getByLabel('Account').fill(TEAM);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    const results = page.getByRole('list', { name: 'Connection test' });
     await results.getByText(/support@northwind\.example: connected\..*submission/).waitFor();
     await page.getByLabel('Remember on this device').check();
     await page.getByText(/Warning: the passwords will be stored unencrypted/).waitFor();
@@ -237,7 +242,17 @@ test('a real mail server: receive, reply with the right From, verify an address,
     assert.equal(header(got.raw, 'In-Reply-To') !== null, true);
     await item.getByText('Delivered', { exact: true }).waitFor({ timeout: 15_000 });
 
-    assertNoPageErrors(page);
+    // Only admins edit the settings; a rep sees them read-only, with the reason.
+    await openApp(page, `${server.url}/settings/mail-server`);
+    await switchUser(page, 'Giulia Rossi — User');
+    assert.ok(await page.getByRole('button', { name: 'Save' }).isDisabled());
+    assert.ok(await page.getByLabel('JMAP session URL').isDisabled());
+    assert.equal(await page.getByRole('group', { name: /Team email: Northwind Support/ }).getByLabel('Account')
+      .inputValue(), TEAM);
+
+    // The browser logs the deliberate wrong-password 401 itself; nothing else may appear.
+    const problems = pageProblems(page).filter((p) => !/status of 401 .*\/\.well-known\/jmap/.test(p));
+    assert.deepEqual(problems, [], `the page reported errors:\n${problems.join('\n')}`);
   } finally {
     await context.close();
   }

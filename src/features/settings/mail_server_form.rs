@@ -28,8 +28,13 @@ pub fn MailServerFormView(
     known: Vec<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let denied = jmap::edit_denied(&app);
-    let read_only = denied.is_some();
+    // Reactive: switching user on this page changes who may edit.
+    let denied = Memo::new(move |_| {
+        app.user_id.track();
+        app.directory.track();
+        jmap::edit_denied(&app)
+    });
+    let read_only = move || denied.with(Option::is_some);
     let url = RwSignal::new(
         settings
             .as_ref()
@@ -121,7 +126,7 @@ pub fn MailServerFormView(
             ev.prevent_default();
             save.dispatch(form());
         }>
-            {denied.clone().map(|why| view! { <p id="mail-denied" class="sb-note--denied">{why}</p> })}
+            {move || denied.get().map(|why| view! { <p id="mail-denied" class="sb-note--denied">{why}</p> })}
             <label class="sb-field">
                 <span class="sb-field__label">"JMAP session URL"</span>
                 <input class="sb-input" type="text" autocomplete="url" disabled=read_only
@@ -172,8 +177,8 @@ pub fn MailServerFormView(
             </p>
             {move || other_error().map(|e| view! { <p class="sb-field__error" role="alert">{e}</p> })}
             <div class="sb-form__actions">
-                <button type="submit" class="sb-button sb-button--primary" disabled=move || read_only || save.pending().get()
-                    title=denied.clone().unwrap_or_default() aria-describedby=read_only.then_some("mail-denied")>
+                <button type="submit" class="sb-button sb-button--primary" disabled=move || read_only() || save.pending().get()
+                    title=move || denied.get().unwrap_or_default() aria-describedby=move || read_only().then_some("mail-denied")>
                     "Save"
                 </button>
                 <button type="button" class="sb-button" disabled=move || test.pending().get()
