@@ -53,28 +53,34 @@ wait_port() {
 
 install_packages() {
   [[ -x "$BIN/master" && -x "$BIN/httpd" && -x /usr/sbin/saslpasswd2 ]] && return 0
-  [[ $(id -u) == 0 ]] || die "Cyrus IMAP is not installed and this is not root: run as root once"
+  local as=()
+  if [[ $(id -u) != 0 ]]; then
+    command -v sudo >/dev/null && sudo -n true 2>/dev/null ||
+      die "Cyrus IMAP is not installed and this is neither root nor password-less sudo"
+    as=(sudo)
+  fi
   log "installing Cyrus IMAP (Debian packages)"
   # Debian would start its own cyrus (on all interfaces) and exim4 during the install: a
   # policy-rc.d answering 101 forbids every service start for as long as it exists.
   local policy=/usr/sbin/policy-rc.d saved=""
   if [[ -e $policy ]]; then
     saved="$(mktemp)"
-    cp -p "$policy" "$saved"
+    "${as[@]}" cp -p "$policy" "$saved"
   fi
-  printf '#!/bin/sh\nexit 101\n' >"$policy"
-  chmod 755 "$policy"
+  printf '#!/bin/sh\nexit 101\n' | "${as[@]}" tee "$policy" >/dev/null
+  "${as[@]}" chmod 755 "$policy"
   local rc=0
   {
-    apt-get update -qq &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${as[@]}" apt-get update -qq &&
+      "${as[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends \
         cyrus-imapd cyrus-common cyrus-caldav cyrus-admin sasl2-bin >"$DIR.apt.log" 2>&1
   } || rc=$?
-  if [[ -n $saved ]]; then mv "$saved" "$policy"; else rm -f "$policy"; fi
+  if [[ -n $saved ]]; then "${as[@]}" mv "$saved" "$policy"; else "${as[@]}" rm -f "$policy"; fi
   ((rc == 0)) || die "apt-get install failed (exit $rc); see $DIR.apt.log"
   # Keep them from starting at the next boot too (no-ops where there is no init system).
   for service in cyrus-imapd exim4; do
-    update-rc.d "$service" disable >/dev/null 2>&1 || true
+    "${as[@]}" update-rc.d "$service" disable >/dev/null 2>&1 || true
   done
   [[ -x "$BIN/master" ]] || die "cyrus master not found in $BIN after install"
 }
@@ -141,8 +147,11 @@ create_users() {
     printf '%s' "$PASSWORD" |
       saslpasswd2 -p -c -f "$DIR/sasldb2" -u "${user#*@}" "${user%@*}"
   done
-  chown -R cyrus:mail "$DIR"
-  chmod 640 "$DIR/sasldb2"
+  # Cyrus started by root drops to the cyrus user, which must own its files.
+  if [[ $(id -u) == 0 ]]; then
+    chown -R cyrus:mail "$DIR"
+    chmod 640 "$DIR/sasldb2"
+  fi
 }
 
 # A JMAP login does not create the account (accountNotFound): one IMAP login per user does,

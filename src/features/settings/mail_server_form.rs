@@ -137,6 +137,11 @@ pub fn MailServerFormView(
                 "A path on this site (such as /.well-known/jmap, forwarded to the mail server) or the "
                 "server's full address. The server must be reachable from this page's origin."
             </p>
+            <p class="sb-hint">
+                "Give each channel the mail account that receives its email. One account may serve "
+                "several channels (for example a team email and the inbox's fallback email); its "
+                "password is needed once. Channels left empty are not connected."
+            </p>
             <FieldError id="mail-url-error" error=field_error(MailServerField::SessionUrl) />
             {rows.get_value().into_iter().map(|r| {
                 let (acc_err, pw_err) = (format!("mail-acc-{}", r.channel), format!("mail-pw-{}", r.channel));
