@@ -5,7 +5,8 @@
 #      headless Chromium through ChromeDriver (runner: .cargo/config.toml, browser: webdriver.json)
 #   3. the release build (`trunk build --release`, wasm-opt from node_modules)
 #   4. the bundle budget (scripts/bundle-size.mjs: initial load <= 250 KB brotli)
-#   5. end-to-end tests (`node --test` over tests/e2e/**/*.test.mjs, playwright-core + Chromium)
+#   5. end-to-end tests (`node --test` over tests/e2e/**/*.test.mjs, playwright-core + Chromium),
+#      with the local mail server (scripts/mailserver.sh: Cyrus IMAP + SMTP sink) running
 # Installs whatever is missing first (scripts/setup.sh --browser). Prints each runner's closing
 # lines again at the end and exits non-zero when any step fails.
 set -euo pipefail
