@@ -5,7 +5,8 @@
 #      headless Chromium through ChromeDriver (runner: .cargo/config.toml, browser: webdriver.json)
 #   3. the release build (`trunk build --release`, wasm-opt from node_modules)
 #   4. the bundle budget (scripts/bundle-size.mjs: initial load <= 250 KB brotli)
-#   5. end-to-end tests (`node --test` over tests/e2e/**/*.test.mjs, playwright-core + Chromium)
+#   5. end-to-end tests (`node --test` over tests/e2e/**/*.test.mjs, playwright-core + Chromium),
+#      with the local mail server (scripts/mailserver.sh: Cyrus IMAP + SMTP sink) running
 # Installs whatever is missing first (scripts/setup.sh --browser). Prints each runner's closing
 # lines again at the end and exits non-zero when any step fails.
 set -euo pipefail
@@ -107,5 +108,20 @@ mapfile -t e2e_files < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_mo
 if ((${#e2e_files[@]} == 0)); then
   echo "test.sh: no tests/e2e/**/*.test.mjs files found" >&2
   exit 1
+fi
+# The mail server (Cyrus IMAP + SMTP sink, scripts/mailserver.sh) runs only around the e2e
+# step, and is stopped whatever happens; if it cannot start, the mail e2e test fails loudly.
+mailserver_started=""
+stop_mailserver() {
+  if [[ -n $mailserver_started ]]; then
+    bash scripts/mailserver.sh stop || true
+  fi
+}
+# summary reads the exit status from $?: keep it through the stop.
+trap 'rc=$?; set +e; stop_mailserver; (exit "$rc"); summary' EXIT
+if bash scripts/mailserver.sh start; then
+  mailserver_started=1
+else
+  echo "test.sh: the mail server did not start; tests/e2e/mail-server.test.mjs will fail" >&2
 fi
 run_step "end-to-end tests" tap_closing node --test "${e2e_files[@]}"

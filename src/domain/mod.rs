@@ -14,6 +14,7 @@ pub mod import;
 pub mod inbox_setup;
 pub mod keyboard;
 pub mod lifecycle;
+pub mod mail_server;
 pub mod model;
 pub mod presence;
 pub mod routing;

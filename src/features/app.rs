@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
     let app = AppCtx::provide(db, directory);
+    crate::services::jmap::start(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {

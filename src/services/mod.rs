@@ -12,6 +12,7 @@ pub mod from_settings;
 pub mod import;
 pub mod presence;
 pub mod preferences;
+pub mod jmap;
 pub mod queries;
 pub mod send;
 pub mod session;

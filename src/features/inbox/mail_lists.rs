@@ -1,6 +1,7 @@
 //! The message-based views: **Sent** (outgoing messages), **Outbox** (messages waiting to be
 //! delivered, downloadable as `.eml`) and **Drafts** (this user's unsent drafts).
 
+use super::outbox_retry::OutboxRetry;
 use super::workspace::base_path;
 use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
 use crate::features::composer::DiscardButton;
@@ -118,12 +119,15 @@ pub fn OutboxList() -> impl IntoView {
                         let name = eml_name(&item);
                         let raw = item.raw.clone();
                         let label = format!("Download .eml: {}", item.subject);
+                        let retry = matches!(item.status, OutboxStatus::Failed { .. })
+                            .then(|| view! { <OutboxRetry id=item.id.clone() subject=item.subject.clone() /> });
                         view! {
                             <li class="sb-row sb-row--static">
                                 <div class="sb-row__link">
                                     <span class="sb-row__contact">"To: "{to}</span>
                                     <span class="sb-row__subject">{item.subject.clone()}</span>
                                     <span class="sb-row__snippet">{status}</span>
+                                    {retry}
                                     <button class="sb-button" aria-label=label on:click=move |_| download(&name, &raw, "message/rfc822")>
                                         "Download .eml"
                                     </button>

@@ -10,6 +10,7 @@ mod import_button;
 mod list_filters;
 mod mail_lists;
 mod presence_bar;
+mod outbox_retry;
 mod search_results;
 mod thread_actions;
 mod thread_view;

@@ -1,20 +1,41 @@
-//! Settings › Mail server (SPEC §9). Until a server is connected, sent mail waits in the Outbox.
+//! **Settings › Mail server** (SPEC §9): loads the saved settings and which accounts already
+//! have a password in this browser, then shows the form and the mail-checking status. Without
+//! a server, sent mail waits in the Outbox.
 
+use super::mail_server_form::MailServerFormView;
+use super::mail_server_status::MailServerStatus;
 use super::settings_nav::SettingsNav;
+use crate::services::{jmap, use_app};
+use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 
 #[component]
 pub fn MailServerSettingsPage() -> impl IntoView {
+    let app = use_app();
+    let loaded = LocalResource::new(move || async move {
+        let settings = jmap::load_settings(app).await?;
+        let known: Vec<String> = jmap::passwords(app).await?.into_keys().collect();
+        Ok::<_, crate::services::AppError>((settings, known))
+    });
     view! {
         <div class="sb-settings">
             <SettingsNav />
-            <section class="sb-page">
+            <section class="sb-page sb-mail-server">
                 <h1>"Mail server"</h1>
-                <p>
-                    "No mail server is connected. Messages you send wait in the Outbox as the exact "
+                <p class="sb-hint">
+                    "Connect a JMAP mail server to receive email into Switchboard and deliver "
+                    "the Outbox. Without one, messages you send wait in the Outbox as the exact "
                     "email that will be delivered, and can be downloaded as .eml files."
                 </p>
-                <p>"Connecting a JMAP mail server is not available in this version yet."</p>
+                {move || match loaded.get() {
+                    None => view! { <Loading label="Loading mail server settings…" /> }.into_any(),
+                    Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+                    Some(Ok((settings, known))) => view! {
+                        <MailServerFormView settings=settings known=known />
+                        <MailServerStatus />
+                    }
+                    .into_any(),
+                }}
             </section>
         </div>
     }

@@ -4,7 +4,7 @@
 // file extension (/inbox/unassigned, /settings/inboxes) gets index.html, so deep links load the
 // app shell like they do on a real host. It serves files only; it never writes anything.
 
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -45,11 +45,47 @@ async function fileAt(path) {
 }
 
 /**
+ * The backend URL for `pathname` + `search` when a proxy prefix matches it, else null.
+ * `proxy` maps a path prefix ("/jmap") to a backend URL ("http://127.0.0.1:18480/jmap"): the
+ * prefix is replaced by the backend, the rest of the path and the query are kept.
+ */
+export function proxyTarget(proxy, pathname, search) {
+  for (const [prefix, backend] of Object.entries(proxy ?? {})) {
+    if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
+      return `${backend}${pathname.slice(prefix.length)}${search}`;
+    }
+  }
+  return null;
+}
+
+// Forwards the request as it is (method, headers, body) and streams the answer back: the app
+// then reaches the mail server on its own origin, as behind a production reverse proxy.
+function forward(req, res, target) {
+  const url = new URL(target);
+  const upstream = httpRequest(
+    url,
+    { method: req.method, headers: { ...req.headers, host: url.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (error) => {
+    if (!res.headersSent) {
+      res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    res.end(`proxy: ${error.message}`);
+  });
+  req.pipe(upstream);
+}
+
+/**
  * Starts serving `root` (a built dist/ directory).
- * @param {{root: string}} options
+ * @param {{root: string, proxy?: Record<string, string>}} options `proxy`: path prefix →
+ *   backend URL, e.g. `{ '/jmap': 'http://127.0.0.1:18480/jmap' }` (see proxyTarget).
  * @returns {Promise<{url: string, close: () => Promise<void>}>} url has no trailing slash.
  */
-export async function startServer({ root }) {
+export async function startServer({ root, proxy }) {
   const base = resolve(root);
   const index = join(base, 'index.html');
   if (!(await fileAt(index))) {
@@ -58,6 +94,14 @@ export async function startServer({ root }) {
 
   const server = createServer(async (req, res) => {
     try {
+      if (proxy) {
+        const { pathname, search } = new URL(req.url, 'http://localhost');
+        const target = proxyTarget(proxy, pathname, search);
+        if (target) {
+          forward(req, res, target);
+          return;
+        }
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
