@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod routing;
 pub mod signature;
+pub mod spoof;
 pub mod threading;
 pub mod validate;
 pub mod views;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod from_settings;
 pub mod import;
 pub mod queries;
+pub mod remote_content;
 pub mod send;
 pub mod session;
 pub mod settings;
