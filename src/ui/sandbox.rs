@@ -43,7 +43,7 @@ fn document_with_csp(html: &str, extra_head: &str, csp: &str) -> String {
     format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta \
          http-equiv=\"Content-Security-Policy\" content=\"{csp}\"><meta name=\"referrer\" \
-         content=\"no-referrer\"><base target=\"_blank\">{extra_head}</head><body>{html}</body>\
+         content=\"no-referrer\"><base target=\"_blank\" href=\"about:blank\">{extra_head}</head><body>{html}</body>\
          </html>"
     )
 }

@@ -90,7 +90,7 @@ export async function installTraps(context, appOrigin) {
   // runs only for requests that really go to the network; page 'request' events also include
   // loads a frame's CSP blocked before sending (ERR_BLOCKED_BY_CSP), which are not leaks.
   await context.route((url) => !url.href.startsWith(appOrigin), (route) => {
-    fired.foreignRequests.push(route.request().url());
+    fired.foreignRequests.push(`${route.request().resourceType()} ${route.request().url()}`);
     return route.abort();
   });
   const watch = (page) => {
