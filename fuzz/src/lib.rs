@@ -5,7 +5,9 @@ use switchboard::domain::body_html::{sanitize_body, sanitize_rich};
 use switchboard::domain::signature::{parse, render, TokenContext, TokenScope};
 use switchboard::domain::spoof::{sender_flags, visible};
 use switchboard::domain::*;
-use switchboard::mail::{build_message, parse_eml, received_message, OutgoingAttachment, OutgoingEmail};
+use switchboard::mail::{
+    build_message, parse_eml, received_message, OutgoingAttachment, OutgoingEmail,
+};
 
 /// Splits fuzz bytes into `n` UTF-8 strings at 0xFF bytes (never valid UTF-8, so a free
 /// separator); missing parts are empty.
@@ -22,12 +24,22 @@ pub fn fields(data: &[u8], n: usize) -> Vec<String> {
 /// MIME import: never panics; what it returns is safe to store and show.
 pub fn check_parse_eml(data: &[u8]) {
     let Ok(parsed) = parse_eml(data) else { return };
-    for mailbox in std::iter::once(&parsed.from).chain(&parsed.to).chain(&parsed.cc) {
-        assert!(!mailbox.address.as_str().chars().any(is_forbidden_header_char));
+    for mailbox in std::iter::once(&parsed.from)
+        .chain(&parsed.to)
+        .chain(&parsed.cc)
+    {
+        assert!(!mailbox
+            .address
+            .as_str()
+            .chars()
+            .any(is_forbidden_header_char));
         let _ = sender_flags(mailbox.name.as_deref(), &mailbox.address);
     }
     for attachment in &parsed.attachments {
-        assert!(!attachment.file_name.is_empty(), "attachment names are never empty");
+        assert!(
+            !attachment.file_name.is_empty(),
+            "attachment names are never empty"
+        );
         assert!(!attachment.file_name.chars().any(char::is_control));
         assert!(!attachment.file_name.contains('/') && !attachment.file_name.contains('\\'));
     }
@@ -39,11 +51,21 @@ pub fn check_parse_eml(data: &[u8]) {
 pub fn check_address(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = visible(&text);
-    let Ok(address) = EmailAddress::parse(&text) else { return };
+    let Ok(address) = EmailAddress::parse(&text) else {
+        return;
+    };
     let s = address.as_str();
-    assert!(!s.chars().any(|c| is_forbidden_header_char(c) || c.is_whitespace()), "{s:?}");
+    assert!(
+        !s.chars()
+            .any(|c| is_forbidden_header_char(c) || c.is_whitespace()),
+        "{s:?}"
+    );
     assert!(!address.local_part().is_empty() && !address.domain().is_empty());
-    assert_eq!(EmailAddress::parse(s).as_ref(), Ok(&address), "parsing is stable");
+    assert_eq!(
+        EmailAddress::parse(s).as_ref(),
+        Ok(&address),
+        "parsing is stable"
+    );
     let _ = sender_flags(Some(&text), &address);
 }
 
@@ -100,7 +122,11 @@ pub fn check_signature(data: &[u8]) {
         owner: None,
         created_at: 0,
     };
-    let context = TokenContext { sender: &sender, contact: Some(&contact), company_name: &f[3] };
+    let context = TokenContext {
+        sender: &sender,
+        contact: Some(&contact),
+        company_name: &f[3],
+    };
     for scope in [TokenScope::Signature, TokenScope::Template] {
         let parsed = parse(&f[0], scope);
         let html = render(&parsed, &context);
@@ -111,9 +137,15 @@ pub fn check_signature(data: &[u8]) {
         assert_eq!(sanitize_rich(&once), once, "sanitising is idempotent");
     }
     // Values substituted into tokens are escaped: a name made of markup stays text.
-    let only_tokens = parse("{{sender.first_name}}{{contact.name}}", TokenScope::Template);
+    let only_tokens = parse(
+        "{{sender.first_name}}{{contact.name}}",
+        TokenScope::Template,
+    );
     let rendered = render(&only_tokens, &context);
-    assert!(!rendered.contains('<') && !rendered.contains('"'), "{rendered:?}");
+    assert!(
+        !rendered.contains('<') && !rendered.contains('"'),
+        "{rendered:?}"
+    );
 }
 
 /// Header builder: every value is refused or written without a bare CR/LF or an extra header.
@@ -145,9 +177,14 @@ pub fn check_build_message(data: &[u8]) {
             }]
         },
     };
-    let Ok(built) = build_message(&email) else { return };
+    let Ok(built) = build_message(&email) else {
+        return;
+    };
     let bytes = built.bytes;
-    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header block");
     let head = &bytes[..end + 2];
     for (i, b) in head.iter().enumerate() {
         match b {
@@ -158,15 +195,28 @@ pub fn check_build_message(data: &[u8]) {
     }
     let head = String::from_utf8_lossy(head);
     const KNOWN: &[&str] = &[
-        "from", "to", "subject", "message-id", "date", "mime-version", "content-type",
-        "content-transfer-encoding", "content-disposition",
+        "from",
+        "to",
+        "subject",
+        "message-id",
+        "date",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-disposition",
     ];
     for line in head.split("\r\n").filter(|l| !l.is_empty()) {
         if line.starts_with([' ', '\t']) {
             continue;
         }
         let name = line.split(':').next().unwrap_or("").to_ascii_lowercase();
-        assert!(KNOWN.contains(&name.as_str()), "unexpected header line {line:?}");
+        assert!(
+            KNOWN.contains(&name.as_str()),
+            "unexpected header line {line:?}"
+        );
     }
-    assert!(!head.to_ascii_lowercase().contains("\r\nbcc:"), "Bcc never becomes a header");
+    assert!(
+        !head.to_ascii_lowercase().contains("\r\nbcc:"),
+        "Bcc never becomes a header"
+    );
 }
