@@ -219,9 +219,11 @@ pub struct ReceivedHtml {
 }
 
 /// Received mail made inert: scripts, frames, forms, event handlers and dangerous links
-/// removed, its `<style>` blocks kept, links opening in a new tab. On any failure of the
-/// browser APIs the text is returned escaped, never raw.
-pub fn clean_received(html: &str) -> ReceivedHtml {
+/// removed, its `<style>` blocks kept, links opening in a new tab. Unless `keep_remote`, every
+/// remote image, background, `url()` and `@import` is taken out as well, so a blocked message
+/// does not even attempt a load (the frame's CSP would refuse it anyway). On any failure of
+/// the browser APIs the text is returned escaped, never raw.
+pub fn clean_received(html: &str, keep_remote: bool) -> ReceivedHtml {
     let cleaned = parse(html).and_then(|doc| {
         let mut css = String::new();
         let mut has_remote = false;
@@ -230,11 +232,15 @@ pub fn clean_received(html: &str) -> ReceivedHtml {
             if let Some(node) = styles.item(i) {
                 let text = node.text_content().unwrap_or_default();
                 has_remote |= css_is_remote(&text);
-                css.push_str(&text);
+                if keep_remote {
+                    css.push_str(&text);
+                } else {
+                    css.push_str(&neutralise_css(&text));
+                }
                 css.push('\n');
             }
         }
-        let (body, remote_in_body) = clean_body(&doc, &Mode::Received)?;
+        let (body, remote_in_body) = clean_body(&doc, &Mode::Received { keep_remote })?;
         // `<` has no meaning in CSS outside strings; escaping it keeps `</style>` out.
         let css = css.replace('<', "\\3c ");
         let styles = if css.trim().is_empty() {
@@ -259,13 +265,39 @@ fn css_is_remote(css: &str) -> bool {
     if lower.contains("@import") {
         return true;
     }
-    lower.split("url(").skip(1).any(|rest| {
-        let target = rest
-            .trim_start()
-            .trim_start_matches(['"', '\''])
-            .trim_start();
-        !target.starts_with("data:") && !target.starts_with('#')
-    })
+    lower.split("url(").skip(1).any(url_target_is_remote)
+}
+
+/// Whether the text right after a `url(` names something to fetch (not data: or a fragment).
+fn url_target_is_remote(after: &str) -> bool {
+    let target = after
+        .trim_start()
+        .trim_start_matches(['"', '\''])
+        .trim_start();
+    !target.starts_with("data:") && !target.starts_with('#')
+}
+
+/// `css` with every remote `url(` and `@import` made invalid, so the CSS parser drops those
+/// declarations and rules instead of loading anything. ASCII lower-casing keeps byte offsets.
+fn neutralise_css(css: &str) -> String {
+    let lower = css.to_ascii_lowercase();
+    let mut out = String::with_capacity(css.len() + 16);
+    let mut i = 0;
+    while i < css.len() {
+        let rest = &lower[i..];
+        if rest.starts_with("@import") {
+            out.push_str("@blocked-import");
+            i += "@import".len();
+        } else if rest.starts_with("url(") && url_target_is_remote(&rest["url(".len()..]) {
+            out.push_str("blocked-url(");
+            i += "url(".len();
+        } else {
+            let c = css[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 fn is_remote_url(value: &str) -> bool {
@@ -275,7 +307,7 @@ fn is_remote_url(value: &str) -> bool {
 
 enum Mode {
     Editor,
-    Received,
+    Received { keep_remote: bool },
 }
 
 fn parse(html: &str) -> Option<web_sys::Document> {
@@ -328,21 +360,30 @@ fn clean_body(doc: &web_sys::Document, mode: &Mode) -> Option<(String, bool)> {
             let lower = name.to_ascii_lowercase();
             let keep = match mode {
                 Mode::Editor => allowed_attribute(&tag, &lower, &value),
-                Mode::Received => allowed_received_attribute(&tag, &lower, &value),
+                Mode::Received { .. } => allowed_received_attribute(&tag, &lower, &value),
             };
             if !keep {
                 let _ = el.remove_attribute(&name);
-            } else if matches!(mode, Mode::Received) {
-                has_remote |= match lower.as_str() {
+            } else if let Mode::Received { keep_remote } = mode {
+                let remote = match lower.as_str() {
                     "src" | "background" => is_remote_url(&value),
                     "srcset" => value.split(',').any(is_remote_url),
                     "style" => css_is_remote(&value),
                     _ => false,
                 };
+                has_remote |= remote;
+                if remote && !keep_remote {
+                    if lower == "style" {
+                        let _ = el.set_attribute(&name, &neutralise_css(&value));
+                    } else {
+                        let _ = el.remove_attribute(&name);
+                    }
+                }
             }
         }
         let kept = KEEP.contains(&tag.as_str())
-            || (matches!(mode, Mode::Received) && KEEP_RECEIVED_EXTRA.contains(&tag.as_str()));
+            || (matches!(mode, Mode::Received { .. })
+                && KEEP_RECEIVED_EXTRA.contains(&tag.as_str()));
         if !kept {
             unwrap_element(&el);
         } else if tag == "a" {

@@ -60,6 +60,10 @@ test('remote content stays blocked until Show images, then only images load', as
   await context.route('https://shop.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Shop</title><p>Shop</p>' }));
   try {
     const page = await newPage(context);
+    // Stronger than the CSP: a blocked message holds no remote URL, so the browser does not
+    // even start a request (Playwright reports CSP-blocked attempts as requests too).
+    const attempts = [];
+    page.on('request', (r) => { if (r.url().startsWith(TRACKER)) attempts.push(r.url()); });
     await openApp(page, `${server.url}/`);
     await switchUser(page, 'Tomasz Kowalski — Admin');
     const subject = `Autumn catalogue ${randomUUID().slice(0, 6)}`;
@@ -73,6 +77,7 @@ test('remote content stays blocked until Show images, then only images load', as
     await frame.getByText('Our autumn catalogue is here.').waitFor();
     await page.waitForTimeout(500);
     assert.deepEqual(requests, [], 'no request may leave before the rep allows it');
+    assert.deepEqual(attempts, [], 'no request is even attempted before the rep allows it');
 
     // Links: new tab, no opener, no referrer; dangerous schemes lose their target.
     const shop = frame.getByRole('link', { name: 'Open the catalogue' });

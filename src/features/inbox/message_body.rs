@@ -1,7 +1,8 @@
 //! The HTML body of a received message (SPEC §8): cleaned by `ui::sandbox::clean_received`,
 //! shown in a sandboxed frame without scripts whose CSP blocks every remote load until the rep
 //! chooses **Show images** (this message) or **Always show images from <sender>** (stored by
-//! `services::remote_content`). Even then only images may load.
+//! `services::remote_content`). Until then the document has no remote URL left in it; even
+//! after, only images may load.
 
 use crate::domain::EmailAddress;
 use crate::services::{remote_content, use_app};
@@ -11,8 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl IntoView {
     let app = use_app();
-    let cleaned = clean_received(&html);
-    let has_remote = cleaned.has_remote;
+    let has_remote = clean_received(&html, false).has_remote;
     let shown_once = RwSignal::new(false);
     let lookup = sender.clone();
     let always = LocalResource::new(move || {
@@ -30,7 +30,11 @@ pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl In
         }
     });
     let always_label = format!("Always show images from {sender}");
-    let document = move || received_document(&cleaned.html, allowed());
+    // Cleaned again when the rep allows images: the blocked version has no remote URL at all.
+    let document = move || {
+        let allowed = allowed();
+        received_document(&clean_received(&html, allowed).html, allowed)
+    };
     view! {
         <Show when=move || has_remote && !allowed()>
             <div class="sb-msg__remote" role="note">
