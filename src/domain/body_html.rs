@@ -1,8 +1,13 @@
-//! The composer's rich-text body (SPEC §5 formatting, §8 sanitising): [`sanitize_body`] keeps
-//! only the few harmless tags the editor produces (bold, italic, underline, links, line and
-//! paragraph breaks, lists) and drops everything else — scripts, styles, event handlers,
-//! `javascript:` links, images with remote sources. Used before a stored body is put back into
-//! the editor and before it is sent.
+//! The allow-list sanitiser for user-written HTML (SPEC §5 formatting, §8 sanitising).
+//! [`sanitize_body`] keeps only the few harmless tags the composer produces (bold, italic,
+//! underline, links, line and paragraph breaks, lists) and drops everything else — scripts,
+//! styles, event handlers, `javascript:` links, images. [`sanitize_rich`] is the same machine
+//! with the signature/template allow-list (also images with `https:` or `data:image/` sources,
+//! `<font>`, simple tables, headings): used before a signature or template is stored and again
+//! before it is sent.
+//!
+//! Safe by construction: the output contains only tags this module writes itself, with
+//! attribute values it validated and HTML-escaped; text between tags never contains `<`.
 //!
 //! Pure and forgiving: any input gives some safe output, nothing panics. It is not a general
 //! HTML parser and must not be used to display received mail (that goes in a sandboxed frame).
@@ -62,8 +67,100 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
+/// Tags of signatures and templates besides [`KEPT`].
+const RICH_EXTRA: &[&str] = &[
+    "img", "s", "small", "sub", "sup", "font", "hr", "h1", "h2", "h3", "h4", "table", "tbody",
+    "thead", "tr", "td", "th",
+];
+
+/// Which tags and attributes one sanitiser keeps.
+struct Policy {
+    rich: bool,
+}
+
+impl Policy {
+    fn keeps(&self, tag: &str) -> bool {
+        KEPT.contains(&tag) || (self.rich && RICH_EXTRA.contains(&tag))
+    }
+
+    /// The attributes of `tag` to write, each validated; names are fixed strings.
+    fn attributes(&self, tag: &str, attrs: &str) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let mut take = |name: &'static str, check: fn(&str) -> Option<String>| {
+            if let Some(value) = attribute(attrs, name).and_then(check) {
+                out.push((name, value));
+            }
+        };
+        match tag {
+            "a" => take("href", safe_href),
+            "img" if self.rich => {
+                take("src", safe_image_src);
+                take("alt", plain_value);
+                take("width", number_value);
+                take("height", number_value);
+            }
+            "font" if self.rich => {
+                take("color", plain_value);
+                take("size", number_value);
+                take("face", plain_value);
+            }
+            "td" | "th" if self.rich => {
+                take("colspan", number_value);
+                take("rowspan", number_value);
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// An image source a signature may use: a web image or an inline raster image.
+pub fn safe_image_src(src: &str) -> Option<String> {
+    let lower = src.trim().to_ascii_lowercase();
+    let allowed = [
+        "https://",
+        "http://",
+        "data:image/png",
+        "data:image/gif",
+        "data:image/jpeg",
+    ]
+    .iter()
+    .any(|scheme| lower.starts_with(scheme));
+    let clean = !src
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '<' || c == '>');
+    (allowed && clean).then(|| src.trim().to_owned())
+}
+
+fn plain_value(value: &str) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    let harmless = !value.chars().any(char::is_control)
+        && !lower.contains("javascript:")
+        && !lower.contains("expression(")
+        && value.chars().count() <= 200;
+    harmless.then(|| value.to_owned())
+}
+
+fn number_value(value: &str) -> Option<String> {
+    let v = value.trim();
+    (!v.is_empty()
+        && v.len() <= 6
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || c == '%' || c == '+'))
+    .then(|| v.to_owned())
+}
+
 /// The body with only harmless markup left.
 pub fn sanitize_body(html: &str) -> String {
+    sanitize(html, &Policy { rich: false })
+}
+
+/// A signature or template with only harmless markup left (see the module doc).
+pub fn sanitize_rich(html: &str) -> String {
+    sanitize(html, &Policy { rich: true })
+}
+
+fn sanitize(html: &str, policy: &Policy) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut skipping: Option<String> = None;
@@ -103,22 +200,87 @@ pub fn sanitize_body(html: &str) -> String {
             }
             continue;
         }
-        if !KEPT.contains(&name.as_str()) {
+        if !policy.keeps(&name) {
             continue;
         }
         if closing {
             out.push_str(&format!("</{name}>"));
-        } else if name == "a" {
-            match attribute(&body[1..], "href").and_then(safe_href) {
-                Some(href) => out.push_str(&format!("<a href=\"{}\">", escape_html(&href))),
-                None => out.push_str("<a>"),
-            }
         } else {
-            out.push_str(&format!("<{name}>"));
+            out.push('<');
+            out.push_str(&name);
+            for (attr, value) in policy.attributes(&name, &body[name.len()..]) {
+                out.push_str(&format!(" {attr}=\"{}\"", escape_html(&value)));
+            }
+            if name == "a" && policy.rich {
+                // Links in a sent or previewed signature open a new tab without an opener.
+                out.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
+            }
+            out.push('>');
         }
     }
     if skipping.is_none() {
         out.push_str(rest);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_sanitiser_keeps_signature_markup_and_drops_the_rest() {
+        let cases = [
+            (
+                "logo image kept",
+                "<img src=\"https://cdn.example/logo.png\" alt=\"Logo\" width=\"80\">",
+                "<img src=\"https://cdn.example/logo.png\" alt=\"Logo\" width=\"80\">",
+            ),
+            (
+                "onerror dropped",
+                "<img src=x onerror=alert(1)>",
+                "<img>",
+            ),
+            (
+                "javascript image dropped",
+                "<img src=\"javascript:alert(1)\">",
+                "<img>",
+            ),
+            (
+                "font kept with colour",
+                "<font color=\"#333\" onclick=\"x()\">Hi</font>",
+                "<font color=\"#333\">Hi</font>",
+            ),
+            (
+                "links open a new tab",
+                "<a href=\"https://northwind.example\">Site</a>",
+                "<a href=\"https://northwind.example\" target=\"_blank\" rel=\"noopener noreferrer\">Site</a>",
+            ),
+            (
+                "javascript link neutralised",
+                "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+                "<a target=\"_blank\" rel=\"noopener noreferrer\">x</a>",
+            ),
+            (
+                "script dropped with content",
+                "a<script>alert(1)</script>b",
+                "ab",
+            ),
+            ("svg is not kept", "<svg onload=alert(1)><p>x</p></svg>", "<p>x</p>"),
+            (
+                "quotes in a value are escaped",
+                "<img alt='a\"onerror=alert(1)'>",
+                "<img alt=\"a&quot;onerror=alert(1)\">",
+            ),
+            ("table kept", "<table><tr><td colspan=2>x</td></tr></table>", "<table><tr><td colspan=\"2\">x</td></tr></table>"),
+        ];
+        for (rule, input, want) in cases {
+            assert_eq!(sanitize_rich(input), want, "{rule}");
+        }
+    }
+
+    #[test]
+    fn body_sanitiser_drops_images() {
+        assert_eq!(sanitize_body("<img src=\"https://x.example/a.png\">x"), "x");
+    }
 }

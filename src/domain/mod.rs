@@ -20,6 +20,7 @@ pub mod presence;
 pub mod routing;
 pub mod signature;
 pub mod template;
+pub mod spoof;
 pub mod threading;
 pub mod validate;
 pub mod views;

@@ -41,8 +41,13 @@ pub fn header_value(value: &str, max: usize) -> Result<&str, ValidationError> {
     Ok(value)
 }
 
-/// A required, trimmed, single-line name (inbox name, team name, company name...).
+/// A required, trimmed, single-line name (inbox name, team name, company name...). Control
+/// characters and line separators are refused even at the ends, where trimming would
+/// otherwise drop some of them silently (NEL, U+2028): the rep learns the value was wrong.
 pub fn required_name(value: &str, max: usize) -> Result<String, ValidationError> {
+    if value.chars().any(is_forbidden_header_char) {
+        return Err(ValidationError::ControlCharacter);
+    }
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(ValidationError::Empty);
@@ -193,4 +198,51 @@ pub fn write_joined<'a, E: fmt::Display + 'a>(
         write!(f, "{error}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_values_refuse_every_line_break_and_control_character() {
+        let refused = [
+            ("carriage return", "Support\rBcc: x@y.example"),
+            ("line feed", "Support\nBcc: x@y.example"),
+            ("NUL", "Sup\0port"),
+            ("escape", "Support\u{1b}[31m"),
+            ("vertical tab", "Support\u{0b}"),
+            ("next line (C1)", "Support\u{85}Bcc: x@y.example"),
+            ("C1 control", "Support\u{9b}"),
+            ("delete", "Support\u{7f}"),
+            ("line separator", "Support\u{2028}Bcc: x@y.example"),
+            ("paragraph separator", "Support\u{2029}"),
+        ];
+        for (rule, value) in refused {
+            assert_eq!(
+                header_value(value, 100),
+                Err(ValidationError::ControlCharacter),
+                "{rule}"
+            );
+            assert_eq!(
+                required_name(value, 100),
+                Err(ValidationError::ControlCharacter),
+                "{rule}"
+            );
+            assert_eq!(
+                EmailAddress::parse(&format!("a{value}@x.example")),
+                Err(ValidationError::ControlCharacter),
+                "{rule} in an address"
+            );
+        }
+        for fine in [
+            "Northwind Support",
+            "Zoë Ñúñez",
+            "Support \u{2014} EU",
+            "  padded  ",
+        ] {
+            assert!(required_name(fine, 100).is_ok(), "{fine:?}");
+        }
+        assert_eq!(required_name("  padded  ", 100).as_deref(), Ok("padded"));
+    }
 }

@@ -81,7 +81,8 @@ pub async fn save_profile(
         }
     }
     me.crm_default_from = crm_default_from;
-    me.signature_html = signature_html;
+    // Stored only through the allow-list (SPEC §8); sanitised again when an email is sent.
+    me.signature_html = crate::domain::body_html::sanitize_rich(&signature_html);
     db.put_user(&me).await?;
     app.reload_directory().await?;
     app.changed("users", Some(me.id.to_string()));

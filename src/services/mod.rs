@@ -14,6 +14,7 @@ pub mod presence;
 pub mod preferences;
 pub mod jmap;
 pub mod queries;
+pub mod remote_content;
 pub mod send;
 pub mod session;
 pub mod settings;

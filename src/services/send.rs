@@ -9,7 +9,7 @@
 use super::session::{now_millis, random_hex};
 use super::{AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
-use crate::domain::body_html::sanitize_body;
+use crate::domain::body_html::{sanitize_body, sanitize_rich};
 use crate::domain::from::{guard_send, ComposerKind, FromContext, ResolvedFrom};
 use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
 use crate::domain::*;
@@ -77,6 +77,13 @@ pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
         };
         let address = EmailAddress::parse(address.trim())
             .map_err(|e| format!("\u{201c}{part}\u{201d} is not a valid email address: {e}"))?;
+        // The name goes into the To/Cc header: refused here, next to the field, rather than
+        // when the message is built (SPEC §8: no CR, LF, NUL, other controls, U+2028/2029).
+        if let Some(name) = &name {
+            crate::domain::header_value(name, 256).map_err(|e| {
+                format!("The name of \u{201c}{address}\u{201d} cannot be used: {e}")
+            })?;
+        }
         if !out.iter().any(|m| m.address.same_mailbox(&address)) {
             out.push(Mailbox { name, address });
         }
@@ -220,7 +227,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     let mut html = sanitize_body(&req.draft.body_html);
     if let Some(signature) = render_signature_for_send(surface, inbox.as_ref(), &tokens) {
         html.push_str("<br><div class=\"signature\">");
-        html.push_str(&sanitize_body(&signature));
+        html.push_str(&sanitize_rich(&signature));
         html.push_str("</div>");
     }
     let text = html_to_text(&html);
@@ -243,6 +250,10 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         None => (None, Vec::new(), req.draft.subject.trim().to_owned()),
     };
 
+    // Checked as typed, before trimming could silently drop a trailing NEL or U+2028.
+    crate::domain::header_value(&req.draft.subject, 998)
+        .and_then(|_| crate::domain::header_value(&subject, 998))
+        .map_err(|e| AppError::Invalid(format!("The subject cannot be sent: {e}")))?;
     // The attachments' bytes, read from their blobs: a missing one stops the send (and keeps
     // the draft) rather than sending without it.
     let mut attachments = Vec::with_capacity(req.draft.attachments.len());

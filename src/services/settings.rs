@@ -242,6 +242,12 @@ fn plan_fallback(
     inbox: &Inbox,
     form: &FallbackForm,
 ) -> Result<(FallbackEmail, Option<Channel>), Vec<FieldMessage>> {
+    // The team signature is stored only through the allow-list (SPEC §8), whatever the editor
+    // sent; it is sanitised again when an email is sent.
+    let form = &FallbackForm {
+        signature_html: crate::domain::body_html::sanitize_rich(&form.signature_html),
+        ..form.clone()
+    };
     let fallback = fallback::validate_fallback(form, &inbox.id, &dir.inboxes, &dir.workspace)
         .map_err(|errors| {
             errors

@@ -1,0 +1,66 @@
+//! The HTML body of a received message (SPEC §8): cleaned by `ui::sandbox::clean_received`,
+//! shown in a sandboxed frame without scripts whose CSP blocks every remote load until the rep
+//! chooses **Show images** (this message) or **Always show images from <sender>** (stored by
+//! `services::remote_content`). Until then the document has no remote URL left in it; even
+//! after, only images may load.
+
+use crate::domain::EmailAddress;
+use crate::services::{remote_content, use_app};
+use crate::ui::sandbox::{clean_received, received_document, FRAME_SANDBOX};
+use leptos::prelude::*;
+
+#[component]
+pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl IntoView {
+    let app = use_app();
+    let has_remote = clean_received(&html, false).has_remote;
+    let shown_once = RwSignal::new(false);
+    let lookup = sender.clone();
+    let always = LocalResource::new(move || {
+        app.data_rev.track();
+        let sender = lookup.clone();
+        async move { remote_content::images_allowed_from(app, &sender).await }
+    });
+    let allowed = move || shown_once.get() || matches!(always.get(), Some(Ok(true)));
+    let remember = Action::new_local(move |sender: &EmailAddress| {
+        let sender = sender.clone();
+        async move {
+            if let Err(err) = remote_content::always_show_images_from(app, sender).await {
+                app.toast_error(&err);
+            }
+        }
+    });
+    let always_label = format!("Always show images from {sender}");
+    // Cleaned again when the rep allows images: the blocked version has no remote URL at all.
+    let document = move || {
+        let allowed = allowed();
+        received_document(&clean_received(&html, allowed).html, allowed)
+    };
+    view! {
+        <Show when=move || has_remote && !allowed()>
+            <div class="sb-msg__remote" role="note">
+                <span>"Remote images are blocked"</span>
+                <button class="sb-button" on:click=move |_| shown_once.set(true)>
+                    "Show images"
+                </button>
+                <button
+                    class="sb-button sb-button--link"
+                    on:click={
+                        let sender = sender.clone();
+                        move |_| {
+                            remember.dispatch(sender.clone());
+                        }
+                    }
+                >
+                    {always_label.clone()}
+                </button>
+            </div>
+        </Show>
+        <iframe
+            class="sb-msg__frame"
+            title=title
+            sandbox=FRAME_SANDBOX
+            referrerpolicy="no-referrer"
+            srcdoc=document
+        ></iframe>
+    }
+}

@@ -1,0 +1,132 @@
+//! One message of a thread: who sent it (with spoofing warnings for received mail, names shown
+//! with hidden characters made visible), to whom, when, its body and attachments. HTML bodies
+//! render in `message_body::MessageBody`'s sandboxed frame; a message over 100 KB is cut with
+//! **View entire message**.
+
+use super::message_body::MessageBody;
+use super::sender_flags::SenderFlags;
+use crate::domain::spoof::visible;
+use crate::domain::{Direction, Mailbox, Message};
+use leptos::prelude::*;
+
+/// SPEC §5: messages over 100 KB are cut.
+pub const CUT_BYTES: usize = 100 * 1024;
+
+/// How a mailbox reads in the thread: invisible and direction-control characters are shown as
+/// `[U+XXXX]`, so a disguised name cannot reorder or hide what the rep reads.
+fn mailbox_text(m: &Mailbox) -> String {
+    let text = match &m.name {
+        Some(name) if !name.is_empty() => format!("{name} <{}>", m.address),
+        _ => m.address.to_string(),
+    };
+    visible(&text)
+}
+
+fn date_text(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// Cuts `text` to at most `max` bytes on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Opens the full plain text of a message in a new tab (as text/plain: nothing in it can run).
+fn open_entire(text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.open_with_url_and_target(&url, "_blank");
+            }
+        }
+    }
+}
+
+#[component]
+pub fn MessageItem(message: Message) -> impl IntoView {
+    let kind = match message.direction {
+        Direction::Incoming => "sb-msg sb-msg--in",
+        Direction::Outgoing => "sb-msg sb-msg--out",
+        Direction::Comment => "sb-msg sb-msg--comment",
+    };
+    let label = match message.direction {
+        Direction::Comment => "Internal comment",
+        _ => "Email",
+    };
+    let to = message
+        .to
+        .iter()
+        .map(mailbox_text)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let full_text = message.text_body.clone();
+    let too_big = message.size as usize > CUT_BYTES || message.text_body.len() > CUT_BYTES;
+    let body = if let (Some(html), false) = (&message.html_body, too_big) {
+        view! {
+            <MessageBody
+                html=html.clone()
+                sender=message.from.address.clone()
+                title=format!("Message from {}", mailbox_text(&message.from))
+            />
+        }
+        .into_any()
+    } else {
+        let shown = cut(&message.text_body, CUT_BYTES).to_owned();
+        view! {
+            <div class="sb-msg__text">{shown}</div>
+            <Show when=move || too_big>
+                {
+                    let full_text = full_text.clone();
+                    view! {
+                        <p class="sb-msg__cut">
+                            "This message is over 100 KB and has been cut. "
+                            <button
+                                class="sb-button sb-button--link"
+                                on:click=move |_| open_entire(&full_text)
+                            >
+                                "View entire message"
+                            </button>
+                        </p>
+                    }
+                }
+            </Show>
+        }
+        .into_any()
+    };
+    view! {
+        <article class=kind aria-label=format!("{label} from {}", mailbox_text(&message.from))>
+            <header class="sb-msg__head">
+                <span class="sb-msg__kind">{label}</span>
+                <strong class="sb-msg__from">{mailbox_text(&message.from)}</strong>
+                <span class="sb-msg__to">"To: "{to}</span>
+                <time class="sb-msg__date">{date_text(message.date)}</time>
+            </header>
+            {(message.direction == Direction::Incoming)
+                .then(|| view! { <SenderFlags sender=message.from.clone() /> })}
+            {body}
+            {(!message.attachments.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="sb-msg__attachments" aria-label="Attachments">
+                            {message
+                                .attachments
+                                .iter()
+                                .map(|a| view! { <li>{format!("{} ({} KB)", a.file_name, a.size.div_ceil(1024))}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+        </article>
+    }
+}
