@@ -26,6 +26,12 @@ fn unique(name: &str) -> String {
 async fn app(name: &str) -> (AppCtx, Db, String, Owner) {
     let name = unique(name);
     let db = Db::open(&name).await.expect("open a fresh database");
+    // The drafts service spawns tasks (the persistence request) through leptos' executor,
+    // which is set up when something mounts: mount nothing into a detached element once.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(document.create_element("div").unwrap());
+    drop(leptos::mount::mount_to(host, || ()));
     let owner = Owner::new();
     owner.set();
     let directory = Directory {
