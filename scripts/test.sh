@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every Switchboard test, in order, stopping at the first failure:
-#   1. native tests on the host (`cargo test`: domain, mail and their integration tests)
+#   1. native tests on the host (`cargo test`: domain, mail and their integration tests, with
+#      the fuzz smoke run: the fuzz/ invariants on seeded random and mutated mail, tests/fuzz_smoke.rs)
 #   2. browser tests: `cargo test --target wasm32-unknown-unknown` for tests/wasm_*.rs, run in
 #      headless Chromium through ChromeDriver (runner: .cargo/config.toml, browser: webdriver.json)
-#   2b. a fuzz smoke run (scripts/fuzz-smoke.sh: each cargo-fuzz target in fuzz/ for 5 s)
 #   3. the release build (`trunk build --release`, wasm-opt from node_modules)
 #   4. the bundle budget (scripts/bundle-size.mjs: initial load <= 250 KB brotli)
 #   5. end-to-end tests (`node --test` over tests/e2e/**/*.test.mjs, playwright-core + Chromium),
@@ -101,9 +101,6 @@ else
   echo
   echo "==> browser tests: no tests/wasm_*.rs files, nothing to run"
 fi
-
-# security: a few seconds of each cargo-fuzz target (scripts/fuzz-smoke.sh installs cargo-fuzz).
-run_step "fuzz smoke" last_line scripts/fuzz-smoke.sh
 
 run_step "release build" last_line trunk build --release
 run_step "bundle budget" last_line node scripts/bundle-size.mjs dist
