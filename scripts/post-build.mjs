@@ -8,7 +8,8 @@
 //    Leptos' #[lazy] / #[lazy_route]), which writes the main module, one .wasm per lazily
 //    loaded chunk and the `__wasm_split.js` loader; the main module then goes through
 //    wasm-bindgen (keeping the linker's exports the chunks import) and, in release, every module
-//    through wasm-opt. The results overwrite the files index.html already names, so Trunk's
+//    through binaryen's optimiser (wasm-opt -Oz; index.html sets data-wasm-opt="0" so Trunk
+//    does not optimise a module that is thrown away here). The results overwrite the files index.html already names, so Trunk's
 //    loader script and hashed file names stay as they are; their integrity hashes are updated.
 // 2. The app's Content-Security-Policy (issue 8): a <meta http-equiv> whose script-src allows
 //    'self' and exactly the inline scripts of this index.html (Trunk's loader) by their sha256,
@@ -16,8 +17,8 @@
 //    hashed files and so changes on every build. Under `trunk serve` the dev server rewrites its
 //    autoreload script per response, so there the policy names Trunk's per-response nonce.
 //
-// Tools: wasm-split-cli, wasm-bindgen and wasm-opt at the versions scripts/setup.sh installs.
-// Only node's standard library, so it runs before `npm ci` too.
+// Tools: wasm-split-cli, wasm-bindgen and binaryen (node_modules) at the versions
+// scripts/setup.sh installs.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -61,10 +62,12 @@ export const POLICY = [
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// binaryen's wasm-opt from node_modules, never a system one: Debian's 108 breaks the app
-// (docs/toolchain notes); Trunk.toml pins version_132 for the same reason.
-const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-const WASM_OPT_VERSION = 'version 132';
+// binaryen 132 from node_modules (the npm package behind its wasm-opt), never a system
+// wasm-opt: Debian's 108 breaks the app (notes/toolchain.md); Trunk.toml pins version_132 for
+// the same reason. Used in-process: one load of binaryen for the main module and all chunks
+// instead of one wasm-opt start (seconds of CPU each) per chunk.
+const BINARYEN_DIR = join(ROOT, 'node_modules', 'binaryen');
+const BINARYEN_VERSION = '132.0.0';
 
 function log(message) {
   console.log(`post-build: ${message}`);
@@ -82,10 +85,27 @@ function run(command, args) {
   }
 }
 
-function checkWasmOpt() {
-  const version = existsSync(WASM_OPT) ? run(WASM_OPT, ['--version']) : '';
-  if (!version.includes(WASM_OPT_VERSION)) {
-    throw new Error(`${WASM_OPT} is not binaryen ${WASM_OPT_VERSION}; run \`bash scripts/setup.sh\``);
+// What `wasm-opt -Oz` does to each file: binaryen's default passes at optimize level 2, shrink
+// level 2, names and debug info dropped.
+async function optimizeAll(paths) {
+  const manifest = join(BINARYEN_DIR, 'package.json');
+  const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
+  if (version !== BINARYEN_VERSION) {
+    throw new Error(`binaryen ${BINARYEN_VERSION} is not in node_modules; run \`bash scripts/setup.sh\``);
+  }
+  const { default: binaryen } = await import(pathToFileURL(join(BINARYEN_DIR, 'index.js')).href);
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(2);
+  binaryen.setDebugInfo(false);
+  for (const path of paths) {
+    const module = binaryen.readBinary(readFileSync(path));
+    try {
+      if (!module.validate()) throw new Error(`${path} is not a valid wasm module`);
+      module.optimize();
+      writeFileSync(path, module.emitBinary());
+    } finally {
+      module.dispose();
+    }
   }
 }
 
@@ -120,7 +140,7 @@ export function updateIntegrity(html, file, bytes) {
   );
 }
 
-function split(staging, profile, html) {
+async function split(staging, profile, html) {
   const base = appBaseName(html);
   const input = cargoWasmPath(profile);
   if (!existsSync(input)) throw new Error(`${input} not found; did cargo build it?`);
@@ -146,10 +166,7 @@ function split(staging, profile, html) {
       if (name.endsWith('.wasm') || name.endsWith('.js')) outputs.set(name, join(splitDir, name));
     }
     if (profile === 'release') {
-      checkWasmOpt();
-      for (const [name, path] of outputs) {
-        if (name.endsWith('.wasm')) run(WASM_OPT, ['-Oz', `--output=${path}`, path]);
-      }
+      await optimizeAll([...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p));
     }
     // wasm-bindgen's inline JS snippets are the same files Trunk already copied, but copy them
     // again so the staging dir matches this wasm-bindgen run exactly.
@@ -217,7 +234,7 @@ export function withPolicy(input) {
   return `${stripped.slice(0, at)}${meta}${stripped.slice(at)}`;
 }
 
-function main() {
+async function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
   const profile = process.env.TRUNK_PROFILE;
   if (!staging || !profile) {
@@ -226,17 +243,15 @@ function main() {
   }
   const indexPath = join(staging, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
-  html = split(staging, profile, html);
+  html = await split(staging, profile, html);
   html = withPolicy(html);
   writeFileSync(indexPath, html);
   log('Content-Security-Policy set');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    main();
-  } catch (err) {
+  main().catch((err) => {
     console.error(`post-build: ${err.message}`);
     process.exit(1);
-  }
+  });
 }

@@ -7,6 +7,7 @@ mod body_editor;
 mod compose_form;
 mod from_control;
 mod launcher;
+mod lazy_composer;
 mod recipient_field;
 mod reply;
 mod session;

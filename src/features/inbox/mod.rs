@@ -7,6 +7,7 @@ mod conversation_row;
 mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
+mod lazy_thread;
 mod mail_lists;
 mod search_results;
 mod thread_actions;
