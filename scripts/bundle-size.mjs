@@ -3,17 +3,20 @@
 // initial page load fetches from a `trunk build --release` output, and compares their brotli
 // total with two numbers:
 //   - the product budget, 250 KB (SPEC: initial load under 250 KB). Over it, the script says so
-//     and by how much on every run.
+//     and by how much on every run; under it, how much is left.
 //   - the regression ceiling (BUNDLE_CEILING_KB, default below): the size the app had when the
-//     budget was last re-measured. Over it the script exits 1, so the bundle can only shrink.
-// The app is over the product budget today (see ARCHITECTURE.md "Bundle size"); the ceiling is
-// lowered as the size comes down, and removed (set to the budget) once code splitting lands.
+//     budget was last re-measured, plus ~2 %. Over it the script exits 1, so the bundle can only
+//     shrink.
+// The wasm is code-split (scripts/post-build.mjs, ARCHITECTURE.md "Bundle size"): the lazily
+// loaded chunks (every other .wasm in dist, fetched by __wasm_split.js when a lazy route or part
+// is first used) are listed separately and not counted.
 // Usage: node scripts/bundle-size.mjs [dist]
 //
 // "Initial load" = what index.html references (Trunk's preload/modulepreload/stylesheet links
-// and the inline loader script) plus the modules those JS files import statically and the
-// stylesheets those CSS files @import. Files Trunk merely copies (demo data, sample .eml,
-// icons) are not part of it. Only node's standard library, so it runs before `npm ci` too.
+// and the inline loader script) plus the modules those JS files import statically (the split
+// loader __wasm_split.js is one) and the stylesheets those CSS files @import. Files Trunk merely
+// copies (demo data, sample .eml, icons) are not part of it. Only node's standard library, so
+// it runs before `npm ci` too.
 
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { resolve, relative, dirname, join, extname, sep } from 'node:path';
