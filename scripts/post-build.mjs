@@ -215,17 +215,22 @@ export function inlineScriptSources(html) {
     if (!html.includes(`nonce="${NONCE_PLACEHOLDER}"`)) {
       throw new Error('trunk serve: inline scripts carry no nonce; set create_nonce in Trunk.toml');
     }
-    return { html, sources: [`'nonce-${NONCE_PLACEHOLDER}'`] };
+    return { html, sources: [`'nonce-${NONCE_PLACEHOLDER}'`], serve: true };
   }
   const stripped = html.replaceAll(` nonce="${NONCE_PLACEHOLDER}"`, '');
-  return { html: stripped, sources: inlineScriptHashes(stripped) };
+  return { html: stripped, sources: inlineScriptHashes(stripped), serve: false };
 }
 
 // Puts the policy meta right after <meta charset>, so it governs every script that follows;
 // an older policy meta (a re-run on the same file) is replaced.
 export function withPolicy(input) {
-  const { html, sources } = inlineScriptSources(input);
-  const policy = POLICY.join('; ').replace('INLINE_SCRIPTS', sources.join(' '));
+  const { html, sources, serve } = inlineScriptSources(input);
+  // The dev server's autoreload websocket: 'self' covers a same-host ws: in current browsers;
+  // ws: is added under `trunk serve` only, for the others. A built site never gets it.
+  const directives = serve
+    ? POLICY.map((d) => (d === "connect-src 'self'" ? "connect-src 'self' ws: wss:" : d))
+    : POLICY;
+  const policy = directives.join('; ').replace('INLINE_SCRIPTS', sources.join(' '));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
   const charset = stripped.match(/<meta charset=[^>]*>/i);
