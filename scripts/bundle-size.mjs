@@ -23,8 +23,9 @@ import { resolve, relative, dirname, join, extname, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_BYTES = 250 * 1024;
-// Measured 2026-11-22: 513.4 KB brotli for the full app (erase_components, opt-level z, LTO).
-const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 530) * 1024;
+// Measured 2026-11-22: 276.5 KB brotli initial load after code splitting (ARCHITECTURE.md
+// "Bundle size"); the ceiling is that + ~2 %.
+const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 282) * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const dist = resolve(process.argv[2] ?? 'dist');
