@@ -191,7 +191,7 @@ sb_wasm_split_ok() {
 
 sb_install_wasm_split() {
   sb_wasm_split_ok && return 0
-  sb_log "installing wasm-split-cli $SB_WASM_SPLIT_VERSION (about 2 minutes)"
+  sb_log "installing wasm-split-cli $SB_WASM_SPLIT_VERSION (a few minutes)"
   env -u CARGO_TARGET_DIR CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install wasm_split_cli_support --version "=$SB_WASM_SPLIT_VERSION" \
     --features build-binary --locked --force
