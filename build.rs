@@ -6,6 +6,11 @@
 //! translation can never reach a user. The generated file holds the key constants (`k::…`) and
 //! the English texts (the default and the fallback); the other languages stay JSON files that
 //! the app fetches when a rep picks them, so they cost nothing in the initial download.
+//!
+//! It also links the wasm app binary with `--emit-relocs`: `wasm-split-cli`
+//! (scripts/post-build.mjs) needs the relocations to cut the module into lazily loaded chunks
+//! (issue 2, ARCHITECTURE.md "Bundle size"). Set here rather than in RUSTFLAGS so that no
+//! dependency is rebuilt for it and the host build and the wasm tests are unaffected.
 
 #[path = "src/i18n/check.rs"]
 mod check;
@@ -15,6 +20,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=public/locales");
     println!("cargo:rerun-if-changed=src/i18n/check.rs");
     let mut catalogues = Vec::new();

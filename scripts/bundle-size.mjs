@@ -3,25 +3,29 @@
 // initial page load fetches from a `trunk build --release` output, and compares their brotli
 // total with two numbers:
 //   - the product budget, 250 KB (SPEC: initial load under 250 KB). Over it, the script says so
-//     and by how much on every run.
+//     and by how much on every run; under it, how much is left.
 //   - the regression ceiling (BUNDLE_CEILING_KB, default below): the size the app had when the
-//     budget was last re-measured. Over it the script exits 1, so the bundle can only shrink.
-// The app is over the product budget today (see ARCHITECTURE.md "Bundle size"); the ceiling is
-// lowered as the size comes down, and removed (set to the budget) once code splitting lands.
+//     budget was last re-measured, plus ~2 %. Over it the script exits 1, so the bundle can only
+//     shrink.
+// The wasm is code-split (scripts/post-build.mjs, ARCHITECTURE.md "Bundle size"): the lazily
+// loaded chunks (every other .wasm in dist, fetched by __wasm_split.js when a lazy route or part
+// is first used) are listed separately and not counted.
 // Usage: node scripts/bundle-size.mjs [dist]
 //
 // "Initial load" = what index.html references (Trunk's preload/modulepreload/stylesheet links
-// and the inline loader script) plus the modules those JS files import statically and the
-// stylesheets those CSS files @import. Files Trunk merely copies (demo data, sample .eml,
-// icons) are not part of it. Only node's standard library, so it runs before `npm ci` too.
+// and the inline loader script) plus the modules those JS files import statically (the split
+// loader __wasm_split.js is one) and the stylesheets those CSS files @import. Files Trunk merely
+// copies (demo data, sample .eml, icons) are not part of it. Only node's standard library, so
+// it runs before `npm ci` too.
 
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { resolve, relative, dirname, join, extname, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_BYTES = 250 * 1024;
-// Measured 2026-11-22: 513.4 KB brotli for the full app (erase_components, opt-level z, LTO).
-const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 530) * 1024;
+// Measured 2026-11-22: 276.5 KB brotli initial load after code splitting (ARCHITECTURE.md
+// "Bundle size"); the ceiling is that + ~2 %.
+const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 282) * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -113,19 +117,43 @@ const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, br: sum.br + r.br
   br: 0,
 });
 
-const width = Math.max(5, ...rows.map((r) => r.name.length));
-console.log(`${'file'.padEnd(width)}  ${'raw bytes'.padStart(10)}  ${'brotli bytes'.padStart(12)}`);
-for (const r of rows) {
-  console.log(`${r.name.padEnd(width)}  ${String(r.raw).padStart(10)}  ${String(r.br).padStart(12)}`);
+// Lazily loaded chunks: every other .wasm in dist (wasm-split-cli's chunks, fetched by
+// __wasm_split.js the first time a lazy route needs them). Reported, not counted.
+const lazy = readdirSync(dist)
+  .filter((name) => name.endsWith('.wasm') && !files.has(join(dist, name)))
+  .map((name) => {
+    const bytes = readFileSync(join(dist, name));
+    return { name, raw: bytes.length, br: brotli(bytes) };
+  })
+  .sort((a, b) => b.br - a.br);
+const lazyTotal = lazy.reduce((sum, r) => ({ raw: sum.raw + r.raw, br: sum.br + r.br }), {
+  raw: 0,
+  br: 0,
+});
+
+const width = Math.max(5, ...rows.map((r) => r.name.length), ...lazy.map((r) => r.name.length));
+const line = (name, raw, br) =>
+  `${name.padEnd(width)}  ${String(raw).padStart(10)}  ${String(br).padStart(12)}`;
+console.log(`${'initial load'.padEnd(width)}  ${'raw bytes'.padStart(10)}  ${'brotli bytes'.padStart(12)}`);
+for (const r of rows) console.log(line(r.name, r.raw, r.br));
+console.log(line('total', total.raw, total.br));
+if (lazy.length > 0) {
+  console.log(`\n${'lazy chunks'.padEnd(width)}`);
+  for (const r of lazy) console.log(line(r.name, r.raw, r.br));
+  console.log(line('total', lazyTotal.raw, lazyTotal.br));
+  console.log(
+    `lazy chunks: ${lazy.length} files, ${kb(lazyTotal.br)} brotli, fetched on first use ` +
+      '(not part of the initial load)',
+  );
 }
 const verdict = total.br <= BUDGET_BYTES ? 'within' : 'OVER';
-const overBy = total.br > BUDGET_BYTES ? ` by ${kb(total.br - BUDGET_BYTES)}` : '';
-console.log(
-  `${'total'.padEnd(width)}  ${String(total.raw).padStart(10)}  ${String(total.br).padStart(12)}`,
-);
+const gap =
+  total.br > BUDGET_BYTES
+    ? ` by ${kb(total.br - BUDGET_BYTES)}`
+    : ` (${kb(BUDGET_BYTES - total.br)} to spare)`;
 console.log(
   `bundle budget: initial load ${kb(total.br)} brotli (${kb(total.raw)} raw, ${rows.length} ` +
-    `files), ${verdict} the budget of ${kb(BUDGET_BYTES)}${overBy}`,
+    `files), ${verdict} the budget of ${kb(BUDGET_BYTES)}${gap}`,
 );
 if (total.br > CEILING_BYTES) {
   console.log(`bundle budget: FAILED, over the regression ceiling of ${kb(CEILING_BYTES)}`);

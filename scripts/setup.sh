@@ -9,6 +9,8 @@
 # run on a ready machine takes about a second. It never edits project files; it only installs:
 #   - the rustup target wasm32-unknown-unknown
 #   - Trunk 0.21.14 (0.22 needs a newer rustc than this machine has)
+#   - wasm-split-cli (crate wasm_split_cli_support 0.2.4): splits the wasm into
+#     lazily loaded chunks after every Trunk build (scripts/post-build.mjs, a Trunk hook)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version locked in Cargo.lock (it also provides
 #     wasm-bindgen-test-runner); a mismatch with the app's wasm-bindgen breaks the build
 #   - node_modules from package-lock.json (`npm ci`), which includes binaryen's wasm-opt 132:
@@ -48,16 +50,21 @@ sb_setup_main() {
   sb_ensure_wasm_target || return 1
   sb_ensure_trunk || return 1
   sb_ensure_wasm_bindgen "$root" || return 1
+  sb_ensure_wasm_split || return 1
   sb_ensure_node_modules "$root" || return 1
   if [[ $want_browser == 1 ]]; then
     sb_ensure_browser || return 1
   fi
   echo "setup: ready (trunk $SB_TRUNK_VERSION, wasm-bindgen $SB_WASM_BINDGEN_VERSION," \
+    "wasm-split-cli $SB_WASM_SPLIT_VERSION," \
     "$(wasm-opt --version)$([[ $want_browser == 1 ]] && echo ", $(sb_chromium_version)"))"
 }
 
 SB_TRUNK_VERSION="0.21.14"
 SB_WASM_OPT_VERSION="132"
+# The splitter cargo-leptos uses for Leptos' #[lazy_route]; it must understand the split markers
+# of the wasm_split_helpers version in Cargo.lock (0.2.x).
+SB_WASM_SPLIT_VERSION="0.2.4"
 SB_NODE_MAJOR_MIN=20
 
 sb_log() { echo "setup: $*" >&2; }
@@ -171,6 +178,30 @@ sb_ensure_wasm_bindgen() {
     sb_locked sb_install_wasm_bindgen || return 1
     sb_wasm_bindgen_ok || {
       sb_log "wasm-bindgen $SB_WASM_BINDGEN_VERSION is still not the one on PATH"
+      return 1
+    }
+  fi
+}
+
+# The CLI has no --version flag; cargo's install list records which crate version put it there.
+sb_wasm_split_ok() {
+  command -v wasm-split-cli >/dev/null 2>&1 &&
+    cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$SB_WASM_SPLIT_VERSION:"
+}
+
+sb_install_wasm_split() {
+  sb_wasm_split_ok && return 0
+  sb_log "installing wasm-split-cli $SB_WASM_SPLIT_VERSION (a few minutes)"
+  env -u CARGO_TARGET_DIR CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install wasm_split_cli_support --version "=$SB_WASM_SPLIT_VERSION" \
+    --features build-binary --locked --force
+}
+
+sb_ensure_wasm_split() {
+  if ! sb_wasm_split_ok; then
+    sb_locked sb_install_wasm_split || return 1
+    sb_wasm_split_ok || {
+      sb_log "wasm-split-cli $SB_WASM_SPLIT_VERSION is still not the one on PATH"
       return 1
     }
   fi

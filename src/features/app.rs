@@ -1,13 +1,15 @@
-//! The root: boots the store, provides the app context, and routes (SPEC §10 paths).
+//! The root: boots the store, provides the app context, and routes (SPEC §10 paths). Pages
+//! other than the inbox and help desk workspaces are lazy routes (see `lazy_pages`).
 
-use crate::features::{contacts, inbox, settings, shell, shortcuts, tickets};
+use crate::features::lazy_pages::*;
+use crate::features::{inbox, shell, shortcuts};
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
 use crate::services::{boot, AppCtx};
 use crate::ui::{ErrorNote, Loading, Toasts};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -63,24 +65,24 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                         <Route path=path!("/inbox/:view") view=inbox::InboxWorkspacePage />
                         <Route path=path!("/inbox/conversations/:id") view=inbox::InboxConversationPage />
                         <Route path=path!("/help-desk") view=inbox::HelpDeskWorkspacePage />
-                        <Route path=path!("/help-desk/tickets") view=inbox::HelpDeskTicketsPage />
+                        <Route path=path!("/help-desk/tickets") view={Lazy::<HelpDeskTicketsRoute>::new()} />
                         <Route path=path!("/help-desk/:view") view=inbox::HelpDeskWorkspacePage />
                         <Route
                             path=path!("/help-desk/conversations/:id")
                             view=inbox::HelpDeskConversationPage
                         />
-                        <Route path=path!("/tickets/:id") view=tickets::TicketPage />
-                        <Route path=path!("/contacts") view=contacts::ContactsPage />
-                        <Route path=path!("/contacts/:id") view=contacts::ContactPage />
-                        <Route path=path!("/settings") view=settings::InboxesSettingsPage />
-                        <Route path=path!("/settings/inboxes") view=settings::InboxesSettingsPage />
-                        <Route path=path!("/settings/help-desk") view=settings::HelpDeskSettingsPage />
-                        <Route path=path!("/settings/profile") view=settings::ProfileSettingsPage />
+                        <Route path=path!("/tickets/:id") view={Lazy::<TicketRoute>::new()} />
+                        <Route path=path!("/contacts") view={Lazy::<ContactsRoute>::new()} />
+                        <Route path=path!("/contacts/:id") view={Lazy::<ContactRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<InboxesSettingsRoute>::new()} />
+                        <Route path=path!("/settings/inboxes") view={Lazy::<InboxesSettingsRoute>::new()} />
+                        <Route path=path!("/settings/help-desk") view={Lazy::<HelpDeskSettingsRoute>::new()} />
+                        <Route path=path!("/settings/profile") view={Lazy::<ProfileSettingsRoute>::new()} />
                         <Route
                             path=path!("/settings/mail-server")
-                            view=settings::MailServerSettingsPage
+                            view={Lazy::<MailServerSettingsRoute>::new()}
                         />
-                        <Route path=path!("/settings/templates") view=settings::TemplatesSettingsPage />
+                        <Route path=path!("/settings/templates") view={Lazy::<TemplatesSettingsRoute>::new()} />
                     </Routes>
                 </main>
                 <Toasts />

@@ -4,6 +4,7 @@ pub mod app;
 pub mod composer;
 pub mod contacts;
 pub mod inbox;
+pub mod lazy_pages;
 pub mod settings;
 pub mod shell;
 pub mod shortcuts;

@@ -11,11 +11,21 @@ pub const DEMO_URL: &str = "/demo/workspace.json";
 pub async fn boot() -> Result<(Db, Directory), AppError> {
     let db = Db::open(DB_NAME).await?;
     if !db.is_seeded().await? {
-        let data = fetch_demo().await?;
-        db.replace_all(&data).await?;
+        seed_demo(db.clone()).await?;
     }
     let directory = db.load_directory().await?;
     Ok((db, directory))
+}
+
+/// Fetches the demo workspace and replaces every record with it, in one transaction. A lazily
+/// loaded chunk (`#[leptos::lazy]`, issue 2): parsing the whole workspace file (every record
+/// type's deserialiser) and writing every store happen on first start or on reset only, so
+/// they are not part of the initial load.
+#[leptos::lazy]
+async fn seed_demo(db: Db) -> Result<(), AppError> {
+    let data = fetch_demo().await?;
+    db.replace_all(&data).await?;
+    Ok(())
 }
 
 pub async fn fetch_demo() -> Result<WorkspaceData, AppError> {
@@ -40,8 +50,7 @@ pub async fn fetch_demo() -> Result<WorkspaceData, AppError> {
 /// **Reset demo workspace**: replaces every record (drafts and outbox included) with the demo
 /// data in one transaction; the last good data survives if anything fails.
 pub async fn reset_demo(ctx: AppCtx) -> Result<(), AppError> {
-    let data = fetch_demo().await?;
-    ctx.db().replace_all(&data).await?;
+    seed_demo(ctx.db()).await?;
     ctx.reload_directory().await?;
     ctx.changed("*", None);
     Ok(())

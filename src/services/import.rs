@@ -39,7 +39,10 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
-/// Reads every file, then imports them.
+/// Reads every file, then imports them. A lazily loaded chunk (`#[leptos::lazy]`, issue 2):
+/// MIME parsing, threading and routing of received mail are fetched on the first import, not
+/// with the initial load.
+#[leptos::lazy]
 pub async fn import_file_list(app: AppCtx, files: Vec<web_sys::File>) -> Vec<FileResult> {
     let mut read = Vec::new();
     for file in files {

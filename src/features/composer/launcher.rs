@@ -3,7 +3,7 @@
 //! (the CRM composer). The composer is mounted only while the dialog is open, so reopening it
 //! restores the stored draft; closing it writes the draft at once.
 
-use super::compose_form::Composer;
+use super::lazy_composer::LazyComposer;
 use crate::domain::from::ComposerKind;
 use crate::domain::{ContactId, DraftKey, DraftTarget, ReplyMode};
 use crate::services::use_app;
@@ -86,10 +86,7 @@ pub fn ComposeLauncher(
                     target: compose_target(&kind, contact_id.as_ref()),
                     mode: ReplyMode::Compose,
                 };
-                Some(match contact_email {
-                    Some(to) => view! { <Composer kind key conversation=Signal::derive(|| None) prefill_to=to on_sent on_discarded /> }.into_any(),
-                    None => view! { <Composer kind key conversation=Signal::derive(|| None) on_sent on_discarded /> }.into_any(),
-                })
+                Some(view! { <LazyComposer kind key prefill_to=contact_email on_sent on_discarded /> })
             }}
         </dialog>
     }

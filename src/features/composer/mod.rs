@@ -13,6 +13,7 @@ mod insert_dom;
 mod insert_menu;
 mod insert_picker;
 mod launcher;
+mod lazy_composer;
 mod recipient_field;
 mod reply;
 mod session;

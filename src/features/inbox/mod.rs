@@ -8,6 +8,7 @@ mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
 mod list_filters;
+mod lazy_thread;
 mod mail_lists;
 mod message_body;
 mod message_item;

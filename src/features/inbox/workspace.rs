@@ -4,7 +4,7 @@
 
 use super::conversation_list::ConversationList;
 use super::import_button::{ImportButton, ImportDropZone, ImportResults};
-use super::thread_view::ThreadView;
+use super::lazy_thread::LazyThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, InboxId, View};
@@ -122,7 +122,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                 }}
             </ImportDropZone>
             {move || match conversation.get() {
-                Some(id) => view! { <ThreadView area id /> }.into_any(),
+                Some(id) => view! { <LazyThreadView area id /> }.into_any(),
                 None => {
                     view! {
                         <div class="sb-thread sb-thread--empty">

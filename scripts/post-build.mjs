@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml [[hooks]]): runs after Trunk has written the site to its
+// staging directory and before Trunk moves it to dist/. Two jobs, in this order:
+//
+// 1. Code splitting. Trunk 0.21 cannot split a wasm module, so Trunk's own wasm-bindgen output is
+//    replaced here: the module cargo linked (with --emit-relocs, see build.rs) goes through
+//    `wasm-split-cli` (the crate wasm_split_cli_support, the splitter cargo-leptos uses for
+//    Leptos' #[lazy] / #[lazy_route]), which writes the main module, one .wasm per lazily
+//    loaded chunk and the `__wasm_split.js` loader; the main module then goes through
+//    wasm-bindgen (keeping the linker's exports the chunks import) and, in release, every module
+//    through binaryen's optimiser (wasm-opt -Oz; index.html sets data-wasm-opt="0" so Trunk
+//    does not optimise a module that is thrown away here). The results overwrite the files index.html already names, so Trunk's
+//    loader script and hashed file names stay as they are; their integrity hashes are updated.
+// 2. The app's Content-Security-Policy (issue 8): a <meta http-equiv> whose script-src allows
+//    'self' and exactly the inline scripts of this index.html (Trunk's loader) by their sha256,
+//    never 'unsafe-inline' or 'unsafe-eval'. The hash is computed here because the loader names
+//    hashed files and so changes on every build. Under `trunk serve` the dev server rewrites its
+//    autoreload script per response, so there the policy names Trunk's per-response nonce.
+//
+// Tools: wasm-split-cli, wasm-bindgen and binaryen (node_modules) at the versions
+// scripts/setup.sh installs.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const CRATE = 'switchboard';
+
+// The policy, one directive per entry; INLINE_SCRIPTS is replaced by the inline scripts' hashes.
+// - script-src: our own files and the inline loader only; 'wasm-unsafe-eval' lets the page
+//   compile WebAssembly without allowing JS eval.
+// - style-src 'unsafe-inline': the sandboxed message iframes (srcdoc) inherit this policy, and
+//   mail HTML carries inline styles; the app itself uses no inline styles.
+// - img-src data: blob: for attachments and inline images shown from blobs; connect-src 'self':
+//   the wasm chunks and demo data are fetched from the site, the JMAP server through its proxy.
+//   'self' also covers Trunk's same-host autoreload websocket in `trunk serve`.
+// - frame-src 'self': only the srcdoc iframes; worker-src 'self' for workers from our own files.
+export const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' INLINE_SCRIPTS",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// binaryen 132 from node_modules (the npm package behind its wasm-opt), never a system
+// wasm-opt: Debian's 108 breaks the app (notes/toolchain.md); Trunk.toml pins version_132 for
+// the same reason. Used in-process: one load of binaryen for the main module and all chunks
+// instead of one wasm-opt start (seconds of CPU each) per chunk.
+const BINARYEN_DIR = join(ROOT, 'node_modules', 'binaryen');
+const BINARYEN_VERSION = '132.0.0';
+
+function log(message) {
+  console.log(`post-build: ${message}`);
+}
+
+function run(command, args) {
+  try {
+    return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (err) {
+    if (err.code === 'ENOENT') {
+      throw new Error(`${command} is not installed; run \`bash scripts/setup.sh\` first`);
+    }
+    const out = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim();
+    throw new Error(`${command} ${args.join(' ')} failed:\n${out || err.message}`);
+  }
+}
+
+// What `wasm-opt -Oz` does to each file: binaryen's default passes at optimize level 2, shrink
+// level 2, names and debug info dropped.
+async function optimizeAll(paths) {
+  const manifest = join(BINARYEN_DIR, 'package.json');
+  const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
+  if (version !== BINARYEN_VERSION) {
+    throw new Error(`binaryen ${BINARYEN_VERSION} is not in node_modules; run \`bash scripts/setup.sh\``);
+  }
+  const { default: binaryen } = await import(pathToFileURL(join(BINARYEN_DIR, 'index.js')).href);
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(2);
+  binaryen.setDebugInfo(false);
+  for (const path of paths) {
+    const module = binaryen.readBinary(readFileSync(path));
+    try {
+      if (!module.validate()) throw new Error(`${path} is not a valid wasm module`);
+      module.optimize();
+      writeFileSync(path, module.emitBinary());
+    } finally {
+      module.dispose();
+    }
+  }
+}
+
+const digest = (algorithm, bytes) => createHash(algorithm).update(bytes).digest('base64');
+
+// The hashed base name Trunk gave the app, e.g. "switchboard-1a2b3c", from index.html's links.
+export function appBaseName(html) {
+  const m = html.match(new RegExp(`["'/](${CRATE}-[0-9a-f]+)_bg\\.wasm["']`));
+  if (!m) throw new Error(`index.html names no ${CRATE}-<hash>_bg.wasm`);
+  return m[1];
+}
+
+// Where cargo put the linked module: `cargo metadata` knows the target dir (CARGO_TARGET_DIR or
+// the workspace default).
+function cargoWasmPath(profile) {
+  const meta = JSON.parse(
+    execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+  return join(meta.target_directory, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
+}
+
+// Replaces the value of `integrity` on the tag that links to `file`, if it has one.
+export function updateIntegrity(html, file, bytes) {
+  const value = `sha384-${digest('sha384', bytes)}`;
+  return html.replace(/<link\b[^>]*>/g, (tag) =>
+    tag.includes(`/${file}"`) || tag.includes(`/${file}'`)
+      ? tag.replace(/integrity=(["'])[^"']*\1/, `integrity="${value}"`)
+      : tag,
+  );
+}
+
+async function split(staging, profile, html) {
+  const base = appBaseName(html);
+  const input = cargoWasmPath(profile);
+  if (!existsSync(input)) throw new Error(`${input} not found; did cargo build it?`);
+  const work = mkdtempSync(join(tmpdir(), 'switchboard-split-'));
+  try {
+    const splitDir = join(work, 'split');
+    const bindgenDir = join(work, 'bindgen');
+    run('wasm-split-cli', [input, splitDir, '--target', 'web', '--out-name', base]);
+    run('wasm-bindgen', [
+      '--target=web',
+      '--keep-lld-exports',
+      '--no-demangle',
+      '--no-typescript',
+      `--out-dir=${bindgenDir}`,
+      `--out-name=${base}`,
+      join(splitDir, `${base}.wasm`),
+    ]);
+    const outputs = new Map(); // file name in staging -> path in work
+    outputs.set(`${base}.js`, join(bindgenDir, `${base}.js`));
+    outputs.set(`${base}_bg.wasm`, join(bindgenDir, `${base}_bg.wasm`));
+    for (const name of readdirSync(splitDir)) {
+      if (name === `${base}.wasm`) continue; // became ${base}_bg.wasm through wasm-bindgen
+      if (name.endsWith('.wasm') || name.endsWith('.js')) outputs.set(name, join(splitDir, name));
+    }
+    if (profile === 'release') {
+      await optimizeAll([...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p));
+    }
+    // wasm-bindgen's inline JS snippets are the same files Trunk already copied, but copy them
+    // again so the staging dir matches this wasm-bindgen run exactly.
+    const snippets = join(bindgenDir, 'snippets');
+    if (existsSync(snippets)) {
+      execFileSync('cp', ['-r', snippets, staging]);
+    }
+    for (const [name, path] of outputs) {
+      copyFileSync(path, join(staging, name));
+      html = updateIntegrity(html, name, readFileSync(path));
+    }
+    const chunks = [...outputs.keys()].filter((n) => n.endsWith('.wasm') && n !== `${base}_bg.wasm`);
+    const size = (name) => statSync(join(staging, name)).size;
+    log(
+      `split ${base}: main ${size(`${base}_bg.wasm`)} bytes, ${chunks.length} lazy chunks ` +
+        `(${chunks.reduce((sum, n) => sum + size(n), 0)} bytes)`,
+    );
+    return html;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// The sha256 sources of every inline <script> (one with no src attribute) in the page.
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/.test(m[1])) continue;
+    hashes.push(`'sha256-${digest('sha256', Buffer.from(m[2], 'utf8'))}'`);
+  }
+  return hashes;
+}
+
+// Trunk marks its inline scripts with this nonce (Trunk.toml create_nonce); `trunk serve`
+// replaces it in every response with a fresh random value.
+const NONCE_PLACEHOLDER = '{{__TRUNK NONCE__}}';
+// Text `trunk serve` rewrites in its autoreload script per response (the page's host), so that
+// script's hash cannot be known here.
+const SERVE_REWRITES = /\{\{__TRUNK_(ADDRESS|WS_BASE)__\}\}/;
+
+// The script-src sources for the inline scripts. A built site (trunk build) gets their hashes
+// and loses the unused nonce placeholders. Under `trunk serve` with autoreload the page gets the
+// nonce instead: the dev server writes the same fresh value into the scripts and this policy.
+export function inlineScriptSources(html) {
+  if (SERVE_REWRITES.test(html)) {
+    if (!html.includes(`nonce="${NONCE_PLACEHOLDER}"`)) {
+      throw new Error('trunk serve: inline scripts carry no nonce; set create_nonce in Trunk.toml');
+    }
+    return { html, sources: [`'nonce-${NONCE_PLACEHOLDER}'`], serve: true };
+  }
+  const stripped = html.replaceAll(` nonce="${NONCE_PLACEHOLDER}"`, '');
+  return { html: stripped, sources: inlineScriptHashes(stripped), serve: false };
+}
+
+// Puts the policy meta right after <meta charset>, so it governs every script that follows;
+// an older policy meta (a re-run on the same file) is replaced.
+export function withPolicy(input) {
+  const { html, sources, serve } = inlineScriptSources(input);
+  // The dev server's autoreload websocket: 'self' covers a same-host ws: in current browsers;
+  // ws: is added under `trunk serve` only, for the others. A built site never gets it.
+  const directives = serve
+    ? POLICY.map((d) => (d === "connect-src 'self'" ? "connect-src 'self' ws: wss:" : d))
+    : POLICY;
+  const policy = directives.join('; ').replace('INLINE_SCRIPTS', sources.join(' '));
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+  const charset = stripped.match(/<meta charset=[^>]*>/i);
+  if (!charset) throw new Error('index.html has no <meta charset>; the policy goes after it');
+  const at = charset.index + charset[0].length;
+  return `${stripped.slice(0, at)}${meta}${stripped.slice(at)}`;
+}
+
+async function main() {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  const profile = process.env.TRUNK_PROFILE;
+  if (!staging || !profile) {
+    console.error('post-build: run by Trunk as a post_build hook (TRUNK_STAGING_DIR, TRUNK_PROFILE)');
+    process.exit(2);
+  }
+  const indexPath = join(staging, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  html = await split(staging, profile, html);
+  html = withPolicy(html);
+  writeFileSync(indexPath, html);
+  log('Content-Security-Policy set');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(`post-build: ${err.message}`);
+    process.exit(1);
+  });
+}

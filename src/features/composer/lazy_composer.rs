@@ -1,0 +1,49 @@
+//! The Compose dialog's composer as a lazily loaded part (issue 2: initial load ≤ 250 KB
+//! brotli): the composer, its From control, drafts and sending (MIME building) are a wasm chunk
+//! (Leptos `#[lazy]`, split by scripts/post-build.mjs), fetched the first time a Compose dialog
+//! opens. Reply composers come with the thread view's chunk.
+//!
+//! Owns only the loading boundary; the composer itself is `compose_form`'s.
+
+use super::compose_form::Composer;
+use crate::domain::from::ComposerKind;
+use crate::domain::DraftKey;
+use crate::services::send::Sent;
+use crate::ui::Loading;
+use leptos::prelude::*;
+
+#[lazy]
+fn composer(
+    kind: ComposerKind,
+    key: DraftKey,
+    prefill_to: Option<String>,
+    on_sent: Callback<Sent>,
+    on_discarded: Callback<()>,
+) -> AnyView {
+    match prefill_to {
+        Some(to) => view! {
+            <Composer kind key conversation=Signal::derive(|| None) prefill_to=to on_sent on_discarded />
+        }
+        .into_any(),
+        None => {
+            view! { <Composer kind key conversation=Signal::derive(|| None) on_sent on_discarded /> }.into_any()
+        }
+    }
+}
+
+/// A new-email [`Composer`], loaded on first use; "Opening the composer…" until its code is
+/// there.
+#[component]
+pub fn LazyComposer(
+    kind: ComposerKind,
+    key: DraftKey,
+    prefill_to: Option<String>,
+    on_sent: Callback<Sent>,
+    on_discarded: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| view! { <Loading label="Opening the composer…" /> }>
+            {Suspend::new(composer(kind, key, prefill_to, on_sent, on_discarded))}
+        </Suspense>
+    }
+}

@@ -1,0 +1,26 @@
+//! The open conversation as a lazily loaded part (issue 2: initial load ≤ 250 KB brotli): the
+//! thread view, its actions, dialogs, ticket sidebar and reply composer are a wasm chunk of
+//! their own (Leptos `#[lazy]`, split by scripts/post-build.mjs), fetched the first time a
+//! conversation is opened. The workspace list around it is in the initial load.
+//!
+//! Owns only the loading boundary; what a thread shows is `thread_view`'s.
+
+use super::thread_view::ThreadView;
+use crate::domain::{Area, ConversationId};
+use crate::ui::Loading;
+use leptos::prelude::*;
+
+#[lazy]
+fn thread_view(area: Area, id: ConversationId) -> AnyView {
+    view! { <ThreadView area id /> }.into_any()
+}
+
+/// [`ThreadView`], loaded on first use; "Opening conversation…" until its code is there.
+#[component]
+pub fn LazyThreadView(area: Area, id: ConversationId) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| view! { <Loading label="Opening conversation…" /> }>
+            {Suspend::new(thread_view(area, id.clone()))}
+        </Suspense>
+    }
+}
