@@ -43,7 +43,9 @@ const CRATE = 'switchboard';
 //   compile WebAssembly without allowing JS eval.
 // - style-src 'unsafe-inline': the sandboxed message iframes (srcdoc) inherit this policy, and
 //   mail HTML carries inline styles; the app itself uses no inline styles.
-// - img-src data: blob: for attachments and inline images shown from blobs; connect-src 'self':
+// - img-src data: blob: for attachments and inline images shown from blobs, https: http: only
+//   because srcdoc frames inherit this policy on top of their own: a message's frame allows
+//   remote images after **Show images** (its own CSP blocks them until then); connect-src 'self':
 //   the wasm chunks and demo data are fetched from the site, the JMAP server through its proxy.
 //   'self' also covers Trunk's same-host autoreload websocket in `trunk serve`.
 // - frame-src 'self': only the srcdoc iframes; worker-src 'self' for workers from our own files.
@@ -51,7 +53,7 @@ export const POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval' INLINE_SCRIPTS",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https: http:",
   "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self'",

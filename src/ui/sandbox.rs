@@ -204,9 +204,12 @@ fn allowed_received_attribute(tag: &str, name: &str, value: &str) -> bool {
 /// links open in a new tab without an opener or referrer.
 /// On any failure of the browser APIs the text is returned escaped, never raw.
 pub fn sanitize_html(html: &str) -> String {
+    // The pure allow-list goes first: markup with event-handler attributes never reaches a DOM
+    // parser, where Chromium would report each one as a CSP violation even in an inert document.
+    let html = crate::domain::body_html::sanitize_rich(html);
     let cleaned = parse(&format!("<body>{html}</body>"))
         .and_then(|doc| clean_body(&doc, &Mode::Editor).map(|(html, _)| html));
-    cleaned.unwrap_or_else(|| crate::domain::signature::escape_html(html))
+    cleaned.unwrap_or_else(|| crate::domain::signature::escape_html(&html))
 }
 
 /// A received HTML body made inert for its frame.

@@ -185,6 +185,7 @@ test('drafts survive reloads and faults, keep a deliberate From, carry attachmen
     await openApp(page, `${server.url}/inbox/drafts?inbox=inbox-support`);
     const drafts = page.getByRole('list', { name: 'Drafts' });
     const rows = drafts.getByRole('listitem');
+    await rows.first().waitFor();
     const before = await rows.count();
     assert.ok(before >= 1, 'the Drafts view lists the draft');
     await rows.first().getByRole('button', { name: /^Discard draft/ }).click();
