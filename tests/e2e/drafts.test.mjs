@@ -34,11 +34,11 @@ import { switchUser } from './support/app.mjs';
 
 /**
  * How many drafts the crash test writes, each followed by its own SIGKILL and relaunch (never
- * batched). The issue asks for 50; one cycle costs 5–12 s on the shared 2-core machine (a
- * Chromium start plus a cold load of the debug wasm), so the default keeps this file near 3
- * minutes and `DRAFTS_KILL_COUNT=50` runs the full count.
+ * batched). The issue asks for 50; one cycle costs ~5.7 s on the shared 2-core machine with a
+ * debug build (a Chromium start plus a cold load of the wasm), and the rest of this file ~70 s,
+ * so the default 20 keeps the file near 3 minutes; `DRAFTS_KILL_COUNT=50` runs the full count.
  */
-const KILL_DRAFTS = Number(process.env.DRAFTS_KILL_COUNT ?? 10);
+const KILL_DRAFTS = Number(process.env.DRAFTS_KILL_COUNT ?? 20);
 /** Length of the two-page scripted editing session. */
 const TWO_PAGE_MS = 30_000;
 
@@ -47,10 +47,15 @@ let replyUrls;
 
 before(async () => {
   server = await startServer({ root: distDir });
-  // Conversations Maria (the first user, super admin) may reply to: Support, not in Trash.
+  // Conversations Maria (the first user, super admin) may reply to: Support, not in Trash, and
+  // not the sanitiser's samples with a <script> or a remote image (their sandboxed frame logs a
+  // console error by design, which belongs to the XSS tests, not to drafts).
   const demo = JSON.parse(await readFile(join(distDir, 'demo', 'workspace.json'), 'utf8'));
+  const scripted = new Set(demo.messages
+    .filter((m) => /<script|src=["']?https?:/i.test(m.html_body ?? ''))
+    .map((m) => m.conversation));
   replyUrls = demo.conversations
-    .filter((c) => c.inbox === 'inbox-support' && !c.trashed_at)
+    .filter((c) => c.inbox === 'inbox-support' && !c.trashed_at && !scripted.has(c.id))
     .map((c) => {
       const area = c.area === 'help_desk' ? 'help-desk' : 'inbox';
       return `${server.url}/${area}/conversations/${c.id}?inbox=inbox-support`;
