@@ -173,8 +173,9 @@ pub fn Composer(
                         ToastKind::Info,
                         format!("Email sent from {}.", mailbox_label(&sent.from)),
                     );
+                    // The composer may be gone by now (the thread re-rendered while sending).
                     if let Some(cb) = on_sent {
-                        cb.run(sent);
+                        cb.try_run(sent);
                     }
                 }
                 Err(SendError::Recipient { field, message }) => {
@@ -225,7 +226,7 @@ pub fn Composer(
     let discard = move || async move { s.discard().await };
     let after_discard = move || {
         if let Some(cb) = on_discarded {
-            cb.run(());
+            cb.try_run(());
         }
     };
 

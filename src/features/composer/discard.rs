@@ -28,8 +28,9 @@ pub fn after_discard(app: AppCtx, draft: Draft, on_restored: Option<Callback<()>
                 match drafts::restore(app, &draft).await {
                     Ok(_) => {
                         app.toast(ToastKind::Info, "Draft restored.");
+                        // The Undo may come after the composer that offered it was closed.
                         if let Some(cb) = on_restored {
-                            cb.run(());
+                            cb.try_run(());
                         }
                     }
                     Err(err) => app.toast_error(&err),
