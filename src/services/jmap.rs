@@ -653,6 +653,13 @@ async fn run_once(app: AppCtx) -> Result<SyncReport, AppError> {
 }
 
 /// Runs one round unless one is already running in this tab.
+/// One round of fetching and delivering, in a lazily loaded chunk (issue 2): the JMAP client,
+/// the MIME parser and the import path load only once a mail server is configured.
+#[leptos::lazy]
+async fn run_once_lazily(app: AppCtx) -> Result<SyncReport, AppError> {
+    run_once(app).await
+}
+
 async fn guarded_round(app: AppCtx) -> Option<Result<SyncReport, AppError>> {
     if RUNNING.with(|r| r.replace(true)) {
         return None;
@@ -661,7 +668,7 @@ async fn guarded_round(app: AppCtx) -> Option<Result<SyncReport, AppError>> {
     if let Some(s) = status {
         s.running.set(true);
     }
-    let result = run_once(app).await;
+    let result = run_once_lazily(app).await;
     RUNNING.with(|r| r.set(false));
     if let Some(s) = status {
         s.running.set(false);
