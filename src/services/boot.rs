@@ -21,7 +21,9 @@ pub async fn boot() -> Result<(Db, Directory), AppError> {
 /// loaded chunk (`#[leptos::lazy]`, issue 2): parsing the whole workspace file (every record
 /// type's deserialiser) and writing every store happen on first start or on reset only, so
 /// they are not part of the initial load.
-#[leptos::lazy]
+// Split only in the app build (feature `split`, set by index.html): a test binary cannot
+// link a lazy function (its import is resolved by scripts/post-build.mjs).
+#[cfg_attr(feature = "split", leptos::lazy)]
 async fn seed_demo(db: Db) -> Result<(), AppError> {
     let data = fetch_demo().await?;
     db.replace_all(&data).await?;

@@ -42,7 +42,9 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 /// Reads every file, then imports them. A lazily loaded chunk (`#[leptos::lazy]`, issue 2):
 /// MIME parsing, threading and routing of received mail are fetched on the first import, not
 /// with the initial load.
-#[leptos::lazy]
+// Split only in the app build (feature `split`, set by index.html): a test binary cannot
+// link a lazy function (its import is resolved by scripts/post-build.mjs).
+#[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn import_file_list(app: AppCtx, files: Vec<web_sys::File>) -> Vec<FileResult> {
     let mut read = Vec::new();
     for file in files {

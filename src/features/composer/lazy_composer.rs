@@ -12,8 +12,10 @@ use crate::services::send::Sent;
 use crate::ui::Loading;
 use leptos::prelude::*;
 
-#[lazy]
-fn composer(
+// Split only in the app build (feature `split`, set by index.html): a test binary cannot
+// link a lazy function (its import is resolved by scripts/post-build.mjs).
+#[cfg_attr(feature = "split", lazy)]
+async fn composer(
     kind: ComposerKind,
     key: DraftKey,
     prefill_to: Option<String>,

@@ -10,8 +10,10 @@ use crate::domain::{Area, ConversationId};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
-#[lazy]
-fn thread_view(area: Area, id: ConversationId) -> AnyView {
+// Split only in the app build (feature `split`, set by index.html): a test binary cannot
+// link a lazy function (its import is resolved by scripts/post-build.mjs).
+#[cfg_attr(feature = "split", lazy)]
+async fn thread_view(area: Area, id: ConversationId) -> AnyView {
     view! { <ThreadView area id /> }.into_any()
 }
 
