@@ -23,8 +23,13 @@ after(async () => {
 
 test('Image inserts a web image by address and refuses anything else; Underline formats', async () => {
   const context = await browser.newContext();
-  // The image host does not exist here: answer it locally so nothing leaves the machine.
-  await context.route('https://cdn.example/**', (route) => route.fulfill({ status: 404, body: '' }));
+  // The image host does not exist here: answer it locally (a 1×1 PNG) so nothing leaves.
+  const pixel = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await context.route('https://cdn.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: pixel }));
   try {
     const page = await newPage(context);
     await openApp(page, `${server.url}/inbox/conversations/conv-006?inbox=inbox-support`);
