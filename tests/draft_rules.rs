@@ -313,6 +313,11 @@ fn body_keeps_simple_formatting_and_drops_anything_that_could_run() {
         ),
         ("<script>alert(1)</script>ok", "ok"),
         ("<img src=x onerror=alert(1)>text", "text"),
+        (
+            "<img src=\"https://cdn.example/a.png\" alt=\"Map\" onload=\"x()\">",
+            "<img src=\"https://cdn.example/a.png\" alt=\"Map\">",
+        ),
+        ("<img src=\"javascript:alert(1)\">", ""),
         ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
         (
             "<a href=\"https://example.com/a?b=1\">x</a>",
@@ -343,6 +348,8 @@ proptest! {
             let end = tag.find('>').unwrap_or(tag.len());
             let tag = tag[..end].trim_start_matches('/');
             let ok = allowed.contains(&tag)
+                || (tag.starts_with("img src=\"")
+                    && ["http://", "https://"].iter().any(|s| tag[9..].starts_with(s)))
                 || (tag.starts_with("a href=\"")
                     && ["http://", "https://", "mailto:"].iter().any(|s| tag[8..].starts_with(s)));
             prop_assert!(ok, "unexpected tag <{}> in {:?}", tag, out);

@@ -80,7 +80,9 @@ struct Policy {
 
 impl Policy {
     fn keeps(&self, tag: &str) -> bool {
-        KEPT.contains(&tag) || (self.rich && RICH_EXTRA.contains(&tag))
+        // Bodies keep images too (SPEC §5: the composer inserts them), but only with a safe
+        // source: an `<img>` without one is dropped, see `sanitize`.
+        KEPT.contains(&tag) || tag == "img" || (self.rich && RICH_EXTRA.contains(&tag))
     }
 
     /// The attributes of `tag` to write, each validated; names are fixed strings.
@@ -98,6 +100,10 @@ impl Policy {
                 take("alt", plain_value);
                 take("width", number_value);
                 take("height", number_value);
+            }
+            "img" => {
+                take("src", safe_image_src);
+                take("alt", plain_value);
             }
             "font" if self.rich => {
                 take("color", plain_value);
@@ -206,9 +212,13 @@ fn sanitize(html: &str, policy: &Policy) -> String {
         if closing {
             out.push_str(&format!("</{name}>"));
         } else {
+            let attributes = policy.attributes(&name, &body[name.len()..]);
+            if name == "img" && !policy.rich && !attributes.iter().any(|(a, _)| *a == "src") {
+                continue;
+            }
             out.push('<');
             out.push_str(&name);
-            for (attr, value) in policy.attributes(&name, &body[name.len()..]) {
+            for (attr, value) in attributes {
                 out.push_str(&format!(" {attr}=\"{}\"", escape_html(&value)));
             }
             if name == "a" && policy.rich {

@@ -1,10 +1,10 @@
-//! The message body: a contenteditable area labelled **Message** with **Bold**, **Italic** and
-//! **Link** buttons. Its HTML goes to the draft on every input; a body restored from storage
+//! The message body: a contenteditable area labelled **Message** with **Bold**, **Italic**,
+//! **Underline**, **Link** and **Image** buttons. Its HTML goes to the draft on every input; a body restored from storage
 //! (or merged from another tab) is sanitised before it is put back into the DOM.
 //!
 //! Must not store anything itself (the draft session does).
 
-use crate::domain::body_html::{safe_href, sanitize_body};
+use crate::domain::body_html::{safe_href, safe_image_src, sanitize_body};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,6 +75,31 @@ pub fn BodyEditor(
             }
         }
     };
+    // An image by address (SPEC §5 "style, link, image"); only web images are accepted, and
+    // a refused address is said next to the toolbar.
+    let image_error = RwSignal::new(None::<String>);
+    let image = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(Some(src)) = window.prompt_with_message("Image address (https://…)") {
+            if src.trim().is_empty() {
+                return;
+            }
+            match safe_image_src(&src).filter(|s| !s.to_ascii_lowercase().starts_with("data:")) {
+                Some(src) => {
+                    image_error.set(None);
+                    exec("insertImage", Some(&src));
+                    read();
+                }
+                None => image_error.set(Some(
+                    "That is not an image address: use one that starts with https://.".into(),
+                )),
+            }
+        }
+    };
+    let image_error_id = format!("{id}-image-error");
     let toolbar_label = format!("{id}-toolbar");
     view! {
         <div class="sb-editor">
@@ -86,10 +111,23 @@ pub fn BodyEditor(
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("italic")>
                     "Italic"
                 </button>
+                <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("underline")>
+                    "Underline"
+                </button>
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=link>
                     "Link"
                 </button>
+                <button
+                    type="button"
+                    class="sb-button"
+                    aria-describedby=image_error_id.clone()
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=image
+                >
+                    "Image"
+                </button>
             </div>
+            <p id=image_error_id class="sb-field__error" role="alert">{move || image_error.get()}</p>
             <div
                 node_ref=node
                 id=id
