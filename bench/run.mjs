@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+// Status (2026-11-22): first version; run once against a debug build to check that every
+// step works (numbers from that run mean nothing). Release figures and bench/RESULTS.md: issue 9.
+// Switchboard benchmarks (issue 9). Builds the release app (unless --no-build), serves it on
+// 127.0.0.1, drives headless Chromium with playwright-core and prints one table of median and
+// p95 figures against the budgets, with a plain-JavaScript baseline (bench/baseline.html)
+// measured in the same run on the same IndexedDB data. Not part of the test command: timings
+// depend on the machine; only bundle bytes are enforced, by scripts/bundle-size.mjs.
+//
+//   node bench/run.mjs [--no-build] [--runs N] [--dist DIR]
+//
+// P1 initial load bytes and navigation → first inbox row painted (demo workspace).
+// P3 10,000 conversations: open the inbox and apply a filter → next paint, rows mounted,
+//    longest task while scrolling 5 s; the same on the baseline page; ratio.
+// P4 keystroke → next paint in the reply composer of a 100-message thread quoting 50 KB;
+//    select a conversation → thread painted (data already stored).
+// P6 JS heap + wasm memory after load, after browsing 10,000 conversations, and the growth
+//    over 50 open/close cycles.
+// P7 first 50 rows read from IndexedDB (the app's own measure `sb:list-page`), and draft
+//    keystroke → committed to IndexedDB (p95).
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve, extname } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
+import { startServer } from '../tests/e2e/support/server.mjs';
+import { repoRoot } from '../tests/e2e/support/paths.mjs';
+import { benchWorkspace, LONG_THREAD } from './data.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', 7));
+const dist = resolve(repoRoot, option('--dist', 'target/bench-dist'));
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the table.
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+const rows = [];
+function record(id, what, values, unit, budget, { lowerIsBetter = true } = {}) {
+  const xs = Array.isArray(values) ? values : [values];
+  const m = median(xs);
+  const p95 = quantile(xs, 0.95);
+  let verdict = '';
+  if (budget !== undefined && Number.isFinite(m)) {
+    const over = lowerIsBetter ? p95 > budget : p95 < budget;
+    verdict = over ? `OVER (${fmt(budget)} ${unit})` : `ok (${fmt(budget)} ${unit})`;
+  }
+  rows.push([id, what, fmt(m), fmt(p95), unit, verdict, xs.length]);
+  console.log(`  ${id} ${what}: median ${fmt(m)} ${unit}, p95 ${fmt(p95)} ${unit} ${verdict}`);
+}
+const fmt = (x) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
+function printTable() {
+  const head = ['id', 'measure', 'median', 'p95', 'unit', 'budget', 'n'];
+  const all = [head, ...rows.map((r) => r.map(String))];
+  const width = head.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r) => r.map((cell, c) => cell.padEnd(width[c])).join('  ');
+  console.log(`\nSwitchboard benchmarks — ${new Date().toISOString().slice(0, 10)}, ` +
+    `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `Chromium headless, unthrottled`);
+  console.log(line(head));
+  console.log(width.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of all.slice(1)) console.log(line(r));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build and serve.
+
+if (!flag('--no-build')) {
+  console.log(`bench: trunk build --release --dist ${dist}`);
+  execFileSync('trunk', ['build', '--release', '--dist', dist], { cwd: repoRoot, stdio: 'inherit' });
+}
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`bench: ${dist}/index.html not found (build first or drop --no-build)`);
+  process.exit(2);
+}
+// The baseline page uses the app's own stylesheets, so both render identical rows.
+const appCss = readdirSync(dist).filter((f) => f.endsWith('.css'));
+const baselineHtml = readFileSync(join(repoRoot, 'bench', 'baseline.html'), 'utf8')
+  .replace('<!-- app-css -->', appCss.map((f) => `<link rel="stylesheet" href="/${f}">`).join('\n'));
+writeFileSync(join(dist, 'bench-baseline.html'), baselineHtml);
+cpSync(join(repoRoot, 'bench', 'baseline.js'), join(dist, 'bench-baseline.js'));
+
+const server = await startServer({ root: dist });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+});
+
+// Installed in every page before the app runs: when the first conversation row is painted,
+// the wasm memory (from Trunk's start event), long tasks, and keystroke → paint times.
+const PROBES = () => {
+  const probe = (window.__bench = { longTasks: [], keys: [] });
+  addEventListener('TrunkApplicationStarted', (e) => { probe.wasm = e.detail?.wasm; });
+  const afterPaint = (cb) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = cb; ch.port2.postMessage(0); });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.sb-row__link')) {
+      observer.disconnect();
+      afterPaint(() => { probe.firstRow = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch { /* no long-task timing: reported as none */ }
+  addEventListener('keydown', (ev) => {
+    const at = ev.timeStamp;
+    afterPaint(() => probe.keys.push(performance.now() - at));
+  }, true);
+  probe.afterPaint = afterPaint;
+};
+
+async function newContext(workspace) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PROBES);
+  if (workspace) {
+    await context.route('**/demo/workspace.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: workspace }));
+  }
+  return context;
+}
+
+async function firstRowAt(page) {
+  await page.waitForFunction(() => window.__bench?.firstRow !== undefined, null, { timeout: 180_000 });
+  return page.evaluate(() => window.__bench.firstRow);
+}
+
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__bench?.wasm?.memory?.buffer?.byteLength ?? 0);
+  await cdp.detach();
+  return { heap: usedSize / 2 ** 20, wasm: wasm / 2 ** 20 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// P1: bytes and first row, demo workspace.
+
+console.log('\nP1 initial load');
+{
+  const loadTimes = [];
+  const warmTimes = [];
+  let bytes = null;
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await newContext();
+    const page = await context.newPage();
+    const fetched = new Map();
+    page.on('response', async (response) => {
+      const path = new URL(response.url()).pathname;
+      if (['.wasm', '.js', '.css'].includes(extname(path)) && !path.startsWith('/bench-')) {
+        fetched.set(path, response.request().timing().startTime);
+      }
+    });
+    await page.goto(`${server.url}/inbox/all-open`);
+    loadTimes.push(await firstRowAt(page));
+    const firstRow = await page.evaluate(() => performance.timeOrigin + window.__bench.firstRow);
+    if (bytes === null) {
+      bytes = { raw: 0, brotli: 0, files: 0 };
+      for (const [path, started] of fetched) {
+        if (started > firstRow) continue; // fetched after the first row: not initial load
+        const body = readFileSync(join(dist, decodeURIComponent(path)));
+        bytes.raw += body.length;
+        bytes.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+        bytes.files += 1;
+      }
+    }
+    await page.reload();
+    warmTimes.push(await firstRowAt(page));
+    await context.close();
+  }
+  record('P1', `initial load, raw (${bytes.files} files: wasm+js+css)`, bytes.raw / 1024, 'KB');
+  record('P1', 'initial load, brotli', bytes.brotli / 1024, 'KB', 250);
+  record('P1', 'navigation → first row painted (first visit, seeds demo)', loadTimes, 'ms');
+  record('P1', 'navigation → first row painted (reload)', warmTimes, 'ms');
+}
+
+// ---------------------------------------------------------------------------------------------
+// P3, P4, P6, P7 on 10,000 conversations.
+
+console.log('\nseeding 10,000 conversations through the app (first start with the bench workspace)…');
+const workspace = JSON.stringify(await benchWorkspace(dist));
+const context = await newContext(workspace);
+const page = await context.newPage();
+const seedStart = Date.now();
+await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+await firstRowAt(page);
+console.log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+const memAfterLoad = await memory(page);
+
+/** Sets a select by label (or by its name) in the page and measures change → next paint. */
+const APPLY_FILTER = async ({ label, value }) => {
+  const select = [...document.querySelectorAll('label')]
+    .find((l) => l.textContent.trim().startsWith(label))?.control
+    ?? document.querySelector(`select[aria-label="${label}"]`);
+  if (!select) throw new Error(`no ${label} filter`);
+  const list = document.querySelector('.sb-vlist') ?? document.querySelector('.sb-list');
+  const t0 = performance.now();
+  await new Promise((done) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      window.__bench.afterPaint(() => done());
+    });
+    observer.observe(list ?? document.body, { childList: true, subtree: true, characterData: true });
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  return { ms: performance.now() - t0, mounted: document.querySelectorAll('.sb-row').length };
+};
+
+console.log('\nP3 10,000 conversations');
+{
+  const open = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.reload();
+    open.push(await firstRowAt(page));
+  }
+  record('P3', 'open inbox → first row painted (10k stored)', open, 'ms');
+  const filter = [];
+  let mounted = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const value of ['u-giulia', '']) {
+      const r = await page.evaluate(APPLY_FILTER, { label: 'Assignee', value });
+      filter.push(r.ms);
+      mounted = Math.max(mounted, r.mounted);
+    }
+  }
+  record('P3', 'apply Assignee filter → next paint', filter, 'ms', 50);
+  const scroll = await page.evaluate(SCROLL_5S);
+  record('P3', 'rows mounted (max while filtering and scrolling)', Math.max(mounted, scroll.mounted), 'rows', 60);
+  record('P3', 'longest task while scrolling 5 s', scroll.longest, 'ms');
+
+  // The baseline: the same rows, markup and windowing from the same IndexedDB, plain JS.
+  const baseOpen = [];
+  const baseFilter = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.goto(`${server.url}/bench-baseline.html`);
+    baseOpen.push(await firstRowAt(page));
+  }
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const value of ['u-giulia', '']) {
+      baseFilter.push((await page.evaluate(APPLY_FILTER, { label: 'Assignee', value })).ms);
+    }
+  }
+  const baseScroll = await page.evaluate(SCROLL_5S);
+  record('P3b', 'baseline: open → first row painted', baseOpen, 'ms');
+  record('P3b', 'baseline: apply Assignee filter → next paint', baseFilter, 'ms');
+  record('P3b', 'baseline: longest task while scrolling 5 s', baseScroll.longest, 'ms');
+  record('P3b', 'ratio Switchboard / baseline, open', median(open) / median(baseOpen), '×', 1.35);
+  record('P3b', 'ratio Switchboard / baseline, filter', median(filter) / median(baseFilter), '×', 1.35);
+}
+
+console.log('\nP4 thread and composer');
+{
+  await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+  await firstRowAt(page);
+  const opens = [];
+  for (let run = 0; run < RUNS * 2; run += 1) {
+    const target = run % 2 === 0 ? LONG_THREAD : 'conv-bench-00000';
+    opens.push(await page.evaluate(OPEN_THREAD, target));
+  }
+  record('P4', 'select conversation → thread painted (stored)', opens, 'ms', 100);
+  await page.goto(`${server.url}/inbox/conversations/${LONG_THREAD}?inbox=inbox-support`);
+  const body = page.locator('[data-composer="reply"] [contenteditable="true"]');
+  await body.waitFor({ timeout: 60_000 });
+  await body.click();
+  await page.evaluate(() => { window.__bench.keys = []; });
+  for (let i = 0; i < 100; i += 1) {
+    await page.keyboard.press(i % 10 === 9 ? 'Space' : 'a');
+  }
+  await page.waitForTimeout(200);
+  const keys = await page.evaluate(() => window.__bench.keys);
+  record('P4', 'keystroke → next paint (100-message thread, 50 KB quote)', keys, 'ms', 50);
+}
+
+console.log('\nP6 memory');
+{
+  record('P6', 'JS heap after load (10k stored)', memAfterLoad.heap, 'MB');
+  record('P6', 'wasm memory after load', memAfterLoad.wasm, 'MB');
+  await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+  await firstRowAt(page);
+  await page.evaluate(SCROLL_TO_END);
+  const browsed = await memory(page);
+  record('P6', 'JS heap + wasm after browsing 10k', browsed.heap + browsed.wasm, 'MB', 60);
+  const before = browsed;
+  for (let i = 0; i < 50; i += 1) {
+    await page.evaluate(OPEN_THREAD, i % 2 === 0 ? LONG_THREAD : `conv-bench-${String(i).padStart(5, '0')}`);
+    await page.goBack();
+    await page.locator('.sb-row__link').first().waitFor();
+  }
+  const afterCycles = await memory(page);
+  record('P6', 'growth over 50 open/close cycles', afterCycles.heap + afterCycles.wasm - before.heap - before.wasm, 'MB');
+}
+
+console.log('\nP7 storage');
+{
+  const pages = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.evaluate(() => performance.clearMeasures());
+    await page.reload();
+    await firstRowAt(page);
+    const m = await page.evaluate(() => performance.getEntriesByName('sb:list-page').map((e) => e.duration));
+    if (m.length > 0) pages.push(m[0]);
+  }
+  record('P7', 'first 50 rows from IndexedDB (app measure sb:list-page)', pages, 'ms', 20);
+  console.log('  draft keystroke → committed: bench/draft-latency.mjs (needs a debug build: ' +
+    'trunk build && DIST_DIR=dist node bench/draft-latency.mjs)');
+}
+
+await context.close();
+await browser.close();
+await server.close();
+printTable();
+
+// ---------------------------------------------------------------------------------------------
+// In-page helpers (serialised into the page by page.evaluate).
+
+async function SCROLL_5S() {
+  const el = document.querySelector('.sb-vlist') ?? document.scrollingElement;
+  window.__bench.longTasks = [];
+  let mounted = 0;
+  const start = performance.now();
+  await new Promise((done) => {
+    const step = () => {
+      const t = performance.now() - start;
+      el.scrollTop = (el.scrollHeight - el.clientHeight) * Math.min(1, t / 5000);
+      mounted = Math.max(mounted, document.querySelectorAll('.sb-row').length);
+      if (t < 5000) requestAnimationFrame(step); else done();
+    };
+    requestAnimationFrame(step);
+  });
+  await new Promise((r) => setTimeout(r, 100));
+  return { longest: Math.max(0, ...window.__bench.longTasks), mounted };
+}
+
+async function SCROLL_TO_END() {
+  const el = document.querySelector('.sb-vlist') ?? document.scrollingElement;
+  for (let i = 1; i <= 50; i += 1) {
+    el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / 50;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+/** Clicks the row (or navigates) to a conversation and measures until its thread is painted. */
+async function OPEN_THREAD(id) {
+  const t0 = performance.now();
+  const link = document.querySelector(`a.sb-row__link[href*="/conversations/${id}"]`);
+  if (link) {
+    link.click();
+  } else {
+    history.pushState(null, '', `/inbox/conversations/${id}?inbox=inbox-support`);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }
+  await new Promise((done) => {
+    const ready = () => location.pathname.endsWith(`/${id}`)
+      && document.querySelector('.sb-thread .sb-thread__messages > *');
+    const check = () => (ready() ? window.__bench.afterPaint(() => done()) : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - t0;
+}
