@@ -290,7 +290,21 @@ mod tests {
     }
 
     #[test]
-    fn body_sanitiser_drops_images() {
-        assert_eq!(sanitize_body("<img src=\"https://x.example/a.png\">x"), "x");
+    fn body_sanitiser_keeps_only_web_images() {
+        let cases = [
+            (
+                "<img src=\"https://x.example/a.png\" width=\"9\">x",
+                "<img src=\"https://x.example/a.png\">x",
+            ),
+            (
+                "<img src=\"data:image/png;base64,AAAA\">x",
+                "<img src=\"data:image/png;base64,AAAA\">x",
+            ),
+            ("<img src=\"javascript:alert(1)\">x", "x"),
+            ("<img>x", "x"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize_body(input), want, "{input}");
+        }
     }
 }
