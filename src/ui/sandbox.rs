@@ -39,11 +39,13 @@ pub fn received_document(cleaned: &str, images_allowed: bool) -> String {
 }
 
 fn document_with_csp(html: &str, extra_head: &str, csp: &str) -> String {
-    // The CSP meta comes first in <head>, before anything of the message can be parsed.
+    // The CSP meta comes first in <head>, before anything of the message can be parsed. The
+    // <base> sets only the target: a base URL would break the app's inherited `base-uri 'self'`
+    // (srcdoc frames inherit the page's policy), and relative URLs are removed by the cleaner.
     format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta \
          http-equiv=\"Content-Security-Policy\" content=\"{csp}\"><meta name=\"referrer\" \
-         content=\"no-referrer\"><base target=\"_blank\" href=\"about:blank\">{extra_head}</head><body>{html}</body>\
+         content=\"no-referrer\"><base target=\"_blank\">{extra_head}</head><body>{html}</body>\
          </html>"
     )
 }
