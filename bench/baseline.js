@@ -34,6 +34,7 @@ async function loadPage(n) {
   if (pages.has(n)) return pages.get(n);
   if (n > 0 && !lastKeys.has(n - 1)) await loadPage(n - 1);
   const gen = generation;
+  performance.mark('sb:list-page:start');
   const tx = db.transaction(['conversations', 'contacts'], 'readonly');
   const [indexName, keys] = range();
   let bound = keys;
@@ -58,6 +59,7 @@ async function loadPage(n) {
     const contact = await request(contacts.get(row.contact));
     row.contactName = contact?.name || contact?.email || row.contact;
   }));
+  performance.measure('sb:list-page', 'sb:list-page:start');
   if (gen !== generation) return [];
   pages.set(n, rows);
   return rows;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Status (2026-11-22): first version; run once against a debug build to check that every
-// step works (numbers from that run mean nothing). Release figures and bench/RESULTS.md: issue 9.
+// Figures, before and after each change, with the conditions they were taken in:
+// bench/RESULTS.md.
 // Switchboard benchmarks (issue 9). Builds the release app (unless --no-build), serves it on
 // 127.0.0.1, drives headless Chromium with playwright-core and prints one table of median and
 // p95 figures against the budgets, with a plain-JavaScript baseline (bench/baseline.html)
@@ -141,10 +141,13 @@ async function firstRowAt(page) {
 }
 
 async function memory(page) {
+  // Trunk's start event carries the wasm exports; it fires once the module has started.
+  await page.waitForFunction(() => window.__bench?.wasm?.memory, null, { timeout: 10_000 })
+    .catch(() => console.log('  (no wasm memory: TrunkApplicationStarted not seen)'));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => window.__bench?.wasm?.memory?.buffer?.byteLength ?? 0);
+  const wasm = await page.evaluate(() => window.__bench?.wasm?.memory?.buffer?.byteLength ?? NaN);
   await cdp.detach();
   return { heap: usedSize / 2 ** 20, wasm: wasm / 2 ** 20 };
 }
@@ -203,22 +206,33 @@ await firstRowAt(page);
 console.log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 const memAfterLoad = await memory(page);
 
-/** Sets a select by label (or by its name) in the page and measures change → next paint. */
+/**
+ * Sets a select by label (or by its name) in the page and measures change → the filtered rows
+ * painted: the count line shows the new total, a real row (not a "Loading…" placeholder) is the
+ * first row, and a frame has been painted after that.
+ */
 const APPLY_FILTER = async ({ label, value }) => {
   const select = [...document.querySelectorAll('label')]
     .find((l) => l.textContent.trim().startsWith(label))?.control
     ?? document.querySelector(`select[aria-label="${label}"]`);
   if (!select) throw new Error(`no ${label} filter`);
-  const list = document.querySelector('.sb-vlist') ?? document.querySelector('.sb-list');
+  const countText = () => document.querySelector('.sb-list__count')?.textContent ?? '';
+  const before = countText();
   const t0 = performance.now();
-  await new Promise((done) => {
-    const observer = new MutationObserver(() => {
-      observer.disconnect();
-      window.__bench.afterPaint(() => done());
-    });
-    observer.observe(list ?? document.body, { childList: true, subtree: true, characterData: true });
+  await new Promise((done, fail) => {
+    const ready = () => {
+      const first = document.querySelector('.sb-vlist__row[data-index="0"]');
+      return countText() !== before && first && !first.classList.contains('sb-vlist__row--loading')
+        && first.querySelector('.sb-row__link');
+    };
+    const check = () => {
+      if (ready()) window.__bench.afterPaint(() => done());
+      else if (performance.now() - t0 > 10_000) fail(new Error(`filter ${label}=${value}: rows never painted`));
+      else requestAnimationFrame(check);
+    };
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
+    check();
   });
   return { ms: performance.now() - t0, mounted: document.querySelectorAll('.sb-row').length };
 };
@@ -318,6 +332,15 @@ console.log('\nP7 storage');
     if (m.length > 0) pages.push(m[0]);
   }
   record('P7', 'first 50 rows from IndexedDB (app measure sb:list-page)', pages, 'ms', 20);
+  // The same read in plain JavaScript (bench/baseline.js measures its first page alike).
+  const basePages = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.goto(`${server.url}/bench-baseline.html`);
+    await firstRowAt(page);
+    const m = await page.evaluate(() => performance.getEntriesByName('sb:list-page').map((e) => e.duration));
+    if (m.length > 0) basePages.push(m[0]);
+  }
+  record('P7b', 'baseline: first 50 rows from IndexedDB', basePages, 'ms');
   console.log('  draft keystroke → committed: bench/draft-latency.mjs (needs a debug build: ' +
     'trunk build && DIST_DIR=dist node bench/draft-latency.mjs)');
 }

@@ -83,8 +83,13 @@ pub struct AppCtx {
     pub tab: StoredValue<String>,
     pub directory: RwSignal<Directory>,
     pub user_id: RwSignal<Option<UserId>>,
-    /// Bumped after every committed write; resources that read conversation data track it.
+    /// Bumped after every committed write except drafts; resources that read conversation
+    /// data track it.
     pub data_rev: RwSignal<u64>,
+    /// Bumped when a draft (or its attachments) is written, here or in another tab. Kept apart
+    /// from `data_rev` because drafts are saved while the rep types: a save must not make the
+    /// open thread, the list and every count read IndexedDB again.
+    pub drafts_rev: RwSignal<u64>,
     pub toasts: RwSignal<Vec<Toast>>,
     /// Set when another tab upgraded the database: this tab closed its connection.
     pub stale: RwSignal<bool>,
@@ -105,6 +110,7 @@ impl AppCtx {
             directory: RwSignal::new(directory),
             user_id: RwSignal::new(user),
             data_rev: RwSignal::new(0),
+            drafts_rev: RwSignal::new(0),
             toasts: RwSignal::new(Vec::new()),
             stale: RwSignal::new(false),
         };
@@ -175,7 +181,7 @@ impl AppCtx {
 
     /// Records that `store` changed in this tab: readers refetch, other tabs are told.
     pub fn changed(&self, store: &str, key: Option<String>) {
-        self.data_rev.update(|r| *r += 1);
+        self.bump(store);
         let change = Change {
             store: store.to_owned(),
             key,
@@ -213,10 +219,22 @@ impl AppCtx {
                 ctx.data_rev.update(|r| *r += 1);
             });
         } else {
+            self.bump(&change.store);
+        }
+    }
+
+    /// Bumps the revision that readers of `store` track.
+    fn bump(&self, store: &str) {
+        if DRAFT_STORES.contains(&store) {
+            self.drafts_rev.update(|r| *r += 1);
+        } else {
             self.data_rev.update(|r| *r += 1);
         }
     }
 }
+
+/// Stores written while the rep types (see [`AppCtx::drafts_rev`]).
+pub const DRAFT_STORES: &[&str] = &["drafts", "attachments"];
 
 /// Stores whose records live in the in-memory directory.
 pub const DIRECTORY_STORES: &[&str] = &[

@@ -529,70 +529,48 @@ impl Db {
         start: &PageStart,
         limit: u32,
     ) -> Result<Vec<Conversation>, StorageError> {
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        let total = match start {
-            PageStart::Offset(offset) if *offset > limit => Some(self.count_list(q).await?),
-            _ => None,
-        };
+        let total = self.list_total_if_needed(q, start, limit).await?;
         let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
-        let object_store = tx.object_store(CONVERSATIONS)?;
-        let index = object_store.index(list_index_name(q.plan.index))?;
-        let after = match start {
-            PageStart::After(key) => Some(key),
-            PageStart::Offset(_) => None,
-        };
-        let (lower, upper) = list_range(q, after);
-        // From the far end when the page is nearer to it: read the rows ascending, reverse.
-        let from_end = match (start, total) {
-            (PageStart::Offset(offset), Some(total)) if *offset >= total => return Ok(Vec::new()),
-            (PageStart::Offset(offset), Some(total)) if *offset > total / 2 => {
-                let take = limit.min(total - offset);
-                Some((total - offset - take, take))
+        read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await
+    }
+
+    /// [`Db::list_page`] with each row's contact (`None`: not stored), read in the SAME
+    /// transaction: the contacts' requests all go out at once after the page is read.
+    pub async fn list_page_with_contacts(
+        &self,
+        q: &ListQuery,
+        start: &PageStart,
+        limit: u32,
+    ) -> Result<Vec<(Conversation, Option<Contact>)>, StorageError> {
+        let total = self.list_total_if_needed(q, start, limit).await?;
+        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
+        let page = read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await?;
+        let contacts = tx.object_store(CONTACTS)?;
+        let requests = page
+            .iter()
+            .map(|c| contacts.get(c.contact.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::with_capacity(page.len());
+        for (conversation, request) in page.into_iter().zip(requests) {
+            let value: Option<JsValue> = request.await?;
+            rows.push((conversation, value.map(from_js).transpose()?));
+        }
+        Ok(rows)
+    }
+
+    /// The list's length, when a page by offset may be read faster from the far end.
+    async fn list_total_if_needed(
+        &self,
+        q: &ListQuery,
+        start: &PageStart,
+        limit: u32,
+    ) -> Result<Option<u32>, StorageError> {
+        Ok(match start {
+            PageStart::Offset(offset) if limit > 0 && *offset > limit => {
+                Some(self.count_list(q).await?)
             }
             _ => None,
-        };
-        let direction = if from_end.is_some() {
-            CursorDirection::Next
-        } else {
-            CursorDirection::Prev
-        };
-        let cursor = index
-            .open_cursor()
-            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
-            .with_direction(direction)
-            .primitive()?
-            .await?;
-        let Some(mut cursor) = cursor else {
-            return Ok(Vec::new());
-        };
-        let (skip, take) = match (start, from_end) {
-            (_, Some((skip, take))) => (skip, take),
-            (PageStart::Offset(offset), None) => (*offset, limit),
-            (PageStart::After(_), None) => (0, limit),
-        };
-        cursor.advance_by(skip).await?;
-        let mut page: Vec<Conversation> = Vec::with_capacity(take as usize);
-        while page.len() < take as usize {
-            let value = match cursor.next_record::<JsValue>().await? {
-                // advance_by does not report the end: the value is then undefined.
-                Some(value) if !value.is_undefined() => value,
-                _ => break,
-            };
-            let conversation: Conversation = from_js(value)?;
-            // Rows of the previous page that share its last activity come first: skip them.
-            let seen = after.is_some_and(|k| {
-                conversation.last_activity == k.last_activity && conversation.id >= k.id
-            });
-            if !seen {
-                page.push(conversation);
-            }
-        }
-        if from_end.is_some() {
-            page.reverse();
-        }
-        Ok(page)
+        })
     }
 
     /// The ids of every conversation of a filtered list, newest first, from the index keys
@@ -759,6 +737,63 @@ impl Db {
             .primitive()?
             .await?;
         values.map(|v| from_js(v?)).collect()
+    }
+
+    /// Everything the open conversation shows, read in ONE readonly transaction: the
+    /// conversation first (it names the contact and the ticket), then its contact, messages
+    /// (oldest first) and ticket with all three requests in flight at once. `None` when the
+    /// conversation is not stored.
+    pub async fn thread_records(
+        &self,
+        id: &ConversationId,
+    ) -> Result<Option<ThreadRecords>, StorageError> {
+        let tx = self.tx(
+            [CONVERSATIONS, CONTACTS, MESSAGES, TICKETS],
+            TransactionMode::Readonly,
+        )?;
+        let value: Option<JsValue> = tx
+            .object_store(CONVERSATIONS)?
+            .get(id.as_str())
+            .primitive()?
+            .await?;
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let conversation: Conversation = from_js(value)?;
+        let contact = tx
+            .object_store(CONTACTS)?
+            .get(conversation.contact.as_str())
+            .primitive()?;
+        let (lower, upper) = prefix_range(&[id.as_str().into()]);
+        let messages = tx
+            .object_store(MESSAGES)?
+            .index(IDX_MSG_CONVERSATION)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .primitive()?;
+        let ticket = match &conversation.ticket {
+            Some(t) => Some(tx.object_store(TICKETS)?.get(t.as_str()).primitive()?),
+            None => None,
+        };
+        let contact: Option<JsValue> = contact.await?;
+        let contact = contact.map(from_js).transpose()?;
+        let messages = messages
+            .await?
+            .map(|v| from_js(v?))
+            .collect::<Result<Vec<Message>, _>>()?;
+        let ticket = match ticket {
+            Some(request) => {
+                let value: Option<JsValue> = request.await?;
+                value.map(from_js).transpose()?
+            }
+            None => None,
+        };
+        Ok(Some(ThreadRecords {
+            conversation,
+            contact,
+            messages,
+            ticket,
+        }))
     }
 
     /// The message with this RFC 5322 Message-ID (without angle brackets), for threading.
@@ -1004,4 +1039,82 @@ async fn open_unless_blocked(
             (None, _) => {}
         }
     }
+}
+
+/// The records of one open conversation ([`Db::thread_records`]).
+#[derive(Debug, Clone)]
+pub struct ThreadRecords {
+    pub conversation: Conversation,
+    pub contact: Option<Contact>,
+    pub messages: Vec<Message>,
+    pub ticket: Option<Ticket>,
+}
+
+/// Reads one page of a filtered list from `object_store` (see [`Db::list_page`]); `total` is the
+/// list's length when the page is by offset and may be read from the far end.
+async fn read_list_page(
+    object_store: &ObjectStore<'_>,
+    q: &ListQuery,
+    start: &PageStart,
+    limit: u32,
+    total: Option<u32>,
+) -> Result<Vec<Conversation>, StorageError> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let index = object_store.index(list_index_name(q.plan.index))?;
+    let after = match start {
+        PageStart::After(key) => Some(key),
+        PageStart::Offset(_) => None,
+    };
+    let (lower, upper) = list_range(q, after);
+    // From the far end when the page is nearer to it: read the rows ascending, reverse.
+    let from_end = match (start, total) {
+        (PageStart::Offset(offset), Some(total)) if *offset >= total => return Ok(Vec::new()),
+        (PageStart::Offset(offset), Some(total)) if *offset > total / 2 => {
+            let take = limit.min(total - offset);
+            Some((total - offset - take, take))
+        }
+        _ => None,
+    };
+    let direction = if from_end.is_some() {
+        CursorDirection::Next
+    } else {
+        CursorDirection::Prev
+    };
+    let cursor = index
+        .open_cursor()
+        .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+        .with_direction(direction)
+        .primitive()?
+        .await?;
+    let Some(mut cursor) = cursor else {
+        return Ok(Vec::new());
+    };
+    let (skip, take) = match (start, from_end) {
+        (_, Some((skip, take))) => (skip, take),
+        (PageStart::Offset(offset), None) => (*offset, limit),
+        (PageStart::After(_), None) => (0, limit),
+    };
+    cursor.advance_by(skip).await?;
+    let mut page: Vec<Conversation> = Vec::with_capacity(take as usize);
+    while page.len() < take as usize {
+        let value = match cursor.next_record::<JsValue>().await? {
+            // advance_by does not report the end: the value is then undefined.
+            Some(value) if !value.is_undefined() => value,
+            _ => break,
+        };
+        let conversation: Conversation = from_js(value)?;
+        // Rows of the previous page that share its last activity come first: skip them.
+        let seen = after.is_some_and(|k| {
+            conversation.last_activity == k.last_activity && conversation.id >= k.id
+        });
+        if !seen {
+            page.push(conversation);
+        }
+    }
+    if from_end.is_some() {
+        page.reverse();
+    }
+    Ok(page)
 }

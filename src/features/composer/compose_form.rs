@@ -126,10 +126,10 @@ pub fn Composer(
     let teams = Memo::new(move |_| app.directory.with(|d| d.teams.clone()));
     let contacts = LocalResource::new(move || queries::contacts(app));
 
-    // Other tabs announce draft writes through the data revision: merge theirs in.
+    // Other tabs announce draft writes through the drafts revision: merge theirs in.
     let s = session;
     Effect::new(move |first: Option<()>| {
-        app.data_rev.track();
+        app.drafts_rev.track();
         if first.is_some() {
             leptos::task::spawn_local(async move { s.refresh().await });
         }

@@ -150,6 +150,7 @@ pub fn DraftsList(area: Area) -> impl IntoView {
     let app = use_app();
     let drafts = LocalResource::new(move || {
         app.data_rev.track();
+        app.drafts_rev.track();
         let me = app.user_id.get();
         async move {
             match me {

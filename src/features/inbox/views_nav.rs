@@ -41,6 +41,9 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
     let inbox_for_count = inbox.clone();
     let count = LocalResource::new(move || {
         app.data_rev.track();
+        if view == View::Drafts {
+            app.drafts_rev.track();
+        }
         let me = app.user_id.get();
         let inbox = inbox_for_count.clone();
         let filters = filters.get();

@@ -143,7 +143,13 @@ pub fn VirtualList(
 
     let fetch_source = source.clone();
     Effect::new(move |_| {
-        let (start, end) = span.get();
+        // Until the count is known the window is empty; the first page is read meanwhile (in
+        // parallel with the count), so the first rows do not wait for two reads in a row.
+        let (start, end) = if count.with(Option::is_none) {
+            (0, 1)
+        } else {
+            span.get()
+        };
         let current = epoch.get();
         if start >= end {
             return;
