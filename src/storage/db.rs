@@ -646,32 +646,25 @@ impl Db {
             [CONVERSATIONS, CONTACTS, MESSAGE_TERMS],
             TransactionMode::Readonly,
         )?;
-        let range = || {
-            KeyRange::Bound(
-                JsValue::from_str(token),
-                false,
-                JsValue::from_str(&token_upper_bound(token)),
-                true,
-            )
+        // The primary keys of the records of `store` with a search token starting with `token`
+        // (every store searched has the same multi-entry `_t` index).
+        let token_keys = |store: &str| {
+            tx.object_store(store)?
+                .index(IDX_TERMS)?
+                .get_all_keys::<JsValue>()
+                .with_query::<JsValue, _>(KeyRange::Bound(
+                    JsValue::from_str(token),
+                    false,
+                    JsValue::from_str(&token_upper_bound(token)),
+                    true,
+                ))
+                .primitive()
+                .map_err(StorageError::from)
         };
+        let by_subject = token_keys(CONVERSATIONS)?;
+        let by_contact = token_keys(CONTACTS)?;
+        let by_message = token_keys(MESSAGE_TERMS)?;
         let conversations = tx.object_store(CONVERSATIONS)?;
-        let by_subject = conversations
-            .index(IDX_TERMS)?
-            .get_all_keys::<JsValue>()
-            .with_query::<JsValue, _>(range())
-            .primitive()?;
-        let contacts = tx.object_store(CONTACTS)?;
-        let by_contact = contacts
-            .index(IDX_TERMS)?
-            .get_all_keys::<JsValue>()
-            .with_query::<JsValue, _>(range())
-            .primitive()?;
-        let terms = tx.object_store(MESSAGE_TERMS)?;
-        let by_message = terms
-            .index(IDX_TERMS)?
-            .get_all_keys::<JsValue>()
-            .with_query::<JsValue, _>(range())
-            .primitive()?;
 
         let mut ids: HashSet<ConversationId> = HashSet::new();
         for key in by_subject.await? {
