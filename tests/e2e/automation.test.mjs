@@ -8,30 +8,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
-import { switchUser } from './support/app.mjs';
 
-let server;
-let browser;
+import { assertNoPageErrors, openApp } from './support/browser.mjs';
+import { switchUser, useApp } from './support/app.mjs';
 
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const SUPPORT_ADDRESS = 'support@northwind.example';
 
-
 /** Opens Settings › Inboxes on `inbox`. */
 async function openSettings(page, inbox) {
-  await page.goto(`${server.url}/settings/inboxes?inbox=${inbox}`);
+  await page.goto(`${app.server.url}/settings/inboxes?inbox=${inbox}`);
   await page.getByRole('heading', { level: 1, name: 'Inboxes' }).waitFor();
 }
 
@@ -48,7 +35,7 @@ async function setChannelStatus(page, address, on) {
 
 /** The From options of a new email composed in the Inbox workspace of Support. */
 async function composeFromOptions(page) {
-  await page.goto(`${server.url}/inbox/unassigned?inbox=inbox-support`);
+  await page.goto(`${app.server.url}/inbox/unassigned?inbox=inbox-support`);
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.getByRole('button', { name: 'Compose' }).click();
   const dialog = page.getByRole('dialog', { name: 'New email' });
@@ -94,10 +81,8 @@ function newSupportEmail(subject) {
 }
 
 test('a disabled channel vanishes from the From choices', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await switchUser(page, 'Tomasz Kowalski — Admin');
 
     const before = await composeFromOptions(page);
@@ -115,16 +100,12 @@ test('a disabled channel vanishes from the From choices', async () => {
     const on = await composeFromOptions(page);
     assert.ok(offers(on, SUPPORT_ADDRESS), `offered again once enabled: ${on.join(' | ')}`);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('auto-assignment and ticket creation apply to an imported message', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await switchUser(page, 'Tomasz Kowalski — Admin');
     await openSettings(page, 'inbox-support');
 
@@ -151,7 +132,7 @@ test('auto-assignment and ticket creation apply to an imported message', async (
 
     const subject = `Zip came off my Fjord rain jacket ${randomUUID().slice(0, 6)}`;
     const email = newSupportEmail(subject);
-    await page.goto(`${server.url}/inbox/unassigned?inbox=inbox-support`);
+    await page.goto(`${app.server.url}/inbox/unassigned?inbox=inbox-support`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     await page.getByLabel('Import email').setInputFiles(email);
     const line = page.getByRole('region', { name: 'Import results' })
@@ -165,7 +146,7 @@ test('auto-assignment and ticket creation apply to an imported message', async (
 
     // Giulia finds it in the help desk under Assigned to me, with its ticket.
     await switchUser(page, 'Giulia Rossi — User');
-    await page.goto(`${server.url}/help-desk/assigned-to-me?inbox=inbox-support`);
+    await page.goto(`${app.server.url}/help-desk/assigned-to-me?inbox=inbox-support`);
     await page.getByRole('heading', { level: 1, name: 'Help desk' }).waitFor();
     await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(subject) }).click();
     await thread(page).getByRole('heading', { level: 2, name: subject }).waitFor();
@@ -175,10 +156,10 @@ test('auto-assignment and ticket creation apply to an imported message', async (
     assert.equal(await owner.evaluate((s) => s.options[s.selectedIndex]?.textContent ?? ''), 'Giulia Rossi');
 
     // The ticket list has it, and the Inbox workspace no longer lists the conversation.
-    await page.goto(`${server.url}/help-desk/tickets`);
+    await page.goto(`${app.server.url}/help-desk/tickets`);
     await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
     await page.getByRole('table').getByRole('link', { name: subject }).waitFor();
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+    await page.goto(`${app.server.url}/inbox/all-open?inbox=inbox-support`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     await page.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor();
     assert.equal(
@@ -186,7 +167,5 @@ test('auto-assignment and ticket creation apply to an imported message', async (
       0,
     );
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

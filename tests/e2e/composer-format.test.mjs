@@ -3,26 +3,15 @@
 // message next to the toolbar and inserts nothing.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { test } from 'node:test';
 
-let server;
-let browser;
+import { assertNoPageErrors, newPage, openApp } from './support/browser.mjs';
+import { useApp } from './support/app.mjs';
 
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('Image inserts a web image by address and refuses anything else; Underline formats', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   // The image host does not exist here: answer it locally (a 1×1 PNG) so nothing leaves.
   const pixel = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -32,7 +21,7 @@ test('Image inserts a web image by address and refuses anything else; Underline 
     route.fulfill({ status: 200, contentType: 'image/png', body: pixel }));
   try {
     const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/conversations/conv-006?inbox=inbox-support`);
+    await openApp(page, `${app.server.url}/inbox/conversations/conv-006?inbox=inbox-support`);
     const reply = page.getByRole('region', { name: 'Reply' });
     const body = reply.getByRole('textbox', { name: 'Message' });
     await body.click();

@@ -8,23 +8,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { distDir, repoRoot } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
-import { switchUser } from './support/app.mjs';
+import { repoRoot } from './support/paths.mjs';
 
-let server;
-let browser;
+import { assertNoPageErrors, openApp } from './support/browser.mjs';
+import { switchUser, useApp } from './support/app.mjs';
 
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const samplesDir = join(repoRoot, 'public', 'samples');
 
@@ -59,7 +48,6 @@ async function waitForCounts(page) {
   });
 }
 
-
 /** The Undo button of the toast that says `text`. */
 function undo(page, text) {
   return page.locator('.sb-toast', { hasText: text }).getByRole('button', { name: 'Undo' });
@@ -78,10 +66,8 @@ async function toast(page, text) {
 }
 
 test('Import email routes, threads, refuses a disabled channel and reports a malformed file', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/unassigned?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/unassigned?inbox=inbox-support`);
     await waitForCounts(page);
     const supportBefore = await count(page, 'Unassigned');
 
@@ -124,16 +110,12 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
     await results.getByText('01-gmail-plain-html.eml: not imported: this email was already imported.').waitFor();
     await waitForCount(page, 'Unassigned', supportBefore + 4);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('dropping .eml files on the conversation list imports them', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/unassigned?inbox=inbox-billing`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/unassigned?inbox=inbox-billing`);
     await waitForCounts(page);
     const before = await count(page, 'Unassigned');
     const raw = await readFile(join(samplesDir, '03-apple-mail-pdf.eml'), 'utf8');
@@ -151,16 +133,12 @@ test('dropping .eml files on the conversation list imports them', async () => {
       .getByRole('link', { name: /Invoice NW-2025-0381 is missing our VAT number/ }).click();
     await thread(page).getByRole('list', { name: 'Attachments' }).getByText(/\.pdf \(1 KB\)$/).waitFor();
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Reassign, Comment, Close conversation, Undo, Move to trash and Restore change the counts', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/unassigned?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/unassigned?inbox=inbox-support`);
     await waitForCounts(page);
     const start = {
       unassigned: await count(page, 'Unassigned'),
@@ -230,50 +208,42 @@ test('Reassign, Comment, Close conversation, Undo, Move to trash and Restore cha
     await undo(page, 'Conversation unassigned.').click();
     await waitForCount(page, 'Assigned to me', start.mine + 1);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Move to inbox and Forward move the conversation to another inbox, unassigned', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await switchUser(page, 'Giulia Rossi — User');
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-billing`);
+    await page.goto(`${app.server.url}/inbox/all-open?inbox=inbox-billing`);
     await waitForCounts(page);
     const billingOpen = await count(page, 'All open');
-    await page.goto(`${server.url}/inbox/conversations/conv-003?inbox=inbox-support&view=all-open`);
+    await page.goto(`${app.server.url}/inbox/conversations/conv-003?inbox=inbox-support&view=all-open`);
     await thread(page).getByRole('heading', { name: 'Exchange Tundra fleece for a larger size' }).waitFor();
     await actions(page).getByRole('button', { name: 'Forward' }).click();
     const forward = page.getByRole('dialog', { name: 'Forward' });
     await forward.getByLabel('Team').selectOption({ label: 'Billing → Billing' });
     await forward.getByRole('button', { name: 'Forward' }).click();
     await toast(page, 'Conversation forwarded to Billing. It waits in their Unassigned view.');
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-billing`);
+    await page.goto(`${app.server.url}/inbox/all-open?inbox=inbox-billing`);
     await waitForCount(page, 'All open', billingOpen + 1);
 
-    await page.goto(`${server.url}/inbox/conversations/conv-003?inbox=inbox-billing&view=all-open`);
+    await page.goto(`${app.server.url}/inbox/conversations/conv-003?inbox=inbox-billing&view=all-open`);
     await thread(page).getByText('Unassigned').first().waitFor();
     await actions(page).getByRole('button', { name: 'Move to inbox' }).click();
     const move = page.getByRole('dialog', { name: 'Move to inbox' });
     await move.getByLabel('Inbox').selectOption({ label: 'Support' });
     await move.getByRole('button', { name: 'Move' }).click();
     await toast(page, 'Conversation moved to Support.');
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-billing`);
+    await page.goto(`${app.server.url}/inbox/all-open?inbox=inbox-billing`);
     await waitForCount(page, 'All open', billingOpen);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Maria (super admin) may only view Billing: every action is disabled with the reason', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/conversations/conv-042?inbox=inbox-billing`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/conversations/conv-042?inbox=inbox-billing`);
     await page.getByRole('button', { name: 'Account menu: Maria Popescu' }).waitFor();
     await thread(page).getByRole('heading', { name: 'Q3 invoice reconciliation: line items' }).waitFor();
     const reason = 'You can view this inbox but not act in it: only its selected members can reply, assign, close, comment or move.';
@@ -294,7 +264,5 @@ test('Maria (super admin) may only view Billing: every action is disabled with t
     await page.getByRole('button', { name: 'Account menu: Tomasz Kowalski' }).waitFor();
     assert.equal(await actions(page).getByRole('button', { name: 'Reassign' }).isDisabled(), false);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,38 +4,23 @@
 // signature editor with tokens and the per-user preview. Elements are found by role and label.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
+import { after, test } from 'node:test';
+
 import {
   assertNoPageErrors,
-  launchBrowser,
   launchPersistent,
   makeProfileDir,
   newPage,
   openApp,
   removeProfileDir,
 } from './support/browser.mjs';
-import { switchUser, inboxOptions } from './support/app.mjs';
+import { switchUser, inboxOptions, useApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-
+const app = useApp();
 
 /** Opens Settings › Inboxes on `inbox` (client-side, so the tab keeps its user). */
 async function openSettings(page, inbox) {
-  await page.goto(`${server.url}/settings/inboxes?inbox=${inbox}`);
+  await page.goto(`${app.server.url}/settings/inboxes?inbox=${inbox}`);
   await page.getByRole('heading', { level: 1, name: 'Inboxes' }).waitFor();
 }
 
@@ -51,10 +36,8 @@ async function openFallback(page) {
 }
 
 test('rename an inbox: empty and duplicate names are refused next to the field', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
     const dialog = await openAction(page, 'Rename inbox');
     const name = dialog.getByLabel('Inbox name');
     assert.equal(await name.inputValue(), 'Support');
@@ -73,19 +56,15 @@ test('rename an inbox: empty and duplicate names are refused next to the field',
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { level: 2, name: 'Customer Care' }).waitFor();
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     assert.deepEqual(await inboxOptions(page), ['Billing', 'Customer Care']);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('create an inbox with specific access and connect a team email channel', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes`);
     const dialog = await openAction(page, 'Create new inbox');
     await dialog.getByLabel('Team inbox name').fill('Returns');
     await dialog.getByRole('radio', { name: 'Specific users and teams' }).check();
@@ -121,22 +100,18 @@ test('create an inbox with specific access and connect a team email channel', as
     assert.ok(await page.getByRole('radio', { name: 'Specific users and teams' }).isChecked());
     assert.ok(await page.getByRole('tabpanel', { name: 'Access' }).getByRole('checkbox', { name: 'Lars Jansen' }).isChecked());
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await switchUser(page, 'Lars Jansen — User');
     assert.deepEqual(await inboxOptions(page), ['Returns', 'Support']);
     await switchUser(page, 'Piotr Nowak — User');
     assert.deepEqual(await inboxOptions(page), ['Billing', 'Support']);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Access of Billing: Lars Jansen gains it with Everyone and loses it again', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await switchUser(page, 'Lars Jansen — User');
     assert.deepEqual(await inboxOptions(page), ['Support']);
 
@@ -148,7 +123,7 @@ test('Access of Billing: Lars Jansen gains it with Everyone and loses it again',
     await panel.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Inbox access saved.').first().waitFor();
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await switchUser(page, 'Lars Jansen — User');
     assert.deepEqual(await inboxOptions(page), ['Billing', 'Support']);
 
@@ -162,7 +137,7 @@ test('Access of Billing: Lars Jansen gains it with Everyone and loses it again',
     await panel.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Inbox access saved.').first().waitFor();
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await switchUser(page, 'Lars Jansen — User');
     assert.deepEqual(await inboxOptions(page), ['Support']);
     // Without admin rights the settings are read-only and say why.
@@ -170,9 +145,7 @@ test('Access of Billing: Lars Jansen gains it with Everyone and loses it again',
     await page.locator('p.sb-banner', { hasText: 'Only admins and super admins can edit inbox settings.' }).waitFor();
     assert.ok(await page.getByRole('switch', { name: 'Status of support@northwind.example' }).isDisabled());
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a disabled channel stays off after a reload and a restart', async () => {
@@ -180,7 +153,7 @@ test('a disabled channel stays off after a reload and a restart', async () => {
   try {
     let context = await launchPersistent(dir);
     let page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
     const partners = page.getByRole('switch', { name: 'Status of partners@northwind.example' });
     assert.equal(await partners.getAttribute('aria-checked'), 'false');
     const support = page.getByRole('switch', { name: 'Status of support@northwind.example' });
@@ -198,7 +171,7 @@ test('a disabled channel stays off after a reload and a restart', async () => {
 
     context = await launchPersistent(dir);
     page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
     const again = page.getByRole('switch', { name: 'Status of support@northwind.example' });
     assert.equal(await again.getAttribute('aria-checked'), 'false');
     await again.click();
@@ -212,10 +185,8 @@ test('a disabled channel stays off after a reload and a restart', async () => {
 });
 
 test('a duplicate From name is refused, names the other inbox, and changes nothing', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-billing`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-billing`);
     let dialog = await openFallback(page);
     assert.ok(await dialog.getByRole('radio', { name: 'Company name', exact: true }).isChecked());
     await dialog.getByRole('radio', { name: 'Agent and company name' }).check();
@@ -247,16 +218,12 @@ test('a duplicate From name is refused, names the other inbox, and changes nothi
     await dialog.getByRole('tab', { name: 'Automation' }).click();
     assert.ok(!(await dialog.getByLabel('Automatically create tickets').isChecked()));
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('signature tokens render for the previewed user, in a sandboxed frame', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
     const dialog = await openFallback(page);
     assert.ok(await dialog.getByLabel('Enable team signature').isChecked());
     await dialog.getByRole('button', { name: 'HTML' }).click();
@@ -302,16 +269,12 @@ test('signature tokens render for the previewed user, in a sandboxed frame', asy
     assert.doesNotMatch(saved, /onerror/);
     assert.notEqual(await page.title(), 'pwned');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Verify address: the code goes out through the Outbox and only the right code verifies', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
     let dialog = await openFallback(page);
     await dialog.getByRole('radio', { name: 'Customize from address' }).check();
     await dialog.getByLabel('Custom from address').fill('hello@northwind.example');
@@ -328,7 +291,7 @@ test('Verify address: the code goes out through the Outbox and only the right co
     const fallbackRow = page.getByRole('row', { name: /Fallback email/ });
     assert.match(await fallbackRow.textContent(), /hello@northwind\.example \(not verified\)/);
 
-    await page.goto(`${server.url}/inbox/outbox`);
+    await page.goto(`${app.server.url}/inbox/outbox`);
     const item = page.getByRole('list', { name: 'Outbox messages' })
       .getByRole('listitem')
       .filter({ hasText: 'Your Switchboard verification code' });
@@ -351,7 +314,5 @@ test('Verify address: the code goes out through the Outbox and only the right co
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     assert.doesNotMatch(await fallbackRow.textContent(), /not verified/);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

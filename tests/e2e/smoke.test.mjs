@@ -3,48 +3,28 @@
 // the per-section spec files next to this one.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { test } from 'node:test';
+import { assertNoPageErrors, openApp } from './support/browser.mjs';
+import { useApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('the app starts at / with the title Switchboard and no page errors', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    const response = await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    const response = await openApp(page, `${app.server.url}/`);
     assert.equal(response.status(), 200);
     assert.equal(await page.title(), 'Switchboard');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a deep link such as /settings/inboxes loads the app shell', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    const response = await openApp(page, `${server.url}/settings/inboxes`);
+  await app.withPage(async (page) => {
+    const response = await openApp(page, `${app.server.url}/settings/inboxes`);
     assert.equal(response.status(), 200);
     assert.match(response.headers()['content-type'], /^text\/html/);
     assert.equal(new URL(page.url()).pathname, '/settings/inboxes');
     assert.equal(await page.title(), 'Switchboard');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

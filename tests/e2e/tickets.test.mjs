@@ -6,23 +6,12 @@
 // record page and the help desk ticket list with its filters.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
-import { assertNoPageErrors, launchBrowser, newPage, openApp } from './support/browser.mjs';
+import { after, test } from 'node:test';
 
-let server;
-let browser;
+import { assertNoPageErrors, openApp } from './support/browser.mjs';
+import { useApp } from './support/app.mjs';
 
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 function thread(page) {
   return page.getByRole('region', { name: 'Conversation' });
@@ -54,20 +43,18 @@ async function waitForSelected(select, label) {
 }
 
 async function openConversation(page, id, subject, area = 'help-desk') {
-  await openApp(page, `${server.url}/${area}/conversations/${id}?inbox=inbox-support`);
+  await openApp(page, `${app.server.url}/${area}/conversations/${id}?inbox=inbox-support`);
   await thread(page).getByRole('heading', { name: subject }).waitFor();
 }
 
 async function ticketNames(page) {
-  await openApp(page, `${server.url}/help-desk/tickets`);
+  await openApp(page, `${app.server.url}/help-desk/tickets`);
   await page.getByRole('table').waitFor();
   return page.getByRole('table').getByRole('link').allTextContents();
 }
 
 test('Create ticket moves to the help desk; owners follow one way; status closes and reopens', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
+  await app.withPage(async (page) => {
     await openConversation(page, 'conv-003', 'Exchange Tundra fleece for a larger size', 'inbox');
     await actions(page).getByRole('button', { name: 'Create ticket' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create ticket' });
@@ -119,15 +106,11 @@ test('Create ticket moves to the help desk; owners follow one way; status closes
     await actions(page).getByRole('button', { name: 'Reopen conversation' }).waitFor();
     assert.equal(await selectedLabel(card(page).getByLabel('Ticket status', { exact: true })), 'Waiting on us');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a ticket with two conversations: Closed closes both, reopening reopens neither', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
+  await app.withPage(async (page) => {
     await openConversation(page, 'conv-037', 'Sole coming off my Trailhead boots');
     await card(page).getByLabel('Ticket status', { exact: true }).selectOption({ label: 'Closed' });
     await toast(page, 'Ticket closed with 2 conversations.');
@@ -148,15 +131,11 @@ test('a ticket with two conversations: Closed closes both, reopening reopens nei
     await toast(page, 'Conversation added to the ticket and moved to the help desk.');
     await card(page).getByRole('link', { name: 'Warranty: Trailhead boots sole separation' }).waitFor();
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('More › Move to trash takes the ticket with it; Restore brings both back', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
+  await app.withPage(async (page) => {
     assert.ok((await ticketNames(page)).includes('Missing parcel marked as delivered'));
 
     await openConversation(page, 'conv-010', 'Parcel marked delivered but not here');
@@ -167,23 +146,19 @@ test('More › Move to trash takes the ticket with it; Restore brings both back'
     await actions(page).getByRole('button', { name: 'Restore' }).waitFor();
 
     assert.ok(!(await ticketNames(page)).includes('Missing parcel marked as delivered'), 'the ticket is gone');
-    await openApp(page, `${server.url}/help-desk/trash?inbox=inbox-support`);
+    await openApp(page, `${app.server.url}/help-desk/trash?inbox=inbox-support`);
     const row = page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Parcel marked delivered but not here/ });
     await row.click();
     await actions(page).getByRole('button', { name: 'Restore' }).click();
     await toast(page, 'Conversation restored with its ticket (1 conversation in all).');
     assert.ok((await ticketNames(page)).includes('Missing parcel marked as delivered'), 'the ticket is back');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('ticket list filters, the ticket record page and Edit the properties shown', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/help-desk/tickets`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/help-desk/tickets`);
     await page.getByRole('heading', { level: 1, name: 'Tickets' }).waitFor();
     await page.getByLabel('Status').selectOption({ label: 'Closed' });
     await page.waitForURL(/status=closed/);
@@ -200,7 +175,7 @@ test('ticket list filters, the ticket record page and Edit the properties shown'
     assert.equal(await page.getByRole('table').getByRole('link').count(), 1);
 
     // The record page edits the same properties.
-    await openApp(page, `${server.url}/tickets/tk-parcel`);
+    await openApp(page, `${app.server.url}/tickets/tk-parcel`);
     await page.getByRole('heading', { level: 1, name: 'Missing parcel marked as delivered' }).waitFor();
     await page.getByLabel('Priority').selectOption({ label: 'Urgent' });
     await toast(page, 'Ticket priority changed to Urgent.');
@@ -221,9 +196,7 @@ test('ticket list filters, the ticket record page and Edit the properties shown'
     await card(page).getByText('Pipeline: Support Pipeline').waitFor();
     assert.equal(await card(page).getByLabel('Priority', { exact: true }).count(), 0);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 function trashViewLink(page) {
@@ -232,7 +205,7 @@ function trashViewLink(page) {
 
 /** Opens the help desk's Trash of the Support inbox; answers its count once loaded. */
 async function helpDeskTrashCount(page) {
-  await openApp(page, `${server.url}/help-desk/trash?inbox=inbox-support`);
+  await openApp(page, `${app.server.url}/help-desk/trash?inbox=inbox-support`);
   await page.getByRole('heading', { level: 1, name: 'Help desk' }).waitFor();
   const counter = trashViewLink(page).locator('.sb-views__count');
   await counter.filter({ hasText: /^\d+$/ }).waitFor();
@@ -245,14 +218,12 @@ function trashRow(page, subject) {
 
 test('Move ticket to trash takes its two conversations to Trash; Restore brings all back', async () => {
   const boots = ['Sole coming off my Trailhead boots', 'Photos for my boot warranty claim'];
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
+  await app.withPage(async (page) => {
     const start = await helpDeskTrashCount(page);
     for (const subject of boots) assert.equal(await trashRow(page, subject).count(), 0);
     assert.ok((await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'));
 
-    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await openApp(page, `${app.server.url}/tickets/tk-boots`);
     await page.getByRole('heading', { level: 1, name: 'Warranty: Trailhead boots sole separation' }).waitFor();
     await page.getByRole('button', { name: 'Move ticket to trash' }).click();
     const dialog = page.getByRole('dialog', { name: 'Move ticket to trash?' });
@@ -267,7 +238,7 @@ test('Move ticket to trash takes its two conversations to Trash; Restore brings 
     for (const subject of boots) await trashRow(page, subject).waitFor();
     assert.ok(!(await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'), 'the ticket is gone');
 
-    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await openApp(page, `${app.server.url}/tickets/tk-boots`);
     await page.getByRole('button', { name: 'Restore' }).click();
     await toast(page, 'Ticket restored with 2 conversations.');
     await page.getByRole('button', { name: 'Move ticket to trash' }).waitFor();
@@ -276,7 +247,7 @@ test('Move ticket to trash takes its two conversations to Trash; Restore brings 
     assert.ok((await ticketNames(page)).includes('Warranty: Trailhead boots sole separation'), 'the ticket is back');
 
     // Undo in the toast restores as well.
-    await openApp(page, `${server.url}/tickets/tk-boots`);
+    await openApp(page, `${app.server.url}/tickets/tk-boots`);
     await page.getByRole('button', { name: 'Move ticket to trash' }).click();
     await dialog.getByRole('button', { name: 'Move ticket to trash' }).click();
     await page.locator('.sb-toast', { hasText: 'Ticket moved to trash with 2 conversations.' }).getByRole('button', { name: 'Undo' }).click();
@@ -292,7 +263,5 @@ test('Move ticket to trash takes its two conversations to Trash; Restore brings 
     assert.ok(await button.isDisabled());
     assert.match(await button.getAttribute('title'), /free seat/);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

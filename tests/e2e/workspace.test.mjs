@@ -3,40 +3,23 @@
 // Reset demo workspace restores the demo. Elements are found by role and label.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distDir } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
+import { after, test } from 'node:test';
+
 import {
   assertNoPageErrors,
-  launchBrowser,
   launchPersistent,
   makeProfileDir,
   newPage,
   openApp,
   removeProfileDir,
 } from './support/browser.mjs';
-import { switchUser, inboxOptions } from './support/app.mjs';
+import { switchUser, inboxOptions, useApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: distDir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-
+const app = useApp();
 
 test('the app boots to the demo Inbox with views, counts and conversations', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     assert.deepEqual(await inboxOptions(page), ['Billing', 'Support']);
     const views = page.getByRole('navigation', { name: 'Views' });
@@ -50,16 +33,12 @@ test('the app boots to the demo Inbox with views, counts and conversations', asy
     const rows = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
     assert.equal(await rows.count(), Math.min(count, 50));
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('opening a conversation shows its thread, and a message over 100 KB is cut', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/all-open?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/all-open?inbox=inbox-support`);
     const first = page.getByRole('list', { name: 'Conversations' }).getByRole('link').first();
     const subject = (await first.locator('.sb-row__subject').textContent()).trim();
     await first.click();
@@ -67,19 +46,15 @@ test('opening a conversation shows its thread, and a message over 100 KB is cut'
     assert.match(new URL(page.url()).pathname, /^\/inbox\/conversations\//);
 
     await switchUser(page, 'Tomasz Kowalski — Admin');
-    await page.goto(`${server.url}/inbox/conversations/conv-042?inbox=inbox-billing`);
+    await page.goto(`${app.server.url}/inbox/conversations/conv-042?inbox=inbox-billing`);
     await page.getByRole('button', { name: 'View entire message' }).waitFor();
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Switch user changes the current user and the inboxes they can see', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/`);
     await switchUser(page, 'Lars Jansen — User');
     await page.getByRole('button', { name: 'Account menu: Lars Jansen' }).waitFor();
     assert.deepEqual(await inboxOptions(page), ['Support'], 'Lars is in no team: no Billing inbox');
@@ -88,9 +63,7 @@ test('Switch user changes the current user and the inboxes they can see', async 
     await page.getByRole('button', { name: 'Account menu: Piotr Nowak' }).waitFor();
     assert.deepEqual(await inboxOptions(page), ['Billing', 'Support'], 'Piotr is in Billing');
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('state lives in IndexedDB and survives a reload; Reset demo workspace restores it', async () => {
@@ -102,7 +75,7 @@ test('state lives in IndexedDB and survives a reload; Reset demo workspace resto
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/demo/workspace.json') demoLoads.push(r.url());
     });
-    await openApp(page, `${server.url}/`);
+    await openApp(page, `${app.server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     assert.equal(demoLoads.length, 1, 'the demo is fetched once, on first start');
 
@@ -126,9 +99,7 @@ test('state lives in IndexedDB and survives a reload; Reset demo workspace resto
 });
 
 test('every SPEC §10 path loads its page directly', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
+  await app.withPage(async (page) => {
     const pages = [
       ['/', 'Inbox'],
       ['/inbox/closed', 'Inbox'],
@@ -141,20 +112,16 @@ test('every SPEC §10 path loads its page directly', async () => {
       ['/settings/templates', 'Templates'],
     ];
     for (const [path, heading] of pages) {
-      await openApp(page, `${server.url}${path}`);
+      await openApp(page, `${app.server.url}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     }
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('Search conversations finds by subject, by contact (accents ignored) and by body text', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await newPage(context);
-    await openApp(page, `${server.url}/inbox/all-open?inbox=inbox-support`);
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/all-open?inbox=inbox-support`);
     const search = page.getByLabel('Search conversations');
     const results = page.getByRole('list', { name: 'Search results' });
 
@@ -175,12 +142,10 @@ test('Search conversations finds by subject, by contact (accents ignored) and by
 
     // A word that only appears deep inside the 100 KB ledger pasted into a Billing email.
     await switchUser(page, 'Tomasz Kowalski — Admin');
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-billing`);
+    await page.goto(`${app.server.url}/inbox/all-open?inbox=inbox-billing`);
     await search.fill('DN-70023');
     await results.getByText('Q3 invoice reconciliation: line items').waitFor();
     assert.equal(await results.getByRole('listitem').count(), 1);
     assertNoPageErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
