@@ -161,6 +161,17 @@ pub async fn thread(app: AppCtx, id: ConversationId) -> Result<Thread, AppError>
     })
 }
 
+/// A conversation and its contact, without its messages (the Reply composer's needs).
+pub async fn conversation_with_contact(
+    app: AppCtx,
+    id: ConversationId,
+) -> Result<(Conversation, Option<Contact>), AppError> {
+    app.db()
+        .conversation_with_contact(&id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("This conversation".into()))
+}
+
 pub async fn contacts(app: AppCtx) -> Result<Vec<Contact>, AppError> {
     let mut list = app.db().contacts().await?;
     list.sort_by_key(|c| c.display_name().to_lowercase());

@@ -732,6 +732,30 @@ impl Db {
         values.map(|v| from_js(v?)).collect()
     }
 
+    /// A conversation and its contact, read in one transaction (what the Reply composer needs:
+    /// none of the messages). `None` when the conversation is not stored.
+    pub async fn conversation_with_contact(
+        &self,
+        id: &ConversationId,
+    ) -> Result<Option<(Conversation, Option<Contact>)>, StorageError> {
+        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
+        let value: Option<JsValue> = tx
+            .object_store(CONVERSATIONS)?
+            .get(id.as_str())
+            .primitive()?
+            .await?;
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let conversation: Conversation = from_js(value)?;
+        let contact: Option<JsValue> = tx
+            .object_store(CONTACTS)?
+            .get(conversation.contact.as_str())
+            .primitive()?
+            .await?;
+        Ok(Some((conversation, contact.map(from_js).transpose()?)))
+    }
+
     /// Everything the open conversation shows, read in ONE readonly transaction: the
     /// conversation first (it names the contact and the ticket), then its contact, messages
     /// (oldest first) and ticket with all three requests in flight at once. `None` when the

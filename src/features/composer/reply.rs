@@ -14,17 +14,17 @@ use leptos::prelude::*;
 pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
     let app = use_app();
     let thread_id = id.clone();
+    // The conversation and its contact only: the thread above reads the messages.
     let thread = LocalResource::new(move || {
         app.data_rev.track();
-        queries::thread(app, thread_id.clone())
+        queries::conversation_with_contact(app, thread_id.clone())
     });
-    let conversation =
-        Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|t| t.conversation));
+    let conversation = Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|(c, _)| c));
     let contact_email = Memo::new(move |_| {
         thread
             .get()
             .and_then(|r| r.ok())
-            .and_then(|t| t.contact.map(|c| c.email.to_string()))
+            .and_then(|(_, contact)| contact.map(|c| c.email.to_string()))
     });
     // None while loading; Some(Err(reason)) when the rep may not reply.
     let decision = Memo::new(move |_| {
