@@ -3,9 +3,35 @@
 //! keep their English `label()`s (logs, tests, stored summaries); views call these instead.
 //! Reactive like every `t(…)` call; no state.
 
-use crate::domain::{Priority, Role, TicketStatus};
+use crate::domain::views::DateFilter;
+use crate::domain::{Priority, Role, TicketStatus, View};
 use crate::i18n::{k, web::t};
 use crate::services::tickets::CardProp;
+
+/// The name of a conversation view (**Unassigned**, **Assigned to me**, …).
+pub fn view(view: View) -> String {
+    t(match view {
+        View::Unassigned => k::VIEWS__UNASSIGNED,
+        View::AssignedToMe => k::VIEWS__ASSIGNED_TO_ME,
+        View::AllOpen => k::VIEWS__ALL_OPEN,
+        View::Closed => k::VIEWS__CLOSED,
+        View::Sent => k::VIEWS__SENT,
+        View::Outbox => k::VIEWS__OUTBOX,
+        View::Trash => k::VIEWS__TRASH,
+        View::Drafts => k::VIEWS__DRAFTS,
+    })
+}
+
+/// The name of a **Date** list filter choice.
+pub fn date_filter(date: DateFilter) -> String {
+    t(match date {
+        DateFilter::AnyTime => k::FILTERS__ANY_TIME,
+        DateFilter::Today => k::FILTERS__TODAY,
+        DateFilter::Last7Days => k::FILTERS__LAST_7_DAYS,
+        DateFilter::Last30Days => k::FILTERS__LAST_30_DAYS,
+        DateFilter::Custom { .. } => k::FILTERS__CUSTOM,
+    })
+}
 
 pub fn ticket_status(status: TicketStatus) -> String {
     t(match status {

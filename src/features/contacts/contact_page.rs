@@ -40,8 +40,8 @@ pub fn ContactPage() -> impl IntoView {
                             <ComposeLauncher
                                 // The composer (another helper's, being changed) takes
                                 // `&'static str`; this label is translated once it takes a String.
-                                label="Send email"
-                                heading="Send email"
+                                label=k::CONTACT__SEND_EMAIL
+                                heading=k::CONTACT__SEND_EMAIL
 
                                 kind=Signal::derive(|| Some(ComposerKind::Crm))
                                 contact
