@@ -44,7 +44,7 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                 )
                 .message()
                 .map_or(Ok(()), Err),
-                None => Err("The inbox of this conversation no longer exists.".to_owned()),
+                None => Err(crate::i18n::web::t(crate::i18n::k::COMPOSER__NO_INBOX)),
             }
         }))
     });
