@@ -15,6 +15,7 @@ use crate::domain::from::{
 };
 use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
 use crate::i18n::{
+    errors::Translated,
     k,
     web::{t, tf},
 };
@@ -42,7 +43,7 @@ async fn send_draft(
     shown: Result<ResolvedFrom, FromError>,
     conversation: Option<ConversationId>,
 ) -> Result<Sent, SendError> {
-    let shown = shown.map_err(|e| SendError::Failed(AppError::Denied(e.message())))?;
+    let shown = shown.map_err(|e| SendError::Failed(AppError::From(e)))?;
     s.save_now()
         .await
         .map_err(|why| SendError::Failed(AppError::Invalid(why)))?;
@@ -190,7 +191,10 @@ pub fn Composer(
                     errors.try_set(vec![(field, message)]);
                 }
                 Err(SendError::Failed(err)) => {
-                    send_error.try_set(Some(tf(k::COMPOSER__NOT_SENT, &[("why", &err)])));
+                    send_error.try_set(Some(tf(
+                        k::COMPOSER__NOT_SENT,
+                        &[("why", &err.translated())],
+                    )));
                     app.toast_error(&err);
                 }
             }
@@ -400,7 +404,7 @@ pub fn Composer(
                     class="sb-button sb-button--primary"
                     disabled=blocked
                     aria-describedby=from_error_id
-                    title=move || resolved.get().err().map(|e| e.message()).unwrap_or_default()
+                    title=move || resolved.get().err().map(|e| e.translated()).unwrap_or_default()
                     on:click=move |_| do_send()
                     data-shortcut="send"
                 >

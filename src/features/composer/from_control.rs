@@ -10,6 +10,7 @@
 use crate::domain::from::{FromError, FromOption, ResolvedFrom};
 use crate::domain::{DraftFrom, FromChoice, Team};
 use crate::i18n::{
+    errors::Translated,
     k,
     web::{t, tf},
 };
@@ -122,7 +123,7 @@ pub fn FromControl(
                     .map(|text| view! { <p role="status" class="sb-from__notice">{text}</p> })
             }}
             <p id=error_id role="alert" class="sb-field__error">
-                {move || resolved.get().err().map(|e| e.message())}
+                {move || resolved.get().err().map(|e| e.translated())}
             </p>
         </div>
     }

@@ -3,6 +3,7 @@
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ContactId, Direction};
 use crate::features::composer::ComposeLauncher;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -51,7 +52,7 @@ pub fn ContactPage() -> impl IntoView {
             }}
             {move || match record.get() {
                 None => view! { <Loading label=t(k::CONTACT__LOADING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(r)) => {
                     let owner = r
                         .contact

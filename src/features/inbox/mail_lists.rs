@@ -5,6 +5,7 @@ use super::outbox_retry::OutboxRetry;
 use super::workspace::base_path;
 use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
 use crate::features::composer::DiscardButton;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -72,7 +73,7 @@ pub fn SentList(area: Area) -> impl IntoView {
     view! {
         {move || match sent.get() {
             None => view! { <Loading label=t(k::MAIL__LOADING_SENT) /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NOTHING_SENT)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="sb-list__rows" aria-label=t(k::MAIL__SENT_MESSAGES)>
@@ -109,7 +110,7 @@ pub fn OutboxList() -> impl IntoView {
     view! {
         {move || match items.get() {
             None => view! { <Loading label=t(k::MAIL__LOADING_OUTBOX) /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__OUTBOX_EMPTY)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="sb-list__rows" aria-label=t(k::MAIL__OUTBOX_MESSAGES)>
@@ -169,7 +170,7 @@ pub fn DraftsList(area: Area) -> impl IntoView {
     view! {
         {move || match drafts.get() {
             None => view! { <Loading label=t(k::MAIL__LOADING_DRAFTS) /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NO_DRAFTS)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="sb-list__rows" aria-label=t(k::VIEWS__DRAFTS)>

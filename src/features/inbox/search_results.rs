@@ -7,6 +7,7 @@ use super::conversation_list::row_link;
 use super::list_filters::{filter_suffix, use_list_filters};
 use super::virtual_list::{RowSource, VirtualList};
 use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -39,7 +40,7 @@ pub fn SearchResults(
     });
     move || match results.get() {
         None => view! { <Loading label=t(k::LIST__SEARCHING) /> }.into_any(),
-        Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+        Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
         Some(Ok(hits)) => {
             let link = row_link(
                 area,

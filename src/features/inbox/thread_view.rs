@@ -6,6 +6,7 @@ use super::thread_actions::ThreadActions;
 use super::ticket_sidebar::TicketSidebar;
 use crate::domain::{Area, ConversationId};
 use crate::features::composer::ReplyComposer;
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t as tr};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -25,7 +26,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
             <super::presence_bar::PresenceBar conversation=reply_id.clone() />
             {move || match thread.get() {
                 None => view! { <Loading label=tr(k::THREAD__OPENING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(t)) => {
                     let contact = t
                         .contact

@@ -11,6 +11,7 @@
 
 use super::conversation_row::{conversation_row, placeholder_row};
 use crate::domain::ConversationId;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tn},
@@ -192,7 +193,7 @@ pub fn VirtualList(
                         });
                     }
                     Err(err) => {
-                        let _ = error.try_set(Some(err.to_string()));
+                        let _ = error.try_set(Some(err.translated()));
                     }
                 }
             });

@@ -8,6 +8,7 @@ use crate::domain::mail_server::{
     DEFAULT_SESSION_URL,
 };
 use crate::domain::{ChannelId, ChannelKind};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -122,7 +123,7 @@ pub fn MailServerFormView(
         Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(&f))))
     };
     let other_error = move || match error.get() {
-        Some(SaveError::App(e)) => Some(e.to_string()),
+        Some(SaveError::App(e)) => Some(e.translated()),
         _ => None,
     };
     view! {

@@ -5,6 +5,7 @@
 use super::mail_server_form::MailServerFormView;
 use super::mail_server_status::MailServerStatus;
 use super::settings_nav::SettingsNav;
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::{jmap, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -28,7 +29,7 @@ pub fn MailServerSettingsPage() -> impl IntoView {
                 </p>
                 {move || match loaded.get() {
                     None => view! { <Loading label=t(k::MAILSERVER__LOADING) /> }.into_any(),
-                    Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+                    Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
                     Some(Ok((settings, known))) => view! {
                         <MailServerFormView settings=settings known=known />
                         <MailServerStatus />

@@ -7,6 +7,7 @@ use super::modal::Modal;
 use super::template_body_editor::TemplateBodyEditor;
 use crate::domain::template::{TemplateField, TemplateForm};
 use crate::domain::{Template, TemplateKind};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -84,7 +85,7 @@ pub fn TemplateDialog(
                 let field = move |f: TemplateField| Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(f.key()))));
                 let other = Signal::derive(move || error.with(|e| match e {
                     Some(AppError::Fields(_)) | None => None,
-                    Some(e) => Some(e.to_string()),
+                    Some(e) => Some(e.translated()),
                 }));
                 let body_error_id = format!("{prefix}-body-error");
                 let summary_id = format!("{prefix}-summary");
