@@ -3,6 +3,7 @@
 
 use crate::features::lazy_pages::*;
 use crate::features::{inbox, shell, shortcuts};
+use crate::i18n::errors::Translated;
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
 use crate::services::{boot, AppCtx};
@@ -28,7 +29,7 @@ pub fn App() -> impl IntoView {
                 view! {
                     <main class="sb-boot-error">
                         <h1>{t(k::APP__BOOT_FAILED)}</h1>
-                        <ErrorNote message=err.to_string() />
+                        <ErrorNote message=err.translated() />
                         <button class="sb-button" on:click=move |_| booted.refetch()>
                             {t(k::APP__TRY_AGAIN)}
                         </button>

@@ -10,6 +10,8 @@
 mod plural;
 
 #[cfg(target_arch = "wasm32")]
+pub mod errors;
+#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use plural::{plural_category, PluralCategory};

@@ -126,8 +126,8 @@ fn check(
     conversations: &[&Conversation],
 ) -> Result<(), AppError> {
     for conversation in conversations {
-        if let Some(message) = decide(dir, user, action, conversation).message() {
-            return Err(AppError::Denied(message));
+        if let Decision::Denied(reason) = decide(dir, user, action, conversation) {
+            return Err(AppError::Access(reason));
         }
     }
     Ok(())

@@ -176,7 +176,8 @@ impl AppCtx {
     }
 
     pub fn toast_error(&self, err: &AppError) {
-        self.toast(ToastKind::Error, err.to_string());
+        use crate::i18n::errors::Translated;
+        self.toast(ToastKind::Error, err.translated());
     }
 
     /// Records that `store` changed in this tab: readers refetch, other tabs are told.

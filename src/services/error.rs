@@ -1,5 +1,8 @@
 //! Errors of the shell, one enum; every variant reads as a sentence a rep understands.
 
+use crate::domain::access::DenyReason;
+use crate::domain::from::{FromError, SendGuardError};
+use crate::domain::helpdesk::HelpDeskError;
 use crate::storage::StorageError;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -12,6 +15,18 @@ pub enum AppError {
     BadData(String),
     #[error("{0}")]
     Denied(String),
+    /// An access rule refused the action (worded in the rep's language by `i18n::errors`).
+    #[error("{0}")]
+    Access(DenyReason),
+    /// No From address could be resolved for sending.
+    #[error("{0}")]
+    From(FromError),
+    /// Sending stopped at the last check (the From changed since it was shown).
+    #[error("{0}")]
+    Guard(SendGuardError),
+    /// A Settings › Help Desk default reply change was refused.
+    #[error("{0}")]
+    HelpDesk(HelpDeskError),
     #[error("{0}")]
     Invalid(String),
     #[error("{0} was not found. It may have been deleted in another tab.")]

@@ -28,7 +28,7 @@ pub async fn save_default_reply(
     let dir = db.load_directory().await?;
     let me = current_user(app, &dir)?;
     let change = set_default_reply(&dir.workspace, &me, &channel, &teams, &dir.channels)
-        .map_err(|e| AppError::Denied(e.message()))?;
+        .map_err(AppError::HelpDesk)?;
     let mut workspace = dir.workspace.clone();
     workspace.team_default_reply = change.team_default_reply;
     db.put_workspace(&workspace).await?;

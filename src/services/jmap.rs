@@ -109,24 +109,25 @@ fn may_edit(app: &AppCtx) -> Result<(), AppError> {
             app.directory
                 .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
         })
-        .ok_or_else(|| AppError::Denied("Choose who you are (Switch user) first.".into()))?;
+        .ok_or_else(|| {
+            AppError::Denied(crate::i18n::web::t(crate::i18n::k::ACCOUNT__CHOOSE_USER))
+        })?;
     let workspace = app.directory.with_untracked(|d| d.workspace.clone());
-    match can(
+    can(
         &me,
         Action::EditInboxSettings,
         &Resource::Workspace,
         &workspace,
     )
-    .message()
-    {
-        Some(why) => Err(AppError::Denied(why)),
-        None => Ok(()),
-    }
+    .into_result()
+    .map_err(AppError::Access)
 }
 
 /// Whether the current user may change the settings (admins only); the reason when not.
 pub fn edit_denied(app: &AppCtx) -> Option<String> {
-    may_edit(app).err().map(|e| e.to_string())
+    may_edit(app)
+        .err()
+        .map(|e| crate::i18n::errors::Translated::translated(&e))
 }
 
 /// **Save**: validates the form, stores the settings and the passwords. A refused form

@@ -152,8 +152,8 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             },
             &dir.workspace,
         );
-        if let Some(why) = decision.message() {
-            return Err(AppError::Denied(why).into());
+        if let crate::domain::access::Decision::Denied(reason) = decision {
+            return Err(AppError::Access(reason).into());
         }
     }
 
@@ -165,8 +165,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         composer: &req.kind,
         conversation: conversation.as_ref(),
     };
-    let from =
-        guard_send(&ctx, &req.draft.from, &req.shown).map_err(|e| AppError::Denied(e.message()))?;
+    let from = guard_send(&ctx, &req.draft.from, &req.shown).map_err(AppError::Guard)?;
 
     let to = recipients(&req.draft.to, RecipientField::To)?;
     let cc = recipients(&req.draft.cc, RecipientField::Cc)?;

@@ -99,7 +99,7 @@ fn allowed(
 ) -> Result<(), AppError> {
     can(user, action, resource, &dir.workspace)
         .into_result()
-        .map_err(|reason| AppError::Denied(reason.message()))
+        .map_err(AppError::Access)
 }
 
 fn find_inbox<'a>(dir: &'a Directory, id: &InboxId) -> Result<&'a Inbox, AppError> {

@@ -11,6 +11,8 @@ use super::{queries, session, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::template::{new_template_id, validate_template, TemplateForm};
 use crate::domain::*;
+use crate::i18n::errors::Translated;
+use crate::i18n::{k, web::t};
 use crate::storage::Directory;
 use leptos::prelude::*;
 
@@ -28,14 +30,14 @@ fn manager(app: &AppCtx, dir: &Directory) -> Result<User, AppError> {
         &dir.workspace,
     )
     .into_result()
-    .map_err(|reason| AppError::Denied(reason.message()))?;
+    .map_err(AppError::Access)?;
     Ok(me)
 }
 
 /// Why the current user may not manage templates (`None` when they may). Reactive.
 pub fn manage_denied(app: AppCtx) -> Option<String> {
     let Some(me) = app.user() else {
-        return Some("Choose who you are (Switch user) first.".into());
+        return Some(t(k::ACCOUNT__CHOOSE_USER));
     };
     app.directory.with(|d| {
         can(
@@ -44,7 +46,7 @@ pub fn manage_denied(app: AppCtx) -> Option<String> {
             &Resource::Workspace,
             &d.workspace,
         )
-        .message()
+        .translated()
     })
 }
 

@@ -3,9 +3,157 @@
 //! keep their English `label()`s (logs, tests, stored summaries); views call these instead.
 //! Reactive like every `t(…)` call; no state.
 
-use crate::domain::{Priority, Role, TicketStatus};
-use crate::i18n::{k, web::t};
+use crate::domain::views::DateFilter;
+use crate::domain::TemplateKind;
+use crate::domain::{Priority, Role, TicketStatus, View};
+use crate::i18n::{k, web::t, Key};
 use crate::services::tickets::CardProp;
+
+/// The name of a conversation view (**Unassigned**, **Assigned to me**, …).
+pub fn view(view: View) -> String {
+    t(match view {
+        View::Unassigned => k::VIEWS__UNASSIGNED,
+        View::AssignedToMe => k::VIEWS__ASSIGNED_TO_ME,
+        View::AllOpen => k::VIEWS__ALL_OPEN,
+        View::Closed => k::VIEWS__CLOSED,
+        View::Sent => k::VIEWS__SENT,
+        View::Outbox => k::VIEWS__OUTBOX,
+        View::Trash => k::VIEWS__TRASH,
+        View::Drafts => k::VIEWS__DRAFTS,
+    })
+}
+
+/// The name of a **Date** list filter choice.
+pub fn date_filter(date: DateFilter) -> String {
+    t(match date {
+        DateFilter::AnyTime => k::FILTERS__ANY_TIME,
+        DateFilter::Today => k::FILTERS__TODAY,
+        DateFilter::Last7Days => k::FILTERS__LAST_7_DAYS,
+        DateFilter::Last30Days => k::FILTERS__LAST_30_DAYS,
+        DateFilter::Custom { .. } => k::FILTERS__CUSTOM,
+    })
+}
+
+/// The texts of one kind of Settings › Templates content (each language words them on its own;
+/// no lower-casing of a label into a sentence).
+pub struct KindKeys {
+    pub label: Key,
+    pub plural: Key,
+    pub new: Key,
+    pub insert: Key,
+    pub none: Key,
+    pub delete: Key,
+    pub saved: Key,
+}
+
+pub fn kind_keys(kind: TemplateKind) -> KindKeys {
+    macro_rules! keys {
+        ($l:ident, $p:ident, $n:ident, $i:ident, $no:ident, $d:ident, $s:ident) => {
+            KindKeys {
+                label: k::$l,
+                plural: k::$p,
+                new: k::$n,
+                insert: k::$i,
+                none: k::$no,
+                delete: k::$d,
+                saved: k::$s,
+            }
+        };
+    }
+    match kind {
+        TemplateKind::Template => keys!(
+            KINDS__TEMPLATE,
+            KINDS__TEMPLATE_PLURAL,
+            KINDS__TEMPLATE_NEW,
+            KINDS__TEMPLATE_INSERT,
+            KINDS__TEMPLATE_NONE,
+            KINDS__TEMPLATE_DELETE,
+            KINDS__TEMPLATE_SAVED
+        ),
+        TemplateKind::Snippet => keys!(
+            KINDS__SNIPPET,
+            KINDS__SNIPPET_PLURAL,
+            KINDS__SNIPPET_NEW,
+            KINDS__SNIPPET_INSERT,
+            KINDS__SNIPPET_NONE,
+            KINDS__SNIPPET_DELETE,
+            KINDS__SNIPPET_SAVED
+        ),
+        TemplateKind::Document => keys!(
+            KINDS__DOCUMENT,
+            KINDS__DOCUMENT_PLURAL,
+            KINDS__DOCUMENT_NEW,
+            KINDS__DOCUMENT_INSERT,
+            KINDS__DOCUMENT_NONE,
+            KINDS__DOCUMENT_DELETE,
+            KINDS__DOCUMENT_SAVED
+        ),
+        TemplateKind::MeetingLink => keys!(
+            KINDS__MEETING_LINK,
+            KINDS__MEETING_LINK_PLURAL,
+            KINDS__MEETING_LINK_NEW,
+            KINDS__MEETING_LINK_INSERT,
+            KINDS__MEETING_LINK_NONE,
+            KINDS__MEETING_LINK_DELETE,
+            KINDS__MEETING_LINK_SAVED
+        ),
+        TemplateKind::KnowledgeBase => keys!(
+            KINDS__KNOWLEDGE_BASE,
+            KINDS__KNOWLEDGE_BASE_PLURAL,
+            KINDS__KNOWLEDGE_BASE_NEW,
+            KINDS__KNOWLEDGE_BASE_INSERT,
+            KINDS__KNOWLEDGE_BASE_NONE,
+            KINDS__KNOWLEDGE_BASE_DELETE,
+            KINDS__KNOWLEDGE_BASE_SAVED
+        ),
+        TemplateKind::Video => keys!(
+            KINDS__VIDEO,
+            KINDS__VIDEO_PLURAL,
+            KINDS__VIDEO_NEW,
+            KINDS__VIDEO_INSERT,
+            KINDS__VIDEO_NONE,
+            KINDS__VIDEO_DELETE,
+            KINDS__VIDEO_SAVED
+        ),
+    }
+}
+
+/// Why the composer sends from the address it shows (SPEC §4), next to the From.
+pub fn from_reason(
+    reason: &crate::domain::from::FromReason,
+    teams: &[crate::domain::Team],
+) -> String {
+    use crate::domain::from::FromReason;
+    match reason {
+        FromReason::DeliberateChoice => t(k::FROM__YOUR_CHOICE),
+        FromReason::ThreadAddress { .. } => t(k::FROM__THREAD_ADDRESS),
+        FromReason::TeamDefault { team } => {
+            let name = teams
+                .iter()
+                .find(|x| &x.id == team)
+                .map_or(team.as_str(), |x| x.name.as_str());
+            crate::i18n::web::tf(k::FROM__TEAM_DEFAULT, &[("team", &name)])
+        }
+        FromReason::CrmPersonalDefault => t(k::FROM__CRM_DEFAULT),
+        FromReason::CrmOwnAddress => t(k::FROM__OWN_ADDRESS),
+        FromReason::InboxDefault => t(k::FROM__INBOX_DEFAULT),
+    }
+}
+
+/// The notice when a thread keeps an address that differs from the rep's default (the rule is
+/// `domain::from::differs_notice`'s; this words it).
+pub fn from_differs(resolved: &crate::domain::from::ResolvedFrom) -> Option<String> {
+    use crate::domain::from::{differs_notice, mailbox_label};
+    differs_notice(resolved)?;
+    let default = resolved.default.as_ref()?;
+    Some(crate::i18n::web::tf(
+        k::FROM__DIFFERS,
+        &[
+            ("address", &mailbox_label(&resolved.mailbox)),
+            ("default", &mailbox_label(default)),
+        ],
+    ))
+}
 
 pub fn ticket_status(status: TicketStatus) -> String {
     t(match status {

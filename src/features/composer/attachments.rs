@@ -6,7 +6,12 @@
 //! Must not store or check anything itself: the composer hands files to
 //! `services::drafts::attach_files`, which applies `domain::draft::check_attachment`.
 
-use crate::domain::{attachment_limits_text, human_size, DraftAttachment};
+use crate::domain::draft::{MAX_FILE_BYTES, MAX_MESSAGE_BYTES};
+use crate::domain::{human_size, DraftAttachment};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -44,7 +49,7 @@ pub fn Attachments(
         <div class="sb-attach">
             <div class="sb-attach__bar">
                 <label class="sb-button sb-attach__button">
-                    "Attach files"
+                    {t(k::COMPOSER__ATTACH)}
                     <input
                         node_ref=input
                         class="sb-visually-hidden"
@@ -55,21 +60,21 @@ pub fn Attachments(
                     />
                 </label>
                 <span id=hint_id class="sb-attach__hint">
-                    {attachment_limits_text()}" You can also drop files here."
+                    {tf(k::COMPOSER__ATTACH_LIMITS, &[("file", &human_size(MAX_FILE_BYTES)), ("email", &human_size(MAX_MESSAGE_BYTES))])}
                 </span>
                 <Show when=move || busy.get()>
-                    <span class="sb-attach__hint" role="status">"Attaching\u{2026}"</span>
+                    <span class="sb-attach__hint" role="status">{t(k::COMPOSER__ATTACHING)}</span>
                 </Show>
             </div>
             <p id=error_id class="sb-field__error" role="alert">{move || error.get()}</p>
             <Show when=move || attachments.with(|a| !a.is_empty())>
-                <ul class="sb-attach__list" aria-label="Attachments">
+                <ul class="sb-attach__list" aria-label=t(k::MESSAGE__ATTACHMENTS)>
                     <For
                         each=move || attachments.get()
                         key=|a| a.blob_key.clone()
                         children=move |a: DraftAttachment| {
                             let key = a.blob_key.clone();
-                            let remove_label = format!("Remove {}", a.file_name);
+                            let remove_label = tf(k::COMPOSER__REMOVE_NAMED, &[("name", &a.file_name)]);
                             view! {
                                 <li class="sb-attach__item">
                                     <span class="sb-attach__name">{a.file_name.clone()}</span>
@@ -80,7 +85,7 @@ pub fn Attachments(
                                         aria-label=remove_label
                                         on:click=move |_| on_remove.run(key.clone())
                                     >
-                                        "Remove"
+                                        {t(k::COMPOSER__REMOVE)}
                                     </button>
                                 </li>
                             }

@@ -5,6 +5,7 @@
 //! Must not store anything itself (the draft session does).
 
 use crate::domain::body_html::{safe_href, safe_image_src, sanitize_body};
+use crate::i18n::{k, web::t};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -68,7 +69,7 @@ pub fn BodyEditor(
         let Some(window) = web_sys::window() else {
             return;
         };
-        if let Ok(Some(href)) = window.prompt_with_message("Link address (https://…)") {
+        if let Ok(Some(href)) = window.prompt_with_message(&t(k::COMPOSER__LINK_PROMPT)) {
             if let Some(href) = safe_href(&href) {
                 exec("createLink", Some(&href));
                 read();
@@ -83,7 +84,7 @@ pub fn BodyEditor(
         let Some(window) = web_sys::window() else {
             return;
         };
-        if let Ok(Some(src)) = window.prompt_with_message("Image address (https://…)") {
+        if let Ok(Some(src)) = window.prompt_with_message(&t(k::COMPOSER__IMAGE_PROMPT)) {
             if src.trim().is_empty() {
                 return;
             }
@@ -93,9 +94,7 @@ pub fn BodyEditor(
                     exec("insertImage", Some(&src));
                     read();
                 }
-                None => image_error.set(Some(
-                    "That is not an image address: use one that starts with https://.".into(),
-                )),
+                None => image_error.set(Some(t(k::COMPOSER__IMAGE_REFUSED))),
             }
         }
     };
@@ -103,19 +102,19 @@ pub fn BodyEditor(
     let toolbar_label = format!("{id}-toolbar");
     view! {
         <div class="sb-editor">
-            <div class="sb-editor__toolbar" role="toolbar" aria-label="Formatting" id=toolbar_label>
+            <div class="sb-editor__toolbar" role="toolbar" aria-label=t(k::COMPOSER__FORMATTING) id=toolbar_label>
                 // mousedown keeps the selection in the editor while the button is pressed.
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("bold")>
-                    "Bold"
+                    {t(k::COMPOSER__BOLD)}
                 </button>
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("italic")>
-                    "Italic"
+                    {t(k::COMPOSER__ITALIC)}
                 </button>
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("underline")>
-                    "Underline"
+                    {t(k::COMPOSER__UNDERLINE)}
                 </button>
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=link>
-                    "Link"
+                    {t(k::COMPOSER__LINK)}
                 </button>
                 <button
                     type="button"
@@ -124,7 +123,7 @@ pub fn BodyEditor(
                     on:mousedown=|ev| ev.prevent_default()
                     on:click=image
                 >
-                    "Image"
+                    {t(k::COMPOSER__IMAGE)}
                 </button>
             </div>
             <p id=image_error_id class="sb-field__error" role="alert">{move || image_error.get()}</p>
@@ -135,7 +134,7 @@ pub fn BodyEditor(
                 contenteditable="true"
                 role="textbox"
                 aria-multiline="true"
-                aria-label="Message"
+                aria-label=t(k::COMPOSER__MESSAGE)
                 on:input=move |_| read()
                 on:blur=move |_| {
                     // A focused editor blurs while it is removed (the composer closing after a

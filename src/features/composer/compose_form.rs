@@ -14,6 +14,11 @@ use crate::domain::from::{
     ResolvedFrom,
 };
 use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
+use crate::i18n::{
+    errors::Translated,
+    k,
+    web::{t, tf},
+};
 use crate::services::ctx::ToastKind;
 use crate::services::send::{self, RecipientField as Field, SendError, SendRequest, Sent};
 use crate::services::{drafts, queries, use_app, AppError};
@@ -38,13 +43,13 @@ async fn send_draft(
     shown: Result<ResolvedFrom, FromError>,
     conversation: Option<ConversationId>,
 ) -> Result<Sent, SendError> {
-    let shown = shown.map_err(|e| SendError::Failed(AppError::Denied(e.message())))?;
+    let shown = shown.map_err(|e| SendError::Failed(AppError::From(e)))?;
     s.save_now()
         .await
         .map_err(|why| SendError::Failed(AppError::Invalid(why)))?;
     let draft = s
         .current()
-        .ok_or_else(|| SendError::Failed(AppError::Invalid("The composer was closed.".into())))?;
+        .ok_or_else(|| SendError::Failed(AppError::Invalid(t(k::COMPOSER__CLOSED))))?;
     let req = SendRequest {
         kind,
         draft,
@@ -171,7 +176,10 @@ pub fn Composer(
                     send_error.try_set(None);
                     app.toast(
                         ToastKind::Info,
-                        format!("Email sent from {}.", mailbox_label(&sent.from)),
+                        tf(
+                            k::COMPOSER__SENT_FROM,
+                            &[("from", &mailbox_label(&sent.from))],
+                        ),
                     );
                     // The composer may be gone by now (the thread re-rendered while sending).
                     if let Some(cb) = on_sent {
@@ -183,7 +191,10 @@ pub fn Composer(
                     errors.try_set(vec![(field, message)]);
                 }
                 Err(SendError::Failed(err)) => {
-                    send_error.try_set(Some(format!("Not sent: {err} Your draft is kept.")));
+                    send_error.try_set(Some(tf(
+                        k::COMPOSER__NOT_SENT,
+                        &[("why", &err.translated())],
+                    )));
                     app.toast_error(&err);
                 }
             }
@@ -234,7 +245,11 @@ pub fn Composer(
     let list_id = format!("{id}-contacts");
     let (to_id, cc_id, bcc_id) = (format!("{id}-to"), format!("{id}-cc"), format!("{id}-bcc"));
     let (body_id, from_error_id) = (format!("{id}-body"), format!("{id}-from-error"));
-    let title = if is_reply { "Reply" } else { "New email" };
+    let title = if is_reply {
+        t(k::COMPOSER__REPLY)
+    } else {
+        t(k::LIST__NEW_EMAIL)
+    };
     view! {
         <section
             class="sb-composer"
@@ -273,14 +288,14 @@ pub fn Composer(
                 .then(|| {
                     view! {
                         <div class="sb-composer__summary">
-                            <span>"To: "{move || draft.with(|d| joined(&d.to))}</span>
+                            <span>{move || tf(k::COMPOSER__TO_SUMMARY, &[("list", &draft.with(|d| joined(&d.to)))])}</span>
                             <button
                                 type="button"
                                 class="sb-button sb-button--link"
                                 aria-expanded=move || expanded.get().to_string()
                                 on:click=move |_| expanded.update(|e| *e = !*e)
                             >
-                                {move || if expanded.get() { "Hide recipients" } else { "Show recipients" }}
+                                {move || if expanded.get() { t(k::COMPOSER__HIDE_RECIPIENTS) } else { t(k::COMPOSER__SHOW_RECIPIENTS) }}
                             </button>
                         </div>
                     }
@@ -288,7 +303,7 @@ pub fn Composer(
             <Show when=move || expanded.get()>
                 <RecipientField
                     id=to_id.clone()
-                    label="To"
+                    label=t(k::COMPOSER__TO)
                     list=list_id.clone()
                     value=Signal::derive(move || draft.with(|d| joined(&d.to)))
                     error=field_error(Field::To)
@@ -300,7 +315,7 @@ pub fn Composer(
                         view! {
                             <RecipientField
                                 id=cc_id.clone()
-                                label="Cc"
+                                label=t(k::COMPOSER__CC)
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
                                 error=field_error(Field::Cc)
@@ -309,7 +324,7 @@ pub fn Composer(
                             />
                             <RecipientField
                                 id=bcc_id.clone()
-                                label="Bcc"
+                                label=t(k::COMPOSER__BCC)
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
                                 error=field_error(Field::Bcc)
@@ -340,7 +355,7 @@ pub fn Composer(
                     let subject_id = format!("{id}-subject");
                     view! {
                         <div class="sb-field sb-composer__field">
-                            <label class="sb-field__label" for=subject_id.clone()>"Subject"</label>
+                            <label class="sb-field__label" for=subject_id.clone()>{t(k::COMPOSER__SUBJECT)}</label>
                             <input
                                 id=subject_id
                                 class="sb-input"
@@ -379,7 +394,7 @@ pub fn Composer(
                 </p>
                 <DiscardButton
                     app
-                    what="this draft"
+                    what=t(k::COMPOSER__THIS_DRAFT)
                     discard=move || { let f = discard; async move { let r = f().await; if r.is_ok() { after_discard(); } r } }
                     on_restored=on_restored.unwrap_or_else(|| Callback::new(|_| {}))
                 />
@@ -389,11 +404,11 @@ pub fn Composer(
                     class="sb-button sb-button--primary"
                     disabled=blocked
                     aria-describedby=from_error_id
-                    title=move || resolved.get().err().map(|e| e.message()).unwrap_or_default()
+                    title=move || resolved.get().err().map(|e| e.translated()).unwrap_or_default()
                     on:click=move |_| do_send()
                     data-shortcut="send"
                 >
-                    {move || if sending.pending().get() { "Sending…" } else { "Send" }}
+                    {move || if sending.pending().get() { t(k::COMPOSER__SENDING) } else { t(k::COMPOSER__SEND) }}
                 </button>
             </footer>
         </section>

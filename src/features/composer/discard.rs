@@ -6,6 +6,10 @@
 //! Must not touch storage itself (`services::drafts` does).
 
 use crate::domain::{Draft, DraftKey};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::ctx::{ToastAction, ToastKind};
 use crate::services::{drafts, AppCtx, AppError};
 use crate::ui::ConfirmDialog;
@@ -21,13 +25,13 @@ pub fn after_discard(app: AppCtx, draft: Draft, on_restored: Option<Callback<()>
     let undo_draft = draft.clone();
     app.toast_with(
         ToastKind::Info,
-        "Draft discarded.",
+        t(k::COMPOSER__DISCARDED),
         ToastAction::button("Undo", move || {
             let draft = undo_draft.clone();
             leptos::task::spawn_local(async move {
                 match drafts::restore(app, &draft).await {
                     Ok(_) => {
-                        app.toast(ToastKind::Info, "Draft restored.");
+                        app.toast(ToastKind::Info, t(k::COMPOSER__RESTORED));
                         // The Undo may come after the composer that offered it was closed.
                         if let Some(cb) = on_restored {
                             cb.try_run(());
@@ -63,7 +67,7 @@ where
     Fut: std::future::Future<Output = Result<Draft, AppError>> + 'static,
 {
     let open = RwSignal::new(false);
-    let label = format!("Discard {what}");
+    let label = tf(k::COMPOSER__DISCARD_NAMED, &[("what", &what)]);
     let confirm = Callback::new(move |_| {
         let discard = discard.clone();
         leptos::task::spawn_local(async move {
@@ -74,20 +78,20 @@ where
         });
     });
     view! {
-        <button
-            type="button"
-            class="sb-button"
-            aria-label=label
-            on:click=move |_| open.set(true)
-        >
-            "Discard"
-        </button>
-        <ConfirmDialog
-            open=open
-            title=format!("Discard {what}?")
-            body="The draft is removed. You can undo this for a few seconds."
-            confirm_label="Discard"
-            on_confirm=confirm
-        />
-    }
+            <button
+                type="button"
+                class="sb-button"
+                aria-label=label
+                on:click=move |_| open.set(true)
+            >
+    {t(k::COMPOSER__DISCARD)}
+            </button>
+            <ConfirmDialog
+                open=open
+                title=tf(k::COMPOSER__DISCARD_TITLE, &[("what", &what)])
+                body=t(k::COMPOSER__DISCARD_BODY)
+                confirm_label=t(k::COMPOSER__DISCARD)
+                on_confirm=confirm
+            />
+        }
 }

@@ -7,8 +7,14 @@
 //!
 //! Must not resolve anything itself: it shows what `domain::from` answered.
 
-use crate::domain::from::{differs_notice, reason_text, FromError, FromOption, ResolvedFrom};
+use crate::domain::from::{FromError, FromOption, ResolvedFrom};
 use crate::domain::{DraftFrom, FromChoice, Team};
+use crate::i18n::{
+    errors::Translated,
+    k,
+    web::{t, tf},
+};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// The `<option>` value of a choice.
@@ -63,14 +69,14 @@ pub fn FromControl(
         }
     };
     let reason = move || match resolved.get() {
-        Ok(r) => teams.with(|t| reason_text(&r.reason, t)),
+        Ok(r) => teams.with(|teams| labels::from_reason(&r.reason, teams)),
         Err(_) => String::new(),
     };
     let shown = move || resolved.get().map(|r| r.label()).unwrap_or_default();
     view! {
         <div class="sb-from">
             <div class="sb-field sb-from__field" class:sb-from--collapsed=move || collapsed.get()>
-                <label class="sb-field__label" for=select_id.clone()>"From"</label>
+                <label class="sb-field__label" for=select_id.clone()>{t(k::COMPOSER__FROM)}</label>
                 <select
                     id=select_id.clone()
                     class="sb-select"
@@ -84,14 +90,14 @@ pub fn FromControl(
                                 let text = resolved
                                     .get()
                                     .err()
-                                    .map(|_| format!("{} (can't be used now)", v.split_once(':').map_or(v.as_str(), |(_, a)| a)))
+                                    .map(|_| tf(k::COMPOSER__UNUSABLE_CHOICE, &[("address", &v.split_once(':').map_or(v.as_str(), |(_, a)| a))]))
                                     .unwrap_or_default();
                                 view! { <option value=v disabled=true>{text}</option> }
                             })
                     }}
                     {move || {
                         (matches!(current.get(), DraftFrom::Automatic) && resolved.get().is_err())
-                            .then(|| view! { <option value="" disabled=true>"Choose a From address"</option> })
+                            .then(|| view! { <option value="" disabled=true>{t(k::COMPOSER__CHOOSE_FROM)}</option> })
                     }}
                     {move || {
                         options
@@ -113,11 +119,11 @@ pub fn FromControl(
                 resolved
                     .get()
                     .ok()
-                    .and_then(|r| differs_notice(&r))
+                    .and_then(|r| labels::from_differs(&r))
                     .map(|text| view! { <p role="status" class="sb-from__notice">{text}</p> })
             }}
             <p id=error_id role="alert" class="sb-field__error">
-                {move || resolved.get().err().map(|e| e.message())}
+                {move || resolved.get().err().map(|e| e.translated())}
             </p>
         </div>
     }

@@ -11,7 +11,9 @@ use super::insert_dom::save_caret;
 use super::insert_picker::{InsertPicker, Pick, Picked};
 use super::session::DraftSession;
 use crate::domain::{Conversation, TemplateKind};
+use crate::i18n::{k, web::t};
 use crate::services::{templates, use_app};
+use crate::ui::labels;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -93,38 +95,38 @@ pub fn InsertMenu(
         }
     };
     view! {
-        <div class="sb-menu sb-insert" node_ref=container>
-            <button
-                type="button"
-                class="sb-button"
-                aria-haspopup="menu"
-                aria-expanded=move || menu_open.get().to_string()
-                aria-controls=menu_id.clone()
-                on:mousedown=remember_caret
-                on:click=move |_| menu_open.update(|o| *o = !*o)
-            >
-                "Insert"
-            </button>
-            <ul
-                id=menu_id
-                role="menu"
-                aria-label="Insert"
-                class="sb-menu__list"
-                hidden=move || !menu_open.get()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }
-            >
-                {ITEMS
-                    .into_iter()
-                    .map(|(label, item)| view! {
-                        <li role="none">
-                            <button type="button" role="menuitem" class="sb-menu__item" on:click=move |_| open_item(item)>
-                                {label}
-                            </button>
-                        </li>
-                    })
-                    .collect_view()}
-            </ul>
-            <InsertPicker open=picker_open pick=pick messages date_text id=editor on_pick />
-        </div>
-    }
+            <div class="sb-menu sb-insert" node_ref=container>
+                <button
+                    type="button"
+                    class="sb-button"
+                    aria-haspopup="menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls=menu_id.clone()
+                    on:mousedown=remember_caret
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+    {t(k::INSERT__MENU)}
+                </button>
+                <ul
+                    id=menu_id
+                    role="menu"
+                    aria-label=t(k::INSERT__MENU)
+                    class="sb-menu__list"
+                    hidden=move || !menu_open.get()
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }
+                >
+                    {ITEMS
+                        .into_iter()
+                        .map(|(_, item)| view! {
+                            <li role="none">
+                                <button type="button" role="menuitem" class="sb-menu__item" on:click=move |_| open_item(item)>
+                                    {t(match item { Pick::Content(kind) => labels::kind_keys(kind).label, Pick::Quote => k::KINDS__QUOTE })}
+                                </button>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+                <InsertPicker open=picker_open pick=pick messages date_text id=editor on_pick />
+            </div>
+        }
 }

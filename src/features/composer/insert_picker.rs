@@ -8,8 +8,14 @@
 
 use crate::domain::template::{quote_author, search};
 use crate::domain::{Direction, Message, Template, TemplateKind};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+    Key,
+};
 use crate::services::use_app;
 use crate::ui::dialog::modal_node;
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// What the picker lists.
@@ -20,10 +26,10 @@ pub enum Pick {
 }
 
 impl Pick {
-    fn noun(self) -> &'static str {
+    fn insert_title(self) -> Key {
         match self {
-            Pick::Content(kind) => kind.label(),
-            Pick::Quote => "Quote",
+            Pick::Content(kind) => labels::kind_keys(kind).insert,
+            Pick::Quote => k::KINDS__QUOTE_INSERT,
         }
     }
 }
@@ -53,11 +59,7 @@ pub fn InsertPicker(
     let app = use_app();
     let node = modal_node(open);
     let query = RwSignal::new(String::new());
-    let title = move || {
-        pick.get()
-            .map(|p| format!("Insert {}", p.noun().to_lowercase()))
-            .unwrap_or_default()
-    };
+    let title = move || pick.get().map(|p| t(p.insert_title())).unwrap_or_default();
     let rows = Memo::new(move |_| -> Vec<Row> {
         let q = query.get();
         match pick.get() {
@@ -110,7 +112,7 @@ pub fn InsertPicker(
         <dialog node_ref=node class="sb-dialog sb-insert-picker" aria-labelledby=labelled_by on:close=move |_| { open.set(false); query.set(String::new()); }>
             <h2 id=title_id.clone() class="sb-dialog__title">{title}</h2>
             <div class="sb-field">
-                <label class="sb-field__label" for=search_id.clone()>"Search"</label>
+                <label class="sb-field__label" for=search_id.clone()>{t(k::INSERT__SEARCH)}</label>
                 <input id=search_id class="sb-input" type="search" autocomplete="off" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     // Enter takes the first match, so search-then-Enter needs no mouse.
                     if ev.key() == "Enter" {
@@ -122,15 +124,15 @@ pub fn InsertPicker(
                 } />
             </div>
             <Show when=move || open.get() && !nothing_at_all() && rows.with(Vec::is_empty)>
-                <p class="sb-note">{move || format!("Nothing matches \u{201c}{}\u{201d}.", query.get().trim())}</p>
+                <p class="sb-note">{move || tf(k::INSERT__NO_MATCH, &[("query", &query.get().trim())])}</p>
             </Show>
             <Show when=move || open.get() && nothing_at_all()>
                 {move || match pick.get() {
-                    Some(Pick::Quote) => view! { <p class="sb-note">"There is no earlier email to quote: a new email has no thread yet."</p> }.into_any(),
+                    Some(Pick::Quote) => view! { <p class="sb-note">{t(k::INSERT__NO_QUOTE)}</p> }.into_any(),
                     _ => view! {
                         <p class="sb-note">
-                            {move || format!("There are no {} yet. ", pick.get().map(|p| match p { Pick::Content(k) => k.plural().to_lowercase(), Pick::Quote => String::new() }).unwrap_or_default())}
-                            "Admins add them in "<a href="/settings/templates">"Settings › Templates"</a>"."
+                            {move || pick.get().map(|p| match p { Pick::Content(kind) => t(labels::kind_keys(kind).none), Pick::Quote => String::new() }).unwrap_or_default()}" "
+                            {t(k::INSERT__ADMINS_ADD)}" "<a href="/settings/templates">{t(k::INSERT__SETTINGS_TEMPLATES)}</a>"."
                         </p>
                     }.into_any(),
                 }}
@@ -153,7 +155,7 @@ pub fn InsertPicker(
                 />
             </ul>
             <div class="sb-dialog__actions">
-                <button type="button" class="sb-button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="sb-button" on:click=move |_| open.set(false)>{t(k::COMMON__CANCEL)}</button>
             </div>
         </dialog>
     }

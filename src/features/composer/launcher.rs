@@ -6,6 +6,7 @@
 use super::lazy_composer::LazyComposer;
 use crate::domain::from::ComposerKind;
 use crate::domain::{ContactId, DraftKey, DraftTarget, ReplyMode};
+use crate::i18n::{k, web::t, Key};
 use crate::services::use_app;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -23,10 +24,10 @@ pub fn compose_target(kind: &ComposerKind, contact: Option<&ContactId>) -> Draft
 
 #[component]
 pub fn ComposeLauncher(
-    /// The button's text: "Compose" or "Send email".
-    label: &'static str,
+    /// The button's text: **Compose** or **Send email**.
+    label: Key,
     /// The dialog's heading.
-    heading: &'static str,
+    heading: Key,
     #[prop(into)] kind: Signal<Option<ComposerKind>>,
     /// The contact of a CRM composer (its draft target and default recipient).
     #[prop(optional)]
@@ -46,7 +47,7 @@ pub fn ComposeLauncher(
             dialog.close();
         }
     });
-    let heading_id = format!("dlg-{}", label.to_lowercase().replace(' ', "-"));
+    let heading_id = format!("dlg-{}", label.name().replace(['.', '_'], "-"));
     let on_sent = Callback::new(move |_| open.set(false));
     let on_discarded = Callback::new(move |_| open.set(false));
     view! {
@@ -57,7 +58,7 @@ pub fn ComposeLauncher(
             on:click=move |_| open.set(true)
             data-shortcut="compose"
         >
-            {label}
+            {t(label)}
         </button>
         <dialog
             node_ref=node
@@ -66,9 +67,9 @@ pub fn ComposeLauncher(
             on:close=move |_| open.set(false)
         >
             <header class="sb-dialog__head">
-                <h2 id=heading_id.clone() class="sb-dialog__title">{heading}</h2>
+                <h2 id=heading_id.clone() class="sb-dialog__title">{t(heading)}</h2>
                 <button type="button" class="sb-button" on:click=move |_| open.set(false)>
-                    "Close"
+                    {t(k::COMMON__CLOSE)}
                 </button>
             </header>
             {move || {

@@ -44,7 +44,7 @@ pub fn LazyComposer(
     on_discarded: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <Loading label="Opening the composer…" /> }>
+        <Suspense fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::COMPOSER__OPENING) /> }>
             {Suspend::new(composer(kind, key, prefill_to, on_sent, on_discarded))}
         </Suspense>
     }

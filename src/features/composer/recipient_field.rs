@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RecipientField(
     #[prop(into)] id: String,
-    label: &'static str,
+    #[prop(into)] label: String,
     value: Signal<String>,
     error: Signal<Option<String>>,
     on_input: Callback<String>,
@@ -26,7 +26,7 @@ pub fn RecipientField(
                 type="text"
                 autocomplete="off"
                 list=list
-                placeholder="Name or email address"
+                placeholder=crate::i18n::web::t(crate::i18n::k::COMPOSER__RECIPIENT_PLACEHOLDER)
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()
                 prop:value=move || value.get()

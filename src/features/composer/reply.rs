@@ -7,6 +7,7 @@ use super::compose_form::Composer;
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, DraftKey, DraftTarget, ReplyMode};
+use crate::i18n::errors::Translated;
 use crate::services::{queries, use_app};
 use leptos::prelude::*;
 
@@ -42,9 +43,9 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                     },
                     &d.workspace,
                 )
-                .message()
+                .translated()
                 .map_or(Ok(()), Err),
-                None => Err("The inbox of this conversation no longer exists.".to_owned()),
+                None => Err(crate::i18n::web::t(crate::i18n::k::COMPOSER__NO_INBOX)),
             }
         }))
     });

@@ -8,6 +8,10 @@
 
 use crate::domain::draft_merge::{has_unsaved_changes, merge};
 use crate::domain::{Draft, DraftKey};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::session::now_millis;
 use crate::services::{drafts, AppCtx};
 use gloo_timers::callback::Timeout;
@@ -43,9 +47,9 @@ impl SaveState {
     pub fn text(&self) -> String {
         match self {
             SaveState::Idle => String::new(),
-            SaveState::Saving => "Saving\u{2026}".into(),
-            SaveState::Saved => "Saved".into(),
-            SaveState::Failed(why) => format!("Not saved: {why} Retrying\u{2026}"),
+            SaveState::Saving => t(k::COMPOSER__SAVING),
+            SaveState::Saved => t(k::COMPOSER__SAVED),
+            SaveState::Failed(why) => tf(k::COMPOSER__NOT_SAVED, &[("why", why)]),
         }
     }
 }
@@ -313,7 +317,7 @@ impl DraftSession {
         self.close();
         let draft = self
             .current()
-            .ok_or_else(|| crate::services::AppError::Invalid("The composer was closed.".into()))?;
+            .ok_or_else(|| crate::services::AppError::Invalid(t(k::COMPOSER__CLOSED)))?;
         drafts::discard(self.app, &draft.key).await?;
         Ok(draft)
     }

@@ -3,6 +3,7 @@
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ContactId, Direction};
 use crate::features::composer::ComposeLauncher;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -40,8 +41,8 @@ pub fn ContactPage() -> impl IntoView {
                             <ComposeLauncher
                                 // The composer (another helper's, being changed) takes
                                 // `&'static str`; this label is translated once it takes a String.
-                                label="Send email"
-                                heading="Send email"
+                                label=k::CONTACT__SEND_EMAIL
+                                heading=k::CONTACT__SEND_EMAIL
 
                                 kind=Signal::derive(|| Some(ComposerKind::Crm))
                                 contact
@@ -51,7 +52,7 @@ pub fn ContactPage() -> impl IntoView {
             }}
             {move || match record.get() {
                 None => view! { <Loading label=t(k::CONTACT__LOADING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(r)) => {
                     let owner = r
                         .contact

@@ -1,5 +1,6 @@
 //! `/contacts`: every contact with owner, filterable by name or address.
 
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -36,7 +37,7 @@ pub fn ContactsPage() -> impl IntoView {
             </label>
             {move || match contacts.get() {
                 None => view! { <Loading label=t(k::CONTACTS__LOADING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(list)) => {
                     let needle = filter.get().to_lowercase();
                     let rows = list

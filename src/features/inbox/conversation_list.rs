@@ -8,17 +8,22 @@ use super::search_results::SearchResults;
 use super::virtual_list::{RowSource, VirtualList};
 use super::workspace::base_path;
 use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::i18n::{
+    k,
+    web::{t, tn},
+};
 use crate::services::{queries, session, use_app};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// "2 h ago"-style relative time for list rows, computed against `now`.
 pub fn relative_time(then: i64, now: i64) -> String {
     let minutes = (now - then).max(0) / 60_000;
     match minutes {
-        0 => "just now".into(),
-        1..=59 => format!("{minutes} min ago"),
-        60..=1439 => format!("{} h ago", minutes / 60),
-        _ => format!("{} d ago", minutes / 1440),
+        0 => t(k::LIST__JUST_NOW),
+        1..=59 => tn(k::LIST__MINUTES_AGO, minutes as u64, &[]),
+        60..=1439 => tn(k::LIST__HOURS_AGO, (minutes / 60) as u64, &[]),
+        _ => tn(k::LIST__DAYS_AGO, (minutes / 1440) as u64, &[]),
     }
 }
 
@@ -75,23 +80,23 @@ pub fn ConversationList(
             );
             view! {
                 <VirtualList
-                    label="Conversations"
+                    label=k::COMMON__CONVERSATIONS
                     source=RowSource::Index(query)
                     link
                     selected
-                    empty="No conversations in this view."
+                    empty=k::LIST__EMPTY_VIEW
                 />
             }
             .into_any()
         }
         None => view! {
             <p class="sb-list__empty" role="status">
-                "No conversations in this view match these filters."
+                {t(k::LIST__EMPTY_FILTERED)}
             </p>
         }
         .into_any(),
     };
-    let title = view.label();
+    let title = labels::view(view);
     let body = match view {
         View::Sent => view! { <SentList area /> }.into_any(),
         View::Outbox => view! { <OutboxList /> }.into_any(),
@@ -101,7 +106,7 @@ pub fn ConversationList(
             let results_inbox = inbox.clone();
             view! {
                 <label class="sb-field sb-list__search">
-                    <span class="sb-field__label">"Search conversations"</span>
+                    <span class="sb-field__label">{t(k::LIST__SEARCH)}</span>
                     <input
                         class="sb-input"
                         type="search"
@@ -126,7 +131,7 @@ pub fn ConversationList(
         }
     };
     view! {
-        <section class="sb-list" aria-label=title>
+        <section class="sb-list" aria-label=labels::view(view)>
             <h2 class="sb-list__title">{title}</h2>
             {body}
         </section>

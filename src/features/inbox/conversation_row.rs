@@ -6,6 +6,7 @@
 use super::conversation_list::relative_time;
 use super::virtual_list::ROW_HEIGHT;
 use crate::domain::ConversationId;
+use crate::i18n::{k, web::t};
 use crate::services::queries::ConversationRow;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,7 +55,7 @@ pub fn placeholder_row(index: u32, total: Signal<u32>) -> impl IntoView {
             aria-busy="true"
             style:top=top(index)
         >
-            <span class="sb-row__snippet">"Loading…"</span>
+            <span class="sb-row__snippet">{t(k::LIST__ROW_LOADING)}</span>
         </li>
     }
 }

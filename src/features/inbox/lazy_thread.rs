@@ -21,7 +21,7 @@ async fn thread_view(area: Area, id: ConversationId) -> AnyView {
 #[component]
 pub fn LazyThreadView(area: Area, id: ConversationId) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <Loading label="Opening conversation…" /> }>
+        <Suspense fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::THREAD__OPENING) /> }>
             {Suspend::new(thread_view(area, id.clone()))}
         </Suspense>
     }

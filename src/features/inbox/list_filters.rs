@@ -6,7 +6,9 @@
 use crate::domain::views::{format_day, AssigneeFilter};
 use crate::domain::views::{parse_day, DateFilter, ListFilters};
 use crate::domain::{ChannelId, ConversationStatus, InboxId, UserId, View};
+use crate::i18n::{k, web::t};
 use crate::services::use_app;
+use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
@@ -122,16 +124,16 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
             f.date = DateFilter::Custom { from: lo, to: hi };
         }))
     };
-    let trash_note = "Trash lists conversations whatever their status.";
+    let trash_note = t(k::FILTERS__TRASH_NOTE);
     view! {
-        <div class="sb-filters" role="group" aria-label="Filters">
+        <div class="sb-filters" role="group" aria-label=t(k::FILTERS__GROUP)>
             <label class="sb-field sb-filters__field">
-                <span class="sb-field__label">"Status"</span>
+                <span class="sb-field__label">{t(k::COMMON__STATUS)}</span>
                 <select
                     class="sb-select"
                     prop:value=status_value
                     disabled=view == View::Trash
-                    title=(view == View::Trash).then_some(trash_note)
+                    title=(view == View::Trash).then_some(trash_note.clone())
                     aria-describedby=(view == View::Trash).then_some("sb-filters-status-note")
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -142,16 +144,16 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
                         }))
                     }
                 >
-                    <option value="">"Any status"</option>
-                    <option value="open">"Open"</option>
-                    <option value="closed">"Closed"</option>
+                    <option value="">{t(k::TICKETS__ANY_STATUS)}</option>
+                    <option value="open">{t(k::FILTERS__OPEN)}</option>
+                    <option value="closed">{t(k::VIEWS__CLOSED)}</option>
                 </select>
             </label>
             {(view == View::Trash).then(|| view! {
                 <p class="sb-filters__note" id="sb-filters-status-note">{trash_note}</p>
             })}
             <label class="sb-field sb-filters__field">
-                <span class="sb-field__label">"Assignee"</span>
+                <span class="sb-field__label">{t(k::FILTERS__ASSIGNEE)}</span>
                 <select
                     class="sb-select"
                     prop:value=assignee_value
@@ -164,15 +166,15 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
                         }))
                     }
                 >
-                    <option value="">"Anyone"</option>
-                    <option value="unassigned">"Unassigned"</option>
+                    <option value="">{t(k::FILTERS__ANYONE)}</option>
+                    <option value="unassigned">{t(k::VIEWS__UNASSIGNED)}</option>
                     {move || users.get().into_iter().map(|(id, name)| {
                         view! { <option value=id.0>{name}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="sb-field sb-filters__field">
-                <span class="sb-field__label">"Channel"</span>
+                <span class="sb-field__label">{t(k::CHANNELS__CHANNEL)}</span>
                 <select
                     class="sb-select"
                     prop:value=move || filters.get().channel.map(|c| c.0).unwrap_or_default()
@@ -183,14 +185,14 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
                         }))
                     }
                 >
-                    <option value="">"Any channel"</option>
+                    <option value="">{t(k::FILTERS__ANY_CHANNEL)}</option>
                     {move || channels.get().into_iter().map(|(id, name)| {
                         view! { <option value=id.0>{name}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="sb-field sb-filters__field">
-                <span class="sb-field__label">"Date"</span>
+                <span class="sb-field__label">{t(k::FILTERS__DATE)}</span>
                 <select
                     class="sb-select"
                     prop:value=date_value
@@ -206,14 +208,14 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
                     }
                 >
                     {DateFilter::PRESETS.into_iter().map(|d| {
-                        view! { <option value=d.slug().unwrap_or("")>{d.label()}</option> }
+                        view! { <option value=d.slug().unwrap_or("")>{labels::date_filter(d)}</option> }
                     }).collect_view()}
-                    <option value="custom">"Custom range"</option>
+                    <option value="custom">{t(k::FILTERS__CUSTOM)}</option>
                 </select>
             </label>
             <Show when=custom>
                 <label class="sb-field sb-filters__field">
-                    <span class="sb-field__label">"From"</span>
+                    <span class="sb-field__label">{t(k::FILTERS__FROM)}</span>
                     <input
                         class="sb-input"
                         type="date"
@@ -222,7 +224,7 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
                     />
                 </label>
                 <label class="sb-field sb-filters__field">
-                    <span class="sb-field__label">"To"</span>
+                    <span class="sb-field__label">{t(k::FILTERS__TO)}</span>
                     <input
                         class="sb-input"
                         type="date"

@@ -5,6 +5,11 @@ use super::outbox_retry::OutboxRetry;
 use super::workspace::base_path;
 use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
 use crate::features::composer::DiscardButton;
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{drafts, queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -67,23 +72,23 @@ pub fn SentList(area: Area) -> impl IntoView {
     });
     view! {
         {move || match sent.get() {
-            None => view! { <Loading label="Loading sent messages…" /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"Nothing sent yet."</p> }.into_any(),
+            None => view! { <Loading label=t(k::MAIL__LOADING_SENT) /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NOTHING_SENT)}</p> }.into_any(),
             Some(Ok(list)) => view! {
-                <ul class="sb-list__rows" aria-label="Sent messages">
+                <ul class="sb-list__rows" aria-label=t(k::MAIL__SENT_MESSAGES)>
                     {list.into_iter().map(|m| {
                         let to = m.to.iter().map(|t| t.address.to_string()).collect::<Vec<_>>().join(", ");
                         let href = format!("{}/conversations/{}", base_path(area), m.conversation);
                         view! {
                             <li class="sb-row">
                                 <A href=href attr:class="sb-row__link">
-                                    <span class="sb-row__contact">"To: "{to}</span>
+                                    <span class="sb-row__contact">{tf(k::MAIL__TO, &[("list", &to)])}</span>
                                     <span class="sb-row__subject">{m.subject}</span>
-                                    <span class="sb-row__snippet">"From: "{m.from.address.to_string()}</span>
+                                    <span class="sb-row__snippet">{tf(k::MAIL__FROM, &[("address", &m.from.address)])}</span>
                                     {(!m.attachments.is_empty()).then(|| {
                                         let names = m.attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ");
-                                        view! { <span class="sb-row__snippet">"Attachments: "{names}</span> }
+                                        view! { <span class="sb-row__snippet">{tf(k::MAIL__ATTACHMENTS, &[("names", &names)])}</span> }
                                     })}
                                 </A>
                             </li>
@@ -104,35 +109,35 @@ pub fn OutboxList() -> impl IntoView {
     });
     view! {
         {move || match items.get() {
-            None => view! { <Loading label="Loading outbox…" /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"The outbox is empty."</p> }.into_any(),
+            None => view! { <Loading label=t(k::MAIL__LOADING_OUTBOX) /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__OUTBOX_EMPTY)}</p> }.into_any(),
             Some(Ok(list)) => view! {
-                <ul class="sb-list__rows" aria-label="Outbox messages">
+                <ul class="sb-list__rows" aria-label=t(k::MAIL__OUTBOX_MESSAGES)>
                     {list.into_iter().map(|item| {
                         let status = match &item.status {
-                            OutboxStatus::Queued => "Waiting to be delivered".to_owned(),
-                            OutboxStatus::Failed { reason } => format!("Not delivered: {reason}"),
-                            OutboxStatus::Delivered { .. } => "Delivered".to_owned(),
+                            OutboxStatus::Queued => t(k::MAIL__QUEUED),
+                            OutboxStatus::Failed { reason } => tf(k::MAIL__FAILED, &[("reason", reason)]),
+                            OutboxStatus::Delivered { .. } => t(k::MAIL__DELIVERED),
                         };
                         let to = item.recipients.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ");
                         let name = eml_name(&item);
                         let raw = item.raw.clone();
-                        let label = format!("Download .eml: {}", item.subject);
+                        let label = tf(k::MAIL__DOWNLOAD_NAMED, &[("subject", &item.subject)]);
                         let retry = matches!(item.status, OutboxStatus::Failed { .. })
                             .then(|| view! { <OutboxRetry id=item.id.clone() subject=item.subject.clone() /> });
                         view! {
                             <li class="sb-row sb-row--static">
                                 <div class="sb-row__link">
-                                    <span class="sb-row__contact">"To: "{to}</span>
+                                    <span class="sb-row__contact">{tf(k::MAIL__TO, &[("list", &to)])}</span>
                                     <span class="sb-row__subject">{item.subject.clone()}</span>
                                     <span class="sb-row__snippet">{status}</span>
                                     {retry}
                                     <button class="sb-button" aria-label=label on:click=move |_| download(&name, &raw, "message/rfc822")>
-                                        "Download .eml"
+                                        {t(k::MAIL__DOWNLOAD)}
                                     </button>
                                     <details class="sb-raw">
-                                        <summary>"Raw message"</summary>
+                                        <summary>{t(k::MAIL__RAW)}</summary>
                                         <pre class="sb-raw__text">{item.raw.clone()}</pre>
                                     </details>
                                 </div>
@@ -165,19 +170,19 @@ pub fn DraftsList(area: Area) -> impl IntoView {
     });
     view! {
         {move || match drafts.get() {
-            None => view! { <Loading label="Loading drafts…" /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">"You have no drafts."</p> }.into_any(),
+            None => view! { <Loading label=t(k::MAIL__LOADING_DRAFTS) /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NO_DRAFTS)}</p> }.into_any(),
             Some(Ok(list)) => view! {
-                <ul class="sb-list__rows" aria-label="Drafts">
+                <ul class="sb-list__rows" aria-label=t(k::VIEWS__DRAFTS)>
                     {list.into_iter().map(|d| {
-                        let subject = if d.subject.is_empty() { "(no subject)".to_owned() } else { d.subject.clone() };
+                        let subject = if d.subject.is_empty() { t(k::MAIL__NO_SUBJECT) } else { d.subject.clone() };
                         let link = match &d.key.target {
                             DraftTarget::Conversation(id) => Some(format!("{}/conversations/{id}", base_path(area))),
                             DraftTarget::Contact(id) => Some(format!("/contacts/{id}")),
                             DraftTarget::NewCompose(_) => None,
                         };
-                        let what = format!("draft \u{201c}{subject}\u{201d}");
+                        let what = tf(k::MAIL__DRAFT_NAMED, &[("subject", &subject)]);
                         let discard = move || {
                             let d = d.clone();
                             async move { drafts::discard(app, &d.key).await.map(|_| d) }

@@ -5,6 +5,10 @@
 //! after, only images may load.
 
 use crate::domain::EmailAddress;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{remote_content, use_app};
 use crate::ui::sandbox::{clean_received, received_document, FRAME_SANDBOX};
 use leptos::prelude::*;
@@ -29,7 +33,7 @@ pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl In
             }
         }
     });
-    let always_label = format!("Always show images from {sender}");
+    let always_label = tf(k::MESSAGE__ALWAYS_SHOW, &[("sender", &sender)]);
     // Cleaned again when the rep allows images: the blocked version has no remote URL at all.
     let document = move || {
         let allowed = allowed();
@@ -38,9 +42,9 @@ pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl In
     view! {
         <Show when=move || has_remote && !allowed()>
             <div class="sb-msg__remote" role="note">
-                <span>"Remote images are blocked"</span>
+                <span>{t(k::MESSAGE__IMAGES_BLOCKED)}</span>
                 <button class="sb-button" on:click=move |_| shown_once.set(true)>
-                    "Show images"
+                    {t(k::MESSAGE__SHOW_IMAGES)}
                 </button>
                 <button
                     class="sb-button sb-button--link"

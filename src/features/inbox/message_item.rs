@@ -7,6 +7,10 @@ use super::message_body::MessageBody;
 use super::sender_flags::SenderFlags;
 use crate::domain::spoof::visible;
 use crate::domain::{Direction, Mailbox, Message};
+use crate::i18n::{
+    k,
+    web::{date_time, t, tf},
+};
 use leptos::prelude::*;
 
 /// SPEC §5: messages over 100 KB are cut.
@@ -23,8 +27,7 @@ fn mailbox_text(m: &Mailbox) -> String {
 }
 
 fn date_text(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    date_time(ms)
 }
 
 /// Cuts `text` to at most `max` bytes on a character boundary.
@@ -61,8 +64,8 @@ pub fn MessageItem(message: Message) -> impl IntoView {
         Direction::Comment => "sb-msg sb-msg--comment",
     };
     let label = match message.direction {
-        Direction::Comment => "Internal comment",
-        _ => "Email",
+        Direction::Comment => t(k::THREAD__INTERNAL_COMMENT),
+        _ => t(k::MESSAGE__EMAIL),
     };
     let to = message
         .to
@@ -77,7 +80,7 @@ pub fn MessageItem(message: Message) -> impl IntoView {
             <MessageBody
                 html=html.clone()
                 sender=message.from.address.clone()
-                title=format!("Message from {}", mailbox_text(&message.from))
+                title=tf(k::MESSAGE__FRAME, &[("sender", &mailbox_text(&message.from))])
             />
         }
         .into_any()
@@ -90,12 +93,12 @@ pub fn MessageItem(message: Message) -> impl IntoView {
                     let full_text = full_text.clone();
                     view! {
                         <p class="sb-msg__cut">
-                            "This message is over 100 KB and has been cut. "
+                            {t(k::MESSAGE__CUT)}" "
                             <button
                                 class="sb-button sb-button--link"
                                 on:click=move |_| open_entire(&full_text)
                             >
-                                "View entire message"
+                                {t(k::MESSAGE__VIEW_ENTIRE)}
                             </button>
                         </p>
                     }
@@ -105,11 +108,11 @@ pub fn MessageItem(message: Message) -> impl IntoView {
         .into_any()
     };
     view! {
-        <article class=kind aria-label=format!("{label} from {}", mailbox_text(&message.from))>
+        <article class=kind aria-label=tf(k::MESSAGE__FROM_LABEL, &[("kind", &label), ("sender", &mailbox_text(&message.from))])>
             <header class="sb-msg__head">
-                <span class="sb-msg__kind">{label}</span>
+                <span class="sb-msg__kind">{label.clone()}</span>
                 <strong class="sb-msg__from">{mailbox_text(&message.from)}</strong>
-                <span class="sb-msg__to">"To: "{to}</span>
+                <span class="sb-msg__to">{tf(k::MESSAGE__TO, &[("list", &to)])}</span>
                 <time class="sb-msg__date">{date_text(message.date)}</time>
             </header>
             {(message.direction == Direction::Incoming)
@@ -118,11 +121,11 @@ pub fn MessageItem(message: Message) -> impl IntoView {
             {(!message.attachments.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="sb-msg__attachments" aria-label="Attachments">
+                        <ul class="sb-msg__attachments" aria-label=t(k::MESSAGE__ATTACHMENTS)>
                             {message
                                 .attachments
                                 .iter()
-                                .map(|a| view! { <li>{format!("{} ({} KB)", a.file_name, a.size.div_ceil(1024))}</li> })
+                                .map(|a| view! { <li>{tf(k::MESSAGE__ATTACHMENT, &[("name", &a.file_name), ("size", &a.size.div_ceil(1024))])}</li> })
                                 .collect_view()}
                         </ul>
                     }

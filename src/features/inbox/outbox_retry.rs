@@ -2,6 +2,10 @@
 //! it at once (the reason of the failure stays visible until it is replaced).
 
 use crate::domain::MessageId;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{ctx::ToastKind, jmap, use_app};
 use leptos::prelude::*;
 
@@ -12,7 +16,7 @@ pub fn OutboxRetry(id: MessageId, subject: String) -> impl IntoView {
         let id = id.clone();
         async move {
             match jmap::retry(app, id).await {
-                Ok(()) => app.toast(ToastKind::Info, "Sent to the mail server again."),
+                Ok(()) => app.toast(ToastKind::Info, t(k::MAIL__RETRIED)),
                 Err(e) => app.toast_error(&e),
             }
         }
@@ -21,13 +25,13 @@ pub fn OutboxRetry(id: MessageId, subject: String) -> impl IntoView {
         <button
             type="button"
             class="sb-button"
-            aria-label=format!("Retry: {subject}")
+            aria-label=tf(k::MAIL__RETRY_NAMED, &[("subject", &subject)])
             disabled=move || retry.pending().get()
             on:click=move |_| {
                 retry.dispatch(id.clone());
             }
         >
-            "Retry"
+            {t(k::MAIL__RETRY)}
         </button>
     }
 }

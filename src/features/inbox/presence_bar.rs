@@ -5,8 +5,11 @@
 //! Announces this tab's presence through `services::presence` while mounted; never talks to
 //! the channel itself and stores nothing.
 
-use crate::domain::presence::viewer_label;
 use crate::domain::ConversationId;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{presence, use_app};
 use crate::ui::Avatar;
 use leptos::prelude::*;
@@ -46,15 +49,19 @@ pub fn PresenceBar(conversation: ConversationId) -> impl IntoView {
         })
     });
     view! {
-        <div class="sb-presence" role="status" aria-live="polite" aria-label="Also on this conversation">
+        <div class="sb-presence" role="status" aria-live="polite" aria-label=t(k::PRESENCE__LABEL)>
             <For
                 each=move || viewers.get()
                 key=|(name, typing)| (name.clone(), *typing)
                 children=|(name, typing)| {
                     view! {
                         <span class="sb-presence__rep" class:sb-presence__rep--typing=typing>
-                            <Avatar name=viewer_label(&name, typing) small=true />
-                            {typing.then(|| view! { <span class="sb-presence__typing" aria-hidden="true">"typing…"</span> })}
+                            <Avatar name=if typing {
+                                tf(k::PRESENCE__TYPING_REPLY, &[("name", &name)])
+                            } else {
+                                tf(k::PRESENCE__VIEWING, &[("name", &name)])
+                            } small=true />
+                            {typing.then(|| view! { <span class="sb-presence__typing" aria-hidden="true">{t(k::PRESENCE__TYPING)}</span> })}
                         </span>
                     }
                 }

@@ -7,6 +7,8 @@ use super::conversation_list::row_link;
 use super::list_filters::{filter_suffix, use_list_filters};
 use super::virtual_list::{RowSource, VirtualList};
 use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::i18n::errors::Translated;
+use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -37,8 +39,8 @@ pub fn SearchResults(
         }
     });
     move || match results.get() {
-        None => view! { <Loading label="Searching…" /> }.into_any(),
-        Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+        None => view! { <Loading label=t(k::LIST__SEARCHING) /> }.into_any(),
+        Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
         Some(Ok(hits)) => {
             let link = row_link(
                 area,
@@ -48,11 +50,11 @@ pub fn SearchResults(
             );
             view! {
                 <VirtualList
-                    label="Search results"
+                    label=k::LIST__SEARCH_RESULTS
                     source=RowSource::Hits(Rc::new(hits))
                     link
                     selected
-                    empty="No conversations match your search."
+                    empty=k::LIST__SEARCH_EMPTY
                     results=true
                 />
             }

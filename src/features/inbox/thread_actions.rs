@@ -8,6 +8,7 @@ use super::action_dialogs::{run, CommentDialog, ForwardDialog, MoveDialog, Reass
 use super::create_ticket_dialog::CreateTicketDialog;
 use crate::domain::access::Action;
 use crate::domain::{Conversation, ConversationStatus};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -29,7 +30,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
         let user = app.user()?;
         conv.with_value(|c| {
             app.directory
-                .with(|d| actions::decide(d, &user, action, c).message())
+                .with(|d| actions::decide(d, &user, action, c).translated())
         })
     };
     let denied = move |action: Action| reason(action).is_some();

@@ -6,6 +6,8 @@ use super::thread_actions::ThreadActions;
 use super::ticket_sidebar::TicketSidebar;
 use crate::domain::{Area, ConversationId};
 use crate::features::composer::ReplyComposer;
+use crate::i18n::errors::Translated;
+use crate::i18n::{k, web::t as tr};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -20,25 +22,25 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
         async move { queries::thread(app, id).await }
     });
     view! {
-        <section class="sb-thread" aria-label="Conversation">
+        <section class="sb-thread" aria-label=tr(k::THREAD__LABEL)>
             <super::presence_bar::PresenceBar conversation=reply_id.clone() />
             {move || match thread.get() {
-                None => view! { <Loading label="Opening conversation…" /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                None => view! { <Loading label=tr(k::THREAD__OPENING) /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(t)) => {
                     let contact = t
                         .contact
                         .as_ref()
                         .map(|c| crate::domain::spoof::visible(&c.display_name()))
-                        .unwrap_or_else(|| "Unknown contact".into());
+                        .unwrap_or_else(|| tr(k::THREAD__UNKNOWN_CONTACT));
                     view! {
                         <header class="sb-thread__head">
                             <h2 class="sb-thread__subject">{t.conversation.subject.clone()}</h2>
                             <p class="sb-thread__meta">
                                 {contact}" · "
                                 {match t.conversation.status {
-                                    crate::domain::ConversationStatus::Open => "Open",
-                                    crate::domain::ConversationStatus::Closed => "Closed",
+                                    crate::domain::ConversationStatus::Open => tr(k::THREAD__STATUS_OPEN),
+                                    crate::domain::ConversationStatus::Closed => tr(k::THREAD__STATUS_CLOSED),
                                 }}
                             </p>
                         </header>

@@ -5,6 +5,7 @@ use super::action_dialogs::run;
 use super::ticket_card::TicketCard;
 use super::workspace::base_path;
 use crate::domain::{Contact, Conversation, Ticket, TicketId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -96,7 +97,7 @@ pub fn TicketSidebar(
                 <h3 class="sb-card__title">{t(k::TICKET__PAST_CONVERSATIONS)}</h3>
                 {move || match data.get() {
                     None => ().into_any(),
-                    Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                    Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                     Some(Ok(d)) if d.past_conversations.is_empty() => {
                         view! { <p class="sb-card__prop">{t(k::TICKET__NO_OTHER_CONVERSATIONS)}</p> }.into_any()
 

@@ -2,6 +2,7 @@
 //! priority. The filters live in the URL query, so a filtered list is bookmarkable.
 
 use crate::domain::UserId;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tn},
@@ -89,7 +90,7 @@ pub fn HelpDeskTicketsPage() -> impl IntoView {
             </div>
             {move || match list.get() {
                 None => view! { <Loading label=t(k::TICKETS__LOADING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(rows)) => view! {
                     <table class="sb-table">
                         <caption>{tn(k::TICKETS__COUNT, rows.len() as u64, &[])}</caption>

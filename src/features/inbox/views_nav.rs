@@ -4,7 +4,9 @@
 use super::list_filters::{filter_suffix, use_list_filters};
 use super::workspace::base_path;
 use crate::domain::{Area, InboxId, View};
+use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
+use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -22,7 +24,7 @@ pub const VIEWS: [View; 8] = [
 #[component]
 pub fn ViewsNav(area: Area, inbox: InboxId, current: Memo<View>) -> impl IntoView {
     view! {
-        <nav class="sb-views" aria-label="Views">
+        <nav class="sb-views" aria-label=t(k::LIST__VIEWS)>
             <ul class="sb-views__list">
                 {VIEWS
                     .into_iter()
@@ -73,7 +75,7 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
             <A href=href attr:class=move || {
                 if current.get() == view { "sb-views__link sb-views__link--current" } else { "sb-views__link" }
             }>
-                <span class="sb-views__label">{view.label()}</span>
+                <span class="sb-views__label">{labels::view(view)}</span>
                 <span class="sb-views__count">{count_text}</span>
             </A>
         </li>

@@ -11,6 +11,12 @@
 
 use super::conversation_row::{conversation_row, placeholder_row};
 use crate::domain::ConversationId;
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tn},
+    Key,
+};
 use crate::services::queries::{self, ConversationRow, PAGE_SIZE};
 use crate::services::{session, use_app, AppCtx, AppError};
 use crate::storage::{ListKey, ListQuery, PageStart};
@@ -99,13 +105,13 @@ fn focus_row(list: &web_sys::Element, scroller: &web_sys::HtmlElement, index: u3
 #[component]
 pub fn VirtualList(
     /// Accessible name of the list ("Conversations", "Search results").
-    label: &'static str,
+    label: Key,
     source: RowSource,
     /// The link of a row.
     link: Callback<ConversationId, String>,
     selected: Signal<Option<ConversationId>>,
     /// What the status line says when there are no rows.
-    empty: &'static str,
+    empty: Key,
     /// Counts as "N results" above the list (search) instead of "N conversations".
     #[prop(optional)]
     results: bool,
@@ -193,7 +199,7 @@ pub fn VirtualList(
                         });
                     }
                     Err(err) => {
-                        let _ = error.try_set(Some(err.to_string()));
+                        let _ = error.try_set(Some(err.translated()));
                     }
                 }
             });
@@ -260,11 +266,9 @@ pub fn VirtualList(
     let count_text = move || {
         let n = total.get();
         match (results, n) {
-            (_, 0) => empty.to_owned(),
-            (true, 1) => "1 result".to_owned(),
-            (true, n) => format!("{n} results"),
-            (false, 1) => "1 conversation".to_owned(),
-            (false, n) => format!("{n} conversations"),
+            (_, 0) => t(empty),
+            (true, n) => tn(k::LIST__RESULTS, n as u64, &[]),
+            (false, n) => tn(k::UNITS__CONVERSATIONS, n as u64, &[]),
         }
     };
     view! {
@@ -280,7 +284,7 @@ pub fn VirtualList(
             <ul
                 class="sb-list__rows sb-vlist__rows"
                 role="list"
-                aria-label=label
+                aria-label=t(label)
                 node_ref=list
                 on:keydown=on_key
                 style:height=move || format!("{}px", f64::from(total.get()) * ROW_HEIGHT)

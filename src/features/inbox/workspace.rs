@@ -9,6 +9,10 @@ use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::features::composer::ComposeLauncher;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{access, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -65,23 +69,23 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
     let imports: ImportResults = RwSignal::new(None);
     let importing = RwSignal::new(false);
     let heading = match area {
-        Area::Inbox => "Inbox",
-        Area::HelpDesk => "Help desk",
+        Area::Inbox => t(k::NAV__INBOX),
+        Area::HelpDesk => t(k::NAV__HELP_DESK),
     };
     view! {
         <div class="sb-workspace">
-            <aside class="sb-workspace__side" aria-label=format!("{heading} views")>
-                <h1 class="sb-workspace__title">{heading}</h1>
+            <aside class="sb-workspace__side" aria-label=tf(k::LIST__SIDE, &[("area", &heading)])>
+                <h1 class="sb-workspace__title">{heading.clone()}</h1>
                 <ComposeLauncher
-                    label="Compose"
-                    heading="New email"
+                    label=k::LIST__COMPOSE
+                    heading=k::LIST__NEW_EMAIL
                     kind=Signal::derive(move || match area {
                         Area::HelpDesk => Some(ComposerKind::HelpDesk),
                         Area::Inbox => inbox.get().map(ComposerKind::Inbox),
                     })
                 />
                 <label class="sb-field">
-                    <span class="sb-field__label">"Current inbox"</span>
+                    <span class="sb-field__label">{t(k::LIST__CURRENT_INBOX)}</span>
                     <select
                         class="sb-select"
                         on:change=on_inbox
@@ -98,10 +102,10 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                 </label>
                 {move || match inbox.get() {
                     Some(id) => view! { <ViewsNav area inbox=id current=view /> }.into_any(),
-                    None => view! { <p>"You do not have access to any inbox."</p> }.into_any(),
+                    None => view! { <p>{t(k::LIST__NO_INBOX)}</p> }.into_any(),
                 }}
                 {(area == Area::HelpDesk).then(|| view! {
-                    <A href="/help-desk/tickets" attr:class="sb-views__link">"Tickets"</A>
+                    <A href="/help-desk/tickets" attr:class="sb-views__link">{t(k::TICKETS__TITLE)}</A>
                 })}
                 <ImportButton results=imports busy=importing />
             </aside>
@@ -126,7 +130,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                 None => {
                     view! {
                         <div class="sb-thread sb-thread--empty">
-                            <p>"Select a conversation to read it and reply."</p>
+                            <p>{t(k::LIST__SELECT_CONVERSATION)}</p>
                         </div>
                     }
                         .into_any()

@@ -5,6 +5,7 @@
 use super::access_picker::{AccessPicker, AccessState};
 use super::field_error::FieldError;
 use crate::domain::{InboxAccess, InboxId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::settings::{self, field};
 use crate::services::{ctx::ToastKind, use_app, AppError};
@@ -35,7 +36,7 @@ pub fn AccessTab(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoView 
         Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(field::ACCESS))));
     let other_error = Signal::derive(move || {
         error.with(|e| match e {
-            Some(e) if e.field(field::ACCESS).is_none() => Some(e.to_string()),
+            Some(e) if e.field(field::ACCESS).is_none() => Some(e.translated()),
             _ => None,
         })
     });

@@ -7,6 +7,7 @@ use super::connect_channel_form::ConnectChannelForm;
 use super::field_error::FieldError;
 use super::modal::Modal;
 use crate::domain::{InboxAccess, InboxId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -44,7 +45,7 @@ pub fn CreateInboxDialog(open: RwSignal<bool>, on_created: Callback<InboxId>) ->
                 let other_error = Signal::derive(move || {
                     error.with(|e| match e {
                         Some(e) if e.field(field::INBOX_NAME).is_none()
-                            && e.field(field::ACCESS).is_none() => Some(e.to_string()),
+                            && e.field(field::ACCESS).is_none() => Some(e.translated()),
                         _ => None,
                     })
                 });

@@ -6,6 +6,7 @@
 use super::settings_nav::SettingsNav;
 use crate::domain::helpdesk::{edit_decision, preview_moves, teams_with_default};
 use crate::domain::{Channel, ChannelKind};
+use crate::i18n::errors::{default_move, Translated};
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -71,8 +72,12 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
         let chosen = selected();
         app.directory.with(|d| {
             preview_moves(&d.workspace, &channel_id, &chosen, &d.channels)
-                .map(|m| m.iter().map(|m| m.message(&d.teams)).collect::<Vec<_>>())
-                .map_err(|e| e.message())
+                .map(|m| {
+                    m.iter()
+                        .map(|m| default_move(m, &d.teams))
+                        .collect::<Vec<_>>()
+                })
+                .map_err(|e| e.translated())
         })
     });
     let save_id = channel.id.clone();
@@ -85,7 +90,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
                     app.toast(ToastKind::Info, t(k::HELPDESK__SAVED));
                     done.set(None);
                 }
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some(err.translated())),
             }
         }
     });
@@ -163,7 +168,7 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
     let denied = move || {
         let user = app.user()?;
         app.directory
-            .with(|d| edit_decision(&d.workspace, &user).message())
+            .with(|d| edit_decision(&d.workspace, &user).translated())
     };
     let rows = move || {
         app.directory.with(|d| {

@@ -6,6 +6,7 @@ use super::create_inbox_dialog::CreateInboxDialog;
 use super::rename_dialog::RenameInboxDialog;
 use crate::domain::access::{can, Action, Decision, DenyReason, Resource};
 use crate::domain::{Inbox, InboxId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -40,7 +41,7 @@ pub fn InboxActions(
                 k::INBOXES__PLAN_REASON_CURRENT,
                 &[("plan", &plan.label())],
             )),
-            Decision::Denied(reason) => Some(reason.message()),
+            Decision::Denied(reason) => Some(reason.translated()),
         }
     });
     let rename_denied = Memo::new(move |_| {

@@ -8,6 +8,7 @@ use super::inbox_actions::InboxActions;
 use super::settings_nav::SettingsNav;
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::InboxId;
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t, Key};
 use crate::services::{access, use_app};
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn InboxesSettingsPage() -> impl IntoView {
                 &Resource::Inbox(&inbox),
                 &d.workspace,
             )
-            .message()
+            .translated()
         })
     });
     let select = Callback::new(move |id: InboxId| {

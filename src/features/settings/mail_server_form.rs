@@ -8,6 +8,11 @@ use crate::domain::mail_server::{
     DEFAULT_SESSION_URL,
 };
 use crate::domain::{ChannelId, ChannelKind};
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::jmap::{self, SaveError};
 use crate::services::{ctx::ToastKind, use_app};
 use leptos::prelude::*;
@@ -16,7 +21,7 @@ use leptos::prelude::*;
 struct Row {
     channel: ChannelId,
     title: String,
-    kind: &'static str,
+    kind: String,
     account: RwSignal<String>,
     password: RwSignal<String>,
     known: Signal<bool>,
@@ -58,8 +63,8 @@ pub fn MailServerFormView(
                     channel: c.id.clone(),
                     title: format!("{} <{}>", c.display_name, c.address),
                     kind: match c.kind {
-                        ChannelKind::TeamEmail => "Team email",
-                        ChannelKind::Fallback => "Fallback email",
+                        ChannelKind::TeamEmail => t(k::CHANNELS__TEAM_EMAIL),
+                        ChannelKind::Fallback => t(k::CHANNELS__FALLBACK),
                     },
                     account,
                     password: RwSignal::new(String::new()),
@@ -101,7 +106,7 @@ pub fn MailServerFormView(
                     error.set(None);
                     known.update(|k| k.extend(typed));
                     rows.with_value(|rows| rows.iter().for_each(|r| r.password.set(String::new())));
-                    app.toast(ToastKind::Info, "Mail server settings saved.");
+                    app.toast(ToastKind::Info, t(k::MAILSERVER__SAVED));
                     // The first check right away rather than at the next poll.
                     let _ = jmap::check_now(app).await;
                 }
@@ -118,7 +123,7 @@ pub fn MailServerFormView(
         Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(&f))))
     };
     let other_error = move || match error.get() {
-        Some(SaveError::App(e)) => Some(e.to_string()),
+        Some(SaveError::App(e)) => Some(e.translated()),
         _ => None,
     };
     view! {
@@ -128,19 +133,16 @@ pub fn MailServerFormView(
         }>
             {move || denied.get().map(|why| view! { <p id="mail-denied" class="sb-note--denied">{why}</p> })}
             <label class="sb-field">
-                <span class="sb-field__label">"JMAP session URL"</span>
+                <span class="sb-field__label">{t(k::MAILSERVER__URL)}</span>
                 <input class="sb-input" type="text" autocomplete="url" disabled=read_only
                     aria-describedby="mail-url-error mail-url-hint"
                     prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
             </label>
             <p id="mail-url-hint" class="sb-hint">
-                "A path on this site (such as /.well-known/jmap, forwarded to the mail server) or the "
-                "server's full address. The server must be reachable from this page's origin."
+                {t(k::MAILSERVER__URL_HINT)}
             </p>
             <p class="sb-hint">
-                "Give each channel the mail account that receives its email. One account may serve "
-                "several channels (for example a team email and the inbox's fallback email); its "
-                "password is needed once. Channels left empty are not connected."
+                {t(k::MAILSERVER__ACCOUNTS_HINT)}
             </p>
             <FieldError id="mail-url-error" error=field_error(MailServerField::SessionUrl) />
             {rows.get_value().into_iter().map(|r| {
@@ -149,17 +151,17 @@ pub fn MailServerFormView(
                 let (account, password, known) = (r.account, r.password, r.known);
                 view! {
                     <fieldset class="sb-mail-form__channel" disabled=read_only>
-                        <legend>{format!("{}: {}", r.kind, r.title)}</legend>
+                        <legend>{tf(k::MAILSERVER__CHANNEL, &[("kind", &r.kind), ("title", &r.title)])}</legend>
                         <label class="sb-field">
-                            <span class="sb-field__label">"Account"</span>
+                            <span class="sb-field__label">{t(k::MAILSERVER__ACCOUNT)}</span>
                             <input class="sb-input" type="text" autocomplete="username" aria-describedby=acc_err.clone()
                                 prop:value=move || account.get() on:input=move |ev| account.set(event_target_value(&ev)) />
                         </label>
                         <FieldError id=acc_id error=field_error(MailServerField::Account(r.channel.clone())) />
                         <label class="sb-field">
-                            <span class="sb-field__label">"Password"</span>
+                            <span class="sb-field__label">{t(k::MAILSERVER__PASSWORD)}</span>
                             <input class="sb-input" type="password" autocomplete="current-password" aria-describedby=pw_err.clone()
-                                placeholder=move || if known.get() { "(saved — leave empty to keep)" } else { "" }
+                                placeholder=move || if known.get() { t(k::MAILSERVER__PASSWORD_SAVED) } else { String::new() }
                                 prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
                         </label>
                         <FieldError id=pw_id error=field_error(MailServerField::Password(r.channel.clone())) />
@@ -169,32 +171,30 @@ pub fn MailServerFormView(
             <label class="sb-check">
                 <input type="checkbox" disabled=read_only aria-describedby="mail-remember-warning"
                     prop:checked=move || remember.get() on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                "Remember on this device"
+                {t(k::MAILSERVER__REMEMBER)}
             </label>
             <p id="mail-remember-warning" class="sb-hint sb-mail-form__warning">
                 {move || if remember.get() {
-                    "Warning: the passwords will be stored unencrypted in this browser's storage. Anyone using this \
-                     browser profile can read them. Only tick this on a device you alone use."
+                    t(k::MAILSERVER__REMEMBER_WARNING)
                 } else {
-                    "Passwords are kept only until this tab is closed. Tick this to store them in this browser \
-                     (unencrypted)."
+                    t(k::MAILSERVER__REMEMBER_OFF)
                 }}
             </p>
             {move || other_error().map(|e| view! { <p class="sb-field__error" role="alert">{e}</p> })}
             <div class="sb-form__actions">
                 <button type="submit" class="sb-button sb-button--primary" disabled=move || read_only() || save.pending().get()
                     title=move || denied.get().unwrap_or_default() aria-describedby=move || read_only().then_some("mail-denied")>
-                    "Save"
+                    {t(k::COMMON__SAVE)}
                 </button>
                 <button type="button" class="sb-button" disabled=move || test.pending().get()
                     on:click=move |_| { test.dispatch(form()); }>
-                    "Test connection"
+                    {t(k::MAILSERVER__TEST)}
                 </button>
             </div>
-            <ul class="sb-mail-form__results" aria-label="Connection test" aria-live="polite">
+            <ul class="sb-mail-form__results" aria-label=t(k::MAILSERVER__TEST_RESULTS) aria-live="polite">
                 {move || {
                     if test.pending().get() {
-                        return view! { <li>"Testing…"</li> }.into_any();
+                        return view! { <li>{t(k::MAILSERVER__TESTING)}</li> }.into_any();
                     }
                     results.get().into_iter().map(|(line, ok)| view! {
                         <li class=if ok { "sb-mail-form__ok" } else { "sb-mail-form__bad" }>{line}</li>

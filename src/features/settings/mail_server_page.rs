@@ -5,6 +5,8 @@
 use super::mail_server_form::MailServerFormView;
 use super::mail_server_status::MailServerStatus;
 use super::settings_nav::SettingsNav;
+use crate::i18n::errors::Translated;
+use crate::i18n::{k, web::t};
 use crate::services::{jmap, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
@@ -21,15 +23,13 @@ pub fn MailServerSettingsPage() -> impl IntoView {
         <div class="sb-settings">
             <SettingsNav />
             <section class="sb-page sb-mail-server">
-                <h1>"Mail server"</h1>
+                <h1>{t(k::MAILSERVER__TITLE)}</h1>
                 <p class="sb-hint">
-                    "Connect a JMAP mail server to receive email into Switchboard and deliver "
-                    "the Outbox. Without one, messages you send wait in the Outbox as the exact "
-                    "email that will be delivered, and can be downloaded as .eml files."
+                    {t(k::MAILSERVER__INTRO)}
                 </p>
                 {move || match loaded.get() {
-                    None => view! { <Loading label="Loading mail server settings…" /> }.into_any(),
-                    Some(Err(e)) => view! { <ErrorNote message=e.to_string() /> }.into_any(),
+                    None => view! { <Loading label=t(k::MAILSERVER__LOADING) /> }.into_any(),
+                    Some(Err(e)) => view! { <ErrorNote message=e.translated() /> }.into_any(),
                     Some(Ok((settings, known))) => view! {
                         <MailServerFormView settings=settings known=known />
                         <MailServerStatus />

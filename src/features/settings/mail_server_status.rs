@@ -1,6 +1,10 @@
 //! The mail-checking status under **Settings › Mail server**: the last round (imported,
 //! delivered, not delivered, problems in plain words) and a **Check mail now** button.
 
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{ctx::ToastKind, jmap, use_app};
 use leptos::prelude::*;
 
@@ -12,9 +16,13 @@ pub fn MailServerStatus() -> impl IntoView {
         match jmap::check_now(app).await {
             Ok(r) => app.toast(
                 ToastKind::Info,
-                format!(
-                    "Mail checked: {} received, {} delivered, {} not delivered.",
-                    r.imported, r.delivered, r.failed
+                tf(
+                    k::MAILSERVER__CHECKED,
+                    &[
+                        ("received", &r.imported),
+                        ("delivered", &r.delivered),
+                        ("failed", &r.failed),
+                    ],
                 ),
             ),
             Err(e) => app.toast_error(&e),
@@ -23,18 +31,17 @@ pub fn MailServerStatus() -> impl IntoView {
     let last = move || status.and_then(|s| s.last.get());
     let busy = move || check.pending().get() || status.is_some_and(|s| s.running.get());
     view! {
-        <section class="sb-mail-status" aria-label="Mail checking">
-            <h2>"Mail checking"</h2>
+        <section class="sb-mail-status" aria-label=t(k::MAILSERVER__CHECKING)>
+            <h2>{t(k::MAILSERVER__CHECKING)}</h2>
             <p class="sb-hint">
-                "While Switchboard is open it checks for new mail and delivers the Outbox every "
-                "few seconds (the server cannot push)."
+                {t(k::MAILSERVER__CHECKING_HINT)}
             </p>
             <div role="status" class="sb-mail-status__last">
                 {move || match last() {
-                    None => "Not checked yet.".to_owned(),
-                    Some(r) => format!(
-                        "Last check: {} received, {} delivered, {} not delivered.",
-                        r.imported, r.delivered, r.failed
+                    None => t(k::MAILSERVER__NOT_CHECKED),
+                    Some(r) => tf(
+                        k::MAILSERVER__LAST_CHECK,
+                        &[("received", &r.imported), ("delivered", &r.delivered), ("failed", &r.failed)],
                     ),
                 }}
             </div>
@@ -56,7 +63,7 @@ pub fn MailServerStatus() -> impl IntoView {
                     check.dispatch(());
                 }
             >
-                "Check mail now"
+                {t(k::MAILSERVER__CHECK_NOW)}
             </button>
         </section>
     }

@@ -6,6 +6,7 @@ use super::language_picker::LanguagePicker;
 use super::settings_nav::SettingsNav;
 use super::shortcuts_toggle::ShortcutsToggle;
 use crate::domain::{EmailAddress, User};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -50,7 +51,7 @@ fn CrmFromForm(user: User) -> impl IntoView {
                     error.set(None);
                     app.toast(ToastKind::Info, t(k::PROFILE__SAVED));
                 }
-                Err(err) => error.set(Some(err.to_string())),
+                Err(err) => error.set(Some(err.translated())),
             }
         }
     });

@@ -4,6 +4,7 @@
 use super::field_error::FieldError;
 use super::modal::Modal;
 use crate::domain::Inbox;
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -40,7 +41,7 @@ pub fn RenameInboxDialog(open: RwSignal<bool>, inbox: Inbox) -> impl IntoView {
                 });
                 let other_error = Signal::derive(move || {
                     error.with(|e| match e {
-                        Some(e) if e.field(field::INBOX_NAME).is_none() => Some(e.to_string()),
+                        Some(e) if e.field(field::INBOX_NAME).is_none() => Some(e.translated()),
                         _ => None,
                     })
                 });

@@ -8,6 +8,7 @@
 
 use crate::domain::body_html::safe_href;
 use crate::domain::signature::template_token_list;
+use crate::i18n::{k, web::t};
 use crate::ui::sandbox::sanitize_html;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ pub fn TemplateBodyEditor(
         }
     };
     let keep_focus = |ev: leptos::ev::MouseEvent| ev.prevent_default();
-    let tool = move |label: &'static str, command: &'static str| {
+    let tool = move |label: String, command: &'static str| {
         view! {
             <button type="button" class="sb-button sb-tool" on:mousedown=keep_focus on:click=move |_| { exec(command, ""); sync(); }>
                 {label}
@@ -57,7 +58,7 @@ pub fn TemplateBodyEditor(
     };
     let link = move |_| {
         let answer = web_sys::window().and_then(|w| {
-            w.prompt_with_message("Link address (https://…)")
+            w.prompt_with_message(&t(k::COMPOSER__LINK_PROMPT))
                 .ok()
                 .flatten()
         });
@@ -77,11 +78,11 @@ pub fn TemplateBodyEditor(
     let menu_id = format!("{id}-tokens");
     view! {
         <div class="sb-sig">
-            <div role="toolbar" aria-label="Body formatting" class="sb-sig__toolbar">
-                {tool("Bold", "bold")}
-                {tool("Italic", "italic")}
-                {tool("Underline", "underline")}
-                <button type="button" class="sb-button sb-tool" on:mousedown=keep_focus on:click=link>"Link"</button>
+            <div role="toolbar" aria-label=t(k::TEMPLATES__BODY_FORMATTING) class="sb-sig__toolbar">
+                {tool(t(k::COMPOSER__BOLD), "bold")}
+                {tool(t(k::COMPOSER__ITALIC), "italic")}
+                {tool(t(k::COMPOSER__UNDERLINE), "underline")}
+                <button type="button" class="sb-button sb-tool" on:mousedown=keep_focus on:click=link>{t(k::COMPOSER__LINK)}</button>
                 <div class="sb-menu">
                     <button
                         type="button"
@@ -92,15 +93,15 @@ pub fn TemplateBodyEditor(
                         on:mousedown=keep_focus
                         on:click=move |_| menu_open.update(|o| *o = !*o)
                     >
-                        "Insert token"
+                        {t(k::TEMPLATES__INSERT_TOKEN)}
                     </button>
-                    <ul id=menu_id.clone() role="menu" aria-label="Insert token" class="sb-menu__list" hidden=move || !menu_open.get()>
+                    <ul id=menu_id.clone() role="menu" aria-label=t(k::TEMPLATES__INSERT_TOKEN) class="sb-menu__list" hidden=move || !menu_open.get()>
                         {template_token_list()
                             .into_iter()
                             .map(|(label, token)| view! {
                                 <li role="none">
                                     <button type="button" role="menuitem" class="sb-menu__item" on:mousedown=keep_focus on:click=move |_| insert(token)>
-                                        {label}
+                                        {crate::ui::labels::signature_token(token, label)}
                                     </button>
                                 </li>
                             })
@@ -115,7 +116,7 @@ pub fn TemplateBodyEditor(
                 contenteditable="true"
                 role="textbox"
                 aria-multiline="true"
-                aria-label="Body"
+                aria-label=t(k::TEMPLATES__BODY)
                 aria-describedby=described_by
                 aria-invalid=move || invalid.get().to_string()
                 on:input=move |_| sync()

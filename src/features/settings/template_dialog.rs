@@ -7,16 +7,22 @@ use super::modal::Modal;
 use super::template_body_editor::TemplateBodyEditor;
 use crate::domain::template::{TemplateField, TemplateForm};
 use crate::domain::{Template, TemplateKind};
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{ctx::ToastKind, templates, use_app, AppError};
+use crate::ui::labels;
 use leptos::prelude::*;
 
 /// A labelled single-line input bound to one form field.
 fn text_field(
     id: String,
-    label: &'static str,
+    label: String,
     value: RwSignal<String>,
     error: Signal<Option<String>>,
-    hint: Option<&'static str>,
+    hint: Option<String>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let described = error_id.clone();
@@ -46,8 +52,8 @@ pub fn TemplateDialog(
 ) -> impl IntoView {
     let app = use_app();
     let title = Signal::derive(move || match editing.get() {
-        Some(t) => format!("Edit {}", t.name),
-        None => kind.new_label().to_owned(),
+        Some(item) => tf(k::TEMPLATES__EDIT_NAMED, &[("name", &item.name)]),
+        None => t(labels::kind_keys(kind).new),
     });
     let prefix = format!("tpl-{}", kind.id_prefix());
     view! {
@@ -70,7 +76,7 @@ pub fn TemplateDialog(
                         match templates::save_template(app, kind, id, form).await {
                             Ok(saved) => {
                                 open.set(false);
-                                app.toast(ToastKind::Info, format!("{} \u{201c}{}\u{201d} saved.", kind.label(), saved.name));
+                                app.toast(ToastKind::Info, tf(labels::kind_keys(kind).saved, &[("name", &saved.name)]));
                             }
                             Err(err) => error.set(Some(err)),
                         }
@@ -79,7 +85,7 @@ pub fn TemplateDialog(
                 let field = move |f: TemplateField| Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(f.key()))));
                 let other = Signal::derive(move || error.with(|e| match e {
                     Some(AppError::Fields(_)) | None => None,
-                    Some(e) => Some(e.to_string()),
+                    Some(e) => Some(e.translated()),
                 }));
                 let body_error_id = format!("{prefix}-body-error");
                 let summary_id = format!("{prefix}-summary");
@@ -98,27 +104,27 @@ pub fn TemplateDialog(
                         });
                     }>
                         <FieldError id=format!("{prefix}-form-error") error=other />
-                        {text_field(format!("{prefix}-name"), kind.name_label(), name, field(TemplateField::Name), None)}
-                        {(kind == TemplateKind::Snippet).then(|| text_field(format!("{prefix}-shortcut"), "Shortcut", shortcut, field(TemplateField::Shortcut), Some("Optional: one word to find it by, e.g. thanks")))}
-                        {(kind == TemplateKind::Template).then(|| text_field(format!("{prefix}-subject"), "Subject", subject, field(TemplateField::Subject), Some("Optional; used when the email has no subject yet")))}
+                        {text_field(format!("{prefix}-name"), super::template_section::name_heading(kind), name, field(TemplateField::Name), None)}
+                        {(kind == TemplateKind::Snippet).then(|| text_field(format!("{prefix}-shortcut"), t(k::TEMPLATES__SHORTCUT), shortcut, field(TemplateField::Shortcut), Some(t(k::TEMPLATES__SHORTCUT_HINT))))}
+                        {(kind == TemplateKind::Template).then(|| text_field(format!("{prefix}-subject"), t(k::TEMPLATES__SUBJECT), subject, field(TemplateField::Subject), Some(t(k::TEMPLATES__SUBJECT_HINT))))}
                         {kind.is_text().then(|| view! {
                             <div class="sb-field">
-                                <span class="sb-field__label">"Body"</span>
+                                <span class="sb-field__label">{t(k::TEMPLATES__BODY)}</span>
                                 <TemplateBodyEditor html=body id=format!("{prefix}-body") described_by=body_error_id.clone() invalid=Signal::derive(move || field(TemplateField::Body).with(Option::is_some)) />
                                 <FieldError id=body_error_id.clone() error=field(TemplateField::Body) />
                             </div>
                         })}
-                        {(!kind.is_text()).then(|| text_field(format!("{prefix}-url"), "Web address", url, field(TemplateField::Url), Some("https://…")))}
+                        {(!kind.is_text()).then(|| text_field(format!("{prefix}-url"), t(k::TEMPLATES__WEB_ADDRESS), url, field(TemplateField::Url), Some("https://…".to_owned())))}
                         {(kind == TemplateKind::KnowledgeBase).then(|| view! {
                             <div class="sb-field">
-                                <label class="sb-field__label" for=summary_id.clone()>"Summary"</label>
+                                <label class="sb-field__label" for=summary_id.clone()>{t(k::TEMPLATES__SUMMARY)}</label>
                                 <textarea id=summary_id.clone() class="sb-input" rows="3" aria-describedby=summary_error_id.clone() prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
                                 <FieldError id=summary_error_id.clone() error=field(TemplateField::Summary) />
                             </div>
                         })}
                         <div class="sb-dialog__actions">
-                            <button type="button" class="sb-button" on:click=move |_| open.set(false)>"Cancel"</button>
-                            <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>"Save"</button>
+                            <button type="button" class="sb-button" on:click=move |_| open.set(false)>{t(k::COMMON__CANCEL)}</button>
+                            <button type="submit" class="sb-button sb-button--primary" disabled=move || save.pending().get()>{t(k::COMMON__SAVE)}</button>
                         </div>
                     </form>
                 }

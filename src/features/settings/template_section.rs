@@ -6,7 +6,12 @@
 use super::template_dialog::TemplateDialog;
 use crate::domain::template::search;
 use crate::domain::{Template, TemplateKind};
+use crate::i18n::{
+    k,
+    web::{t, t as tr, tf},
+};
 use crate::services::{ctx::ToastKind, templates, use_app};
+use crate::ui::labels;
 use crate::ui::ConfirmDialog;
 use leptos::prelude::*;
 
@@ -20,12 +25,20 @@ fn detail(kind: TemplateKind, t: &Template) -> String {
     }
 }
 
-fn detail_heading(kind: TemplateKind) -> &'static str {
-    match kind {
-        TemplateKind::Template => "Subject",
-        TemplateKind::Snippet => "Shortcut",
-        TemplateKind::KnowledgeBase => "Summary",
-        _ => "Web address",
+fn detail_heading(kind: TemplateKind) -> String {
+    t(match kind {
+        TemplateKind::Template => k::TEMPLATES__SUBJECT,
+        TemplateKind::Snippet => k::TEMPLATES__SHORTCUT,
+        TemplateKind::KnowledgeBase => k::TEMPLATES__SUMMARY,
+        _ => k::TEMPLATES__WEB_ADDRESS,
+    })
+}
+
+/// **Name**, or **Title** for articles and videos (the domain's `name_label`, worded here).
+pub fn name_heading(kind: TemplateKind) -> String {
+    match kind.name_label() {
+        "Title" => t(k::TEMPLATES__TITLE),
+        _ => t(k::COMMON__NAME),
     }
 }
 
@@ -58,7 +71,7 @@ pub fn TemplateSection(
             match templates::delete_template(app, t.id.clone()).await {
                 Ok(()) => app.toast(
                     ToastKind::Info,
-                    format!("\u{201c}{}\u{201d} deleted.", t.name),
+                    tf(k::TEMPLATES__DELETED, &[("name", &t.name)]),
                 ),
                 Err(err) => app.toast_error(&err),
             }
@@ -72,7 +85,7 @@ pub fn TemplateSection(
     view! {
         <section class="sb-tpl-section" aria-labelledby=labelled_by>
             <div class="sb-tpl-section__head">
-                <h2 id=heading_id>{kind.plural()}</h2>
+                <h2 id=heading_id>{t(labels::kind_keys(kind).plural)}</h2>
                 <button
                     type="button"
                     class="sb-button sb-button--primary"
@@ -81,20 +94,20 @@ pub fn TemplateSection(
                     aria-describedby=reason.clone()
                     on:click=move |_| { editing.set(None); open.set(true); }
                 >
-                    {kind.new_label()}
+                    {t(labels::kind_keys(kind).new)}
                 </button>
             </div>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="sb-note">{format!("No {} yet.", kind.plural().to_lowercase())}</p>
+                <p class="sb-note">{t(labels::kind_keys(kind).none)}</p>
             </Show>
             <Show when=move || !items.with(Vec::is_empty)>
                 <table class="sb-table">
-                    <caption class="sb-visually-hidden">{kind.plural()}</caption>
+                    <caption class="sb-visually-hidden">{t(labels::kind_keys(kind).plural)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{kind.name_label()}</th>
+                            <th scope="col">{name_heading(kind)}</th>
                             <th scope="col">{detail_heading(kind)}</th>
-                            <th scope="col"><span class="sb-visually-hidden">"Actions"</span></th>
+                            <th scope="col"><span class="sb-visually-hidden">{t(k::COMMON__ACTIONS)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -111,9 +124,9 @@ pub fn TemplateSection(
                                             <td>{detail(kind, &t)}</td>
                                             <td class="sb-tpl-section__actions">
                                                 <button type="button" class="sb-button" disabled=blocked title=why aria-describedby=reason.clone()
-                                                    on:click=move |_| { editing.set(Some(for_edit.clone())); open.set(true); }>"Edit"</button>
+                                                    on:click=move |_| { editing.set(Some(for_edit.clone())); open.set(true); }>{tr(k::COMMON__EDIT)}</button>
                                                 <button type="button" class="sb-button sb-button--danger" disabled=blocked title=why aria-describedby=reason.clone()
-                                                    on:click=move |_| { deleting.set(Some(for_delete.clone())); confirm.set(true); }>"Delete"</button>
+                                                    on:click=move |_| { deleting.set(Some(for_delete.clone())); confirm.set(true); }>{tr(k::TEMPLATES__DELETE)}</button>
                                             </td>
                                         </tr>
                                     }
@@ -129,9 +142,9 @@ pub fn TemplateSection(
                 view! {
                     <ConfirmDialog
                         open=confirm
-                        title=format!("Delete {}?", kind.label().to_lowercase())
-                        body=format!("\u{201c}{name}\u{201d} will no longer be offered in the Insert menu. Emails and drafts that already contain it keep their text.")
-                        confirm_label="Delete"
+                        title=tr(labels::kind_keys(kind).delete)
+                        body=tf(k::TEMPLATES__DELETE_BODY, &[("name", &name)])
+                        confirm_label=tr(k::TEMPLATES__DELETE)
                         on_confirm=Callback::new(move |_| { remove.dispatch(t.clone()); })
                     />
                 }

@@ -7,6 +7,10 @@ use super::settings_nav::SettingsNav;
 use super::template_section::TemplateSection;
 use crate::domain::signature::template_token_list;
 use crate::domain::TemplateKind;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::services::{templates, use_app};
 use leptos::prelude::*;
 
@@ -25,13 +29,12 @@ pub fn TemplatesSettingsPage() -> impl IntoView {
         <div class="sb-settings">
             <SettingsNav />
             <section class="sb-page sb-tpl-page">
-                <h1>"Templates"</h1>
+                <h1>{t(k::SETTINGS__NAV__TEMPLATES)}</h1>
                 <p class="sb-note">
-                    "Everything here is offered by the composer's Insert menu. Templates and snippets may use the tokens "
-                    {tokens}", filled in with the recipient and the sender when inserted."
+                    {tf(k::TEMPLATES__INTRO, &[("tokens", &tokens)])}
                 </p>
                 <p id=REASON_ID class="sb-note sb-note--denied" role="note" hidden=move || denied.with(Option::is_none)>
-                    {move || denied.get().map(|why| format!("Read only: {why}")).unwrap_or_default()}
+                    {move || denied.get().map(|why| tf(k::TEMPLATES__READ_ONLY, &[("why", &why)])).unwrap_or_default()}
                 </p>
                 {TemplateKind::ALL
                     .into_iter()

@@ -5,6 +5,7 @@
 use super::fallback_state::FallbackState;
 use super::field_error::FieldError;
 use crate::domain::{EmailAddress, FallbackFromAddress, InboxId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -77,7 +78,7 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
     let code_error = Signal::derive(move || {
         error.with(|e| {
             e.as_ref()
-                .map(|e| e.field(field::CODE).unwrap_or_else(|| e.to_string()))
+                .map(|e| e.field(field::CODE).unwrap_or_else(|| e.translated()))
         })
     });
     let save_first = move || stage.get() == Stage::SaveFirst;

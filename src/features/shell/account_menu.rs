@@ -6,7 +6,7 @@ use crate::i18n::{
     web::{t, tf},
 };
 use crate::services::{boot, ctx::ToastKind, use_app};
-use crate::ui::{Avatar, ConfirmDialog};
+use crate::ui::{labels, Avatar, ConfirmDialog};
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn AccountMenu() -> impl IntoView {
     };
     // "Account menu: {name}" with the name cut off: the visible name follows it.
     let menu_prefix = tf(k::ACCOUNT__MENU, &[("name", &"")]);
-    let role = move || app.user().map(|u| u.role.label()).unwrap_or_default();
+    let role = move || app.user().map(|u| labels::role(u.role)).unwrap_or_default();
     let reset = Action::new_local(move |_: &()| async move {
         match boot::reset_demo(app).await {
             Ok(()) => app.toast(ToastKind::Info, t(k::ACCOUNT__RESET_DONE)),
@@ -69,7 +69,7 @@ pub fn AccountMenu() -> impl IntoView {
                                 .with(|d| d.users.clone())
                                 .into_iter()
                                 .map(|u| {
-                                    let label = format!("{} — {}", u.full_name(), u.role.label());
+                                    let label = format!("{} — {}", u.full_name(), labels::role(u.role));
                                     view! { <option value=u.id.0.clone()>{label}</option> }
                                 })
                                 .collect_view()

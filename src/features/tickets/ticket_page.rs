@@ -5,6 +5,7 @@ use super::ticket_props::TicketProps;
 use super::ticket_trash::TicketTrash;
 use crate::domain::Area;
 use crate::domain::TicketId;
+use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::{tickets, use_app};
 use crate::ui::{ErrorNote, Loading};
@@ -25,7 +26,7 @@ pub fn TicketPage() -> impl IntoView {
         <section class="sb-page">
             {move || match ticket.get() {
                 None => view! { <Loading label=t(k::TICKET__LOADING) /> }.into_any(),
-                Some(Err(err)) => view! { <ErrorNote message=err.to_string() /> }.into_any(),
+                Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(r)) => {
                     view! {
                         <h1>{r.ticket.name.clone()}</h1>

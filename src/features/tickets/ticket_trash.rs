@@ -8,6 +8,7 @@
 use super::ticket_props::run;
 use crate::domain::access::Action;
 use crate::domain::{Conversation, Ticket};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tn},
@@ -38,7 +39,7 @@ pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl Int
         conversations.with_value(|cs| {
             app.directory.with(|d| {
                 cs.iter()
-                    .find_map(|c| actions::decide(d, &user, Action::Trash, c).message())
+                    .find_map(|c| actions::decide(d, &user, Action::Trash, c).translated())
             })
         })
     };

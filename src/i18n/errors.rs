@@ -1,0 +1,231 @@
+//! Error and refusal sentences in the current language. The domain, storage and services keep
+//! their English `thiserror` messages (logs, native tests, stored summaries); everything a rep
+//! reads goes through [`Translated::translated`] here.
+//!
+//! Every `match` is exhaustive and names each variant: a new variant without a translation
+//! does not compile. Only wording lives here; no rule is decided again. Errors that still
+//! carry a sentence made by a service (`AppError::Denied(String)`, `Invalid`, `Fields`) are
+//! shown as they are.
+
+use super::k;
+use super::web::{t, tf};
+use crate::domain::access::{Action, Decision, DenyReason};
+use crate::domain::from::{FromError, SendGuardError, Unusable};
+use crate::domain::helpdesk::{DefaultMove, HelpDeskError};
+use crate::domain::Team;
+use crate::services::AppError;
+use crate::storage::StorageError;
+
+/// A value a rep reads, in the current language.
+pub trait Translated {
+    type Text;
+    fn translated(&self) -> Self::Text;
+}
+
+/// What an action does, as the end of a sentence ("Only admins can {action}.").
+pub fn action(action: Action) -> String {
+    t(match action {
+        Action::ViewInbox => k::ACTION__VIEW_INBOX,
+        Action::ViewThread => k::ACTION__VIEW_THREAD,
+        Action::Compose => k::ACTION__COMPOSE,
+        Action::Reply => k::ACTION__REPLY,
+        Action::Assign => k::ACTION__ASSIGN,
+        Action::Close => k::ACTION__CLOSE,
+        Action::Comment => k::ACTION__COMMENT,
+        Action::Move => k::ACTION__MOVE,
+        Action::Trash => k::ACTION__TRASH,
+        Action::Forward => k::ACTION__FORWARD,
+        Action::SendFrom => k::ACTION__SEND_FROM,
+        Action::EditInboxSettings => k::ACTION__EDIT_INBOX_SETTINGS,
+        Action::CreateInbox => k::ACTION__CREATE_INBOX,
+        Action::EditHelpDeskDefaults => k::ACTION__EDIT_HELPDESK_DEFAULTS,
+        Action::ViewHelpDeskDefaults => k::ACTION__VIEW_HELPDESK_DEFAULTS,
+        Action::ManageTemplates => k::ACTION__MANAGE_TEMPLATES,
+    })
+}
+
+impl Translated for DenyReason {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            DenyReason::NoInboxAccess { inbox } => {
+                tf(k::DENY__NO_INBOX_ACCESS, &[("inbox", inbox)])
+            }
+            DenyReason::ViewOnly { .. } => t(k::DENY__VIEW_ONLY),
+            DenyReason::FreeSeatAssignedToOther => t(k::DENY__FREE_SEAT),
+            DenyReason::AdminsOnly { action: a } => {
+                tf(k::DENY__ADMINS_ONLY, &[("action", &action(*a))])
+            }
+            DenyReason::PlanTooLow { action: a, plan } => tf(
+                k::DENY__PLAN_TOO_LOW,
+                &[("action", &action(*a)), ("plan", &plan.label())],
+            ),
+            DenyReason::ChannelDisabled { address } => {
+                tf(k::DENY__CHANNEL_DISABLED, &[("address", address)])
+            }
+            DenyReason::ChannelUnverified { address } => {
+                tf(k::DENY__CHANNEL_UNVERIFIED, &[("address", address)])
+            }
+            DenyReason::FallbackNotForSending { inbox } => {
+                tf(k::DENY__FALLBACK_NOT_FOR_SENDING, &[("inbox", inbox)])
+            }
+            DenyReason::FallbackAddressInvalid { inbox } => {
+                tf(k::DENY__FALLBACK_ADDRESS_INVALID, &[("inbox", inbox)])
+            }
+            DenyReason::WrongResource { action: a } => {
+                tf(k::DENY__WRONG_RESOURCE, &[("action", &action(*a))])
+            }
+        }
+    }
+}
+
+impl Translated for Decision {
+    /// The refusal sentence, if refused (for a disabled control's `title` or a note).
+    type Text = Option<String>;
+    fn translated(&self) -> Option<String> {
+        match self {
+            Decision::Allowed => None,
+            Decision::Denied(reason) => Some(reason.translated()),
+        }
+    }
+}
+
+impl Translated for Unusable {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            Unusable::Denied(reason) => reason.translated(),
+            Unusable::ChannelRemoved => t(k::FROMERR__CHANNEL_REMOVED),
+            Unusable::InboxRemoved => t(k::FROMERR__INBOX_REMOVED),
+            Unusable::NotYourAddress => t(k::FROMERR__NOT_YOUR_ADDRESS),
+            Unusable::PersonalNotAllowedHere => t(k::FROMERR__PERSONAL_NOT_HERE),
+        }
+    }
+}
+
+impl Translated for FromError {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            FromError::ChoiceUnusable { address, why } => tf(
+                k::FROMERR__CHOICE_UNUSABLE,
+                &[("address", address), ("why", &why.translated())],
+            ),
+            FromError::ThreadAddressUnusable { address, why } => tf(
+                k::FROMERR__THREAD_UNUSABLE,
+                &[("address", address), ("why", &why.translated())],
+            ),
+            FromError::TeamDefaultUnusable { address, why } => tf(
+                k::FROMERR__TEAM_DEFAULT_UNUSABLE,
+                &[("address", address), ("why", &why.translated())],
+            ),
+            FromError::NoPrimaryTeam => t(k::FROMERR__NO_PRIMARY_TEAM),
+            FromError::NoTeamDefault { .. } => t(k::FROMERR__NO_TEAM_DEFAULT),
+            FromError::NoInboxAccess(reason) => reason.translated(),
+            FromError::NoInboxAddress { inbox } => {
+                tf(k::FROMERR__NO_INBOX_ADDRESS, &[("inbox", inbox)])
+            }
+            FromError::UnknownInbox => t(k::FROMERR__UNKNOWN_INBOX),
+        }
+    }
+}
+
+impl Translated for SendGuardError {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            SendGuardError::AddressChanged { shown, now } => {
+                tf(k::GUARD__ADDRESS_CHANGED, &[("shown", shown), ("now", now)])
+            }
+            SendGuardError::NameChanged { shown, now } => {
+                tf(k::GUARD__NAME_CHANGED, &[("shown", shown), ("now", now)])
+            }
+            SendGuardError::ChannelChanged { shown, now } => {
+                tf(k::GUARD__CHANNEL_CHANGED, &[("shown", shown), ("now", now)])
+            }
+            SendGuardError::Blocked(why) => tf(k::GUARD__BLOCKED, &[("why", &why.translated())]),
+        }
+    }
+}
+
+impl Translated for HelpDeskError {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            HelpDeskError::NotAllowed(reason) => reason.translated(),
+            HelpDeskError::UnknownChannel { .. } => t(k::HELPDESK__UNKNOWN_CHANNEL),
+            HelpDeskError::ChannelDisabled { address } => {
+                tf(k::HELPDESK__CHANNEL_DISABLED, &[("address", address)])
+            }
+            HelpDeskError::ChannelUnverified { address } => {
+                tf(k::HELPDESK__CHANNEL_UNVERIFIED, &[("address", address)])
+            }
+        }
+    }
+}
+
+/// One line of the help desk "What changes" preview, with team names from `teams`.
+pub fn default_move(change: &DefaultMove, teams: &[Team]) -> String {
+    let team = teams
+        .iter()
+        .find(|t| &t.id == change.team())
+        .map_or(change.team().as_str(), |t| t.name.as_str());
+    match change {
+        DefaultMove::Set { to, .. } => tf(
+            k::HELPDESK__MOVE_SET,
+            &[("team", &team), ("to", &to.address)],
+        ),
+        DefaultMove::Moved { from, to, .. } => tf(
+            k::HELPDESK__MOVE_MOVED,
+            &[
+                ("team", &team),
+                ("from", &from.address),
+                ("to", &to.address),
+            ],
+        ),
+        DefaultMove::Removed { from, .. } => tf(
+            k::HELPDESK__MOVE_REMOVED,
+            &[("team", &team), ("from", &from.address)],
+        ),
+    }
+}
+
+impl Translated for StorageError {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            StorageError::QuotaExceeded => t(k::STORAGE__QUOTA),
+            StorageError::Aborted(details) => tf(k::STORAGE__ABORTED, &[("details", details)]),
+            StorageError::Blocked => t(k::STORAGE__BLOCKED),
+            StorageError::VersionChanged => t(k::STORAGE__VERSION_CHANGED),
+            StorageError::NotFound(what) => tf(k::STORAGE__NOT_FOUND, &[("what", what)]),
+            StorageError::Serde(details) => tf(k::STORAGE__SERDE, &[("details", details)]),
+            StorageError::Conflict => t(k::STORAGE__CONFLICT),
+            StorageError::Unavailable(details) => {
+                tf(k::STORAGE__UNAVAILABLE, &[("details", details)])
+            }
+            StorageError::Other(details) => tf(k::STORAGE__OTHER, &[("details", details)]),
+        }
+    }
+}
+
+impl Translated for AppError {
+    type Text = String;
+    fn translated(&self) -> String {
+        match self {
+            AppError::Storage(e) => e.translated(),
+            AppError::Network { what, reason } => {
+                tf(k::APPERR__NETWORK, &[("what", what), ("reason", reason)])
+            }
+            AppError::BadData(details) => tf(k::APPERR__BAD_DATA, &[("details", details)]),
+            AppError::NotFound(what) => tf(k::APPERR__NOT_FOUND, &[("what", what)]),
+            AppError::Access(reason) => reason.translated(),
+            AppError::From(e) => e.translated(),
+            AppError::Guard(e) => e.translated(),
+            AppError::HelpDesk(e) => e.translated(),
+            // Sentences a service already worded (validation of a form, a refused import).
+            AppError::Denied(text) | AppError::Invalid(text) => text.clone(),
+            AppError::Fields(fields) => fields.to_string(),
+        }
+    }
+}
