@@ -79,6 +79,7 @@ pub fn InsertMenu(
     });
     on_cleanup(move || on_outside.remove());
     let menu_id = format!("{editor}-insert-menu");
+    let editor_for_click = editor.clone();
     let open_item = move |item: Pick| {
         menu_open.set(false);
         pick.set(Some(item));
@@ -101,7 +102,14 @@ pub fn InsertMenu(
                 aria-expanded=move || menu_open.get().to_string()
                 aria-controls=menu_id.clone()
                 on:mousedown=remember_caret
-                on:click=move |_| menu_open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    // Opened from the keyboard (Tab to Insert, Enter) there was no mousedown:
+                    // the editor's selection is still where the rep left it, so note it now.
+                    if !menu_open.get_untracked() {
+                        caret.set_value(save_caret(&editor_for_click));
+                    }
+                    menu_open.update(|o| *o = !*o)
+                }
             >
                 "Insert"
             </button>
