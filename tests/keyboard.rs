@@ -1,7 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The keyboard layer's rules (issue 10), one case per rule.
 
-use switchboard::domain::keyboard::{cheat_sheet, interpret, KeyPress, Shortcut, Step};
+use switchboard::domain::keyboard::{
+    cheat_sheet, interpret, typing_target, Focused, KeyPress, Shortcut, Step,
+};
 use switchboard::domain::View;
 
 fn key(k: &str) -> KeyPress {
@@ -115,4 +117,109 @@ fn the_cheat_sheet_lists_every_key_once() {
             assert_eq!(interpret(&key(k), false), Step::Fire(*shortcut));
         }
     }
+}
+
+fn focused(tag: &str, input_type: &str, role: &str, editable: bool) -> Focused {
+    Focused {
+        tag: tag.into(),
+        input_type: input_type.into(),
+        role: role.into(),
+        editable,
+    }
+}
+
+#[test]
+fn editable_rich_text_is_typing() {
+    // The composer's message body (a contenteditable div with role textbox).
+    assert!(typing_target(&focused("DIV", "", "textbox", true)));
+    assert!(typing_target(&focused("div", "", "", true)));
+}
+
+#[test]
+fn textareas_and_selects_are_typing() {
+    assert!(typing_target(&focused("TEXTAREA", "", "", false)));
+    // Letters choose an option in a select.
+    assert!(typing_target(&focused("SELECT", "", "", false)));
+}
+
+#[test]
+fn inputs_that_take_text_are_typing() {
+    for kind in [
+        "",
+        "text",
+        "TEXT",
+        "email",
+        "search",
+        "url",
+        "tel",
+        "password",
+        "number",
+        "date",
+        "week",
+        "unknown-kind",
+    ] {
+        assert!(
+            typing_target(&focused("INPUT", kind, "", false)),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn inputs_that_are_pressed_or_picked_are_not_typing() {
+    for kind in [
+        "button", "submit", "reset", "image", "checkbox", "radio", "range", "color", "file", "File",
+    ] {
+        assert!(
+            !typing_target(&focused("INPUT", kind, "", false)),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn custom_widgets_with_a_typing_role_are_typing() {
+    for role in [
+        "textbox",
+        "searchbox",
+        "combobox",
+        "spinbutton",
+        " Combobox ",
+    ] {
+        assert!(typing_target(&focused("DIV", "", role, false)), "{role:?}");
+    }
+}
+
+#[test]
+fn buttons_links_rows_and_the_page_are_not_typing() {
+    // As in Gmail, Front or Help Scout: on a focused button (Insert, Send, Attach files) a
+    // single key is a shortcut again.
+    let cases = [
+        focused("BUTTON", "", "", false),
+        focused("BUTTON", "", "menuitem", false),
+        focused("A", "", "", false),
+        focused("A", "", "row", false),
+        focused("BODY", "", "", false),
+        focused("SUMMARY", "", "", false),
+    ];
+    for case in cases {
+        assert!(!typing_target(&case), "{case:?}");
+    }
+}
+
+#[test]
+fn a_key_on_a_focused_button_fires_its_shortcut() {
+    let on_button = KeyPress {
+        in_field: typing_target(&focused("BUTTON", "", "", false)),
+        ..key("e")
+    };
+    assert_eq!(
+        interpret(&on_button, false),
+        Step::Fire(Shortcut::CloseConversation)
+    );
+    let in_body = KeyPress {
+        in_field: typing_target(&focused("DIV", "", "textbox", true)),
+        ..key("e")
+    };
+    assert_eq!(interpret(&in_body, false), Step::Pass);
 }

@@ -3,8 +3,11 @@
 //!
 //! It never touches the page: `features::shortcuts` reads key events, asks [`interpret`], and
 //! carries the answer out by clicking the same accessible button a mouse user would. Rules:
-//! single keys never fire while the focus is in a text field (typing stays typing), and
-//! **Send** (Ctrl/Cmd+Enter) is the one shortcut meant for use inside a field.
+//! single keys never fire while the focus is in a text field (typing stays typing), but do on
+//! a focused button, link or row (as in Gmail, Front or Help Scout: after Tab out of the
+//! composer body to **Insert** or **Send**, `e` still closes); which focused elements count as
+//! text fields is [`typing_target`]. **Send** (Ctrl/Cmd+Enter) is the one shortcut meant for use
+//! inside a field.
 
 use super::views::View;
 
@@ -24,7 +27,7 @@ pub enum Shortcut {
 }
 
 /// One key press as the browser reports it (`KeyboardEvent.key` and modifiers), plus whether
-/// the focus is in a text field (input, textarea, select, contenteditable).
+/// the focus is in a text field ([`typing_target`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct KeyPress {
     pub key: String,
@@ -32,6 +35,52 @@ pub struct KeyPress {
     pub meta: bool,
     pub alt: bool,
     pub in_field: bool,
+}
+
+/// The focused element, as far as shortcuts care (read by the shell from
+/// `document.activeElement`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Focused {
+    /// The tag name, any case (`"INPUT"`, `"button"`).
+    pub tag: String,
+    /// The `type` attribute of an `<input>` (empty when absent).
+    pub input_type: String,
+    /// The ARIA `role` attribute (empty when absent).
+    pub role: String,
+    /// The element is editable rich text (`contenteditable`, e.g. the message body).
+    pub editable: bool,
+}
+
+/// Input types that are pressed or picked rather than typed into: a letter does nothing there,
+/// so the letter is free for a shortcut.
+const PRESSED_INPUTS: [&str; 9] = [
+    "button", "submit", "reset", "image", "checkbox", "radio", "range", "color", "file",
+];
+
+/// ARIA roles of custom widgets that take typed letters.
+const TYPED_ROLES: [&str; 4] = ["textbox", "searchbox", "combobox", "spinbutton"];
+
+/// Whether typing goes into `focused`, so single-key shortcuts must stay quiet: editable
+/// rich text, a textarea, a select (letters choose an option), an `<input>` that takes text
+/// (any type not pressed or picked, including unknown types, which browsers treat as text),
+/// or a custom widget with a typing role. Buttons, links, rows, menu items and the page itself
+/// are not: there a single key is a shortcut.
+pub fn typing_target(focused: &Focused) -> bool {
+    if focused.editable {
+        return true;
+    }
+    let role = focused.role.trim().to_ascii_lowercase();
+    if TYPED_ROLES.contains(&role.as_str()) {
+        return true;
+    }
+    match focused.tag.to_ascii_lowercase().as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = focused.input_type.trim().to_ascii_lowercase();
+            !PRESSED_INPUTS.contains(&kind.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// What to do with a key press.

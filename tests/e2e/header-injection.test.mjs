@@ -125,6 +125,26 @@ test('settings fields that reach a header refuse control characters and save not
   }
 });
 
+// The field's accessible description: the text of the elements its aria-describedby names.
+function describedBy(field) {
+  return field.evaluate((el) => (el.getAttribute('aria-describedby') || '')
+    .split(/\s+/).filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+}
+
+// Waits until `field` is marked invalid and its description (next to it) matches `reason`.
+async function refusedNextTo(field, reason) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = await describedBy(field);
+    if (reason.test(text) && (await field.getAttribute('aria-invalid')) === 'true') return;
+    if (Date.now() > deadline) {
+      assert.fail(`no refusal next to the field: description ${JSON.stringify(text)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function outboxCount(page) {
   await page.goto(`${server.url}/help-desk/outbox?inbox=inbox-support`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -159,17 +179,53 @@ test('the composer refuses control characters in recipients and subject and send
     ]) {
       await to.fill(typed);
       await compose.getByRole('button', { name: 'Send' }).click();
-      await compose.getByText(REFUSED).first().waitFor();
+      await refusedNextTo(to, REFUSED);
     }
     await to.fill('erik.larsen@mail.example');
-    for (const payload of ['\u2028Bcc: evil@attacker.example', '\u0085', '\u001b']) {
-      await compose.getByLabel('Subject').fill(`Your order${payload}`);
+    const subject = compose.getByLabel('Subject');
+    for (const payload of ['\u2028Bcc: evil@attacker.example', '\u0085', '\u001b', '\u2029', '\u0000']) {
+      await subject.fill(`Your order${payload}`);
       await compose.getByRole('button', { name: 'Send' }).click();
-      await compose.getByRole('alert').filter({ hasText: /Not sent: The subject cannot be sent/ }).waitFor();
+      await refusedNextTo(subject, /^The subject cannot be sent: it contains a line break or control character/);
+      assert.equal(await compose.getByRole('alert').filter({ hasText: /Not sent/ }).count(), 0,
+        'the reason is next to Subject, not in the footer');
     }
+    // Typing in the field clears its message.
+    await subject.fill('Your order');
+    assert.equal(await subject.getAttribute('aria-invalid'), 'false');
+    assert.equal(await describedBy(subject), '');
     assert.ok(await compose.isVisible(), 'the draft stays open');
     assert.equal(await outboxCount(page), before, 'nothing reached the Outbox');
     // Console errors from the refused sends are not expected; toasts are not errors.
+    noProblems(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the reply composer refuses control characters in Cc and Bcc next to the field and sends nothing', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/help-desk`);
+    const before = await outboxCount(page);
+
+    await openApp(page, `${server.url}/inbox/conversations/conv-006?inbox=inbox-support`);
+    const reply = page.getByRole('region', { name: 'Reply' });
+    await reply.getByRole('textbox', { name: 'Message' }).fill('Hello Maarten');
+    await reply.getByRole('button', { name: 'Show recipients' }).click();
+    for (const label of ['Cc', 'Bcc']) {
+      const field = reply.getByLabel(label, { exact: true });
+      for (const payload of ['\u2028Bcc: evil@attacker.example', '\u0085', '\u0000']) {
+        await field.fill(`Erik${payload} <erik.larsen@mail.example>`);
+        await reply.getByRole('button', { name: 'Send' }).click();
+        await refusedNextTo(field, REFUSED);
+      }
+      await field.fill('');
+    }
+    assert.ok(await reply.getByRole('textbox', { name: 'Message' }).getByText('Hello Maarten').isVisible(),
+      'the reply stays as typed');
+    assert.equal(await outboxCount(page), before, 'nothing reached the Outbox');
     noProblems(page);
   } finally {
     await context.close();

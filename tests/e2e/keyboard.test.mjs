@@ -61,13 +61,17 @@ test('a full reply with the keyboard alone', async (t) => {
     await page.keyboard.press('Control+Enter');
     await body.getByText('Just checked').waitFor({ state: 'detached' });
 
-    // Leave the editor with Tab, then close the conversation with e, then g o to the Outbox.
-    // Known open defect (issue 10 notes, 2026-11-22): since the composer gained the Insert menu
-    // and attachments, Tab from the editor lands where e does not close; reported as "todo".
-    await t.test('Tab out of the editor, e closes, g o opens the Outbox with the reply', {
-      todo: 'Tab order after the composer merges: under investigation (issue 10)',
-    }, async () => {
+    // The fresh reply composer keeps the focus in its body; Tab leaves the body for the next
+    // control (Insert, a button, where single keys are shortcuts again), e closes the
+    // conversation, g o goes to the Outbox with the reply.
+    await t.test('Tab out of the editor, e closes, g o opens the Outbox with the reply', async () => {
+      await expectFocused(page, body);
       await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        name: document.activeElement?.textContent?.trim(),
+      }));
+      assert.deepEqual(focused, { tag: 'BUTTON', name: 'Insert' }, 'Tab after the body goes to Insert');
       await page.keyboard.press('e');
       await page.getByRole('button', { name: 'Reopen conversation' }).waitFor();
 

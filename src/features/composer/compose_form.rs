@@ -13,7 +13,9 @@ use crate::domain::from::{
     mailbox_label, resolve_from, selectable_froms, ComposerKind, FromContext, FromError,
     ResolvedFrom,
 };
-use crate::domain::{Conversation, ConversationId, DraftFrom, DraftKey, FromChoice};
+use crate::domain::{
+    header_value, Conversation, ConversationId, DraftFrom, DraftKey, FromChoice, ValidationError,
+};
 use crate::i18n::{
     errors::Translated,
     k,
@@ -23,6 +25,9 @@ use crate::services::ctx::ToastKind;
 use crate::services::send::{self, RecipientField as Field, SendError, SendRequest, Sent};
 use crate::services::{drafts, queries, use_app, AppError};
 use leptos::prelude::*;
+
+/// The longest subject a header line takes (RFC 5322's 998 characters, as `services::send`).
+const MAX_SUBJECT: usize = 998;
 
 fn joined(list: &[String]) -> String {
     list.join(", ")
@@ -59,6 +64,29 @@ async fn send_draft(
     send::send(s.app(), req).await
 }
 
+/// Why `subject` cannot go into a `Subject:` header (`domain::header_value`: line breaks,
+/// Unicode separators, control characters, length), in the rep's language; `None` when it can.
+fn subject_refusal(subject: &str) -> Option<String> {
+    match header_value(subject, MAX_SUBJECT) {
+        Ok(_) => None,
+        Err(ValidationError::ControlCharacter) => Some(t(k::COMPOSE_CHECK__SUBJECT_CONTROL)),
+        Err(ValidationError::TooLong { max }) => {
+            Some(tf(k::COMPOSE_CHECK__SUBJECT_TOO_LONG, &[("max", &max)]))
+        }
+        Err(other) => Some(other.to_string()),
+    }
+}
+
+/// The first recipient field whose text holds a line break, Unicode separator or control
+/// character anywhere, even at an end where splitting the list would trim it away unnoticed
+/// (NEL, U+2028): the rep learns the value was wrong instead of it being dropped.
+fn recipient_refusal(d: &crate::domain::Draft) -> Option<Field> {
+    [(Field::To, &d.to), (Field::Cc, &d.cc), (Field::Bcc, &d.bcc)]
+        .into_iter()
+        .find(|(_, typed)| typed.iter().any(|t| header_value(t, usize::MAX).is_err()))
+        .map(|(field, _)| field)
+}
+
 #[component]
 pub fn Composer(
     kind: ComposerKind,
@@ -76,6 +104,10 @@ pub fn Composer(
     /// After **Undo** of a discard restored the draft.
     #[prop(optional, into)]
     on_restored: Option<Callback<()>>,
+    /// Put the focus in the message body once mounted (the fresh reply composer that replaces
+    /// a sent one, when the rep was working in the composer).
+    #[prop(optional)]
+    focus_body: bool,
 ) -> impl IntoView {
     let app = use_app();
     let is_reply = conversation.get_untracked().is_some();
@@ -201,11 +233,28 @@ pub fn Composer(
         }
     });
     let blocked = move || resolved.with(|r| r.is_err()) || sending.pending().get();
+    // The subject of a new email is checked here, before anything is sent, so the reason
+    // stands next to the Subject field (a reply keeps the thread's subject and has none).
+    let subject_error = RwSignal::new(None::<String>);
     let do_send = move || {
         if !blocked() {
             errors.set(Vec::new());
             send_error.set(None);
-            sending.dispatch(());
+            let refused = if is_reply {
+                None
+            } else {
+                draft.with_untracked(|d| subject_refusal(&d.subject))
+            };
+            let recipient = draft.with_untracked(recipient_refusal);
+            let refused_now = refused.is_some() || recipient.is_some();
+            subject_error.set(refused);
+            if let Some(field) = recipient {
+                expanded.set(true);
+                errors.set(vec![(field, t(k::COMPOSE_CHECK__RECIPIENT_CONTROL))]);
+            }
+            if !refused_now {
+                sending.dispatch(());
+            }
         }
     };
 
@@ -240,6 +289,23 @@ pub fn Composer(
             cb.try_run(());
         }
     };
+
+    if focus_body {
+        let body = format!("{id}-body");
+        // After the first render, when the body is in the document.
+        Effect::new(move |_| {
+            let body = body.clone();
+            request_animation_frame(move || {
+                let el = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&body))
+                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+                if let Some(el) = el {
+                    let _ = el.focus();
+                }
+            });
+        });
+    }
 
     let flush = move |s: DraftSession| Callback::new(move |_: ()| s.flush());
     let list_id = format!("{id}-contacts");
@@ -353,6 +419,7 @@ pub fn Composer(
             {(!is_reply)
                 .then(|| {
                     let subject_id = format!("{id}-subject");
+                    let subject_error_id = format!("{id}-subject-error");
                     view! {
                         <div class="sb-field sb-composer__field">
                             <label class="sb-field__label" for=subject_id.clone()>{t(k::COMPOSER__SUBJECT)}</label>
@@ -360,14 +427,16 @@ pub fn Composer(
                                 id=subject_id
                                 class="sb-input"
                                 type="text"
+                                aria-invalid=move || subject_error.with(Option::is_some).to_string()
+                                aria-describedby=subject_error_id.clone()
                                 prop:value=move || draft.with(|d| d.subject.clone())
-                                on:input={ let s = session; move |ev| { let v = event_target_value(&ev); s.edit(|d| d.subject = v) } }
+                                on:input={ let s = session; move |ev| { let v = event_target_value(&ev); subject_error.set(None); s.edit(|d| d.subject = v) } }
                                 on:blur={ let s = session; move |_| s.flush() }
                             />
+                            <p id=subject_error_id class="sb-field__error">{move || subject_error.get()}</p>
                         </div>
                     }
                 })}
-            <super::insert_menu::InsertMenu session conversation editor=format!("{id}-body") />
             <BodyEditor
                 id=body_id
                 body=Signal::derive(move || draft.with(|d| d.body_html.clone()))
@@ -376,6 +445,9 @@ pub fn Composer(
                 on_blur=flush(session)
                 on_send_keys=Callback::new(move |_| do_send())
             />
+            // After the body in the tab order (formatting toolbar, body, Insert, attachments,
+            // Send): Tab out of the body lands on a button, where shortcuts work again.
+            <super::insert_menu::InsertMenu session conversation editor=format!("{id}-body") />
             <Attachments
                 id=id.clone()
                 attachments=Signal::derive(move || draft.with(|d| d.attachments.clone()))

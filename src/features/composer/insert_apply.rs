@@ -82,14 +82,19 @@ pub async fn apply_pick(
             ),
         },
     };
-    let Some(body) = insert_html(&editor, caret.as_ref(), &html) else {
-        return;
-    };
+    // Normally the editor is on the page and takes the HTML at the caret. Should it be out of
+    // the document at this moment (being re-rendered), the insertion goes to the end of the
+    // draft instead, and the editor is told to show the draft again: a pick is never lost.
+    let placed = insert_html(&editor, caret.as_ref(), &html);
+    let in_editor = placed.is_some();
     session.edit(|d| {
-        d.body_html = body;
+        d.body_html = placed.unwrap_or_else(|| format!("{}{html}", d.body_html));
         if let (false, Some(subject), true) = (is_reply, subject, d.subject.trim().is_empty()) {
             d.subject = subject;
         }
     });
+    if !in_editor {
+        session.replaced.try_update(|r| *r += 1);
+    }
     session.flush();
 }

@@ -81,6 +81,7 @@ pub fn InsertMenu(
     });
     on_cleanup(move || on_outside.remove());
     let menu_id = format!("{editor}-insert-menu");
+    let editor_for_click = editor.clone();
     let open_item = move |item: Pick| {
         menu_open.set(false);
         pick.set(Some(item));
@@ -95,38 +96,45 @@ pub fn InsertMenu(
         }
     };
     view! {
-            <div class="sb-menu sb-insert" node_ref=container>
-                <button
-                    type="button"
-                    class="sb-button"
-                    aria-haspopup="menu"
-                    aria-expanded=move || menu_open.get().to_string()
-                    aria-controls=menu_id.clone()
-                    on:mousedown=remember_caret
-                    on:click=move |_| menu_open.update(|o| *o = !*o)
-                >
-    {t(k::INSERT__MENU)}
-                </button>
-                <ul
-                    id=menu_id
-                    role="menu"
-                    aria-label=t(k::INSERT__MENU)
-                    class="sb-menu__list"
-                    hidden=move || !menu_open.get()
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }
-                >
-                    {ITEMS
-                        .into_iter()
-                        .map(|(_, item)| view! {
-                            <li role="none">
-                                <button type="button" role="menuitem" class="sb-menu__item" on:click=move |_| open_item(item)>
-                                    {t(match item { Pick::Content(kind) => labels::kind_keys(kind).label, Pick::Quote => k::KINDS__QUOTE })}
-                                </button>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-                <InsertPicker open=picker_open pick=pick messages date_text id=editor on_pick />
-            </div>
-        }
+        <div class="sb-menu sb-insert" node_ref=container>
+            <button
+                type="button"
+                class="sb-button"
+                aria-haspopup="menu"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls=menu_id.clone()
+                on:mousedown=remember_caret
+                on:click=move |_| {
+                    // Opened from the keyboard (Tab to Insert, Enter) there was no mousedown:
+                    // the editor's selection is still where the rep left it, so note it now.
+                    if !menu_open.get_untracked() {
+                        caret.set_value(save_caret(&editor_for_click));
+                    }
+                    menu_open.update(|o| *o = !*o)
+                }
+            >
+                {t(k::INSERT__MENU)}
+            </button>
+            <ul
+                id=menu_id
+                role="menu"
+                aria-label=t(k::INSERT__MENU)
+                class="sb-menu__list"
+                hidden=move || !menu_open.get()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }
+            >
+                {ITEMS
+                    .into_iter()
+                    .map(|(_, item)| view! {
+                        <li role="none">
+                            <button type="button" role="menuitem" class="sb-menu__item" on:click=move |_| open_item(item)>
+                                {t(match item { Pick::Content(kind) => labels::kind_keys(kind).label, Pick::Quote => k::KINDS__QUOTE })}
+                            </button>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+            <InsertPicker open=picker_open pick=pick messages date_text id=editor on_pick />
+        </div>
+    }
 }

@@ -34,7 +34,8 @@ async fn composer(
 }
 
 /// A new-email [`Composer`], loaded on first use; "Opening the composer…" until its code is
-/// there.
+/// there. A `Transition` (the boundary is for the code only): a resource refetched inside (the
+/// Insert picker's list) must not take the open composer out of the document.
 #[component]
 pub fn LazyComposer(
     kind: ComposerKind,
@@ -44,8 +45,8 @@ pub fn LazyComposer(
     on_discarded: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::COMPOSER__OPENING) /> }>
+        <Transition fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::COMPOSER__OPENING) /> }>
             {Suspend::new(composer(kind, key, prefill_to, on_sent, on_discarded))}
-        </Suspense>
+        </Transition>
     }
 }

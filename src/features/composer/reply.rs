@@ -55,11 +55,21 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
             .with_untracked(|c| c.as_ref().map(|c| ComposerKind::Inbox(c.inbox.clone())))
             .unwrap_or(ComposerKind::HelpDesk),
     };
-    // A sent reply closes its draft session: a new composer (and draft) replaces it.
+    // A sent reply closes its draft session: a new composer (and draft) replaces it. When the
+    // rep was working in the composer (Ctrl+Enter in the body, or Send, which is disabled while
+    // sending and so drops the focus), the new composer's body takes the focus: the keyboard
+    // stays where the rep was instead of falling back to the top of the page.
     let generation = RwSignal::new(0u32);
-    let on_sent = Callback::new(move |_| generation.update(|g| *g += 1));
+    let refocus = StoredValue::new(false);
+    let on_sent = Callback::new(move |_| {
+        refocus.set_value(focus_in_reply_or_lost());
+        generation.update(|g| *g += 1)
+    });
     // Discarded: a fresh composer; restored by Undo: remount so it reads the stored draft.
-    let on_discarded = Callback::new(move |_| generation.update(|g| *g += 1));
+    let on_discarded = Callback::new(move |_| {
+        refocus.set_value(false);
+        generation.update(|g| *g += 1)
+    });
     let on_restored = on_discarded;
     view! {
         {move || {
@@ -75,12 +85,32 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                     };
                     let kind = kind();
                     let prefill = contact_email.get_untracked();
+                    let focus_body = refocus.get_value();
+                    refocus.set_value(false);
                     Some(match prefill {
-                        Some(to) => view! { <Composer kind key conversation=conversation prefill_to=to on_sent on_discarded on_restored /> }.into_any(),
-                        None => view! { <Composer kind key conversation=conversation on_sent on_discarded on_restored /> }.into_any(),
+                        Some(to) => view! { <Composer kind key conversation=conversation prefill_to=to on_sent on_discarded on_restored focus_body /> }.into_any(),
+                        None => view! { <Composer kind key conversation=conversation on_sent on_discarded on_restored focus_body /> }.into_any(),
                     })
                 }
             }
         }}
+    }
+}
+
+/// Whether the focus is in a reply composer, or nowhere (on the page itself).
+fn focus_in_reply_or_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match document.active_element() {
+        None => true,
+        Some(el) => {
+            document.body().is_some_and(|b| el.is_same_node(Some(&b)))
+                || el
+                    .closest("[data-composer=\"reply\"]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+        }
     }
 }

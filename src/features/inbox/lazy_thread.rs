@@ -18,11 +18,17 @@ async fn thread_view(area: Area, id: ConversationId) -> AnyView {
 }
 
 /// [`ThreadView`], loaded on first use; "Opening conversation…" until its code is there.
+///
+/// A `Transition`, not a `Suspense`: the boundary is for the code only. Under a `Suspense`
+/// every refetch of a resource read inside (the thread and the reply composer refetch on each
+/// data revision, i.e. on every draft save) showed the fallback again and took the whole
+/// thread, reply composer included, out of the document until the read finished: an Insert
+/// landing in that window found no editor, and a shortcut found no button.
 #[component]
 pub fn LazyThreadView(area: Area, id: ConversationId) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::THREAD__OPENING) /> }>
+        <Transition fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::THREAD__OPENING) /> }>
             {Suspend::new(thread_view(area, id.clone()))}
-        </Suspense>
+        </Transition>
     }
 }

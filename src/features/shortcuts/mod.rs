@@ -11,7 +11,7 @@ mod cheat_sheet;
 
 pub use cheat_sheet::CheatSheet;
 
-use crate::domain::keyboard::{interpret, KeyPress, Shortcut, Step};
+use crate::domain::keyboard::{interpret, typing_target, Focused, KeyPress, Shortcut, Step};
 use crate::services::preferences::shortcuts_enabled;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -104,28 +104,20 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// True when the focus is somewhere typing goes: a text input, textarea, select or an
-/// editable element (the rich-text body).
+/// True when the focus is somewhere typing goes (`domain::keyboard::typing_target` decides
+/// from the focused element's tag, input type, role and editability).
 fn focus_in_field() -> bool {
     let Some(el) = document().and_then(|d| d.active_element()) else {
         return false;
     };
-    match el.tag_name().to_ascii_lowercase().as_str() {
-        "textarea" | "select" => true,
-        "input" => {
-            let kind = el
-                .get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            !matches!(
-                kind.as_str(),
-                "checkbox" | "radio" | "button" | "submit" | "reset" | "range" | "color" | "file"
-            )
-        }
-        _ => el
+    typing_target(&Focused {
+        tag: el.tag_name(),
+        input_type: el.get_attribute("type").unwrap_or_default(),
+        role: el.get_attribute("role").unwrap_or_default(),
+        editable: el
             .dyn_ref::<HtmlElement>()
             .is_some_and(|h| h.is_content_editable()),
-    }
+    })
 }
 
 fn in_modal() -> bool {
