@@ -4,6 +4,8 @@
 pub mod avatar;
 pub mod dialog;
 pub mod labels;
+pub mod rich_editor;
+pub mod rich_editor_input;
 
 pub mod sandbox;
 pub mod status;

@@ -3,7 +3,9 @@
 //! allowed images), and two DOM cleaners: [`sanitize_html`] for HTML that lives in the app's own
 //! DOM (a contenteditable editor, where an `onerror` handler would otherwise run), and
 //! [`clean_received`] for received mail, which keeps the sender's layout but drops everything
-//! active and reports whether the message asks for remote content.
+//! active and reports whether the message asks for remote content. Both run the pure
+//! allow-list of `domain::body_html` first, so no event handler reaches a DOM parser here;
+//! [`editable_html`] is what a live rich editor may hold (remote images parked).
 //!
 //! It must not decide what a signature or message says, nor store anything; it only makes HTML
 //! inert. Parsing always happens in an inert document (DOMParser): nothing runs while cleaning.
@@ -214,6 +216,14 @@ pub fn sanitize_html(html: &str) -> String {
     cleaned.unwrap_or_else(|| crate::domain::signature::escape_html(&html))
 }
 
+/// HTML for a live rich editor (a contenteditable in the app's own DOM): made inert by
+/// [`sanitize_html`], then every remote image parked behind a local placeholder
+/// (`domain::body_html::park_remote_images`), so putting it into the page makes no request
+/// although the app's CSP allows remote images (see ARCHITECTURE.md, hostile input).
+pub fn editable_html(html: &str) -> String {
+    crate::domain::body_html::park_remote_images(&sanitize_html(html))
+}
+
 /// A received HTML body made inert for its frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReceivedHtml {
@@ -229,6 +239,10 @@ pub struct ReceivedHtml {
 /// does not even attempt a load (the frame's CSP would refuse it anyway). On any failure of
 /// the browser APIs the text is returned escaped, never raw.
 pub fn clean_received(html: &str, keep_remote: bool) -> ReceivedHtml {
+    // The pure allow-list goes first, as in `sanitize_html`: no event-handler attribute of the
+    // message ever reaches a DOM parser in the app document, where Chromium would report each
+    // one as a CSP violation (nothing runs there, but the report is noise an attacker controls).
+    let html = &crate::domain::body_html::sanitize_received(html);
     let cleaned = parse(html).and_then(|doc| {
         let mut css = String::new();
         let mut has_remote = false;

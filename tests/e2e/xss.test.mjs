@@ -69,14 +69,11 @@ async function settle(page) {
   await page.waitForTimeout(400);
 }
 
-// Known open defects (issue 8 notes, 2026-11-22), found when the app CSP and this corpus first
-// ran together: parsing received mail with DOMParser makes Chromium report each inline handler
-// as a script-src-attr violation (nothing runs), and the signature editor loads https images of
-// a pasted signature now that the app CSP allows remote images for the message frames. Both
-// tests keep running and are reported as "todo" until fixed.
-test('corpus payloads as received mail: nothing runs, navigates or leaves', {
-  todo: 'DOMParser of received mail reports inline handlers as CSP violations (issue 8)',
-}, async () => {
+// Received mail is cleaned in the app page before it goes into its sandboxed frame: the pure
+// allow-list runs first, so no inline handler reaches a DOMParser there (Chromium would report
+// each one as a CSP violation). The signature editor keeps remote images parked behind a local
+// placeholder while they sit in the app's DOM, so a pasted tracking pixel makes no request.
+test('corpus payloads as received mail: nothing runs, navigates or leaves', async () => {
   const context = await browser.newContext();
   const fired = await installTraps(context, server.url);
   try {
@@ -130,9 +127,7 @@ test('corpus payloads as received mail: nothing runs, navigates or leaves', {
   }
 });
 
-test('corpus payloads as a team signature: the editor and preview stay inert, storage is clean', {
-  todo: 'the signature editor loads https images of a pasted signature (issue 8)',
-}, async () => {
+test('corpus payloads as a team signature: the editor and preview stay inert, storage is clean', async () => {
   const context = await browser.newContext();
   const fired = await installTraps(context, server.url);
   try {
