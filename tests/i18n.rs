@@ -177,6 +177,38 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     // "Status" and "open" are Dutch words too.
     ("nl", "common.status"),
     ("nl", "ticket.conv_open"),
+    ("nl", "filters.open"),
+    ("nl", "thread.status_open"),
+    ("nl", "filters.group"),
+    // Cc and Bcc are the header names mail programs show in RO, IT (Cc) and NL; "Link" is
+    // the word of every language's editors.
+    ("ro", "composer.cc"),
+    ("ro", "composer.bcc"),
+    ("it", "composer.cc"),
+    ("nl", "composer.cc"),
+    ("nl", "composer.bcc"),
+    ("ro", "composer.link"),
+    ("pl", "composer.link"),
+    ("it", "composer.link"),
+    ("nl", "composer.link"),
+    // "Email" is the Romanian documents' word ("email de rezervă"); "Document" and "Video" are
+    // Romanian and Dutch words; "Account" and "Password" are the Italian and Dutch words.
+    ("ro", "message.email"),
+    ("ro", "kinds.document"),
+    ("nl", "kinds.document"),
+    ("nl", "kinds.video"),
+    ("it", "mailserver.account"),
+    ("nl", "mailserver.account"),
+    ("it", "mailserver.password"),
+    // Layout only (a label and a title; a file name and its size in KB).
+    ("ro", "mailserver.channel"),
+    ("pl", "mailserver.channel"),
+    ("it", "mailserver.channel"),
+    ("nl", "mailserver.channel"),
+    ("ro", "message.attachment"),
+    ("pl", "message.attachment"),
+    ("it", "message.attachment"),
+    ("nl", "message.attachment"),
 ];
 
 #[test]

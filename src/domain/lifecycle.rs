@@ -128,8 +128,156 @@ pub struct Transition {
     pub conversations: Vec<Conversation>,
     /// Every ticket whose stored record changes or is created (full records, to put).
     pub tickets: Vec<Ticket>,
-    /// A toast for the user, e.g. "Ticket closed with 2 conversations".
+    /// A toast for the user, e.g. "Ticket closed with 2 conversations" (English; the UI words
+    /// [`Transition::outcome`] in the rep's language).
     pub summary: String,
+    /// What happened, as data.
+    pub outcome: Outcome,
+}
+
+/// What a command did, for the toast that tells the rep. [`Outcome::english`] is the
+/// `summary`; views word it in the current language from these fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    TicketCreated {
+        moved_to_help_desk: bool,
+    },
+    AddedToTicket {
+        moved_to_help_desk: bool,
+    },
+    Reassigned {
+        has_ticket: bool,
+    },
+    Unassigned {
+        has_ticket: bool,
+    },
+    TicketOwnerChanged,
+    TicketClosed {
+        conversations: usize,
+    },
+    /// `conversations`: how many stay closed (several) or were reopened with it (one).
+    TicketReopened {
+        conversations: usize,
+    },
+    TicketStatusChanged {
+        status: TicketStatus,
+    },
+    ConversationClosed {
+        has_ticket: bool,
+    },
+    ConversationReopened,
+    ConversationTrashed,
+    /// The conversation's ticket went with it, and `others` other conversations.
+    TrashedWithTicket {
+        others: usize,
+    },
+    TicketTrashed {
+        conversations: usize,
+    },
+    ConversationRestored,
+    RestoredWithTicket {
+        conversations: usize,
+    },
+    TicketRestored {
+        conversations: usize,
+    },
+    MovedToInbox {
+        inbox: String,
+        unassigned: bool,
+    },
+    Forwarded {
+        team: String,
+    },
+}
+
+impl Outcome {
+    pub fn english(&self) -> String {
+        match self {
+            Outcome::TicketCreated {
+                moved_to_help_desk: true,
+            } => {
+                "Ticket created. The ticket and its conversation moved to the help desk.".to_owned()
+            }
+            Outcome::TicketCreated {
+                moved_to_help_desk: false,
+            } => "Ticket created.".to_owned(),
+            Outcome::AddedToTicket {
+                moved_to_help_desk: true,
+            } => "Conversation added to the ticket and moved to the help desk.".to_owned(),
+            Outcome::AddedToTicket {
+                moved_to_help_desk: false,
+            } => "Conversation added to the ticket.".to_owned(),
+            Outcome::Reassigned { has_ticket: false } => "Conversation reassigned.".to_owned(),
+            Outcome::Reassigned { has_ticket: true } => {
+                "Conversation reassigned. The ticket owner changed with it.".to_owned()
+            }
+            Outcome::Unassigned { has_ticket: false } => "Conversation unassigned.".to_owned(),
+            Outcome::Unassigned { has_ticket: true } => {
+                "Conversation unassigned. The ticket has no owner now.".to_owned()
+            }
+            Outcome::TicketOwnerChanged => {
+                "Ticket owner changed. The conversation owner stays the same.".to_owned()
+            }
+            Outcome::TicketClosed { conversations } => {
+                format!(
+                    "Ticket closed with {}.",
+                    conversations_phrase(*conversations)
+                )
+            }
+            Outcome::TicketReopened { conversations: 0 } => "Ticket reopened.".to_owned(),
+            Outcome::TicketReopened { conversations: 1 } => {
+                "Ticket reopened with its conversation.".to_owned()
+            }
+            Outcome::TicketReopened { conversations } => format!(
+                "Ticket reopened. Its {conversations} conversations stay closed; reopen the ones \
+                 you need."
+            ),
+            Outcome::TicketStatusChanged { status } => {
+                format!("Ticket status changed to {}.", ticket_status_label(*status))
+            }
+            Outcome::ConversationClosed { has_ticket: true } => {
+                "Conversation closed. Its ticket stays open.".to_owned()
+            }
+            Outcome::ConversationClosed { has_ticket: false } => "Conversation closed.".to_owned(),
+            Outcome::ConversationReopened => "Conversation reopened.".to_owned(),
+            Outcome::ConversationTrashed => "Conversation moved to trash.".to_owned(),
+            Outcome::TrashedWithTicket { others: 0 } => {
+                "Conversation and its ticket moved to trash.".to_owned()
+            }
+            Outcome::TrashedWithTicket { others } => format!(
+                "Conversation and its ticket moved to trash, with the ticket's other {}.",
+                conversations_phrase(*others)
+            ),
+            Outcome::TicketTrashed { conversations } => format!(
+                "Ticket moved to trash with {}.",
+                conversations_phrase(*conversations)
+            ),
+            Outcome::ConversationRestored => "Conversation restored.".to_owned(),
+            Outcome::RestoredWithTicket { conversations } => format!(
+                "Conversation restored with its ticket ({} in all).",
+                conversations_phrase(*conversations)
+            ),
+            Outcome::TicketRestored { conversations } => format!(
+                "Ticket restored with {}.",
+                conversations_phrase(*conversations)
+            ),
+            Outcome::MovedToInbox {
+                inbox,
+                unassigned: true,
+            } => {
+                format!("Conversation moved to {inbox} and unassigned.")
+            }
+            Outcome::MovedToInbox {
+                inbox,
+                unassigned: false,
+            } => {
+                format!("Conversation moved to {inbox}.")
+            }
+            Outcome::Forwarded { team } => {
+                format!("Conversation forwarded to {team}. It waits in their Unassigned view.")
+            }
+        }
+    }
 }
 
 /// Why an action was refused. Messages are shown to the rep as they are.
@@ -199,8 +347,8 @@ pub fn ticket_status_label(status: TicketStatus) -> &'static str {
 pub fn apply(state: Aggregate, cmd: Command, now: Millis) -> Result<Transition, LifecycleError> {
     let before = state.clone();
     let mut after = state;
-    let summary = step(&mut after, cmd, now)?;
-    Ok(changes(&before, after, summary))
+    let outcome = step(&mut after, cmd, now)?;
+    Ok(changes(&before, after, outcome))
 }
 
 /// Where a record stands; most rules are a match on it.
@@ -227,7 +375,7 @@ fn ticket_life(ticket: &Ticket) -> Life {
     }
 }
 
-fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, LifecycleError> {
+fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<Outcome, LifecycleError> {
     match cmd {
         Command::CreateTicket {
             conversation,
@@ -278,14 +426,9 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             if status == TicketStatus::Closed {
                 conv.status = ConversationStatus::Closed;
             }
-            if move_to_help_desk(conv, plan) {
-                Ok(
-                    "Ticket created. The ticket and its conversation moved to the help desk."
-                        .to_owned(),
-                )
-            } else {
-                Ok("Ticket created.".to_owned())
-            }
+            Ok(Outcome::TicketCreated {
+                moved_to_help_desk: move_to_help_desk(conv, plan),
+            })
         }
 
         Command::AddConversationToTicket { conversation, plan } => {
@@ -310,11 +453,9 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             if let Some(ticket) = state.ticket.as_mut() {
                 ticket.conversations.push(conversation);
             }
-            if moved {
-                Ok("Conversation added to the ticket and moved to the help desk.".to_owned())
-            } else {
-                Ok("Conversation added to the ticket.".to_owned())
-            }
+            Ok(Outcome::AddedToTicket {
+                moved_to_help_desk: moved,
+            })
         }
 
         Command::AssignConversation {
@@ -336,13 +477,11 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             if let (true, Some(ticket)) = (has_ticket, state.ticket.as_mut()) {
                 ticket.owner = assignee.clone();
             }
-            Ok(match (assignee.is_some(), has_ticket) {
-                (true, false) => "Conversation reassigned.",
-                (true, true) => "Conversation reassigned. The ticket owner changed with it.",
-                (false, false) => "Conversation unassigned.",
-                (false, true) => "Conversation unassigned. The ticket has no owner now.",
-            }
-            .to_owned())
+            Ok(if assignee.is_some() {
+                Outcome::Reassigned { has_ticket }
+            } else {
+                Outcome::Unassigned { has_ticket }
+            })
         }
 
         Command::SetTicketOwner { owner } => {
@@ -353,7 +492,7 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
                 Life::Open | Life::Closed => {}
             }
             ticket.owner = owner;
-            Ok("Ticket owner changed. The conversation owner stays the same.".to_owned())
+            Ok(Outcome::TicketOwnerChanged)
         }
 
         Command::SetTicketStatus { status } => {
@@ -369,32 +508,26 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
                     for &m in &members {
                         state.conversations[m].status = ConversationStatus::Closed;
                     }
-                    Ok(format!(
-                        "Ticket closed with {}.",
-                        conversations_phrase(members.len())
-                    ))
+                    Ok(Outcome::TicketClosed {
+                        conversations: members.len(),
+                    })
                 }
                 (Life::Closed, _, new) => {
                     ticket.status = new;
                     match members.as_slice() {
                         [only] => {
                             state.conversations[*only].status = ConversationStatus::Open;
-                            Ok("Ticket reopened with its conversation.".to_owned())
+                            Ok(Outcome::TicketReopened { conversations: 1 })
                         }
-                        [] => Ok("Ticket reopened.".to_owned()),
-                        several => Ok(format!(
-                            "Ticket reopened. Its {} conversations stay closed; reopen the ones \
-                             you need.",
-                            several.len()
-                        )),
+                        [] => Ok(Outcome::TicketReopened { conversations: 0 }),
+                        several => Ok(Outcome::TicketReopened {
+                            conversations: several.len(),
+                        }),
                     }
                 }
                 (Life::Open, _, new) => {
                     ticket.status = new;
-                    Ok(format!(
-                        "Ticket status changed to {}.",
-                        ticket_status_label(new)
-                    ))
+                    Ok(Outcome::TicketStatusChanged { status: new })
                 }
             }
         }
@@ -408,11 +541,7 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
                 Life::Closed => Err(LifecycleError::ConversationAlreadyClosed),
                 Life::Open => {
                     conv.status = ConversationStatus::Closed;
-                    if has_ticket {
-                        Ok("Conversation closed. Its ticket stays open.".to_owned())
-                    } else {
-                        Ok("Conversation closed.".to_owned())
-                    }
+                    Ok(Outcome::ConversationClosed { has_ticket })
                 }
             }
         }
@@ -432,7 +561,7 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
                 (Life::Closed, Some((id, Life::Trashed))) => Err(LifecycleError::Inconsistent(id)),
                 (Life::Closed, Some((_, Life::Open)) | None) => {
                     conv.status = ConversationStatus::Open;
-                    Ok("Conversation reopened.".to_owned())
+                    Ok(Outcome::ConversationReopened)
                 }
             }
         }
@@ -445,24 +574,19 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             }
             if !has_ticket {
                 state.conversations[i].trashed_at = Some(now);
-                return Ok("Conversation moved to trash.".to_owned());
+                return Ok(Outcome::ConversationTrashed);
             }
             let members = trash_ticket(state, now)?;
-            Ok(match members.saturating_sub(1) {
-                0 => "Conversation and its ticket moved to trash.".to_owned(),
-                others => format!(
-                    "Conversation and its ticket moved to trash, with the ticket's other {}.",
-                    conversations_phrase(others)
-                ),
+            Ok(Outcome::TrashedWithTicket {
+                others: members.saturating_sub(1),
             })
         }
 
         Command::TrashTicket => {
             let members = trash_ticket(state, now)?;
-            Ok(format!(
-                "Ticket moved to trash with {}.",
-                conversations_phrase(members)
-            ))
+            Ok(Outcome::TicketTrashed {
+                conversations: members,
+            })
         }
 
         Command::RestoreConversation { conversation } => {
@@ -473,13 +597,12 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             }
             if !has_ticket {
                 state.conversations[i].trashed_at = None;
-                return Ok("Conversation restored.".to_owned());
+                return Ok(Outcome::ConversationRestored);
             }
             let members = restore_ticket(state)?;
-            Ok(format!(
-                "Conversation restored with its ticket ({} in all).",
-                conversations_phrase(members)
-            ))
+            Ok(Outcome::RestoredWithTicket {
+                conversations: members,
+            })
         }
 
         Command::RestoreTicket => {
@@ -488,10 +611,9 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
                 return Err(LifecycleError::TicketNotTrashed);
             }
             let members = restore_ticket(state)?;
-            Ok(format!(
-                "Ticket restored with {}.",
-                conversations_phrase(members)
-            ))
+            Ok(Outcome::TicketRestored {
+                conversations: members,
+            })
         }
 
         Command::MoveToInbox {
@@ -500,10 +622,9 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             inbox_name,
         } => {
             let had_owner = move_conversation(state, &conversation, inbox, &inbox_name)?;
-            Ok(if had_owner {
-                format!("Conversation moved to {inbox_name} and unassigned.")
-            } else {
-                format!("Conversation moved to {inbox_name}.")
+            Ok(Outcome::MovedToInbox {
+                inbox: inbox_name,
+                unassigned: had_owner,
             })
         }
 
@@ -513,9 +634,7 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<String, Life
             team_name,
         } => {
             move_conversation(state, &conversation, inbox, &team_name)?;
-            Ok(format!(
-                "Conversation forwarded to {team_name}. It waits in their Unassigned view."
-            ))
+            Ok(Outcome::Forwarded { team: team_name })
         }
     }
 }
@@ -634,7 +753,7 @@ fn conversations_phrase(n: usize) -> String {
 }
 
 /// The records that differ between `before` and `after`: exactly what storage must put.
-fn changes(before: &Aggregate, after: Aggregate, summary: String) -> Transition {
+fn changes(before: &Aggregate, after: Aggregate, outcome: Outcome) -> Transition {
     let conversations = after
         .conversations
         .into_iter()
@@ -648,6 +767,7 @@ fn changes(before: &Aggregate, after: Aggregate, summary: String) -> Transition 
     Transition {
         conversations,
         tickets,
-        summary,
+        summary: outcome.english(),
+        outcome,
     }
 }

@@ -1,4 +1,5 @@
-//! Error and refusal sentences in the current language. The domain, storage and services keep
+//! Error and refusal sentences, and the outcomes of conversation and ticket commands, in the
+//! current language. The domain, storage and services keep
 //! their English `thiserror` messages (logs, native tests, stored summaries); everything a rep
 //! reads goes through [`Translated::translated`] here.
 //!
@@ -8,10 +9,11 @@
 //! shown as they are.
 
 use super::k;
-use super::web::{t, tf};
+use super::web::{t, tf, tn};
 use crate::domain::access::{Action, Decision, DenyReason};
 use crate::domain::from::{FromError, SendGuardError, Unusable};
 use crate::domain::helpdesk::{DefaultMove, HelpDeskError};
+use crate::domain::lifecycle::Outcome;
 use crate::domain::Team;
 use crate::services::AppError;
 use crate::storage::StorageError;
@@ -227,5 +229,70 @@ impl Translated for AppError {
             AppError::Denied(text) | AppError::Invalid(text) => text.clone(),
             AppError::Fields(fields) => fields.to_string(),
         }
+    }
+}
+
+/// What a conversation or ticket command did, for its toast (`domain::lifecycle::Outcome`).
+pub fn outcome(outcome: &Outcome) -> String {
+    let n = |count: &usize| *count as u64;
+    match outcome {
+        Outcome::TicketCreated {
+            moved_to_help_desk: false,
+        } => t(k::OUTCOME__TICKET_CREATED),
+        Outcome::TicketCreated {
+            moved_to_help_desk: true,
+        } => t(k::OUTCOME__TICKET_CREATED_MOVED),
+        Outcome::AddedToTicket {
+            moved_to_help_desk: false,
+        } => t(k::OUTCOME__ADDED_TO_TICKET),
+        Outcome::AddedToTicket {
+            moved_to_help_desk: true,
+        } => t(k::OUTCOME__ADDED_TO_TICKET_MOVED),
+        Outcome::Reassigned { has_ticket: false } => t(k::OUTCOME__REASSIGNED),
+        Outcome::Reassigned { has_ticket: true } => t(k::OUTCOME__REASSIGNED_TICKET),
+        Outcome::Unassigned { has_ticket: false } => t(k::OUTCOME__UNASSIGNED),
+        Outcome::Unassigned { has_ticket: true } => t(k::OUTCOME__UNASSIGNED_TICKET),
+        Outcome::TicketOwnerChanged => t(k::OUTCOME__TICKET_OWNER_CHANGED),
+        Outcome::TicketClosed { conversations } => {
+            tn(k::OUTCOME__TICKET_CLOSED, n(conversations), &[])
+        }
+        Outcome::TicketReopened { conversations: 0 } => t(k::OUTCOME__TICKET_REOPENED),
+        Outcome::TicketReopened { conversations: 1 } => t(k::OUTCOME__TICKET_REOPENED_ONE),
+        Outcome::TicketReopened { conversations } => {
+            tn(k::OUTCOME__TICKET_REOPENED_SEVERAL, n(conversations), &[])
+        }
+        Outcome::TicketStatusChanged { status } => tf(
+            k::OUTCOME__TICKET_STATUS_CHANGED,
+            &[("status", &crate::ui::labels::ticket_status(*status))],
+        ),
+        Outcome::ConversationClosed { has_ticket: false } => t(k::OUTCOME__CONVERSATION_CLOSED),
+        Outcome::ConversationClosed { has_ticket: true } => {
+            t(k::OUTCOME__CONVERSATION_CLOSED_TICKET)
+        }
+        Outcome::ConversationReopened => t(k::OUTCOME__CONVERSATION_REOPENED),
+        Outcome::ConversationTrashed => t(k::OUTCOME__CONVERSATION_TRASHED),
+        Outcome::TrashedWithTicket { others: 0 } => t(k::OUTCOME__TRASHED_WITH_TICKET),
+        Outcome::TrashedWithTicket { others } => {
+            tn(k::OUTCOME__TRASHED_WITH_TICKET_OTHERS, n(others), &[])
+        }
+        Outcome::TicketTrashed { conversations } => {
+            tn(k::OUTCOME__TICKET_TRASHED, n(conversations), &[])
+        }
+        Outcome::ConversationRestored => t(k::OUTCOME__CONVERSATION_RESTORED),
+        Outcome::RestoredWithTicket { conversations } => {
+            tn(k::OUTCOME__RESTORED_WITH_TICKET, n(conversations), &[])
+        }
+        Outcome::TicketRestored { conversations } => {
+            tn(k::OUTCOME__TICKET_RESTORED, n(conversations), &[])
+        }
+        Outcome::MovedToInbox {
+            inbox,
+            unassigned: false,
+        } => tf(k::OUTCOME__MOVED, &[("inbox", inbox)]),
+        Outcome::MovedToInbox {
+            inbox,
+            unassigned: true,
+        } => tf(k::OUTCOME__MOVED_UNASSIGNED, &[("inbox", inbox)]),
+        Outcome::Forwarded { team } => tf(k::OUTCOME__FORWARDED, &[("team", team)]),
     }
 }

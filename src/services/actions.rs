@@ -183,7 +183,8 @@ async fn commit(
     };
     app.db().write_batch(&batch).await?;
     app.changed("conversations", None);
-    Ok(transition.summary)
+    // The toast words the outcome in the rep's language; `summary` stays the English record.
+    Ok(crate::i18n::errors::outcome(&transition.outcome))
 }
 
 fn lifecycle(state: Aggregate, cmd: Command) -> Result<Transition, AppError> {
@@ -313,7 +314,9 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
     })
     .await?;
     app.changed("conversations", Some(id.to_string()));
-    Ok(Done::new("Comment added.".into()))
+    Ok(Done::new(crate::i18n::web::t(
+        crate::i18n::k::OUTCOME__COMMENT_ADDED,
+    )))
 }
 
 /// **Move to inbox**.
@@ -571,10 +574,12 @@ pub async fn set_ticket_name(app: AppCtx, id: TicketId, name: String) -> Result<
     edit_ticket(&app, &id, |ticket| {
         let name = name.trim();
         if name.is_empty() {
-            return Err(AppError::Invalid("Enter a ticket name.".into()));
+            return Err(AppError::Invalid(crate::i18n::web::t(
+                crate::i18n::k::THREAD__TICKET_NAME_MISSING,
+            )));
         }
         ticket.name = name.to_owned();
-        Ok("Ticket renamed.".into())
+        Ok(crate::i18n::web::t(crate::i18n::k::OUTCOME__TICKET_RENAMED))
     })
     .await
 }
@@ -587,9 +592,9 @@ pub async fn set_ticket_priority(
 ) -> Result<Done, AppError> {
     edit_ticket(&app, &id, |ticket| {
         ticket.priority = priority;
-        Ok(format!(
-            "Ticket priority changed to {}.",
-            super::tickets::priority_label(priority)
+        Ok(crate::i18n::web::tf(
+            crate::i18n::k::OUTCOME__TICKET_PRIORITY_CHANGED,
+            &[("priority", &crate::ui::labels::priority(priority))],
         ))
     })
     .await

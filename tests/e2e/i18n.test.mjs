@@ -135,10 +135,14 @@ const WALK = [
   },
   {
     name: 'thread and reply composer',
-    open: async (page, url) => { await openApp(page, `${url}/inbox/conversations/conv-001?inbox=inbox-support`); },
-    ready: 'composer.send',
-    keys: [...EDITOR, 'thread.close', 'thread.assign_to_me', 'thread.reassign', 'thread.more',
-      'composer.show_recipients', 'composer.message'],
+    open: async (page, url, code) => {
+      await openApp(page, `${url}/inbox/conversations/conv-001?inbox=inbox-support`);
+      // The reply's recipients (To, Cc, Bcc) are behind Show recipients.
+      await page.getByRole('button', { name: text(code, 'composer.show_recipients'), exact: true }).click();
+    },
+    ready: 'composer.hide_recipients',
+    keys: [...EDITOR, 'thread.assign_to_me', 'thread.reassign', 'thread.comment', 'thread.move', 'thread.more',
+      'composer.hide_recipients', 'composer.to', 'composer.cc', 'composer.bcc'],
   },
   {
     name: 'compose dialog',
@@ -149,8 +153,7 @@ const WALK = [
       await dialog.getByLabel(text(code, 'composer.subject'), { exact: true }).waitFor();
       return dialog;
     },
-    keys: [...EDITOR, 'list.new_email', 'composer.to', 'composer.cc', 'composer.bcc', 'composer.subject',
-      'common.close'],
+    keys: [...EDITOR, 'list.new_email', 'composer.to', 'composer.subject', 'common.close'],
   },
   {
     name: 'Insert menu',
@@ -210,7 +213,7 @@ const WALK = [
   {
     name: 'Tickets',
     open: async (page, url) => { await openApp(page, `${url}/help-desk/tickets`); },
-    ready: 'tickets.any_owner',
+    ready: 'tickets.title',
     keys: ['tickets.title', 'tickets.any_owner', 'tickets.any_priority', 'tickets.any_status'],
   },
   {
