@@ -30,6 +30,18 @@ pub fn sandboxed_document(html: &str, extra_head: &str) -> String {
     document_with_csp(html, extra_head, FRAME_CSP)
 }
 
+/// The document of the signature **Preview**: remote images parked behind a local placeholder
+/// (`domain::body_html::park_remote_images`: no request, not even a refused one) unless the
+/// designer chose to show them; then only `img-src` is relaxed, as for received mail.
+pub fn preview_document(html: &str, extra_head: &str, show_images: bool) -> String {
+    if show_images {
+        document_with_csp(html, extra_head, FRAME_CSP_IMAGES)
+    } else {
+        let parked = crate::domain::body_html::park_remote_images(html);
+        document_with_csp(&parked, extra_head, FRAME_CSP)
+    }
+}
+
 /// The document of a received HTML body; `images_allowed` relaxes only `img-src`.
 pub fn received_document(cleaned: &str, images_allowed: bool) -> String {
     let csp = if images_allowed {

@@ -184,3 +184,38 @@ test('corpus payloads as a team signature: the editor and preview stay inert, st
     await context.close();
   }
 });
+
+test('the signature Preview loads remote images only once the designer presses Show images', async () => {
+  const context = await browser.newContext();
+  const fired = await installTraps(context, server.url);
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    fired.start();
+    await page.getByRole('button', { name: 'Edit fallback email' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fallback email' });
+    const enable = dialog.getByLabel('Enable team signature');
+    if (!(await enable.isChecked())) await enable.check();
+    await dialog.getByRole('button', { name: 'HTML', exact: true }).click();
+    await dialog.getByLabel('Signature HTML').fill('<p>Logo <img src="https://attacker.example/logo.png" alt="Logo"></p>');
+    const frame = dialog.locator('iframe[title="Signature preview"]');
+    await page.waitForFunction(() => /data-sb-src="https:\/\/attacker\.example\/logo\.png"/
+      .test(document.querySelector('iframe[title="Signature preview"]')?.getAttribute('srcdoc') ?? ''));
+    await settle(page);
+    assert.deepEqual(fired.foreignRequests, [], 'nothing loads before the designer asks');
+
+    const show = dialog.getByRole('button', { name: 'Show images', exact: true });
+    await show.click();
+    assert.equal(await show.getAttribute('aria-pressed'), 'true');
+    assert.match(await frame.getAttribute('srcdoc'), /<img src="https:\/\/attacker\.example\/logo\.png"/);
+    // The route handler records the request when it reaches the network.
+    for (let i = 0; i < 50 && fired.foreignRequests.length === 0; i++) await page.waitForTimeout(100);
+    assert.deepEqual(fired.foreignRequests, ['image https://attacker.example/logo.png']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const summary = firedSummary(fired);
+    summary.foreignRequests = [];
+    assert.deepEqual(summary, { dialogs: [], foreignRequests: [], navigations: [], popups: [], scripts: [], violations: [] });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,14 +1,15 @@
 //! The designers' **Preview** of the fallback email: From name, From address and the team
 //! signature as the customer will see them, **Preview as** any user (tokens render for that
 //! user), at a **Mobile** or **Desktop** width, in **Light** or **Dark**. The signature is
-//! rendered only inside an `<iframe sandbox="">` with a CSP that blocks every load and script.
+//! rendered only inside an `<iframe sandbox="">` with a CSP that blocks every script and every
+//! load; its remote images show a placeholder until the designer presses **Show images**.
 
 use super::fallback_state::FallbackState;
 use crate::domain::signature::{render, Signature, TokenContext};
 use crate::domain::{EmailAddress, FallbackEmail, FallbackFromAddress, Inbox, User, UserId};
 use crate::i18n::{k, web::t};
 use crate::services::use_app;
-use crate::ui::sandbox::{sandboxed_document, sanitize_html};
+use crate::ui::sandbox::{preview_document, sanitize_html};
 use leptos::prelude::*;
 
 const LIGHT: &str = "<style>body{margin:8px;font:14px/1.4 system-ui,sans-serif;\
@@ -22,6 +23,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let preview_as = RwSignal::new(app.user_id.get_untracked());
     let mobile = RwSignal::new(false);
     let dark = RwSignal::new(false);
+    let show_images = RwSignal::new(false);
     let user = Memo::new(move |_| {
         let id = preview_as.get();
         app.directory.with(|d| {
@@ -87,7 +89,8 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
                 None => sanitize_html(&f.signature_html),
             }
         });
-        sandboxed_document(&body, if dark.get() { DARK } else { LIGHT })
+        let head = if dark.get() { DARK } else { LIGHT };
+        preview_document(&body, head, show_images.get())
     };
     let users = move || {
         let mut list: Vec<User> = app.directory.with(|d| d.users.clone());
@@ -119,6 +122,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     <button type="button" class="sb-button" aria-pressed=move || pressed(!dark.get()) on:click=move |_| dark.set(false)>{t(k::PREVIEW__LIGHT)}</button>
                     <button type="button" class="sb-button" aria-pressed=move || pressed(dark.get()) on:click=move |_| dark.set(true)>{t(k::PREVIEW__DARK)}</button>
                 </div>
+                <button type="button" class="sb-button" aria-pressed=move || pressed(show_images.get()) on:click=move |_| show_images.update(|s| *s = !*s)>{t(k::PREVIEW__SHOW_IMAGES)}</button>
             </div>
             <div
                 class="sb-preview__mail"
