@@ -1094,6 +1094,32 @@ async fn read_list_page(
         }
         _ => None,
     };
+    // Rows of the previous page that share its last activity come first: they are skipped.
+    let seen = |c: &Conversation| {
+        after.is_some_and(|k| c.last_activity == k.last_activity && c.id >= k.id)
+    };
+    // A page from the top of the range in ONE request instead of a cursor step per row, where
+    // the browser has getAllRecords with a direction (Chromium 141+). If skipping seen rows
+    // leaves the page short while more rows may follow (many rows with the same activity
+    // time), the cursor below reads it instead.
+    if from_end.is_none() && matches!(start, PageStart::After(_) | PageStart::Offset(0)) {
+        let wanted = limit + u32::from(after.is_some());
+        if let Some(values) =
+            get_all_records_newest_first(index.as_sys(), &lower, &upper, wanted).await?
+        {
+            let full = values.len() == wanted as usize;
+            let mut page: Vec<Conversation> = Vec::with_capacity(limit as usize);
+            for value in values {
+                let conversation: Conversation = from_js(value)?;
+                if !seen(&conversation) && page.len() < limit as usize {
+                    page.push(conversation);
+                }
+            }
+            if page.len() == limit as usize || !full {
+                return Ok(page);
+            }
+        }
+    }
     let direction = if from_end.is_some() {
         CursorDirection::Next
     } else {
@@ -1101,7 +1127,7 @@ async fn read_list_page(
     };
     let cursor = index
         .open_cursor()
-        .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+        .with_query::<JsValue, _>(KeyRange::Bound(lower.clone(), false, upper.clone(), false))
         .with_direction(direction)
         .primitive()?
         .await?;
@@ -1122,11 +1148,7 @@ async fn read_list_page(
             _ => break,
         };
         let conversation: Conversation = from_js(value)?;
-        // Rows of the previous page that share its last activity come first: skip them.
-        let seen = after.is_some_and(|k| {
-            conversation.last_activity == k.last_activity && conversation.id >= k.id
-        });
-        if !seen {
+        if !seen(&conversation) {
             page.push(conversation);
         }
     }
@@ -1134,4 +1156,71 @@ async fn read_list_page(
         page.reverse();
     }
     Ok(page)
+}
+
+/// `IDBIndex.getAllRecords({query, count, direction: "prev"})`: the values of the last `count`
+/// records of `[lower, upper]` in index order, last first, in one request. `Ok(None)` where
+/// the browser does not have it (the caller then walks a cursor).
+async fn get_all_records_newest_first(
+    index: &web_sys::IdbIndex,
+    lower: &JsValue,
+    upper: &JsValue,
+    count: u32,
+) -> Result<Option<Vec<JsValue>>, StorageError> {
+    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(get_all_records) = Reflect::get(index, &JsValue::from_str("getAllRecords"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return Ok(None);
+    };
+    let failed = |what: &str| StorageError::Serde(format!("the browser could not {what}"));
+    let range = web_sys::IdbKeyRange::bound(lower, upper).map_err(|_| failed("build a range"))?;
+    let options = Object::new();
+    for (name, value) in [
+        ("query", JsValue::from(range)),
+        ("count", JsValue::from(count)),
+        ("direction", JsValue::from_str("prev")),
+    ] {
+        Reflect::set(&options, &JsValue::from_str(name), &value)
+            .map_err(|_| failed("build a request"))?;
+    }
+    let request: web_sys::IdbRequest = get_all_records
+        .call1(index, &options)
+        .map_err(|_| failed("read the list"))?
+        .unchecked_into();
+    // The handlers live until the request has answered (this future owns them).
+    let mut on_success: Option<Closure<dyn FnMut(JsValue)>> = None;
+    let mut on_error: Option<Closure<dyn FnMut(JsValue)>> = None;
+    let answered = Promise::new(&mut |resolve: Function, reject: Function| {
+        let ok = request.clone();
+        let success = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        request.set_onsuccess(Some(success.as_ref().unchecked_ref()));
+        request.set_onerror(Some(error.as_ref().unchecked_ref()));
+        on_success = Some(success);
+        on_error = Some(error);
+    });
+    let records = wasm_bindgen_futures::JsFuture::from(answered).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    drop((on_success, on_error));
+    let records: Array = records
+        .map_err(|_| failed("read the list"))?
+        .dyn_into()
+        .map_err(|_| failed("read the list"))?;
+    records
+        .iter()
+        .map(|record| {
+            Reflect::get(&record, &JsValue::from_str("value")).map_err(|_| failed("read a record"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
