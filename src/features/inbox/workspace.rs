@@ -3,12 +3,12 @@
 //! bookmarkable and survives a reload.
 
 use super::conversation_list::ConversationList;
-use super::import_button::{ImportButton, ImportDropZone, ImportResults};
+use super::import_button::{ImportDropZone, ImportResults};
+use super::lazy_parts::{LazyComposeLauncher, LazyImportButton};
 use super::lazy_thread::LazyThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, InboxId, View};
-use crate::features::composer::ComposeLauncher;
 use crate::services::{access, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -72,7 +72,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         <div class="sb-workspace">
             <aside class="sb-workspace__side" aria-label=format!("{heading} views")>
                 <h1 class="sb-workspace__title">{heading}</h1>
-                <ComposeLauncher
+                <LazyComposeLauncher
                     label="Compose"
                     heading="New email"
                     kind=Signal::derive(move || match area {
@@ -103,7 +103,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                 {(area == Area::HelpDesk).then(|| view! {
                     <A href="/help-desk/tickets" attr:class="sb-views__link">"Tickets"</A>
                 })}
-                <ImportButton results=imports busy=importing />
+                <LazyImportButton results=imports busy=importing />
             </aside>
             <ImportDropZone results=imports busy=importing>
                 {move || {
