@@ -1,13 +1,15 @@
 //! The root: boots the store, provides the app context, and routes (SPEC §10 paths). Pages
-//! other than the inbox and help desk workspaces are lazy routes (see `lazy_pages`).
+//! other than the inbox and help desk workspaces are lazy routes (see `lazy_pages`); what the
+//! first inbox paint does not need is loaded right after it (see `after_paint`).
 
+use crate::features::after_paint::{self, LazyToasts};
 use crate::features::lazy_pages::*;
 use crate::features::{inbox, shell, shortcuts};
 use crate::i18n::errors::Translated;
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
 use crate::services::{boot, AppCtx};
-use crate::ui::{ErrorNote, Loading, Toasts};
+use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
@@ -16,9 +18,7 @@ use leptos_router::{path, Lazy};
 pub fn App() -> impl IntoView {
     // The language first (English is built in; another is fetched), then the workspace.
     let booted = LocalResource::new(|| async {
-        if let Err(err) = i18n::set_locale(i18n::initial_locale(), false).await {
-            leptos::logging::warn!("{err}; Switchboard stays in English");
-        }
+        after_paint::start_language().await;
         boot::boot().await
     });
     view! {
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
     let app = AppCtx::provide(db, directory);
-    crate::services::jmap::start(app);
+    after_paint::start_mail_poll(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {
@@ -86,7 +86,7 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                         <Route path=path!("/settings/templates") view={Lazy::<TemplatesSettingsRoute>::new()} />
                     </Routes>
                 </main>
-                <Toasts />
+                <LazyToasts />
                 <shortcuts::KeyboardShortcuts />
             </Router>
             }

@@ -1,5 +1,6 @@
 //! Feature pages. Features never import each other; they compose in `app`.
 
+pub mod after_paint;
 pub mod app;
 pub mod composer;
 pub mod contacts;

@@ -2,9 +2,8 @@
 //! the current view (a virtual list over an index range) or of the search. The view and the
 //! filters come from the URL; the search text is the rep's own, per list.
 
+use super::lazy_parts::{LazyMailList, LazySearchResults};
 use super::list_filters::{filter_suffix, use_list_filters, ListFilterBar};
-use super::mail_lists::{DraftsList, OutboxList, SentList};
-use super::search_results::SearchResults;
 use super::virtual_list::{RowSource, VirtualList};
 use super::workspace::base_path;
 use crate::domain::{Area, ConversationId, InboxId, View};
@@ -98,9 +97,7 @@ pub fn ConversationList(
     };
     let title = labels::view(view);
     let body = match view {
-        View::Sent => view! { <SentList area /> }.into_any(),
-        View::Outbox => view! { <OutboxList /> }.into_any(),
-        View::Drafts => view! { <DraftsList area /> }.into_any(),
+        View::Sent | View::Outbox | View::Drafts => view! { <LazyMailList view area /> }.into_any(),
         _ => {
             let search = RwSignal::new(String::new());
             let results_inbox = inbox.clone();
@@ -121,7 +118,7 @@ pub fn ConversationList(
                         list().into_any()
                     } else {
                         view! {
-                            <SearchResults area inbox=results_inbox.clone() view text selected />
+                            <LazySearchResults area inbox=results_inbox.clone() view text selected />
                         }
                         .into_any()
                     }

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn top(index: u32) -> String {
-    format!("{}px", f64::from(index) * ROW_HEIGHT)
+    // Whole pixels, formatted as an integer: f64 formatting would pull its code into the
+    // initial load for this alone (ROW_HEIGHT is a whole number).
+    format!("{}px", u64::from(index) * ROW_HEIGHT as u64)
 }
 
 pub fn conversation_row(

@@ -7,6 +7,7 @@ mod conversation_row;
 mod create_ticket_dialog;
 mod form_dialog;
 mod import_button;
+mod lazy_parts;
 mod lazy_thread;
 mod list_filters;
 mod mail_lists;

@@ -1,11 +1,12 @@
 //! The views of a workspace with their live counts (narrowed by the list filters of the URL,
 //! which the links keep).
 
+use super::lazy_parts;
 use super::list_filters::{filter_suffix, use_list_filters};
 use super::workspace::base_path;
 use crate::domain::{Area, InboxId, View};
 use crate::i18n::{k, web::t};
-use crate::services::{queries, use_app};
+use crate::services::use_app;
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -51,7 +52,7 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         let filters = filters.get();
         async move {
             match me {
-                Some(me) => queries::view_count(app, view, area, inbox, me, filters).await,
+                Some(me) => lazy_parts::view_count(app, view, area, inbox, me, filters).await,
                 None => Ok(0),
             }
         }

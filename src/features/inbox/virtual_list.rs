@@ -287,7 +287,7 @@ pub fn VirtualList(
                 aria-label=t(label)
                 node_ref=list
                 on:keydown=on_key
-                style:height=move || format!("{}px", f64::from(total.get()) * ROW_HEIGHT)
+                style:height=move || format!("{}px", u64::from(total.get()) * ROW_HEIGHT as u64)
             >
                 <For
                     each=visible_rows

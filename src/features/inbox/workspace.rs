@@ -3,12 +3,12 @@
 //! bookmarkable and survives a reload.
 
 use super::conversation_list::ConversationList;
-use super::import_button::{ImportButton, ImportDropZone, ImportResults};
+use super::import_button::{ImportDropZone, ImportResults};
+use super::lazy_parts::{LazyComposeLauncher, LazyImportButton};
 use super::lazy_thread::LazyThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::{Area, ConversationId, InboxId, View};
-use crate::features::composer::ComposeLauncher;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -76,7 +76,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
         <div class="sb-workspace">
             <aside class="sb-workspace__side" aria-label=tf(k::LIST__SIDE, &[("area", &heading)])>
                 <h1 class="sb-workspace__title">{heading.clone()}</h1>
-                <ComposeLauncher
+                <LazyComposeLauncher
                     label=k::LIST__COMPOSE
                     heading=k::LIST__NEW_EMAIL
                     kind=Signal::derive(move || match area {
@@ -107,7 +107,7 @@ pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> im
                 {(area == Area::HelpDesk).then(|| view! {
                     <A href="/help-desk/tickets" attr:class="sb-views__link">{t(k::TICKETS__TITLE)}</A>
                 })}
-                <ImportButton results=imports busy=importing />
+                <LazyImportButton results=imports busy=importing />
             </aside>
             <ImportDropZone results=imports busy=importing>
                 {move || {

@@ -1,6 +1,6 @@
 //! Top navigation between the workspaces and settings.
 
-use super::AccountMenu;
+use crate::features::after_paint::LazyAccountMenu as AccountMenu;
 use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use leptos::prelude::*;
