@@ -98,6 +98,18 @@ test('an admin manages templates; a refused save stores nothing; Insert renders 
     // Reply › Insert › Template renders the contact and the sender.
     await openApp(page, `${server.url}${THREAD}`);
     let reply = page.getByRole('region', { name: 'Reply' });
+    // Each insertion is saved, and each save refetches the thread: the reply editor must stay
+    // in the page all along (counted by an observer of removed nodes).
+    await reply.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.evaluate(() => {
+      const editor = document.querySelector('[data-composer="reply"] [contenteditable="true"]');
+      window.sbEditorRemovals = 0;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.removedNodes) if (n === editor || n.contains?.(editor)) window.sbEditorRemovals += 1;
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     const picker = await insert(reply, 'Template', 'Insert template');
     await picker.getByLabel('Search').fill('pole');
     await picker.getByRole('button', { name: /Pole tips/ }).waitFor();
@@ -122,6 +134,9 @@ test('an admin manages templates; a refused save stores nothing; Insert renders 
         .getByRole('button', { name: /Maarten Smit/ }).click();
       await body.getByText(/^On .+, Maarten Smit wrote:$/).waitFor({ timeout: 10_000 });
       await body.locator('blockquote').getByText(/replacement carbide tips/).waitFor();
+      await reply.getByRole('status').getByText('Saved', { exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => window.sbEditorRemovals), 0,
+        'the reply editor never left the page while the inserts were saved');
     });
 
     // It is the draft: it survives a reload.
