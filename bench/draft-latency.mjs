@@ -2,12 +2,14 @@
 // keystroke). Types KEYSTROKES characters (default 1,000) into a Reply composer in bursts of 20
 // keys 40 ms apart with a 400 ms pause between bursts, and for every keystroke measures the
 // time until a committed IndexedDB draft write contains it (every keystroke, and the last one
-// before each pause, which is what SPEC §7 bounds). Commits are observed through the
+// before each pause, which is what SPEC §7 bounds; the debounce's 200 ms max wait bounds the
+// others). Commits are observed through the
 // debug build's `window.__sbDraftCommits` log (written by services::drafts after the write
 // transaction completed), so this needs a DEBUG `trunk build`. Prints p50 / p95 / max.
 //
 //   DIST_DIR=dist node bench/draft-latency.mjs        (not part of the test command)
 
+import { cpus, loadavg } from 'node:os';
 import { distDir } from '../tests/e2e/support/paths.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import {
@@ -87,6 +89,8 @@ try {
   const last = result.lastOfBurst.sort((a, b) => a - b);
   console.log(`last keystroke of a burst → committed: p50 ${percentile(last, 50)} ms, p95 ${percentile(last, 95)} ms, max ${last[last.length - 1]} ms`);
   console.log(`(typing: bursts of ${BURST} keys ${KEY_GAP_MS} ms apart, ${PAUSE_MS} ms pauses)`);
+  // The numbers depend on how busy the machine is: say so next to them.
+  console.log(`(machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} over 1 / 5 / 15 min)`);
 } finally {
   await context.close();
   await removeProfileDir(dir);

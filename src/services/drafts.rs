@@ -17,7 +17,10 @@ use crate::domain::draft_sync::Write;
 use crate::domain::{attachment_content_type, check_attachment, Draft, DraftAttachment, DraftKey};
 use crate::storage::{Change, DraftWriteError, Notifier, StorageError};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+#[cfg(debug_assertions)]
+use std::cell::Cell;
+use std::cell::RefCell;
+#[cfg(debug_assertions)]
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
