@@ -159,7 +159,15 @@ impl DraftSession {
             if c.closed || c.sync.edit(now, change).is_empty() {
                 return None;
             }
-            Some(write_delay(*c.pending_since.get_or_insert(now), now))
+            let since = *c.pending_since.get_or_insert(now);
+            // The write that creates the draft waits for a pause in typing (no max wait): it
+            // changes the Drafts count, and the inbox workspace then re-renders the open
+            // conversation, remounting this composer (keys typed meanwhile would be lost).
+            Some(if c.sync.base().revision == 0 {
+                DEBOUNCE_MS as u32
+            } else {
+                write_delay(since, now)
+            })
         });
         let Some(Some(delay)) = delay else {
             return;
