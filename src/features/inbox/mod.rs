@@ -44,11 +44,7 @@ pub fn HelpDeskWorkspacePage() -> impl IntoView {
 
 fn conversation_param() -> Signal<Option<ConversationId>> {
     let params = use_params_map();
-    // A Memo, not a derived signal: the route's params notify on every navigation (the list's
-    // own URL updates included) and the workspace re-creates the open conversation — and the
-    // Reply composer with the rep's caret — whenever this signal notifies. Only a different
-    // id may do that (drafts e2e: keys typed during such a remount were lost).
-    Memo::new(move |_| params.with(|p| p.get("id").map(ConversationId::new))).into()
+    Signal::derive(move || params.with(|p| p.get("id").map(ConversationId::new)))
 }
 
 #[component]
