@@ -2,12 +2,16 @@
 // keystroke). Types KEYSTROKES characters (default 1,000) into a Reply composer in bursts of 20
 // keys 40 ms apart with a 400 ms pause between bursts, and for every keystroke measures the
 // time until a committed IndexedDB draft write contains it (every keystroke, and the last one
-// before each pause, which is what SPEC §7 bounds). Commits are observed through the
+// before each pause, which is what SPEC §7 bounds; the debounce's 200 ms max wait bounds the
+// others). Commits are observed through the
 // debug build's `window.__sbDraftCommits` log (written by services::drafts after the write
 // transaction completed), so this needs a DEBUG `trunk build`. Prints p50 / p95 / max.
 //
 //   DIST_DIR=dist node bench/draft-latency.mjs        (not part of the test command)
 
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { distDir } from '../tests/e2e/support/paths.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import {
@@ -33,7 +37,17 @@ const dir = await makeProfileDir();
 const context = await launchPersistent(dir);
 try {
   const page = await newPage(context);
-  await openApp(page, `${server.url}/inbox/conversations/conv-001?inbox=inbox-support`);
+  // A Support conversation without the sanitiser's samples (a <script> or a remote image in a
+  // message), as the drafts e2e test picks them (on conv-001 the editor lost the focus after the
+  // first keystroke in this run, before and after the drafts change; not investigated here).
+  const demo = JSON.parse(await readFile(join(distDir, 'demo', 'workspace.json'), 'utf8'));
+  const scripted = new Set(demo.messages
+    .filter((m) => /<script|src=["']?https?:/i.test(m.html_body ?? ''))
+    .map((m) => m.conversation));
+  const conv = demo.conversations
+    .find((c) => c.inbox === 'inbox-support' && !c.trashed_at && !scripted.has(c.id));
+  const area = conv.area === 'help_desk' ? 'help-desk' : 'inbox';
+  await openApp(page, `${server.url}/${area}/conversations/${conv.id}?inbox=inbox-support`);
   const box = page.getByRole('region', { name: 'Reply' }).getByRole('textbox', { name: 'Message' });
   await box.waitFor();
   if (!(await page.evaluate(() => Array.isArray(window.__sbDraftCommits)))) {
@@ -56,6 +70,11 @@ try {
     const n = Math.min(BURST, KEYSTROKES - typed);
     let burst = '';
     for (let i = 0; i < n; i += 1) burst += letters[(typed + i) % letters.length];
+    // The caret goes back to the end of the body before each burst: the page may take focus
+    // while it settles after the first load (lazy chunks, list), and keys typed outside the
+    // editor would be shortcuts, not draft edits.
+    await box.focus();
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(burst, { delay: KEY_GAP_MS });
     await page.waitForTimeout(PAUSE_MS);
   }
@@ -87,6 +106,8 @@ try {
   const last = result.lastOfBurst.sort((a, b) => a - b);
   console.log(`last keystroke of a burst → committed: p50 ${percentile(last, 50)} ms, p95 ${percentile(last, 95)} ms, max ${last[last.length - 1]} ms`);
   console.log(`(typing: bursts of ${BURST} keys ${KEY_GAP_MS} ms apart, ${PAUSE_MS} ms pauses)`);
+  // The numbers depend on how busy the machine is: say so next to them.
+  console.log(`(machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} over 1 / 5 / 15 min)`);
 } finally {
   await context.close();
   await removeProfileDir(dir);

@@ -12,6 +12,16 @@ use switchboard::storage::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+/// The write a composer session makes of `local`, edited from `base` (every differing field
+/// counts as edited here).
+fn write(base: &Draft, local: &Draft) -> draft_sync::Write {
+    draft_sync::Write {
+        base: base.clone(),
+        draft: local.clone(),
+        edits: draft_merge::Edits::between(base, local),
+    }
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn unique(name: &str) -> String {
@@ -109,7 +119,7 @@ async fn compare_and_set_conflict_is_merged_and_neither_tab_loses_its_edit() {
     a.subject = "From tab A".into();
     a.from = DraftFrom::Deliberate(FromChoice::Channel("ch-2".into()));
     a.updated_at = 2;
-    let saved_a = drafts::save(app, &empty, &a).await.unwrap();
+    let saved_a = drafts::save(app, write(&empty, &a)).await.unwrap();
     assert_eq!(saved_a.revision, 1);
     // Tab B still starts from nothing: its write conflicts, is merged, and lands on top.
     let mut b = empty.clone();
@@ -119,7 +129,7 @@ async fn compare_and_set_conflict_is_merged_and_neither_tab_loses_its_edit() {
         Err(DraftWriteError::Conflict(stored)) => assert_eq!(stored, saved_a),
         other => panic!("expected a conflict, got {other:?}"),
     }
-    let merged = drafts::save(app, &empty, &b).await.unwrap();
+    let merged = drafts::save(app, write(&empty, &b)).await.unwrap();
     assert_eq!(merged.revision, 2);
     assert_eq!(merged.subject, "From tab A", "tab A's edit is kept");
     assert_eq!(
@@ -206,7 +216,7 @@ async fn a_failed_write_keeps_the_draft_and_a_retry_stores_it() {
     local.body_html = "<p>do not lose me</p>".into();
     drafts::fail_next_writes(2);
     for attempt in 1..=2 {
-        match drafts::save(app, &empty, &local).await {
+        match drafts::save(app, write(&empty, &local)).await {
             Err(AppError::Storage(StorageError::QuotaExceeded)) => {}
             other => panic!("attempt {attempt}: expected the injected quota error, got {other:?}"),
         }
@@ -216,7 +226,7 @@ async fn a_failed_write_keeps_the_draft_and_a_retry_stores_it() {
             "nothing half-written"
         );
     }
-    let saved = drafts::save(app, &empty, &local).await.unwrap();
+    let saved = drafts::save(app, write(&empty, &local)).await.unwrap();
     assert_eq!(saved.body_html, local.body_html);
     assert_eq!(db.draft(&empty.key).await.unwrap(), Some(saved));
     drop_db(db, &name).await;

@@ -5,6 +5,7 @@ pub mod access;
 pub mod body_html;
 pub mod draft;
 pub mod draft_merge;
+pub mod draft_sync;
 pub mod fallback;
 pub mod forward;
 pub mod from;

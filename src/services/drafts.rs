@@ -12,11 +12,15 @@
 
 use super::session::random_hex;
 use super::{AppCtx, AppError};
-use crate::domain::draft_merge::merge;
+use crate::domain::draft_merge::{merge_edited, Edits};
+use crate::domain::draft_sync::Write;
 use crate::domain::{attachment_content_type, check_attachment, Draft, DraftAttachment, DraftKey};
 use crate::storage::{Change, DraftWriteError, Notifier, StorageError};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+#[cfg(debug_assertions)]
+use std::cell::Cell;
+use std::cell::RefCell;
+#[cfg(debug_assertions)]
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -115,14 +119,19 @@ pub async fn load(app: AppCtx, key: &DraftKey) -> Result<Option<Draft>, AppError
     Ok(app.db().draft(key).await?)
 }
 
-/// Writes `local` (edited from `base`, the revision this tab last read or wrote). When another
-/// tab stored a newer revision, the two are merged (`domain::draft_merge::merge`) and written
-/// on top of it. Returns the draft as stored.
-pub async fn save(app: AppCtx, base: &Draft, local: &Draft) -> Result<Draft, AppError> {
+/// Makes one write of the composer's draft session: puts `write.draft` with compare-and-set on
+/// the revision of `write.base` (the version this tab last read or wrote). When another tab
+/// stored a newer revision, the two are merged field by field
+/// (`domain::draft_merge::merge_edited`: the fields this tab edited keep its values, every
+/// other field keeps the stored one) and written on top of it. Returns the draft as stored.
+pub async fn save(app: AppCtx, write: Write) -> Result<Draft, AppError> {
     let db = app.db();
     let tab = app.tab.get_value();
-    let mut base = base.clone();
-    let mut next = local.clone();
+    let Write {
+        mut base,
+        draft: mut next,
+        edits,
+    } = write;
     next.last_editor_tab = tab.clone();
     for _ in 0..MAX_ATTEMPTS {
         if let Some(fault) = injected_fault() {
@@ -135,7 +144,7 @@ pub async fn save(app: AppCtx, base: &Draft, local: &Draft) -> Result<Draft, App
                 return Ok(saved);
             }
             Err(DraftWriteError::Conflict(stored)) => {
-                next = merge(&base, &next, &stored);
+                next = merge_edited(&base, &next, edits, &stored);
                 next.last_editor_tab = tab.clone();
                 base = stored;
             }
@@ -303,7 +312,14 @@ pub async fn discard(app: AppCtx, key: &DraftKey) -> Result<(), AppError> {
 /// merged so neither is lost. Returns the draft as stored.
 pub async fn restore(app: AppCtx, draft: &Draft) -> Result<Draft, AppError> {
     let empty = Draft::new(draft.key.clone(), app.tab.get_value(), draft.updated_at);
-    let saved = save(app, &empty, draft).await?;
+    // Everything the discarded draft held counts as this tab's edit: it wins over a draft
+    // started meanwhile, field by field, and the rest of that draft is kept.
+    let write = Write {
+        edits: Edits::between(&empty, draft),
+        base: empty,
+        draft: draft.clone(),
+    };
+    let saved = save(app, write).await?;
     app.changed("drafts", Some(draft.key.storage_key()));
     Ok(saved)
 }

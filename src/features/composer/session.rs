@@ -1,12 +1,15 @@
 //! The draft session behind one open composer (SPEC §7): the draft lives in memory first (a
-//! signal the fields read), and is written in the background — 300 ms after the last change,
-//! at once on blur, tab hide, page unload, unmount and before Send. Writes go through
-//! `services::drafts::save` (compare-and-set + merge); what the rep typed while a write was in
-//! flight is rebased on the stored result with the same merge rule, so nothing is lost.
+//! signal the fields read) and is written in the background — 100 ms after the last change,
+//! and during continuous typing at least every 200 ms — and at once on blur, tab hide, page
+//! unload, unmount and before Send. Which value each field shows and writes is decided by the
+//! domain's `draft_sync::DraftSync` (field-wise: what the rep edited here and has not committed
+//! stays as typed, everything else follows storage); writes go through
+//! `services::drafts::save` (compare-and-set + the same field-wise merge).
 //!
-//! Must not decide the From (the resolver does) or talk to IndexedDB directly.
+//! Must not decide the From (the resolver does), merge anything itself (the domain does) or
+//! talk to IndexedDB directly.
 
-use crate::domain::draft_merge::{has_unsaved_changes, merge};
+use crate::domain::draft_sync::{Applied, DraftSync, Write};
 use crate::domain::{Draft, DraftKey};
 use crate::i18n::{
     k,
@@ -17,10 +20,12 @@ use crate::services::{drafts, AppCtx};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
-/// Debounce of the background write. SPEC §7 wants it durable within 300 ms of the last
-/// keystroke, so the write starts after 100 ms and leaves the rest for the commit itself (the
-/// crash test kills the browser 300 ms after the last keystroke).
-const DEBOUNCE_MS: u32 = 100;
+/// Debounce of the background write: a pause in typing this long starts the write.
+const DEBOUNCE_MS: i64 = 100;
+/// Longest wait for a write during continuous typing: a keystroke in a long burst is committed
+/// within about this long plus the commit itself, inside SPEC §7's 300 ms (a pure debounce
+/// would hold it until the burst ends). The write runs in the background: typing never waits.
+const MAX_WAIT_MS: i64 = 200;
 /// Pause before the first retry of a write that failed (quota, aborted transaction); it
 /// doubles after each further failure up to [`RETRY_MAX_MS`].
 const RETRY_MS: u32 = 250;
@@ -31,6 +36,12 @@ fn retry_delay(failures: u32) -> u32 {
     RETRY_MS
         .saturating_mul(1u32 << failures.saturating_sub(1).min(8))
         .min(RETRY_MAX_MS)
+}
+
+/// How long to wait before writing, `now`, when the oldest edit not yet handed to a write was
+/// made at `pending_since`: the debounce, cut short so no edit waits more than the max wait.
+fn write_delay(pending_since: i64, now: i64) -> u32 {
+    (pending_since + MAX_WAIT_MS - now).clamp(0, DEBOUNCE_MS) as u32
 }
 
 /// What the composer shows next to **Send**.
@@ -55,18 +66,12 @@ impl SaveState {
 }
 
 struct Core {
-    /// The draft as last read from or written to storage (revision 0: none stored yet).
-    base: Draft,
-    /// The draft on screen.
-    local: Draft,
-    /// The prefilled draft the composer opened with (a stored draft replaces it untouched).
-    initial: Draft,
-    /// The rep changed something: only then is anything written.
-    touched: bool,
-    saving: bool,
+    sync: DraftSync,
+    /// When the oldest edit not yet handed to a write was made (for the max wait).
+    pending_since: Option<i64>,
     /// Consecutive failed writes (for the retry backoff); 0 after a success.
     failures: u32,
-    /// Sent (or the composer closed for good): never write again.
+    /// Sent, discarded (or the composer closed for good): never write again.
     closed: bool,
     timer: Option<Timeout>,
 }
@@ -89,7 +94,7 @@ pub struct DraftSession {
 }
 
 impl DraftSession {
-    /// Opens the session for `key`, prefilled with `initial`, and restores the stored draft.
+    /// Opens the session for `key`, prefilled by `prefill`, and restores the stored draft.
     pub fn open(app: AppCtx, key: DraftKey, prefill: impl FnOnce(&mut Draft)) -> DraftSession {
         let tab = app.tab.get_value();
         let base = Draft::new(key, tab, now_millis());
@@ -98,11 +103,8 @@ impl DraftSession {
         drafts::install_debug_hooks();
         let session = DraftSession {
             core: StoredValue::new_local(Core {
-                base,
-                local: initial.clone(),
-                initial: initial.clone(),
-                touched: false,
-                saving: false,
+                sync: DraftSync::new(base, initial.clone()),
+                pending_since: None,
                 failures: 0,
                 closed: false,
                 timer: None,
@@ -118,18 +120,12 @@ impl DraftSession {
     }
 
     async fn restore(&self) {
-        let Some(key) = self.core.try_with_value(|c| c.base.key.clone()) else {
+        let Some(key) = self.core.try_with_value(|c| c.sync.base().key.clone()) else {
             return;
         };
         match drafts::load(self.app, &key).await {
-            Ok(Some(stored)) => {
-                // Anything typed before the read finished stays; the rest is restored.
-                self.core.try_update_value(|c| {
-                    c.local = merge(&c.initial, &c.local, &stored);
-                    c.base = stored;
-                });
-                self.publish(true);
-            }
+            // Anything typed before the read finished stays; the rest is restored.
+            Ok(Some(stored)) => self.apply_stored(stored),
             Ok(None) => {}
             Err(err) => {
                 self.state.try_set(SaveState::Failed(err.to_string()));
@@ -138,8 +134,20 @@ impl DraftSession {
         self.loaded.try_set(true);
     }
 
+    fn apply_stored(&self, stored: Draft) {
+        let applied = self.core.try_update_value(|c| {
+            if c.closed {
+                return Applied::Ignored;
+            }
+            c.sync.apply_stored(stored)
+        });
+        if let Some(Applied::Merged { body_changed }) = applied {
+            self.publish(body_changed);
+        }
+    }
+
     fn publish(&self, replaced: bool) {
-        let Some(local) = self.core.try_with_value(|c| c.local.clone()) else {
+        let Some(local) = self.core.try_with_value(|c| c.sync.local().clone()) else {
             return;
         };
         self.draft.try_set(local);
@@ -150,22 +158,28 @@ impl DraftSession {
 
     /// Applies a change typed by the rep and schedules the write.
     pub fn edit(&self, change: impl FnOnce(&mut Draft)) {
-        let applied = self.core.try_update_value(|c| {
-            if c.closed {
-                return false;
+        let now = now_millis();
+        let delay = self.core.try_update_value(|c| {
+            if c.closed || c.sync.edit(now, change).is_empty() {
+                return None;
             }
-            change(&mut c.local);
-            c.local.updated_at = now_millis();
-            c.touched = true;
-            true
+            let since = *c.pending_since.get_or_insert(now);
+            // The write that creates the draft waits for a pause in typing (no max wait): it
+            // changes the Drafts count, and the inbox workspace then re-renders the open
+            // conversation, remounting this composer (keys typed meanwhile would be lost).
+            Some(if c.sync.base().revision == 0 {
+                DEBOUNCE_MS as u32
+            } else {
+                write_delay(since, now)
+            })
         });
-        if applied != Some(true) {
+        let Some(Some(delay)) = delay else {
             return;
-        }
+        };
         // Until the write lands the rep sees that it is pending, never a stale "Saved".
         self.state.try_set(SaveState::Saving);
         self.publish(false);
-        self.schedule(DEBOUNCE_MS);
+        self.schedule(delay);
     }
 
     fn schedule(&self, ms: u32) {
@@ -174,73 +188,100 @@ impl DraftSession {
         self.core.try_update_value(|c| c.timer = Some(timer));
     }
 
-    /// Writes now (blur, tab hide, unload, unmount). What is to be written is taken out of the
-    /// session synchronously, so the write completes even when the composer is unmounting.
+    /// Starts a write of what is pending (debounce, blur). One write runs at a time; what is
+    /// typed meanwhile is written as soon as it ends.
     pub fn flush(&self) {
-        let Some((base, snapshot)) = self.begin_save() else {
+        let Some(write) = self.begin_write() else {
             return;
         };
         self.state.try_set(SaveState::Saving);
         let s = *self;
         leptos::task::spawn_local(async move {
-            let result = drafts::save(s.app, &base, &snapshot).await;
-            let _ = s.finish_save(&snapshot, result);
+            let result = drafts::save(s.app, write).await;
+            let _ = s.finish_write(result);
         });
     }
 
-    /// Marks a write as started and returns (base, snapshot), or `None` when there is nothing
-    /// to write (or a write is already running: it loops until everything is stored).
-    fn begin_save(&self) -> Option<(Draft, Draft)> {
+    /// Writes everything now because the page may be going away (tab hidden, pagehide,
+    /// composer unmounted). What is to be written is taken out of the session synchronously,
+    /// so the write completes even when the composer is unmounting; when a write is already in
+    /// flight, a second one carrying it and everything since goes out at once rather than
+    /// waiting for the first to end (the page may not live that long).
+    pub fn flush_all(&self) {
+        let saving = self.core.try_with_value(|c| c.sync.saving());
+        match saving {
+            Some(false) => self.flush(),
+            Some(true) => {
+                let write = self
+                    .core
+                    .try_with_value(|c| (!c.closed).then(|| c.sync.final_write()).flatten())
+                    .flatten();
+                if let Some(write) = write {
+                    let app = self.app;
+                    leptos::task::spawn_local(async move {
+                        // Repeats the write in flight when the page lives on: compare-and-set
+                        // merges it, and the session writes its own state again anyway.
+                        let _ = drafts::save(app, write).await;
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Marks a write as started and returns it, or `None` when there is nothing to write (or
+    /// a write is already running: it is followed by the next one when it ends).
+    fn begin_write(&self) -> Option<Write> {
         self.core
             .try_update_value(|c| {
                 c.timer = None;
-                if c.saving || c.closed || !c.touched || !has_unsaved_changes(&c.local, &c.base) {
+                if c.closed {
                     return None;
                 }
-                c.saving = true;
-                Some((c.base.clone(), c.local.clone()))
+                let write = c.sync.begin_write();
+                if write.is_some() {
+                    c.pending_since = None;
+                }
+                write
             })
             .flatten()
     }
 
     /// Takes in a write's result: rebases what was typed meanwhile on the stored draft, or
-    /// keeps everything on screen and retries later. Returns whether more is to be written.
-    fn finish_save(
+    /// puts the edits back and retries later. Returns whether more is to be written.
+    fn finish_write(
         &self,
-        snapshot: &Draft,
         result: Result<Draft, crate::services::AppError>,
     ) -> Result<bool, String> {
+        let ok = result.is_ok();
         let outcome = self.core.try_update_value(|c| {
-            c.saving = false;
-            c.failures = if result.is_ok() { 0 } else { c.failures + 1 };
-            match &result {
-                Ok(saved) => {
-                    let rebased = merge(snapshot, &c.local, saved);
-                    let replaced = rebased.body_html != c.local.body_html;
-                    c.local = rebased;
-                    c.base = saved.clone();
-                    (replaced, has_unsaved_changes(&c.local, &c.base))
-                }
-                Err(_) => (false, false),
-            }
+            c.failures = if ok { 0 } else { c.failures + 1 };
+            let body_changed = match &result {
+                Ok(saved) => c.sync.write_done(saved.clone()),
+                Err(_) => c.sync.write_failed(),
+            };
+            (body_changed, !c.sync.edits().is_empty(), c.failures)
         });
-        let failures = self.core.try_with_value(|c| c.failures).unwrap_or(1);
+        let Some((body_changed, more, failures)) = outcome else {
+            return result.map(|_| false).map_err(|e| e.to_string());
+        };
+        self.publish(body_changed);
         match result {
             Ok(_) => {
-                let (replaced, more) = outcome.unwrap_or((false, false));
-                self.publish(replaced);
-                self.state.try_set(SaveState::Saved);
-                if more {
+                // Edits typed during the write: their own timer writes them, or — when it
+                // already fired while the write ran — this write's end does, at once.
+                let timer_set = self.core.try_with_value(|c| c.timer.is_some());
+                if more && timer_set == Some(false) {
                     self.flush();
+                } else if !more {
+                    self.state.try_set(SaveState::Saved);
                 }
                 Ok(more)
             }
             Err(err) => {
                 let why = err.to_string();
                 self.state.try_set(SaveState::Failed(why.clone()));
-                if outcome.is_some() {
-                    self.schedule(retry_delay(failures));
-                }
+                self.schedule(retry_delay(failures));
                 Err(why)
             }
         }
@@ -251,44 +292,30 @@ impl DraftSession {
     pub async fn save_now(&self) -> Result<(), String> {
         // A write already running (debounce, blur) finishes first; then ours goes on top.
         for _ in 0..50 {
-            if self.core.try_with_value(|c| c.saving) != Some(true) {
+            if self.core.try_with_value(|c| c.sync.saving()) != Some(true) {
                 break;
             }
             gloo_timers::future::TimeoutFuture::new(20).await;
         }
-        while let Some((base, snapshot)) = self.begin_save() {
+        while let Some(write) = self.begin_write() {
             self.state.try_set(SaveState::Saving);
-            let result = drafts::save(self.app, &base, &snapshot).await;
-            self.finish_save(&snapshot, result)?;
+            let result = drafts::save(self.app, write).await;
+            self.finish_write(result)?;
         }
         Ok(())
     }
 
-    /// Re-reads the stored draft after another tab announced a change, and merges it in.
+    /// Re-reads the stored draft after another tab announced a change, and merges it in
+    /// (field-wise: what the rep is editing here stays as typed).
     pub async fn refresh(&self) {
         let Some(Some(key)) = self
             .core
-            .try_with_value(|c| (!c.saving && !c.closed).then(|| c.base.key.clone()))
+            .try_with_value(|c| (!c.closed).then(|| c.sync.base().key.clone()))
         else {
             return;
         };
-        let Ok(Some(stored)) = drafts::load(self.app, &key).await else {
-            return;
-        };
-        let replaced = self.core.try_update_value(|c| {
-            if c.saving || c.closed || stored.revision <= c.base.revision {
-                return None;
-            }
-            // Untouched, the screen shows the prefilled draft: the stored one replaces it.
-            let base = if c.touched { &c.base } else { &c.initial };
-            let merged = merge(base, &c.local, &stored);
-            let replaced = merged.body_html != c.local.body_html;
-            c.local = merged;
-            c.base = stored;
-            Some(replaced)
-        });
-        if let Some(Some(replaced)) = replaced {
-            self.publish(replaced);
+        if let Ok(Some(stored)) = drafts::load(self.app, &key).await {
+            self.apply_stored(stored);
         }
     }
 
@@ -336,6 +363,6 @@ impl DraftSession {
 
     /// The draft as it is on screen right now.
     pub fn current(&self) -> Option<Draft> {
-        self.core.try_with_value(|c| c.local.clone())
+        self.core.try_with_value(|c| c.sync.local().clone())
     }
 }
