@@ -345,6 +345,48 @@ test('drafts survive reloads and faults, keep a deliberate From, carry attachmen
   }
 });
 
+// ---- crash safety: SIGKILL the browser 300 ms after the last keystroke --------------------
+
+/** Chromium on its own profile, reachable over CDP, in its own process group (to kill it). */
+async function launchKillable(dir) {
+  const child = spawn(CHROMIUM_PATH, [
+    ...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${dir}`, '--remote-debugging-port=0',
+    'about:blank',
+  ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const endpoint = await new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${seen}`)), 20_000);
+    child.stderr.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited with ${code}: ${seen}`));
+    });
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  return { child, browser, context: browser.contexts()[0] };
+}
+
+/** SIGKILL to the browser's whole process group: no shutdown, no flush, like a crash. */
+async function killHard({ child, browser }) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
+  // The CDP connection dies with the process; waiting on it is enough (close() could hang).
+  if (browser.isConnected()) {
+    await new Promise((resolve) => {
+      browser.once('disconnected', resolve);
+      setTimeout(resolve, 2000);
+    });
+  }
+}
+
 test(`crash safety: ${KILL_DRAFTS} drafts each survive a SIGKILL 300 ms after the last keystroke`, async (t) => {
   const dir = await makeProfileDir();
   const started = Date.now();
