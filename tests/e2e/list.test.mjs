@@ -130,7 +130,8 @@ async function firstSubjects(page, n) {
 }
 
 async function statusCount(page, expected) {
-  const text = expected === 1 ? '1 conversation' : `${expected} conversations`;
+  // Counts are written the English way (8,538), as the rep reads them.
+  const text = expected === 1 ? '1 conversation' : `${expected.toLocaleString('en-US')} conversations`;
   await page.locator('.sb-list').getByRole('status').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
 }
 
@@ -253,7 +254,7 @@ test('10,000 conversations: virtual list, scrolling to the end, filters in the U
       const start = Date.now();
       await search.fill(text);
       await page.locator('.sb-list').getByRole('status')
-        .filter({ hasText: new RegExp(`^${want.length === 1 ? '1 result' : `${want.length} results`}$`) })
+        .filter({ hasText: new RegExp(`^${want.length === 1 ? '1 result' : `${want.length.toLocaleString('en-US')} results`}$`) })
         .waitFor();
       console.log(`# search "${text}" over 10,000 conversations: ${want.length} results in ${Date.now() - start} ms`);
       await results.getByRole('link').nth(Math.min(want.length, 5) - 1).waitFor();
