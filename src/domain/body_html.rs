@@ -57,8 +57,9 @@ const RICH_EXTRA: &[&str] = &[
     "thead", "tr", "td", "th",
 ];
 
-/// Layout tags received mail keeps besides the rich ones.
-const RECEIVED_EXTRA: &[&str] = &[
+/// Layout tags received mail keeps besides the rich ones (the DOM cleaner of
+/// `ui::sandbox` keeps the same).
+pub const RECEIVED_EXTRA: &[&str] = &[
     "h5",
     "h6",
     "pre",

@@ -44,14 +44,33 @@ pub async fn view_count(
     me: UserId,
     filters: ListFilters,
 ) -> Result<u32, AppError> {
-    let db = app.db();
     if view.lists_conversations() {
-        let now = super::session::now_millis();
-        return match list_query(view, area, &inbox, &me, &filters, now) {
-            Some(q) => Ok(db.count_list(&q).await?),
-            None => Ok(0),
-        };
+        conversation_view_count(app, view, area, &inbox, &me, &filters).await
+    } else {
+        mail_view_count(app, view, &me).await
     }
+}
+
+/// The count of a view that lists conversations: one index count of its list's range.
+pub async fn conversation_view_count(
+    app: AppCtx,
+    view: View,
+    area: Area,
+    inbox: &InboxId,
+    me: &UserId,
+    filters: &ListFilters,
+) -> Result<u32, AppError> {
+    let now = super::session::now_millis();
+    match list_query(view, area, inbox, me, filters, now) {
+        Some(q) => Ok(app.db().count_list(&q).await?),
+        None => Ok(0),
+    }
+}
+
+/// The count of **Sent**, **Outbox** (not yet delivered) or **Drafts** (mine), read from their
+/// records; 0 for a view that lists conversations.
+pub async fn mail_view_count(app: AppCtx, view: View, me: &UserId) -> Result<u32, AppError> {
+    let db = app.db();
     Ok(match view {
         View::Sent => db.count_sent_messages().await?,
         View::Outbox => db
@@ -60,7 +79,7 @@ pub async fn view_count(
             .iter()
             .filter(|o| !matches!(o.status, OutboxStatus::Delivered { .. }))
             .count() as u32,
-        View::Drafts => db.drafts_of_user(&me).await?.len() as u32,
+        View::Drafts => db.drafts_of_user(me).await?.len() as u32,
         _ => 0,
     })
 }

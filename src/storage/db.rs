@@ -739,15 +739,9 @@ impl Db {
         id: &ConversationId,
     ) -> Result<Option<(Conversation, Option<Contact>)>, StorageError> {
         let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
-        let value: Option<JsValue> = tx
-            .object_store(CONVERSATIONS)?
-            .get(id.as_str())
-            .primitive()?
-            .await?;
-        let Some(value) = value else {
+        let Some(conversation) = read_conversation(&tx, id).await? else {
             return Ok(None);
         };
-        let conversation: Conversation = from_js(value)?;
         let contact: Option<JsValue> = tx
             .object_store(CONTACTS)?
             .get(conversation.contact.as_str())
@@ -768,15 +762,9 @@ impl Db {
             [CONVERSATIONS, CONTACTS, MESSAGES, TICKETS],
             TransactionMode::Readonly,
         )?;
-        let value: Option<JsValue> = tx
-            .object_store(CONVERSATIONS)?
-            .get(id.as_str())
-            .primitive()?
-            .await?;
-        let Some(value) = value else {
+        let Some(conversation) = read_conversation(&tx, id).await? else {
             return Ok(None);
         };
-        let conversation: Conversation = from_js(value)?;
         let contact = tx
             .object_store(CONTACTS)?
             .get(conversation.contact.as_str())
@@ -1223,4 +1211,17 @@ async fn get_all_records_newest_first(
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
+}
+
+/// The conversation `id` read inside `tx` (which must include the conversations store).
+async fn read_conversation(
+    tx: &Transaction<'_>,
+    id: &ConversationId,
+) -> Result<Option<Conversation>, StorageError> {
+    let value: Option<JsValue> = tx
+        .object_store(CONVERSATIONS)?
+        .get(id.as_str())
+        .primitive()?
+        .await?;
+    value.map(from_js).transpose()
 }

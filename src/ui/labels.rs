@@ -11,7 +11,12 @@ use crate::services::tickets::CardProp;
 
 /// The name of a conversation view (**Unassigned**, **Assigned to me**, …).
 pub fn view(view: View) -> String {
-    t(match view {
+    t(view_key(view))
+}
+
+/// The key of a view's name.
+pub fn view_key(view: View) -> Key {
+    match view {
         View::Unassigned => k::VIEWS__UNASSIGNED,
         View::AssignedToMe => k::VIEWS__ASSIGNED_TO_ME,
         View::AllOpen => k::VIEWS__ALL_OPEN,
@@ -20,7 +25,7 @@ pub fn view(view: View) -> String {
         View::Outbox => k::VIEWS__OUTBOX,
         View::Trash => k::VIEWS__TRASH,
         View::Drafts => k::VIEWS__DRAFTS,
-    })
+    }
 }
 
 /// The name of a **Date** list filter choice.

@@ -138,39 +138,6 @@ const KEEP: &[&str] = &[
     "th",
 ];
 
-/// Received mail keeps more layout elements than the editor.
-const KEEP_RECEIVED_EXTRA: &[&str] = &[
-    "h5",
-    "h6",
-    "pre",
-    "code",
-    "center",
-    "tfoot",
-    "caption",
-    "col",
-    "colgroup",
-    "dl",
-    "dt",
-    "dd",
-    "abbr",
-    "cite",
-    "q",
-    "del",
-    "ins",
-    "mark",
-    "big",
-    "tt",
-    "address",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "main",
-    "nav",
-    "figure",
-    "figcaption",
-];
-
 /// The scheme of a link that may be followed: web and mail links only.
 fn safe_link(value: &str) -> bool {
     crate::domain::body_html::safe_href(value).is_some()
@@ -414,7 +381,7 @@ fn clean_body(doc: &web_sys::Document, mode: &Mode) -> Option<(String, bool)> {
         }
         let kept = KEEP.contains(&tag.as_str())
             || (matches!(mode, Mode::Received { .. })
-                && KEEP_RECEIVED_EXTRA.contains(&tag.as_str()));
+                && crate::domain::body_html::RECEIVED_EXTRA.contains(&tag.as_str()));
         if !kept {
             unwrap_element(&el);
         } else if tag == "a" {

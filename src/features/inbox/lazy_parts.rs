@@ -16,7 +16,7 @@ use crate::domain::views::ListFilters;
 use crate::domain::{Area, ConversationId, InboxId, UserId, View};
 use crate::features::composer::ComposeLauncher;
 use crate::i18n::{k, web::t, Key};
-use crate::services::{queries, session, AppCtx, AppError};
+use crate::services::{queries, AppCtx, AppError};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
@@ -27,11 +27,7 @@ fn loading() -> impl IntoView {
 // Split only in the app build (feature `split`, set by index.html): a test binary cannot
 // link a lazy function (its import is resolved by scripts/post-build.mjs).
 #[cfg_attr(feature = "split", lazy)]
-async fn compose_launcher(
-    label: Key,
-    heading: Key,
-    kind: Signal<Option<ComposerKind>>,
-) -> AnyView {
+async fn compose_launcher(label: Key, heading: Key, kind: Signal<Option<ComposerKind>>) -> AnyView {
     view! { <ComposeLauncher label heading kind /> }.into_any()
 }
 
@@ -102,15 +98,8 @@ pub fn LazyMailList(view: View, area: Area) -> impl IntoView {
 }
 
 #[cfg_attr(feature = "split", lazy)]
-async fn mail_view_count(
-    app: AppCtx,
-    view: View,
-    area: Area,
-    inbox: InboxId,
-    me: UserId,
-    filters: ListFilters,
-) -> Result<u32, AppError> {
-    queries::view_count(app, view, area, inbox, me, filters).await
+async fn mail_view_count(app: AppCtx, view: View, me: UserId) -> Result<u32, AppError> {
+    queries::mail_view_count(app, view, &me).await
 }
 
 /// [`queries::view_count`]; the views that list conversations count by index here (the same
@@ -125,12 +114,8 @@ pub async fn view_count(
     filters: ListFilters,
 ) -> Result<u32, AppError> {
     if view.lists_conversations() {
-        let now = session::now_millis();
-        match queries::list_query(view, area, &inbox, &me, &filters, now) {
-            Some(query) => queries::list_count(app, query).await,
-            None => Ok(0),
-        }
+        queries::conversation_view_count(app, view, area, &inbox, &me, &filters).await
     } else {
-        mail_view_count(app, view, area, inbox, me, filters).await
+        mail_view_count(app, view, me).await
     }
 }

@@ -2,10 +2,10 @@
 //! returns focus (native `<dialog>`).
 
 use crate::domain::keyboard::{cheat_sheet, Shortcut};
-use crate::domain::View;
+use crate::i18n::k;
 use crate::i18n::web::{t, tf};
-use crate::i18n::{k, Key};
 use crate::ui::dialog::modal_node;
+use crate::ui::labels::view_key;
 use leptos::prelude::*;
 
 fn describe(shortcut: Shortcut) -> String {
@@ -24,20 +24,6 @@ fn describe(shortcut: Shortcut) -> String {
         }
     };
     t(key)
-}
-
-/// The translated name of a view.
-pub fn view_key(view: View) -> Key {
-    match view {
-        View::Unassigned => k::VIEWS__UNASSIGNED,
-        View::AssignedToMe => k::VIEWS__ASSIGNED_TO_ME,
-        View::AllOpen => k::VIEWS__ALL_OPEN,
-        View::Closed => k::VIEWS__CLOSED,
-        View::Sent => k::VIEWS__SENT,
-        View::Outbox => k::VIEWS__OUTBOX,
-        View::Trash => k::VIEWS__TRASH,
-        View::Drafts => k::VIEWS__DRAFTS,
-    }
 }
 
 #[component]
