@@ -1,8 +1,9 @@
 //! The parts of the app shell that the first inbox paint does not need (issue 2: initial load
 //! ≤ 250 KB brotli), each behind a Leptos `#[lazy]` boundary so that its code is a wasm chunk
-//! fetched right after the first paint instead of part of the initial load: the toast region, the account menu (**Switch user**, **Reset demo
-//! workspace**), the mail server poll (SPEC §9) and another language's catalogue (English is
-//! built in).
+//! fetched once the first screen is painted ([`AppCtx::painted`]) instead of being part of the
+//! initial load: the toast region, the account menu (**Switch user**, **Reset demo
+//! workspace**), the mail server poll (SPEC §9); and another language's catalogue (English is
+//! built in; another language is loaded before the first paint, which needs it).
 //!
 //! Owns only the loading boundaries; what each part does is its feature's. Must not hold
 //! state: every part reads the app context as it would if it were mounted directly.
@@ -10,7 +11,7 @@
 use crate::features::shell;
 use crate::i18n::web::{self as i18n, t};
 use crate::i18n::{k, Locale};
-use crate::services::{jmap, AppCtx};
+use crate::services::{jmap, use_app, AppCtx};
 use crate::ui::{Loading, Toasts};
 use leptos::prelude::*;
 
@@ -28,7 +29,12 @@ async fn toast_region() -> AnyView {
 /// shown when it mounts.
 #[component]
 pub fn LazyToasts() -> impl IntoView {
-    view! { <Suspense fallback=|| ()>{Suspend::new(toast_region())}</Suspense> }
+    let painted = use_app().painted;
+    move || {
+        painted
+            .get()
+            .then(|| view! { <Suspense fallback=|| ()>{Suspend::new(toast_region())}</Suspense> })
+    }
 }
 
 #[cfg_attr(feature = "split", lazy)]
@@ -39,10 +45,12 @@ async fn account_menu() -> AnyView {
 /// The account menu of the top bar; a Loading note for the moment its chunk is fetched.
 #[component]
 pub fn LazyAccountMenu() -> impl IntoView {
-    view! {
-        <Suspense fallback=|| view! { <Loading label=t(k::UI__LOADING) /> }>
-            {Suspend::new(account_menu())}
-        </Suspense>
+    let painted = use_app().painted;
+    let loading = || view! { <Loading label=t(k::UI__LOADING) /> };
+    move || match painted.get() {
+        false => loading().into_any(),
+        true => view! { <Suspense fallback=loading>{Suspend::new(account_menu())}</Suspense> }
+            .into_any(),
     }
 }
 
@@ -78,5 +86,8 @@ async fn mail_poll(app: AppCtx, owner: Option<Owner>) {
 /// directly (the mail server settings page reads it from there).
 pub fn start_mail_poll(app: AppCtx) {
     let owner = Owner::current();
-    leptos::task::spawn_local(mail_poll(app, owner));
+    leptos::task::spawn_local(async move {
+        app.until_painted().await;
+        mail_poll(app, owner).await
+    });
 }

@@ -44,6 +44,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
     let app = AppCtx::provide(db, directory);
+    // A page without a conversation list (settings, contacts, a ticket) says nothing when it
+    // is painted; a second is ample for its first screen.
+    set_timeout(
+        move || app.mark_painted(),
+        std::time::Duration::from_secs(1),
+    );
     after_paint::start_mail_poll(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).

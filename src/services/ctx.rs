@@ -93,6 +93,25 @@ pub struct AppCtx {
     pub toasts: RwSignal<Vec<Toast>>,
     /// Set when another tab upgraded the database: this tab closed its connection.
     pub stale: RwSignal<bool>,
+    /// Set once the first screen is painted (the first rows of a list, or a moment after start
+    /// on a page without one). The lazily loaded parts that the first screen does not need wait
+    /// for it, so fetching and instantiating their chunks does not compete with the first paint.
+    pub painted: RwSignal<bool>,
+    painted_gate: StoredValue<PaintedGate, LocalStorage>,
+}
+
+/// A promise resolved by [`AppCtx::mark_painted`], so that async code can wait for it.
+struct PaintedGate {
+    promise: js_sys::Promise,
+    resolve: Option<js_sys::Function>,
+}
+
+impl PaintedGate {
+    fn new() -> Self {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |res, _reject| resolve = Some(res));
+        PaintedGate { promise, resolve }
+    }
 }
 
 pub fn use_app() -> AppCtx {
@@ -113,6 +132,8 @@ impl AppCtx {
             drafts_rev: RwSignal::new(0),
             toasts: RwSignal::new(Vec::new()),
             stale: RwSignal::new(false),
+            painted: RwSignal::new(false),
+            painted_gate: StoredValue::new_local(PaintedGate::new()),
         };
         provide_context(ctx);
         db.on_version_change(move || ctx.stale.set(true));
@@ -122,6 +143,46 @@ impl AppCtx {
             }
         });
         ctx
+    }
+
+    /// Called when the first screen's main content (a list's first rows, its empty note or its
+    /// error) is in the document: after the next frame is painted, [`AppCtx::painted`] is set
+    /// and [`AppCtx::until_painted`] resolves. Later calls do nothing.
+    pub fn mark_painted(&self) {
+        if self.painted.get_untracked() {
+            return;
+        }
+        let ctx = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if ctx.painted.try_get_untracked() != Some(false) {
+                        return;
+                    }
+                    ctx.painted.set(true);
+                    ctx.painted_gate.update_value(|gate| {
+                        if let Some(resolve) = gate.resolve.take() {
+                            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                        }
+                    });
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+
+    /// Resolves once the first screen is painted (see [`AppCtx::mark_painted`]).
+    pub async fn until_painted(&self) {
+        if self.painted.get_untracked() {
+            return;
+        }
+        let Some(promise) = self
+            .painted_gate
+            .try_with_value(|gate| gate.promise.clone())
+        else {
+            return;
+        };
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     pub fn db(&self) -> Db {

@@ -2,9 +2,9 @@
 //! behind Leptos `#[lazy]` boundaries (issue 2: initial load ≤ 250 KB brotli; split by
 //! scripts/post-build.mjs): the **Compose** button and its dialog, the **Import .eml** button,
 //! the search results (once something is typed), the Sent / Outbox / Drafts lists, and the
-//! counts of those three views (they read whole outbox and draft records). Each chunk is
-//! fetched when its part is first mounted, right after the first paint for the sidebar ones;
-//! a Loading note stands in for a visible part meanwhile.
+//! counts of those three views (they read whole outbox and draft records). The sidebar ones
+//! (buttons, counts) are mounted once the first screen is painted ([`AppCtx::painted`]), the
+//! others when first used; a Loading note stands in for a visible part meanwhile.
 //!
 //! Owns only the loading boundaries; what each part shows is its own file's.
 
@@ -16,7 +16,7 @@ use crate::domain::views::ListFilters;
 use crate::domain::{Area, ConversationId, InboxId, UserId, View};
 use crate::features::composer::ComposeLauncher;
 use crate::i18n::{k, web::t, Key};
-use crate::services::{queries, AppCtx, AppError};
+use crate::services::{queries, use_app, AppCtx, AppError};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
@@ -38,8 +38,22 @@ pub fn LazyComposeLauncher(
     heading: Key,
     #[prop(into)] kind: Signal<Option<ComposerKind>>,
 ) -> impl IntoView {
-    view! {
-        <Suspense fallback=loading>{Suspend::new(compose_launcher(label, heading, kind))}</Suspense>
+    after_paint(move || {
+        view! {
+            <Suspense fallback=loading>{Suspend::new(compose_launcher(label, heading, kind))}</Suspense>
+        }
+    })
+}
+
+/// `part` once the first screen is painted ([`AppCtx::painted`]), a Loading note until then:
+/// fetching a part's chunk must not compete with the first rows.
+fn after_paint<V: IntoView + 'static>(
+    part: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let painted = use_app().painted;
+    move || match painted.get() {
+        false => loading().into_any(),
+        true => part().into_any(),
     }
 }
 
@@ -51,7 +65,9 @@ async fn import_button(results: ImportResults, busy: RwSignal<bool>) -> AnyView 
 /// [`ImportButton`], loaded after the first paint (the drop zone around the list stays).
 #[component]
 pub fn LazyImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoView {
-    view! { <Suspense fallback=loading>{Suspend::new(import_button(results, busy))}</Suspense> }
+    after_paint(move || {
+        view! { <Suspense fallback=loading>{Suspend::new(import_button(results, busy))}</Suspense> }
+    })
 }
 
 #[cfg_attr(feature = "split", lazy)]
@@ -116,6 +132,8 @@ pub async fn view_count(
     if view.lists_conversations() {
         queries::conversation_view_count(app, view, area, &inbox, &me, &filters).await
     } else {
+        // Their chunk is fetched after the first paint; the counts show a moment later.
+        app.until_painted().await;
         mail_view_count(app, view, me).await
     }
 }

@@ -206,6 +206,23 @@ pub fn VirtualList(
         }
     });
 
+    // The first screen is painted once the first rows (or the empty note, or an error) are in;
+    // the lazily loaded parts wait for this (AppCtx::painted).
+    Effect::new(move |_| {
+        if app.painted.get_untracked() {
+            return; // reads nothing, so it does not run again
+        }
+        let shown = error.with(Option::is_some)
+            || match count.get() {
+                Some(Ok(0)) | Some(Err(_)) => true,
+                Some(Ok(_)) => pages.with(|m| !m.is_empty()),
+                None => false,
+            };
+        if shown {
+            app.mark_painted();
+        }
+    });
+
     let visible_rows = move || {
         let (start, end) = span.get();
         pages.with(|m| {
