@@ -413,3 +413,77 @@ fn a_plan_admits_exactly_the_view_members_that_pass_the_filters() {
         }
     }
 }
+
+#[test]
+fn recipient_suggestions_look_at_the_address_being_typed() {
+    use switchboard::domain::views::recipient_query;
+    let cases: &[(&str, &[&str])] = &[
+        ("", &[]),
+        ("  ", &[]),
+        ("jo", &["jo"]),
+        ("ana@example.com, Jo", &["jo"]),
+        ("ana@example.com; mar", &["mar"]),
+        ("ana@example.com,", &[]),
+        ("Ștefan Pop", &["stefan", "pop"]),
+        ("x@y.ro, maria.s@ex", &["maria", "s", "ex"]),
+    ];
+    for (field, want) in cases {
+        assert_eq!(recipient_query(field), *want, "field {field:?}");
+    }
+}
+
+#[test]
+fn a_contact_is_suggested_when_every_typed_token_starts_one_of_its_tokens() {
+    use switchboard::domain::views::{recipient_query, suggests};
+    let cases: &[(&str, &str, &str, bool)] = &[
+        ("Maria Popescu", "maria@northwind.example", "mar", true),
+        ("Maria Popescu", "maria@northwind.example", "popes", true),
+        ("Maria Popescu", "maria@northwind.example", "north", true),
+        (
+            "Maria Popescu",
+            "maria@northwind.example",
+            "maria pop",
+            true,
+        ),
+        (
+            "Maria Popescu",
+            "maria@northwind.example",
+            "maria ion",
+            false,
+        ),
+        ("Ștefan", "s@x.example", "stef", true),
+        ("", "jan.kowalski@x.example", "kowal", true),
+        ("Ana", "ana@x.example", "", false),
+        ("Ana", "ana@x.example", "opescu", false),
+    ];
+    for (name, email, typed, want) in cases {
+        assert_eq!(
+            suggests(name, email, &recipient_query(typed)),
+            *want,
+            "{name} <{email}> for {typed:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_thread_opens_with_its_first_and_newest_messages() {
+    use switchboard::domain::views::{folded_messages, FOLD_ABOVE, KEEP_NEWEST};
+    assert_eq!((FOLD_ABOVE, KEEP_NEWEST), (12, 10));
+    let cases: &[(usize, std::ops::Range<usize>)] = &[
+        (0, 0..0),
+        (1, 0..0),
+        (5, 0..0),
+        (12, 0..0),
+        (13, 1..3),
+        (100, 1..90),
+    ];
+    for (count, hidden) in cases {
+        assert_eq!(folded_messages(*count), hidden.clone(), "{count} messages");
+        // What stays is the first message plus the newest ones.
+        let shown = count - hidden.len();
+        assert!(
+            shown == *count || shown == KEEP_NEWEST + 1,
+            "{count} messages"
+        );
+    }
+}

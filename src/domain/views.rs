@@ -289,6 +289,41 @@ pub fn query_tokens(text: &str) -> Vec<String> {
     tokens
 }
 
+/// A thread with more than this many messages opens folded (see [`folded_messages`]).
+pub const FOLD_ABOVE: usize = 12;
+/// How many of the newest messages a folded thread shows.
+pub const KEEP_NEWEST: usize = 10;
+
+/// The messages (indices, oldest first) a long thread hides until the rep asks for them: all
+/// but the first (how the case began) and the [`KEEP_NEWEST`] newest. Empty for a thread of at
+/// most [`FOLD_ABOVE`] messages: a thread of a hundred messages opens as fast as a short one.
+pub fn folded_messages(count: usize) -> std::ops::Range<usize> {
+    if count <= FOLD_ABOVE {
+        return 0..0;
+    }
+    1..count - KEEP_NEWEST
+}
+
+/// Recipient suggestions (the **To**, **Cc** and **Bcc** fields): the query tokens of the
+/// address being typed, i.e. the text after the last `,` or `;` of the field. Empty when there
+/// is nothing to suggest for (nothing typed yet, or only separators).
+pub fn recipient_query(field: &str) -> Vec<String> {
+    let typed = field.rsplit([',', ';']).next().unwrap_or("");
+    query_tokens(typed)
+}
+
+/// Whether a contact with this name and address is a suggestion for `query`
+/// ([`recipient_query`]): every query token is a prefix of one of its tokens.
+pub fn suggests(name: &str, email: &str, query: &[String]) -> bool {
+    if query.is_empty() {
+        return false;
+    }
+    let tokens = search_tokens_of(&[name, email]);
+    query
+        .iter()
+        .all(|q| tokens.iter().any(|t| t.starts_with(q.as_str())))
+}
+
 /// The exclusive upper bound of every string that starts with `token` (for an index key
 /// range): tokens hold only letters and digits, which all sort below U+FFFF.
 pub fn token_upper_bound(token: &str) -> String {

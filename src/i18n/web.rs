@@ -53,19 +53,62 @@ pub fn tn(key: Key, count: u64, args: &[(&str, &dyn Display)]) -> String {
 
 /// A number written the way the language writes it (`10,000` / `10 000` / `10.000`).
 pub fn number(locale: Locale, n: f64) -> String {
-    js_sys::Number::from(n)
-        .to_locale_string(locale.code())
-        .into()
+    // Below 1,000 an integer reads the same in all five languages (Latin digits, no grouping);
+    // list rows format many such counts, so they skip the Intl call.
+    if n.fract() == 0.0 && n.abs() < 1000.0 {
+        return (n as i64).to_string();
+    }
+    format_with(&NUMBER_FORMAT, locale, &js_sys::Number::from(n), || {
+        js_sys::Intl::NumberFormat::new(&locales(locale), &js_sys::Object::new()).format()
+    })
 }
 
 /// A date and time written the way the language writes them (medium date, short time).
 pub fn date_time(ms: i64) -> String {
     let locale = locale();
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     let date = js_sys::Date::new(&(ms as f64).into());
-    date.to_locale_string(locale.code(), &options).into()
+    format_with(&DATE_TIME_FORMAT, locale, &date, || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        js_sys::Intl::DateTimeFormat::new(&locales(locale), &options).format()
+    })
+}
+
+// Creating an Intl formatter costs about as much as a few hundred uses of one
+// (`toLocaleString` creates one per call): one per kind is kept for the current language.
+type FormatCache = RefCell<Option<(Locale, js_sys::Function)>>;
+thread_local! {
+    static NUMBER_FORMAT: FormatCache = const { RefCell::new(None) };
+    static DATE_TIME_FORMAT: FormatCache = const { RefCell::new(None) };
+}
+
+fn locales(locale: Locale) -> js_sys::Array {
+    js_sys::Array::of1(&locale.code().into())
+}
+
+fn format_with(
+    cache: &'static std::thread::LocalKey<FormatCache>,
+    locale: Locale,
+    value: &wasm_bindgen::JsValue,
+    create: impl FnOnce() -> js_sys::Function,
+) -> String {
+    let format = cache.with(|c| {
+        let mut c = c.borrow_mut();
+        match c.as_ref() {
+            Some((cached, format)) if *cached == locale => format.clone(),
+            _ => {
+                let format = create();
+                *c = Some((locale, format.clone()));
+                format
+            }
+        }
+    });
+    format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// The language the app starts in: the one remembered on this device, else the browser's.

@@ -197,6 +197,25 @@ pub async fn contacts(app: AppCtx) -> Result<Vec<Contact>, AppError> {
     Ok(list)
 }
 
+/// The contacts to suggest in a recipients field while the rep types (at most
+/// [`SUGGESTIONS`]), by the address being typed ([`views::recipient_query`]); none before
+/// anything is typed. Read through the search index: a composer never loads every contact.
+pub async fn contact_suggestions(app: AppCtx, field: String) -> Result<Vec<Contact>, AppError> {
+    let query = views::recipient_query(&field);
+    // The longest token narrows the index read most; the others filter what it found.
+    let Some(token) = query.iter().max_by_key(|t| t.len()) else {
+        return Ok(Vec::new());
+    };
+    let mut found = app.db().contacts_with_token(token, SUGGESTIONS * 5).await?;
+    found.retain(|c| views::suggests(c.name.as_deref().unwrap_or(""), c.email.as_str(), &query));
+    found.sort_by_key(|c| c.display_name().to_lowercase());
+    found.truncate(SUGGESTIONS as usize);
+    Ok(found)
+}
+
+/// How many contacts a recipients field suggests at most.
+pub const SUGGESTIONS: u32 = 8;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContactRecord {
     pub contact: Contact,

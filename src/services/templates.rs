@@ -122,11 +122,8 @@ pub async fn insert_context(
     let Some(address) = first_to.and_then(|to| EmailAddress::parse(to.trim()).ok()) else {
         return Ok(InsertContext::default());
     };
-    let contacts = queries::contacts(app).await?;
     Ok(InsertContext {
-        contact: contacts
-            .into_iter()
-            .find(|c| c.email.same_mailbox(&address)),
+        contact: app.db().contact_by_email(&address).await?,
         messages: Vec::new(),
     })
 }

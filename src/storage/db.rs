@@ -472,6 +472,41 @@ impl Db {
         self.get_all(CONTACTS).await
     }
 
+    /// Up to `limit` contacts with a search token (name or address) starting with `token`, in
+    /// index order, each once. Reads at most a few times `limit` records, never the store.
+    pub async fn contacts_with_token(
+        &self,
+        token: &str,
+        limit: u32,
+    ) -> Result<Vec<Contact>, StorageError> {
+        let tx = self.tx(CONTACTS, TransactionMode::Readonly)?;
+        let values = tx
+            .object_store(CONTACTS)?
+            .index(IDX_TERMS)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(
+                JsValue::from_str(token),
+                false,
+                JsValue::from_str(&token_upper_bound(token)),
+                true,
+            ))
+            // A contact appears once per matching token (multi-entry index).
+            .with_limit(limit.saturating_mul(4))
+            .primitive()?
+            .await?;
+        let mut out: Vec<Contact> = Vec::new();
+        for value in values {
+            let contact: Contact = from_js(value?)?;
+            if !out.iter().any(|c| c.id == contact.id) {
+                out.push(contact);
+            }
+            if out.len() as u32 >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
     /// The contact with this address, compared case-insensitively.
     pub async fn contact_by_email(
         &self,

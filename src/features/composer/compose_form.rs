@@ -161,7 +161,10 @@ pub fn Composer(
         })
     });
     let teams = Memo::new(move |_| app.directory.with(|d| d.teams.clone()));
-    let contacts = LocalResource::new(move || queries::contacts(app));
+    // Suggestions for the address being typed in To, Cc or Bcc (read as the rep types, from
+    // the search index; nothing is read before a recipient is typed).
+    let typing = RwSignal::new(String::new());
+    let contacts = LocalResource::new(move || queries::contact_suggestions(app, typing.get()));
 
     // Other tabs announce draft writes through the drafts revision: merge theirs in.
     let s = session;
@@ -373,7 +376,7 @@ pub fn Composer(
                     list=list_id.clone()
                     value=Signal::derive(move || draft.with(|d| joined(&d.to)))
                     error=field_error(Field::To)
-                    on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.to = typed(v)) })
+                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.to = typed(v)) } })
                     on_blur=flush(session)
                 />
                 {is_reply
@@ -385,7 +388,7 @@ pub fn Composer(
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
                                 error=field_error(Field::Cc)
-                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.cc = typed(v)) })
+                                on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.cc = typed(v)) } })
                                 on_blur=flush(session)
                             />
                             <RecipientField
@@ -394,7 +397,7 @@ pub fn Composer(
                                 list=list_id.clone()
                                 value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
                                 error=field_error(Field::Bcc)
-                                on_input=Callback::new({ let s = session; move |v: String| s.edit(|d| d.bcc = typed(v)) })
+                                on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.bcc = typed(v)) } })
                                 on_blur=flush(session)
                             />
                         }

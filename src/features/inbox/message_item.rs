@@ -108,7 +108,9 @@ pub fn MessageItem(message: Message) -> impl IntoView {
         .into_any()
     };
     view! {
-        <article class=kind aria-label=tf(k::MESSAGE__FROM_LABEL, &[("kind", &label), ("sender", &mailbox_text(&message.from))])>
+        // Focusable by script only: unfolding a long thread moves focus to the first message
+        // it shows.
+        <article class=kind tabindex="-1" aria-label=tf(k::MESSAGE__FROM_LABEL, &[("kind", &label), ("sender", &mailbox_text(&message.from))])>
             <header class="sb-msg__head">
                 <span class="sb-msg__kind">{label.clone()}</span>
                 <strong class="sb-msg__from">{mailbox_text(&message.from)}</strong>

@@ -1,16 +1,30 @@
 //! The open conversation: its header, actions, ticket sidebar and messages, oldest first (each
-//! message is a `message_item::MessageItem`), followed by the Reply composer.
+//! message is a `message_item::MessageItem`; a long thread opens folded, see
+//! `views::folded_messages`), followed by the Reply composer.
 
 use super::message_item::MessageItem;
 use super::thread_actions::ThreadActions;
 use super::ticket_sidebar::TicketSidebar;
+use crate::domain::{views, Message};
 use crate::domain::{Area, ConversationId};
 use crate::features::composer::ReplyComposer;
 use crate::i18n::errors::Translated;
-use crate::i18n::{k, web::t as tr};
+use crate::i18n::{
+    k,
+    web::{t as tr, tn},
+};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An entry of the thread's message list.
+#[derive(Clone)]
+enum Shown {
+    Message(Message),
+    /// The button standing for this many hidden messages.
+    Fold(usize),
+}
 
 #[component]
 pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
@@ -40,6 +54,51 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
             _ => Vec::new(),
         })
     });
+    // A long thread opens folded (views::folded_messages): the first message, a button for
+    // the hidden ones, the newest. Unfolded for good once the rep asks.
+    let unfolded = RwSignal::new(false);
+    // A derived closure, not a Memo: with a Memo here the list stopped showing a message added
+    // to the open thread (an added comment never appeared; seen in the e2e suite).
+    let folded = move || match unfolded.get() {
+        true => 0..0,
+        false => views::folded_messages(messages.with(Vec::len)),
+    };
+    // What the thread shows, in order: every message, or, folded, the first one, the fold's
+    // button and the newest ones (one keyed list, so a new message is simply appended).
+    let shown = move || {
+        let hidden = folded();
+        messages.with(|all| {
+            let mut items = Vec::with_capacity(all.len() - hidden.len() + 1);
+            for (i, m) in all.iter().enumerate() {
+                if i == hidden.start && !hidden.is_empty() {
+                    items.push(Shown::Fold(hidden.len()));
+                }
+                if !hidden.contains(&i) {
+                    items.push(Shown::Message(m.clone()));
+                }
+            }
+            items
+        })
+    };
+    let list = NodeRef::<leptos::html::Div>::new();
+    // Shows every message and moves focus to the first one that was hidden (the button is gone).
+    let show_all = move |list: NodeRef<leptos::html::Div>| {
+        let first_hidden = untrack(folded).start;
+        unfolded.set(true);
+        request_animation_frame(move || {
+            let target = list.get_untracked().and_then(|el| {
+                el.query_selector(&format!(
+                    ":scope > article:nth-of-type({})",
+                    first_hidden + 1
+                ))
+                .ok()
+                .flatten()
+            });
+            if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    };
     view! {
         <section class="sb-thread" aria-label=tr(k::THREAD__LABEL)>
             <super::presence_bar::PresenceBar conversation=reply_id.clone() />
@@ -71,11 +130,26 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                 }
             }}
             <Show when=move || matches!(head.get(), Some(Ok(_)))>
-                <div class="sb-thread__messages">
+                <div class="sb-thread__messages" node_ref=list>
                     <For
-                        each=move || messages.get()
-                        key=|m| m.id.clone()
-                        children=|m| view! { <MessageItem message=m /> }
+                        each=shown
+                        key=|item| match item {
+                            Shown::Message(m) => Some(m.id.clone()),
+                            Shown::Fold(_) => None,
+                        }
+                        children=move |item| match item {
+                            Shown::Message(message) => view! { <MessageItem message /> }.into_any(),
+                            Shown::Fold(hidden) => view! {
+                                <button
+                                    type="button"
+                                    class="sb-button sb-button--link sb-thread__earlier"
+                                    on:click=move |_| show_all(list)
+                                >
+                                    {tn(k::THREAD__EARLIER, hidden as u64, &[])}
+                                </button>
+                            }
+                            .into_any(),
+                        }
                     />
                 </div>
             </Show>
