@@ -97,6 +97,9 @@ pub struct AppCtx {
     /// on a page without one). The lazily loaded parts that the first screen does not need wait
     /// for it, so fetching and instantiating their chunks does not compete with the first paint.
     pub painted: RwSignal<bool>,
+    /// Bumped each time a conversation list shows the first rows of what it lists (a view, a
+    /// filter, a search): see [`AppCtx::until_rows_shown`].
+    pub rows_shown: RwSignal<u64>,
     painted_gate: StoredValue<PaintedGate, LocalStorage>,
 }
 
@@ -133,6 +136,7 @@ impl AppCtx {
             toasts: RwSignal::new(Vec::new()),
             stale: RwSignal::new(false),
             painted: RwSignal::new(false),
+            rows_shown: RwSignal::new(0),
             painted_gate: StoredValue::new_local(PaintedGate::new()),
         };
         provide_context(ctx);
@@ -169,6 +173,23 @@ impl AppCtx {
                 std::time::Duration::ZERO,
             )
         });
+    }
+
+    /// Resolves once a list has shown rows since `rows_shown` was `after`, or after `max_ms`.
+    /// The view counts wait for it when the filters change, so that their index counts do not
+    /// compete with the list's own reads (the rows are what the rep is waiting for).
+    pub async fn until_rows_shown(&self, after: u64, max_ms: u32) {
+        const STEP_MS: u32 = 16;
+        let mut waited = 0;
+        while waited < max_ms
+            && self
+                .rows_shown
+                .try_get_untracked()
+                .is_some_and(|r| r <= after)
+        {
+            gloo_timers::future::TimeoutFuture::new(STEP_MS).await;
+            waited += STEP_MS;
+        }
     }
 
     /// Resolves once the first screen is painted (see [`AppCtx::mark_painted`]).

@@ -4,8 +4,12 @@
 use super::lazy_parts;
 use super::list_filters::{filter_suffix, use_list_filters};
 use super::workspace::base_path;
+use crate::domain::views::ListFilters;
 use crate::domain::{Area, InboxId, View};
-use crate::i18n::{k, web::t};
+use crate::i18n::{
+    k,
+    web::{locale, number, t},
+};
 use crate::services::use_app;
 use crate::ui::labels;
 use leptos::prelude::*;
@@ -42,6 +46,7 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
     // The list filters apply to every view's count and carry over when switching views.
     let filters = use_list_filters();
     let inbox_for_count = inbox.clone();
+    let counted_filters = StoredValue::new(None::<ListFilters>);
     let count = LocalResource::new(move || {
         app.data_rev.track();
         if view == View::Drafts {
@@ -50,7 +55,15 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         let me = app.user_id.get();
         let inbox = inbox_for_count.clone();
         let filters = filters.get();
+        // New filters: the list's rows first (its reads would queue behind seven counts).
+        let previous = counted_filters.get_value();
+        counted_filters.set_value(Some(filters.clone()));
+        let wait = previous.is_some_and(|p| p != filters);
+        let rows_before = app.rows_shown.get_untracked();
         async move {
+            if wait {
+                app.until_rows_shown(rows_before, 400).await;
+            }
             match me {
                 Some(me) => lazy_parts::view_count(app, view, area, inbox, me, filters).await,
                 None => Ok(0),
@@ -67,7 +80,7 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         )
     };
     let count_text = move || match count.get() {
-        Some(Ok(n)) => n.to_string(),
+        Some(Ok(n)) => number(locale(), f64::from(n)),
         Some(Err(_)) => "!".to_owned(),
         None => String::new(),
     };

@@ -206,10 +206,12 @@ pub fn VirtualList(
         }
     });
 
-    // The first screen is painted once the first rows (or the empty note, or an error) are in;
-    // the lazily loaded parts wait for this (AppCtx::painted).
+    // This list's rows are shown once its first rows (or the empty note, or an error) are in:
+    // the first screen is then painted (the lazily loaded parts wait for AppCtx::painted), and
+    // view counts waiting for the rows of new filters may start (AppCtx::until_rows_shown).
+    let announced = StoredValue::new(false);
     Effect::new(move |_| {
-        if app.painted.get_untracked() {
+        if announced.get_value() {
             return; // reads nothing, so it does not run again
         }
         let shown = error.with(Option::is_some)
@@ -219,6 +221,8 @@ pub fn VirtualList(
                 None => false,
             };
         if shown {
+            announced.set_value(true);
+            app.rows_shown.update(|r| *r += 1);
             app.mark_painted();
         }
     });
