@@ -32,8 +32,10 @@ pub struct Message {
 pub enum Arg {
     /// Data shown as it is (a name, an address, a number).
     Text(String),
-    /// Another text of the catalogue (a status, a kind).
+    /// Another text of the catalogue (a status).
     Key(Key),
+    /// Another text of the catalogue in lower case, inside a sentence (a kind of template).
+    LowerKey(Key),
     /// Another sentence (the reason inside "… cannot be sent: {why}").
     Nested(Box<Message>),
 }
@@ -74,6 +76,7 @@ impl Catalog {
                 let value = match arg {
                     Arg::Text(s) => s.clone(),
                     Arg::Key(key) => self.text(*key, &[]),
+                    Arg::LowerKey(key) => self.text(*key, &[]).to_lowercase(),
                     Arg::Nested(inner) => self.message(inner),
                 };
                 (*name, value)
@@ -191,7 +194,10 @@ impl Worded for TemplateError {
                     .unwrap_or(TemplateKind::Template);
                 Message::with(
                     k::TEMPLATE_ERR__DUPLICATE_NAME,
-                    vec![("kind", Arg::Key(kind_label(kind))), ("name", text(name))],
+                    vec![
+                        ("kind", Arg::LowerKey(kind_label(kind))),
+                        ("name", text(name)),
+                    ],
                 )
             }
             TemplateError::ShortcutShape => Message::plain(k::TEMPLATE_ERR__SHORTCUT_SHAPE),

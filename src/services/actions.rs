@@ -566,9 +566,7 @@ pub async fn set_ticket_name(app: AppCtx, id: TicketId, name: String) -> Result<
     edit_ticket(&app, &id, |ticket| {
         let name = name.trim();
         if name.is_empty() {
-            return Err(AppError::Invalid(crate::i18n::web::t(
-                crate::i18n::k::THREAD__TICKET_NAME_MISSING,
-            )));
+            return Err(AppError::Lifecycle(LifecycleError::TicketNameRequired));
         }
         ticket.name = name.to_owned();
         Ok(crate::i18n::web::t(crate::i18n::k::OUTCOME__TICKET_RENAMED))

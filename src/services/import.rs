@@ -9,11 +9,16 @@
 
 use super::session::{now_millis, random_hex};
 use super::{AppCtx, AppError};
-use crate::domain::import::{contact_mailbox, plan, route, ImportInput, ImportRefusal, NewIds};
+use crate::domain::import::{
+    contact_mailbox, plan, route, ImportInput, ImportPlan, ImportRefusal, Landing, NewIds,
+};
 use crate::domain::refusal::Refusal;
 use crate::domain::*;
 use crate::i18n::errors::Translated;
-use crate::i18n::{k, web::tf};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::mail::{parse_eml, received_message, ParsedEmail};
 use crate::storage::WriteBatch;
 use leptos::prelude::GetUntracked;
@@ -183,6 +188,8 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
         },
         now,
     });
+    // Worded before the records move into the batch.
+    let line = summary(&plan, &dir);
     db.write_batch(&WriteBatch {
         contacts: plan.new_contact.into_iter().collect(),
         conversations: vec![plan.conversation],
@@ -196,5 +203,57 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
         app.reload_directory().await?;
         app.changed("inboxes", Some(inbox.id.to_string()));
     }
-    Ok(plan.summary)
+    Ok(line)
+}
+
+/// The plan's summary line in the rep's language ("added to Support, new conversation, assigned
+/// to Ana Popescu"), from what the domain decided (`landing`), not from its English `summary`.
+fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
+    let conversation = &plan.conversation;
+    let inbox = dir
+        .inboxes
+        .iter()
+        .find(|i| i.id == conversation.inbox)
+        .map_or(conversation.inbox.as_str(), |i| i.name.as_str());
+    let mut text = String::new();
+    match &plan.landing {
+        Landing::Thread { reopened } => {
+            text.push_str(&tf(
+                k::IMPORT__ADDED_JOINED,
+                &[("inbox", &inbox), ("subject", &conversation.subject)],
+            ));
+            if *reopened {
+                text.push_str(&t(k::IMPORT__PART_REOPENED));
+            }
+            if conversation.trashed_at.is_some() {
+                text.push_str(&t(k::IMPORT__PART_IN_TRASH));
+            }
+        }
+        Landing::NewConversation {
+            assignee,
+            ticket,
+            area,
+        } => {
+            text.push_str(&tf(k::IMPORT__ADDED_NEW, &[("inbox", &inbox)]));
+            if let Some(user) = assignee
+                .as_ref()
+                .and_then(|id| dir.users.iter().find(|u| &u.id == id))
+            {
+                let name = user.full_name();
+                text.push_str(&tf(k::IMPORT__PART_ASSIGNED, &[("name", &name)]));
+            }
+            match (ticket, &plan.ticket_refused) {
+                (Some(_), _) if *area == Area::HelpDesk => {
+                    text.push_str(&t(k::IMPORT__PART_TICKET_MOVED))
+                }
+                (Some(_), _) => text.push_str(&t(k::IMPORT__PART_TICKET)),
+                (None, Some(why)) => text.push_str(&tf(
+                    k::IMPORT__PART_NO_TICKET,
+                    &[("why", &why.translated())],
+                )),
+                (None, None) => {}
+            }
+        }
+    }
+    text
 }
