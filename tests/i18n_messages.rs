@@ -349,3 +349,28 @@ fn a_nested_reason_and_a_status_are_worded_in_the_same_language() {
     let waiting = pl.text(switchboard::i18n::k::TICKET__STATUS_WAITING_ON_US, &[]);
     assert_eq!(status, format!("Status biletu to już {waiting}."));
 }
+
+#[test]
+fn jmap_method_errors_are_worded_by_their_type_in_every_language() {
+    let english = shipped(Locale::En);
+    let cases = [
+        ("serverFail", "The mail server failed (serverFail)."),
+        ("accountNotFound", "This account does not exist on the mail server: check the account name (accountNotFound)."),
+        ("accountReadOnly", "This account cannot be used to send or receive email here (accountReadOnly)."),
+        ("forbiddenFrom", "The mail server does not allow this (forbiddenFrom)."),
+        ("serverUnavailable", "The mail server is busy or down; try again later (serverUnavailable)."),
+        ("somethingNew", "The mail server reported an error (somethingNew)."),
+    ];
+    for (kind, expected) in cases {
+        let error = JmapError::Method {
+            kind: kind.into(),
+            description: String::new(),
+        };
+        assert_eq!(english.message(&error.message()), expected, "{kind}");
+        for locale in Locale::ALL.into_iter().skip(1) {
+            let text = shipped(locale).message(&error.message());
+            assert_eq!(unfilled(&text), None, "{}: {kind}: {text}", locale.code());
+            assert_ne!(text, expected, "{}: {kind} is still English", locale.code());
+        }
+    }
+}

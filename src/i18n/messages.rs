@@ -252,12 +252,33 @@ impl Worded for JmapError {
             }
             JmapError::NoMailAccount => Message::plain(k::JMAP__NO_MAIL_ACCOUNT),
             JmapError::MissingMailbox(d) => Message::with(k::JMAP__MISSING_MAILBOX, details(d)),
-            JmapError::Method { kind, .. } => Message::with(k::JMAP__METHOD, details(kind)),
-            JmapError::NotSubmitted { kind, .. } => {
-                Message::with(k::JMAP__NOT_SUBMITTED, details(kind))
-            }
+            JmapError::Method { kind, description } => method(kind, description),
+            JmapError::NotSubmitted { kind, description } => Message::with(
+                k::JMAP__NOT_SUBMITTED,
+                vec![("why", Arg::Nested(Box::new(method(kind, description))))],
+            ),
         }
     }
+}
+
+/// A JMAP method error in plain words, by its RFC 8620 type (kept in brackets for support).
+fn method(kind: &str, description: &str) -> Message {
+    let key = match kind {
+        "serverFail" | "serverPartialFail" => k::JMAP__METHOD_SERVER_FAIL,
+        "serverUnavailable" => k::JMAP__METHOD_UNAVAILABLE,
+        "accountNotFound" => k::JMAP__METHOD_ACCOUNT_NOT_FOUND,
+        "accountNotSupportedByMethod" | "accountReadOnly" | "forbiddenToSend" => {
+            k::JMAP__METHOD_ACCOUNT_UNUSABLE
+        }
+        "forbidden" | "forbiddenMailFrom" | "forbiddenFrom" => k::JMAP__METHOD_FORBIDDEN,
+        _ => k::JMAP__METHOD,
+    };
+    let details = if description.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind}: {description}")
+    };
+    Message::with(key, vec![("details", text(details))])
 }
 
 impl Worded for ParseError {

@@ -15,7 +15,10 @@ use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
 use crate::domain::*;
 use crate::i18n::errors::Translated;
-use crate::i18n::{k, web::tf};
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::mail::{
     build_message, html_to_text, new_message_id, reply_headers, OutgoingAttachment, OutgoingEmail,
 };
@@ -181,7 +184,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     if to.is_empty() && cc.is_empty() && bcc.is_empty() {
         return Err(SendError::Recipient {
             field: RecipientField::To,
-            message: "Add at least one recipient.".into(),
+            message: t(k::RECIPIENT__NONE),
         });
     }
 
