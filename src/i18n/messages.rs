@@ -116,7 +116,10 @@ impl Worded for SetupError {
             SetupError::DuplicateInboxName(name) => {
                 Message::with(k::SETUP__DUPLICATE_INBOX, vec![("name", text(name))])
             }
-            SetupError::NobodySelected => Message::plain(k::SETUP__NOBODY_SELECTED),
+            SetupError::NobodySelected => Message::with(
+                k::SETUP__NOBODY_SELECTED,
+                vec![("option", Arg::Key(k::COMMON__SPECIFIC_USERS_AND_TEAMS))],
+            ),
             SetupError::UnknownUser(_) => Message::plain(k::SETUP__UNKNOWN_USER),
             SetupError::UnknownTeam(_) => Message::plain(k::SETUP__UNKNOWN_TEAM),
             SetupError::AddressInUse { address, inbox } => Message::with(
@@ -141,9 +144,13 @@ impl Worded for FallbackError {
                 vec![("name", text(from_name)), ("inbox", text(inbox))],
             ),
             FallbackError::UnknownInbox => Message::plain(k::SETUP__UNKNOWN_INBOX),
-            FallbackError::DefaultAddress(e) => {
-                Message::with(k::SETUP__DEFAULT_ADDRESS, vec![("why", nested(e))])
-            }
+            FallbackError::DefaultAddress(e) => Message::with(
+                k::SETUP__DEFAULT_ADDRESS,
+                vec![
+                    ("why", nested(e)),
+                    ("option", Arg::Key(k::FALLBACK__CUSTOM_ADDRESS)),
+                ],
+            ),
         }
     }
 }
@@ -153,7 +160,10 @@ impl Worded for VerifyError {
         match self {
             VerifyError::NotCustom => Message::plain(k::VERIFY__NOT_CUSTOM),
             VerifyError::AlreadyVerified => Message::plain(k::VERIFY__ALREADY_VERIFIED),
-            VerifyError::NoCodePending => Message::plain(k::VERIFY__NO_CODE_PENDING),
+            VerifyError::NoCodePending => Message::with(
+                k::VERIFY__NO_CODE_PENDING,
+                vec![("button", Arg::Key(k::VERIFY__VERIFY_ADDRESS))],
+            ),
             VerifyError::CodeShape => Message::with(
                 k::VERIFY__CODE_SHAPE,
                 vec![("digits", text(crate::domain::fallback::CODE_LEN))],
