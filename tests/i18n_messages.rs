@@ -9,7 +9,7 @@ use switchboard::domain::fallback::{FallbackError, VerifyError};
 use switchboard::domain::import::ImportRefusal;
 use switchboard::domain::inbox_setup::SetupError;
 use switchboard::domain::lifecycle::LifecycleError;
-use switchboard::domain::mail_server::MailServerError;
+use switchboard::domain::mail_server::{MailServerError, SubmitRefusal};
 use switchboard::domain::refusal::{Missing, Refusal};
 use switchboard::domain::template::TemplateError;
 use switchboard::domain::{ConversationId, TeamId, TicketId, UserId, ValidationError};
@@ -122,6 +122,19 @@ fn all_messages() -> Vec<(String, Message)> {
         MailServerError::PasswordMissing => MailServerError::PasswordMissing,
         MailServerError::PasswordWithoutAccount => MailServerError::PasswordWithoutAccount,
         MailServerError::UnknownChannel => MailServerError::UnknownChannel,
+    }));
+    all.extend(every_variant!(SubmitRefusal {
+        SubmitRefusal::NoChannel => SubmitRefusal::NoChannel,
+        SubmitRefusal::ChannelGone => SubmitRefusal::ChannelGone,
+        SubmitRefusal::ChannelDisabled(_) =>
+            SubmitRefusal::ChannelDisabled("partners@northwind.example".into()),
+        SubmitRefusal::NoAccount(_) => SubmitRefusal::NoAccount("help@acme.test".into()),
+        SubmitRefusal::NoFromHeader => SubmitRefusal::NoFromHeader,
+        SubmitRefusal::FromChanged { .. } => SubmitRefusal::FromChanged {
+            header: "a@acme.test".into(),
+            expected: "b@acme.test".into(),
+        },
+        SubmitRefusal::Unverified(_) => SubmitRefusal::Unverified("hello@acme.test".into()),
     }));
     all.extend(every_variant!(JmapError {
         JmapError::Unauthorized => JmapError::Unauthorized,

@@ -46,6 +46,7 @@ translated_via_message!(
     crate::domain::fallback::VerifyError,
     crate::domain::template::TemplateError,
     crate::domain::mail_server::MailServerError,
+    crate::domain::mail_server::SubmitRefusal,
     crate::domain::import::ImportRefusal,
     crate::domain::lifecycle::LifecycleError,
     crate::domain::draft::AttachmentError,

@@ -11,7 +11,7 @@ use crate::domain::fallback::{FallbackError, VerifyError};
 use crate::domain::import::ImportRefusal;
 use crate::domain::inbox_setup::SetupError;
 use crate::domain::lifecycle::{ticket_status_label, LifecycleError};
-use crate::domain::mail_server::MailServerError;
+use crate::domain::mail_server::{MailServerError, SubmitRefusal};
 use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::template::TemplateError;
 use crate::domain::validate::ValidationError;
@@ -240,6 +240,30 @@ impl Worded for MailServerError {
             MailServerError::PasswordWithoutAccount => k::MAILERR__PASSWORD_WITHOUT_ACCOUNT,
             MailServerError::UnknownChannel => k::MAILERR__UNKNOWN_CHANNEL,
         })
+    }
+}
+
+impl Worded for SubmitRefusal {
+    fn message(&self) -> Message {
+        match self {
+            SubmitRefusal::NoChannel => Message::plain(k::OUTBOX_ERR__NO_CHANNEL),
+            SubmitRefusal::ChannelGone => Message::plain(k::OUTBOX_ERR__CHANNEL_GONE),
+            SubmitRefusal::ChannelDisabled(address) => Message::with(
+                k::OUTBOX_ERR__CHANNEL_DISABLED,
+                vec![("address", text(address))],
+            ),
+            SubmitRefusal::NoAccount(address) => {
+                Message::with(k::OUTBOX_ERR__NO_ACCOUNT, vec![("address", text(address))])
+            }
+            SubmitRefusal::NoFromHeader => Message::plain(k::OUTBOX_ERR__NO_FROM_HEADER),
+            SubmitRefusal::FromChanged { header, expected } => Message::with(
+                k::OUTBOX_ERR__FROM_CHANGED,
+                vec![("header", text(header)), ("expected", text(expected))],
+            ),
+            SubmitRefusal::Unverified(address) => {
+                Message::with(k::OUTBOX_ERR__UNVERIFIED, vec![("address", text(address))])
+            }
+        }
     }
 }
 

@@ -593,15 +593,15 @@ async fn deliver_outbox(
             workspace: &dir.workspace,
             settings,
         });
+        // The reason is stored with the item, worded in the language of the rep whose tab
+        // delivered it.
         let outcome = match checked {
-            Err(refusal) => Err(refusal.to_string()),
+            Err(refusal) => Err(refusal.translated()),
             Ok(login) => match known.get(login) {
-                None => Err(format!(
-                    "No password for {login} in this browser: enter it in Settings › Mail server."
-                )),
+                None => Err(tf(k::MAILSERVER__NO_PASSWORD, &[("login", &login)])),
                 Some(password) => submit(app, settings, login, password, &item)
                     .await
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| e.translated()),
             },
         };
         match outcome {
