@@ -251,6 +251,7 @@ fn all_messages() -> Vec<(String, Message)> {
         Missing::Conversation => Missing::Conversation,
         Missing::ConversationInbox => Missing::ConversationInbox,
         Missing::Ticket => Missing::Ticket,
+        Missing::Contact => Missing::Contact,
         Missing::Inbox => Missing::Inbox,
         Missing::Team => Missing::Team,
         Missing::Channel => Missing::Channel,

@@ -48,6 +48,8 @@ pub enum Missing {
     ConversationInbox,
     #[error("This ticket")]
     Ticket,
+    #[error("This contact")]
+    Contact,
     #[error("This inbox")]
     Inbox,
     #[error("That team")]

@@ -473,6 +473,7 @@ impl Worded for Missing {
             Missing::Conversation => k::MISSING__CONVERSATION,
             Missing::ConversationInbox => k::MISSING__CONVERSATION_INBOX,
             Missing::Ticket => k::MISSING__TICKET,
+            Missing::Contact => k::MISSING__CONTACT,
             Missing::Inbox => k::MISSING__INBOX,
             Missing::Team => k::MISSING__TEAM,
             Missing::Channel => k::MISSING__CHANNEL,
