@@ -21,7 +21,7 @@
 
 use super::forward;
 use super::ids::{ChannelId, ContactId, ConversationId, TicketId, UserId};
-use super::lifecycle::{self, Aggregate, Command};
+use super::lifecycle::{self, Aggregate, Command, LifecycleError};
 use super::model::{
     Area, Channel, Contact, Conversation, ConversationStatus, Inbox, Mailbox, Message, Millis,
     Plan, Ticket, TicketOwnerRule, User,
@@ -146,6 +146,9 @@ pub struct ImportPlan {
     pub landing: Landing,
     /// "added to Support, new conversation" (the shell puts the file name in front).
     pub summary: String,
+    /// Why the automation's ticket was not created (the conversation still arrived); the
+    /// shell words it in the rep's language with `landing`.
+    pub ticket_refused: Option<LifecycleError>,
 }
 
 /// Whitespace collapsed, at most [`SNIPPET_CHARS`] characters, `…` when cut.
@@ -224,6 +227,7 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
             inbox: None,
             landing: Landing::Thread { reopened },
             summary,
+            ticket_refused: None,
         };
     }
 
@@ -261,6 +265,7 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
     }
 
     let mut ticket = None;
+    let mut ticket_refused = None;
     if let Some(defaults) = &arrival.ticket {
         let command = Command::CreateTicket {
             conversation: conversation.id.clone(),
@@ -293,7 +298,10 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
             }
             // The automation's pipeline is empty: the conversation still arrives, without the
             // ticket, and the summary says why.
-            Err(err) => summary.push_str(&format!(", no ticket created ({err})")),
+            Err(err) => {
+                summary.push_str(&format!(", no ticket created ({err})"));
+                ticket_refused = Some(err);
+            }
         }
     }
 
@@ -315,5 +323,6 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         ticket,
         inbox: updated_inbox,
         summary,
+        ticket_refused,
     }
 }

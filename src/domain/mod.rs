@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod mail_server;
 pub mod model;
 pub mod presence;
+pub mod refusal;
 pub mod routing;
 pub mod signature;
 pub mod spoof;

@@ -480,11 +480,16 @@ pub fn quoted_message(messages: &[Message]) -> Option<&Message> {
 /// "On <date>, <name> wrote:" and the message's text in a blockquote. `date` is already
 /// formatted by the caller (the browser knows the rep's locale and time zone).
 pub fn quote_html(date: &str, name: &str, text: &str) -> String {
+    quote_block(&format!("On {date}, {} wrote:", name.trim()), text)
+}
+
+/// A quote with its header line already worded (in the rep's language by the caller): the
+/// header in a paragraph and the message's text in a blockquote, both escaped.
+pub fn quote_block(header: &str, text: &str) -> String {
     let lines: Vec<String> = text.trim_end().lines().map(escape_html).collect();
     format!(
-        "<p>On {}, {} wrote:</p><blockquote>{}</blockquote>",
-        escape_html(date),
-        escape_html(name.trim()),
+        "<p>{}</p><blockquote>{}</blockquote>",
+        escape_html(header),
         lines.join("<br>")
     )
 }

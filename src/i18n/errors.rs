@@ -4,12 +4,15 @@
 //! reads goes through [`Translated::translated`] here.
 //!
 //! Every `match` is exhaustive and names each variant: a new variant without a translation
-//! does not compile. Only wording lives here; no rule is decided again. Errors that still
-//! carry a sentence made by a service (`AppError::Denied(String)`, `Invalid`, `Fields`) are
-//! shown as they are.
+//! does not compile. Only wording lives here; no rule is decided again. Typed refusals of the
+//! domain, mail and shell (validation, settings forms, lifecycle, import, mail server) are
+//! worded by the pure `messages` module and shown through [`Translated`] here. What still
+//! travels as a `String` (`AppError::Denied`, `Invalid`, `Fields`) was already translated by
+//! the service that made it (`t`/`tf`, or `translated()` of a typed error per field).
 
 use super::k;
-use super::web::{t, tf, tn};
+use super::messages::Worded;
+use super::web::{t, tf, tm, tn};
 use crate::domain::access::{Action, Decision, DenyReason};
 use crate::domain::from::{FromError, SendGuardError, Unusable};
 use crate::domain::helpdesk::{DefaultMove, HelpDeskError};
@@ -23,6 +26,35 @@ pub trait Translated {
     type Text;
     fn translated(&self) -> Self::Text;
 }
+
+/// Types whose wording lives in `messages` (`Worded`), shown in the current language.
+macro_rules! translated_via_message {
+    ($($ty:ty),* $(,)?) => {
+        $(impl Translated for $ty {
+            type Text = String;
+            fn translated(&self) -> String {
+                tm(&self.message())
+            }
+        })*
+    };
+}
+
+translated_via_message!(
+    crate::domain::validate::ValidationError,
+    crate::domain::inbox_setup::SetupError,
+    crate::domain::fallback::FallbackError,
+    crate::domain::fallback::VerifyError,
+    crate::domain::template::TemplateError,
+    crate::domain::mail_server::MailServerError,
+    crate::domain::mail_server::SubmitRefusal,
+    crate::domain::import::ImportRefusal,
+    crate::domain::lifecycle::LifecycleError,
+    crate::domain::draft::AttachmentError,
+    crate::domain::refusal::Refusal,
+    crate::domain::refusal::Missing,
+    crate::mail::jmap::JmapError,
+    crate::mail::ParseError,
+);
 
 /// What an action does, as the end of a sentence ("Only admins can {action}.").
 pub fn action(action: Action) -> String {
@@ -221,11 +253,15 @@ impl Translated for AppError {
             }
             AppError::BadData(details) => tf(k::APPERR__BAD_DATA, &[("details", details)]),
             AppError::NotFound(what) => tf(k::APPERR__NOT_FOUND, &[("what", what)]),
+            AppError::Missing(what) => what.translated(),
+            AppError::Refused(why) => why.translated(),
+            AppError::Lifecycle(e) => e.translated(),
+            AppError::Jmap(e) => e.translated(),
             AppError::Access(reason) => reason.translated(),
             AppError::From(e) => e.translated(),
             AppError::Guard(e) => e.translated(),
             AppError::HelpDesk(e) => e.translated(),
-            // Sentences a service already worded (validation of a form, a refused import).
+            // Sentences a service already worded with `t`/`tf` or a typed error's `translated`.
             AppError::Denied(text) | AppError::Invalid(text) => text.clone(),
             AppError::Fields(fields) => fields.to_string(),
         }

@@ -7,6 +7,7 @@
 //! catalogues and interpolation. Reading the browser's language, fetching a catalogue and
 //! making texts reactive is `web.rs` (wasm32 only). It must not know about any view.
 
+pub mod messages;
 mod plural;
 
 #[cfg(target_arch = "wasm32")]

@@ -45,6 +45,12 @@ pub fn tf(key: Key, args: &[(&str, &dyn Display)]) -> String {
     catalog().text(key, args)
 }
 
+/// A typed refusal's sentence in the current language (reactive).
+pub fn tm(message: &super::messages::Message) -> String {
+    locale_signal().track();
+    catalog().message(message)
+}
+
 /// The plural form of `key` for `count`, with `{count}` written in the language's digits.
 pub fn tn(key: Key, count: u64, args: &[(&str, &dyn Display)]) -> String {
     let locale = locale();

@@ -9,7 +9,8 @@
 use super::session::{now_millis, random_hex};
 use super::{AppCtx, AppError};
 use crate::domain::access::{can, inbox_role, Action, Decision, DenyReason, InboxRole, Resource};
-use crate::domain::lifecycle::{apply, Aggregate, Command, Transition};
+use crate::domain::lifecycle::{apply, Aggregate, Command, LifecycleError, Transition};
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::*;
 use crate::storage::{Db, Directory, WriteBatch};
 use leptos::prelude::{GetUntracked, WithUntracked};
@@ -108,10 +109,10 @@ fn current_user(app: &AppCtx) -> Result<User, AppError> {
     let id = app
         .user_id
         .get_untracked()
-        .ok_or_else(|| AppError::Denied("Choose a user with Switch user first.".into()))?;
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
     app.directory
         .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
-        .ok_or_else(|| AppError::NotFound("The current user".into()))
+        .ok_or(AppError::Missing(Missing::CurrentUser))
 }
 
 fn directory(app: &AppCtx) -> Directory {
@@ -136,7 +137,7 @@ fn check(
 async fn load_conversation(db: &Db, id: &ConversationId) -> Result<Conversation, AppError> {
     db.conversation(id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This conversation".into()))
+        .ok_or(AppError::Missing(Missing::Conversation))
 }
 
 /// The ticket with every one of its conversations (missing ones are left out; the lifecycle
@@ -145,7 +146,7 @@ async fn load_ticket(db: &Db, id: &TicketId) -> Result<Aggregate, AppError> {
     let ticket = db
         .ticket(id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This ticket".into()))?;
+        .ok_or(AppError::Missing(Missing::Ticket))?;
     let mut conversations = Vec::with_capacity(ticket.conversations.len());
     for c in &ticket.conversations {
         if let Some(conv) = db.conversation(c).await? {
@@ -188,7 +189,7 @@ async fn commit(
 }
 
 fn lifecycle(state: Aggregate, cmd: Command) -> Result<Transition, AppError> {
-    apply(state, cmd, now_millis()).map_err(|e| AppError::Invalid(e.to_string()))
+    apply(state, cmd, now_millis()).map_err(AppError::Lifecycle)
 }
 
 /// Runs a conversation command after checking `action`.
@@ -247,11 +248,7 @@ pub async fn reassign(
                 .iter()
                 .any(|u| &u.id == user)
             {
-                return Err(AppError::Invalid(
-                    "This user has no access to the conversation's inbox, so it cannot be \
-                     assigned to them."
-                        .into(),
-                ));
+                return Err(AppError::Refused(Refusal::AssigneeNoAccess));
             }
         }
         Ok(Command::AssignConversation {
@@ -270,7 +267,7 @@ pub async fn reassign(
 pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Done, AppError> {
     let text = text.trim().to_owned();
     if text.is_empty() {
-        return Err(AppError::Invalid("Write the comment first.".into()));
+        return Err(AppError::Refused(Refusal::CommentEmpty));
     }
     let user = current_user(&app)?;
     let dir = directory(&app);
@@ -278,9 +275,7 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
     let mut conversation = load_conversation(&db, &id).await?;
     check(&dir, &user, Action::Comment, &[&conversation])?;
     if conversation.trashed_at.is_some() {
-        return Err(AppError::Invalid(
-            "This conversation is in the trash. Restore it first.".into(),
-        ));
+        return Err(AppError::Lifecycle(LifecycleError::ConversationTrashed));
     }
     let now = now_millis();
     let message = Message {
@@ -330,7 +325,7 @@ pub async fn move_to_inbox(
         .inboxes
         .iter()
         .find(|i| i.id == inbox)
-        .ok_or_else(|| AppError::NotFound("That inbox".into()))?;
+        .ok_or(AppError::Missing(Missing::Inbox))?;
     let (summary, _) = conversation_command(&app, &id, Action::Move, |_| {
         Ok(Command::MoveToInbox {
             conversation: id.clone(),
@@ -354,12 +349,11 @@ pub async fn forward_to_team(
         .iter()
         .find(|t| t.id == team)
         .map(|t| t.name.clone())
-        .ok_or_else(|| AppError::NotFound("That team".into()))?;
+        .ok_or(AppError::Missing(Missing::Team))?;
     let inbox = team_inbox(&dir, &team).ok_or_else(|| {
-        AppError::Invalid(format!(
-            "No inbox lists the team {team_name} in its access, so there is nowhere to forward \
-             to. An admin can add the team to an inbox in Settings › Inboxes."
-        ))
+        AppError::Refused(Refusal::NoInboxForTeam {
+            team: team_name.clone(),
+        })
     })?;
     let (summary, _) = conversation_command(&app, &id, Action::Forward, |_| {
         Ok(Command::Forward {
@@ -551,12 +545,10 @@ async fn edit_ticket(
     let conversations: Vec<&Conversation> = aggregate.conversations.iter().collect();
     check(&dir, &user, Action::Assign, &conversations)?;
     let Some(mut ticket) = aggregate.ticket else {
-        return Err(AppError::NotFound("This ticket".into()));
+        return Err(AppError::Missing(Missing::Ticket));
     };
     if ticket.trashed_at.is_some() {
-        return Err(AppError::Invalid(
-            "This ticket is in the trash. Restore it first.".into(),
-        ));
+        return Err(AppError::Lifecycle(LifecycleError::TicketTrashed));
     }
     let summary = edit(&mut ticket)?;
     app.db()
@@ -574,9 +566,7 @@ pub async fn set_ticket_name(app: AppCtx, id: TicketId, name: String) -> Result<
     edit_ticket(&app, &id, |ticket| {
         let name = name.trim();
         if name.is_empty() {
-            return Err(AppError::Invalid(crate::i18n::web::t(
-                crate::i18n::k::THREAD__TICKET_NAME_MISSING,
-            )));
+            return Err(AppError::Lifecycle(LifecycleError::TicketNameRequired));
         }
         ticket.name = name.to_owned();
         Ok(crate::i18n::web::t(crate::i18n::k::OUTCOME__TICKET_RENAMED))

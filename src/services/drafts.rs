@@ -14,7 +14,9 @@ use super::session::random_hex;
 use super::{AppCtx, AppError};
 use crate::domain::draft_merge::{merge_edited, Edits};
 use crate::domain::draft_sync::Write;
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::{attachment_content_type, check_attachment, Draft, DraftAttachment, DraftKey};
+use crate::i18n::errors::Translated;
 use crate::storage::{Change, DraftWriteError, Notifier, StorageError};
 use leptos::prelude::*;
 #[cfg(debug_assertions)]
@@ -156,11 +158,7 @@ pub async fn save(app: AppCtx, write: Write) -> Result<Draft, AppError> {
             Err(DraftWriteError::Storage(err)) => return Err(err.into()),
         }
     }
-    Err(AppError::Invalid(
-        "This draft keeps changing in another tab, so it could not be saved yet. Your text is \
-         kept here and will be saved again in a moment."
-            .into(),
-    ))
+    Err(AppError::Refused(Refusal::DraftKeepsChanging))
 }
 
 /// Tells other tabs that this draft changed. The first write of a draft is also a change of
@@ -244,13 +242,14 @@ pub async fn attach_files(
         let name = match check_attachment(&all, &file.name(), size) {
             Ok(name) => name,
             Err(why) => {
-                refused.push(why.to_string());
+                refused.push(why.translated());
                 continue;
             }
         };
         let blob_key = key.blob_key(&random_hex(8));
         if let Err(err) = db.put_blob(&blob_key, &file).await {
-            refused.push(format!("\u{201c}{name}\u{201d} was not attached: {err}"));
+            let details = AppError::from(err).translated();
+            refused.push(Refusal::AttachmentNotStored { name, details }.translated());
             continue;
         }
         let attachment = DraftAttachment {
@@ -267,15 +266,15 @@ pub async fn attach_files(
 
 /// The bytes of a draft attachment, read from its blob.
 pub async fn attachment_bytes(app: AppCtx, a: &DraftAttachment) -> Result<Vec<u8>, AppError> {
-    let blob = app.db().blob(&a.blob_key).await?.ok_or_else(|| {
-        AppError::NotFound(format!("The attachment \u{201c}{}\u{201d}", a.file_name))
-    })?;
-    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| {
-        AppError::Invalid(format!(
-            "The attachment \u{201c}{}\u{201d} could not be read.",
-            a.file_name
-        ))
-    })?;
+    let name = || a.file_name.clone();
+    let blob = app
+        .db()
+        .blob(&a.blob_key)
+        .await?
+        .ok_or_else(|| AppError::Missing(Missing::Attachment { name: name() }))?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| AppError::Refused(Refusal::AttachmentUnreadable { name: name() }))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -3,6 +3,9 @@
 use crate::domain::access::DenyReason;
 use crate::domain::from::{FromError, SendGuardError};
 use crate::domain::helpdesk::HelpDeskError;
+use crate::domain::lifecycle::LifecycleError;
+use crate::domain::refusal::{Missing, Refusal};
+use crate::mail::jmap::JmapError;
 use crate::storage::StorageError;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,6 +34,18 @@ pub enum AppError {
     Invalid(String),
     #[error("{0} was not found. It may have been deleted in another tab.")]
     NotFound(String),
+    /// A record that is gone (worded in the rep's language, unlike `NotFound`'s noun).
+    #[error("{0} was not found. It may have been deleted in another tab.")]
+    Missing(Missing),
+    /// The shell refused before any rule ran (no current user, an empty comment...).
+    #[error("{0}")]
+    Refused(Refusal),
+    /// A conversation or ticket command was refused by `domain::lifecycle`.
+    #[error("{0}")]
+    Lifecycle(LifecycleError),
+    /// The mail server could not be used.
+    #[error("{0}")]
+    Jmap(JmapError),
     /// A refused form: each message belongs to one field (shown next to it).
     #[error("{0}")]
     Fields(FieldErrors),

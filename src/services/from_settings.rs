@@ -6,6 +6,7 @@
 use super::{AppCtx, AppError};
 use crate::domain::from::{selectable_froms, ComposerKind, FromContext};
 use crate::domain::helpdesk::{set_default_reply, DefaultMove};
+use crate::domain::refusal::Refusal;
 use crate::domain::*;
 use crate::storage::Directory;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ fn current_user(app: AppCtx, dir: &Directory) -> Result<User, AppError> {
     app.user_id
         .get_untracked()
         .and_then(|id| dir.users.iter().find(|u| u.id == id).cloned())
-        .ok_or_else(|| AppError::Denied("Choose who you are (Switch user) first.".into()))
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))
 }
 
 /// Saves the **Default reply email** toggle and team picker of `channel` (an empty `teams` is
@@ -74,10 +75,9 @@ pub async fn save_profile(
             .iter()
             .any(|a| a.same_mailbox(address))
         {
-            return Err(AppError::Invalid(format!(
-                "{address} is not an address you may send from. Choose your own email or a help \
-                 desk address of an inbox you are a member of."
-            )));
+            return Err(AppError::Refused(Refusal::NotYourFromAddress {
+                address: address.to_string(),
+            }));
         }
     }
     me.crm_default_from = crm_default_from;

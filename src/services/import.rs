@@ -9,8 +9,16 @@
 
 use super::session::{now_millis, random_hex};
 use super::{AppCtx, AppError};
-use crate::domain::import::{contact_mailbox, plan, route, ImportInput, ImportRefusal, NewIds};
+use crate::domain::import::{
+    contact_mailbox, plan, route, ImportInput, ImportPlan, ImportRefusal, Landing, NewIds,
+};
+use crate::domain::refusal::Refusal;
 use crate::domain::*;
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::mail::{parse_eml, received_message, ParsedEmail};
 use crate::storage::WriteBatch;
 use leptos::prelude::GetUntracked;
@@ -22,8 +30,10 @@ use wasm_bindgen_futures::JsFuture;
 pub struct FileResult {
     pub file_name: String,
     pub imported: bool,
-    /// "added to Support, new conversation" or "not imported: ..."
+    /// "added to Support, new conversation" or "not imported: ..." (in the rep's language).
     pub text: String,
+    /// The email was imported before (the mail check skips these quietly).
+    pub already_imported: bool,
 }
 
 impl FileResult {
@@ -56,10 +66,10 @@ pub async fn import_file_list(app: AppCtx, files: Vec<web_sys::File>) -> Vec<Fil
 async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "the file could not be read.".to_owned())?;
+        .map_err(|_| Refusal::FileUnreadable.translated())?;
     let buffer: js_sys::ArrayBuffer = buffer
         .dyn_into()
-        .map_err(|_| "the file could not be read.".to_owned())?;
+        .map_err(|_| Refusal::FileUnreadable.translated())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -72,28 +82,35 @@ pub async fn import_files(
     let mut results = Vec::new();
     let mut parsed: Vec<(String, ParsedEmail)> = Vec::new();
     for (file_name, bytes) in files {
-        let outcome = bytes.and_then(|b| parse_eml(&b).map_err(|e| e.to_string()));
+        let outcome = bytes.and_then(|b| parse_eml(&b).map_err(|e| e.translated()));
         match outcome {
             Ok(email) => parsed.push((file_name, email)),
             Err(reason) => results.push(FileResult {
                 file_name,
                 imported: false,
-                text: format!("not imported: {reason}"),
+                text: not_imported(&reason),
+                already_imported: false,
             }),
         }
     }
     parsed.sort_by_key(|(_, email)| email.date.unwrap_or(i64::MAX));
     let mut any = false;
     for (file_name, email) in parsed {
-        let (imported, text) = match import_one(&app, &email).await {
-            Ok(summary) => (true, summary),
-            Err(err) => (false, err.to_string()),
+        let (imported, text, already_imported) = match import_one(&app, &email).await {
+            Ok(summary) => (true, summary, false),
+            Err(Refused::Import(refusal)) => (
+                false,
+                not_imported(&refusal.translated()),
+                refusal == ImportRefusal::AlreadyImported,
+            ),
+            Err(Refused::App(err)) => (false, not_imported(&err.translated()), false),
         };
         any |= imported;
         results.push(FileResult {
             file_name,
             imported,
             text,
+            already_imported,
         });
     }
     if any {
@@ -102,18 +119,33 @@ pub async fn import_files(
     results
 }
 
-async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, AppError> {
+/// "not imported: {why}" in the rep's language.
+fn not_imported(why: &str) -> String {
+    tf(k::IMPORT_ERR__NOT_IMPORTED, &[("why", &why)])
+}
+
+/// Why one file imported nothing: a rule of the import, or the shell failed.
+enum Refused {
+    Import(ImportRefusal),
+    App(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Refused {
+    fn from(e: E) -> Self {
+        Refused::App(e.into())
+    }
+}
+
+async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused> {
     let db = app.db();
     if let Some(mid) = &email.message_id {
         if db.message_by_message_id(mid).await?.is_some() {
-            return Err(AppError::Invalid(
-                ImportRefusal::AlreadyImported.to_string(),
-            ));
+            return Err(Refused::Import(ImportRefusal::AlreadyImported));
         }
     }
     let dir = app.directory.get_untracked();
-    let routed = route(&email.recipients(), &dir.channels, &dir.inboxes)
-        .map_err(|refusal| AppError::Invalid(refusal.to_string()))?;
+    let routed =
+        route(&email.recipients(), &dir.channels, &dir.inboxes).map_err(Refused::Import)?;
     let now = now_millis();
     let message = received_message(
         email,
@@ -156,6 +188,8 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, AppErro
         },
         now,
     });
+    // Worded before the records move into the batch.
+    let line = summary(&plan, &dir);
     db.write_batch(&WriteBatch {
         contacts: plan.new_contact.into_iter().collect(),
         conversations: vec![plan.conversation],
@@ -169,5 +203,57 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, AppErro
         app.reload_directory().await?;
         app.changed("inboxes", Some(inbox.id.to_string()));
     }
-    Ok(plan.summary)
+    Ok(line)
+}
+
+/// The plan's summary line in the rep's language ("added to Support, new conversation, assigned
+/// to Ana Popescu"), from what the domain decided (`landing`), not from its English `summary`.
+fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
+    let conversation = &plan.conversation;
+    let inbox = dir
+        .inboxes
+        .iter()
+        .find(|i| i.id == conversation.inbox)
+        .map_or(conversation.inbox.as_str(), |i| i.name.as_str());
+    let mut text = String::new();
+    match &plan.landing {
+        Landing::Thread { reopened } => {
+            text.push_str(&tf(
+                k::IMPORT__ADDED_JOINED,
+                &[("inbox", &inbox), ("subject", &conversation.subject)],
+            ));
+            if *reopened {
+                text.push_str(&t(k::IMPORT__PART_REOPENED));
+            }
+            if conversation.trashed_at.is_some() {
+                text.push_str(&t(k::IMPORT__PART_IN_TRASH));
+            }
+        }
+        Landing::NewConversation {
+            assignee,
+            ticket,
+            area,
+        } => {
+            text.push_str(&tf(k::IMPORT__ADDED_NEW, &[("inbox", &inbox)]));
+            if let Some(user) = assignee
+                .as_ref()
+                .and_then(|id| dir.users.iter().find(|u| &u.id == id))
+            {
+                let name = user.full_name();
+                text.push_str(&tf(k::IMPORT__PART_ASSIGNED, &[("name", &name)]));
+            }
+            match (ticket, &plan.ticket_refused) {
+                (Some(_), _) if *area == Area::HelpDesk => {
+                    text.push_str(&t(k::IMPORT__PART_TICKET_MOVED))
+                }
+                (Some(_), _) => text.push_str(&t(k::IMPORT__PART_TICKET)),
+                (None, Some(why)) => text.push_str(&tf(
+                    k::IMPORT__PART_NO_TICKET,
+                    &[("why", &why.translated())],
+                )),
+                (None, None) => {}
+            }
+        }
+    }
+    text
 }

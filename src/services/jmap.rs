@@ -13,12 +13,14 @@ use super::import::import_files;
 use super::session::now_millis;
 use super::{ctx::ToastKind, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
-use crate::domain::import::ImportRefusal;
 use crate::domain::mail_server::{
     check_submission, validate_form, validate_session_url, MailServerField, MailServerForm,
     MailServerSettings, SubmitCheck,
 };
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::{MessageId, OutboxItem, OutboxStatus};
+use crate::i18n::errors::Translated;
+use crate::i18n::{k, web::tf};
 use crate::mail::jmap::{self, JmapError, Mailboxes, Session, SubmitOutcome};
 use crate::mail::parse_eml;
 use gloo_net::http::Request;
@@ -41,7 +43,7 @@ const FIRST_SYNC_LIMIT: u32 = 100;
 
 impl From<JmapError> for AppError {
     fn from(e: JmapError) -> Self {
-        AppError::Invalid(e.to_string())
+        AppError::Jmap(e)
     }
 }
 
@@ -109,9 +111,7 @@ fn may_edit(app: &AppCtx) -> Result<(), AppError> {
             app.directory
                 .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
         })
-        .ok_or_else(|| {
-            AppError::Denied(crate::i18n::web::t(crate::i18n::k::ACCOUNT__CHOOSE_USER))
-        })?;
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
     let workspace = app.directory.with_untracked(|d| d.workspace.clone());
     can(
         &me,
@@ -125,9 +125,7 @@ fn may_edit(app: &AppCtx) -> Result<(), AppError> {
 
 /// Whether the current user may change the settings (admins only); the reason when not.
 pub fn edit_denied(app: &AppCtx) -> Option<String> {
-    may_edit(app)
-        .err()
-        .map(|e| crate::i18n::errors::Translated::translated(&e))
+    may_edit(app).err().map(|e| e.translated())
 }
 
 /// **Save**: validates the form, stores the settings and the passwords. A refused form
@@ -139,7 +137,7 @@ pub async fn save_settings(app: AppCtx, form: MailServerForm) -> Result<(), Save
         SaveError::Fields(
             errors
                 .into_iter()
-                .map(|(f, e)| (f, e.to_string()))
+                .map(|(f, e)| (f, e.translated()))
                 .collect(),
         )
     })?;
@@ -329,22 +327,21 @@ pub async fn test_connection(app: AppCtx, form: MailServerForm) -> Vec<(String, 
         .await;
         lines.push(match outcome {
             Ok((conn, _)) => (
-                format!(
-                    "{login}: connected. Mail account {} with Inbox, Drafts and Sent; the server \
-                     offers {}.",
-                    conn.account,
-                    conn.session.capability_summary()
+                tf(
+                    k::MAILSERVER__CONNECTED,
+                    &[
+                        ("login", &login),
+                        ("account", &conn.account),
+                        ("capabilities", &conn.session.capability_summary()),
+                    ],
                 ),
                 true,
             ),
-            Err(e) => (format!("{login}: {e}"), false),
+            Err(e) => (format!("{login}: {}", e.translated()), false),
         });
     }
     if lines.is_empty() {
-        lines.push((
-            "Enter an account (and its password) for at least one channel to test.".into(),
-            false,
-        ));
+        lines.push((Refusal::NoAccountToTest.translated(), false));
     }
     lines
 }
@@ -460,10 +457,8 @@ async fn import_emails(
     for result in import_files(*app, files).await {
         if result.imported {
             report.imported += 1;
-        } else if result.text != ImportRefusal::AlreadyImported.to_string() {
-            report
-                .problems
-                .push(format!("Not imported: {}", result.line()));
+        } else if !result.already_imported {
+            report.problems.push(result.line());
         }
     }
     Ok(())
@@ -598,15 +593,15 @@ async fn deliver_outbox(
             workspace: &dir.workspace,
             settings,
         });
+        // The reason is stored with the item, worded in the language of the rep whose tab
+        // delivered it.
         let outcome = match checked {
-            Err(refusal) => Err(refusal.to_string()),
+            Err(refusal) => Err(refusal.translated()),
             Ok(login) => match known.get(login) {
-                None => Err(format!(
-                    "No password for {login} in this browser: enter it in Settings › Mail server."
-                )),
+                None => Err(tf(k::MAILSERVER__NO_PASSWORD, &[("login", &login)])),
                 Some(password) => submit(app, settings, login, password, &item)
                     .await
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| e.translated()),
             },
         };
         match outcome {
@@ -635,9 +630,9 @@ async fn run_once(app: AppCtx) -> Result<SyncReport, AppError> {
     let known = passwords(app).await?;
     for (login, _) in settings.distinct_accounts() {
         let Some(password) = known.get(login) else {
-            report.problems.push(format!(
-                "{login}: no password in this browser; enter it in Settings › Mail server."
-            ));
+            report
+                .problems
+                .push(tf(k::MAILSERVER__NO_PASSWORD, &[("login", &login)]));
             continue;
         };
         let outcome = async {
@@ -646,7 +641,7 @@ async fn run_once(app: AppCtx) -> Result<SyncReport, AppError> {
         }
         .await;
         if let Err(e) = outcome {
-            report.problems.push(format!("{login}: {e}"));
+            report.problems.push(format!("{login}: {}", e.translated()));
         }
     }
     deliver_outbox(&app, &settings, &known, &mut report).await?;
@@ -694,9 +689,7 @@ fn use_mail_status_of(_app: AppCtx) -> Option<MailStatus> {
 pub async fn check_now(app: AppCtx) -> Result<SyncReport, AppError> {
     match guarded_round(app).await {
         Some(result) => result,
-        None => Err(AppError::Invalid(
-            "Mail is being checked right now; try again in a moment.".into(),
-        )),
+        None => Err(AppError::Refused(Refusal::MailCheckBusy)),
     }
 }
 
@@ -708,7 +701,7 @@ pub async fn retry(app: AppCtx, id: MessageId) -> Result<(), AppError> {
         .await?
         .into_iter()
         .find(|i| i.id == id)
-        .ok_or_else(|| AppError::NotFound("This Outbox message".into()))?;
+        .ok_or(AppError::Missing(Missing::OutboxMessage))?;
     item.status = OutboxStatus::Queued;
     db.put_outbox(&item).await?;
     app.changed("outbox", Some(id.0.clone()));
@@ -760,7 +753,11 @@ pub fn start(app: AppCtx) {
                 || matches!(passwords(app).await, Ok(p) if !p.is_empty());
             if configured && has_password && hold_lease(&app) {
                 if let Some(Err(e)) = guarded_round(app).await {
-                    app.toast(ToastKind::Error, format!("Checking mail failed: {e}"));
+                    let why = e.translated();
+                    app.toast(
+                        ToastKind::Error,
+                        tf(k::MAILSERVER__CHECK_FAILED, &[("why", &why)]),
+                    );
                 }
             }
             gloo_timers::future::TimeoutFuture::new(POLL_MS).await;

@@ -11,8 +11,14 @@ use super::{AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::body_html::{sanitize_body, sanitize_rich};
 use crate::domain::from::{guard_send, ComposerKind, FromContext, ResolvedFrom};
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
 use crate::domain::*;
+use crate::i18n::errors::Translated;
+use crate::i18n::{
+    k,
+    web::{t, tf},
+};
 use crate::mail::{
     build_message, html_to_text, new_message_id, reply_headers, OutgoingAttachment, OutgoingEmail,
 };
@@ -75,13 +81,20 @@ pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
             }
             _ => (None, part),
         };
-        let address = EmailAddress::parse(address.trim())
-            .map_err(|e| format!("\u{201c}{part}\u{201d} is not a valid email address: {e}"))?;
+        let address = EmailAddress::parse(address.trim()).map_err(|e| {
+            tf(
+                k::RECIPIENT__INVALID,
+                &[("part", &part), ("why", &e.translated())],
+            )
+        })?;
         // The name goes into the To/Cc header: refused here, next to the field, rather than
         // when the message is built (SPEC §8: no CR, LF, NUL, other controls, U+2028/2029).
         if let Some(name) = &name {
             crate::domain::header_value(name, 256).map_err(|e| {
-                format!("The name of \u{201c}{address}\u{201d} cannot be used: {e}")
+                tf(
+                    k::RECIPIENT__BAD_NAME,
+                    &[("address", &address), ("why", &e.translated())],
+                )
             })?;
         }
         if !out.iter().any(|m| m.address.same_mailbox(&address)) {
@@ -124,16 +137,14 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         .user_id
         .get_untracked()
         .and_then(|id| dir.users.iter().find(|u| u.id == id).cloned())
-        .ok_or_else(|| {
-            AppError::Denied("Choose who you are (Switch user) before sending.".into())
-        })?;
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
 
     let conversation = match &req.conversation {
         Some(id) => Some(
             db.conversation(id)
                 .await
                 .map_err(AppError::from)?
-                .ok_or_else(|| AppError::NotFound("This conversation".into()))?,
+                .ok_or(AppError::Missing(Missing::Conversation))?,
         ),
         None => None,
     };
@@ -142,7 +153,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             .inboxes
             .iter()
             .find(|i| i.id == conv.inbox)
-            .ok_or_else(|| AppError::NotFound("The inbox of this conversation".into()))?;
+            .ok_or(AppError::Missing(Missing::ConversationInbox))?;
         let decision = can(
             &me,
             Action::Reply,
@@ -173,7 +184,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     if to.is_empty() && cc.is_empty() && bcc.is_empty() {
         return Err(SendError::Recipient {
             field: RecipientField::To,
-            message: "Add at least one recipient.".into(),
+            message: t(k::RECIPIENT__NONE),
         });
     }
 
@@ -252,7 +263,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     // Checked as typed, before trimming could silently drop a trailing NEL or U+2028.
     crate::domain::header_value(&req.draft.subject, 998)
         .and_then(|_| crate::domain::header_value(&subject, 998))
-        .map_err(|e| AppError::Invalid(format!("The subject cannot be sent: {e}")))?;
+        .map_err(|e| AppError::Refused(Refusal::SubjectInvalid(e)))?;
     // The attachments' bytes, read from their blobs: a missing one stops the send (and keeps
     // the draft) rather than sending without it.
     let mut attachments = Vec::with_capacity(req.draft.attachments.len());
@@ -289,9 +300,9 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         references: references.clone(),
         attachments,
     };
-    let built = build_message(&email).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let raw = String::from_utf8(built.bytes)
-        .map_err(|_| AppError::Invalid("The built email is not valid text.".into()))?;
+    let not_built = |details: String| AppError::Refused(Refusal::EmailNotBuilt { details });
+    let built = build_message(&email).map_err(|e| not_built(e.to_string()))?;
+    let raw = String::from_utf8(built.bytes).map_err(|e| not_built(e.to_string()))?;
 
     // A CRM email from a personal address belongs to no inbox: it goes to the Outbox only.
     let conversation = match (conversation, &channel, &contact) {

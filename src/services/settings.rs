@@ -11,7 +11,9 @@ use super::{session, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::fallback::{self, FallbackField, FallbackForm, VerifyError};
 use crate::domain::inbox_setup::{self, AutomationForm, NewIds, SetupErrors, SetupField};
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::*;
+use crate::i18n::errors::Translated;
 use crate::mail::{build_message, new_message_id, OutgoingEmail};
 use crate::storage::Directory;
 use leptos::prelude::GetUntracked;
@@ -66,7 +68,7 @@ fn fallback_key(field: FallbackField) -> &'static str {
 fn setup_fields(errors: &SetupErrors) -> Vec<FieldMessage> {
     errors
         .iter()
-        .map(|(f, e)| (setup_key(f), e.to_string()))
+        .map(|(f, e)| (setup_key(f), e.translated()))
         .collect()
 }
 
@@ -74,8 +76,12 @@ fn setup_error(errors: SetupErrors) -> AppError {
     AppError::Fields(FieldErrors(setup_fields(&errors)))
 }
 
-fn one_field(key: &'static str, message: impl ToString) -> AppError {
-    AppError::Fields(FieldErrors(vec![(key, message.to_string())]))
+fn one_field(key: &'static str, error: impl Translated<Text = String>) -> AppError {
+    AppError::Fields(FieldErrors(vec![(key, error.translated())]))
+}
+
+fn not_built(details: String) -> AppError {
+    AppError::Refused(Refusal::EmailNotBuilt { details })
 }
 
 /// The acting user, as stored now.
@@ -83,12 +89,12 @@ fn actor(app: &AppCtx, dir: &Directory) -> Result<User, AppError> {
     let id = app
         .user_id
         .get_untracked()
-        .ok_or_else(|| AppError::Denied("Choose a user in the account menu first.".into()))?;
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
     dir.users
         .iter()
         .find(|u| u.id == id)
         .cloned()
-        .ok_or_else(|| AppError::NotFound("Your user".into()))
+        .ok_or(AppError::Missing(Missing::CurrentUser))
 }
 
 fn allowed(
@@ -106,7 +112,7 @@ fn find_inbox<'a>(dir: &'a Directory, id: &InboxId) -> Result<&'a Inbox, AppErro
     dir.inboxes
         .iter()
         .find(|i| &i.id == id)
-        .ok_or_else(|| AppError::NotFound("This inbox".into()))
+        .ok_or(AppError::Missing(Missing::Inbox))
 }
 
 /// Loads the directory and checks that the current user may edit `inbox`'s settings.
@@ -216,7 +222,7 @@ pub async fn set_channel_status(
         .iter()
         .find(|c| c.id == channel)
         .cloned()
-        .ok_or_else(|| AppError::NotFound("This channel".into()))?;
+        .ok_or(AppError::Missing(Missing::Channel))?;
     check_edit(&app, &dir, &found.inbox)?;
     found.enabled = enabled;
     app.db().put_channel(&found).await?;
@@ -252,13 +258,13 @@ fn plan_fallback(
         .map_err(|errors| {
             errors
                 .iter()
-                .map(|(f, e)| (fallback_key(f), e.to_string()))
+                .map(|(f, e)| (fallback_key(f), e.translated()))
                 .collect::<Vec<_>>()
         })?;
     let channel = match fallback_channel(dir, &inbox.id) {
         Some(channel) => Some(
             inbox_setup::sync_fallback_channel(channel, &fallback, &dir.workspace)
-                .map_err(|e| vec![(field::FORM, e.to_string())])?,
+                .map_err(|e| vec![(field::FORM, e.translated())])?,
         ),
         None => None,
     };
@@ -350,8 +356,8 @@ pub async fn save_fallback_and_automation(
 /// code was sent to.
 pub async fn start_verification(app: AppCtx, inbox: InboxId) -> Result<EmailAddress, AppError> {
     let (dir, _, mut found) = editable(&app, &inbox).await?;
-    let random = u32::from_str_radix(&session::random_hex(4), 16)
-        .map_err(|e| AppError::Invalid(format!("Could not draw a random code: {e}")))?;
+    let random =
+        u32::from_str_radix(&session::random_hex(4), 16).map_err(|e| not_built(e.to_string()))?;
     let pending = fallback::start_verification(&mut found.fallback, random)
         .map_err(|e| one_field(field::CODE, e))?;
     let from_address = found
@@ -388,9 +394,8 @@ pub async fn start_verification(app: AppCtx, inbox: InboxId) -> Result<EmailAddr
         references: Vec::new(),
         attachments: Vec::new(),
     };
-    let built = build_message(&email).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let raw = String::from_utf8(built.bytes)
-        .map_err(|e| AppError::Invalid(format!("The code email is not valid text: {e}")))?;
+    let built = build_message(&email).map_err(|e| not_built(e.to_string()))?;
+    let raw = String::from_utf8(built.bytes).map_err(|e| not_built(e.to_string()))?;
     let item = OutboxItem {
         id: MessageId::new(new_id("msg-verify")),
         conversation: None,

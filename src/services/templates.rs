@@ -9,6 +9,7 @@
 use super::error::FieldErrors;
 use super::{queries, session, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
+use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::template::{new_template_id, validate_template, TemplateForm};
 use crate::domain::*;
 use crate::i18n::errors::Translated;
@@ -22,7 +23,7 @@ fn manager(app: &AppCtx, dir: &Directory) -> Result<User, AppError> {
         .user_id
         .get_untracked()
         .and_then(|id| dir.users.iter().find(|u| u.id == id).cloned())
-        .ok_or_else(|| AppError::Denied("Choose who you are (Switch user) first.".into()))?;
+        .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
     can(
         &me,
         Action::ManageTemplates,
@@ -64,10 +65,7 @@ pub async fn save_template(
     let id = match id {
         Some(id) => {
             if !dir.templates.iter().any(|t| t.id == id && t.kind == kind) {
-                return Err(AppError::NotFound(format!(
-                    "The {}",
-                    kind.label().to_lowercase()
-                )));
+                return Err(AppError::Missing(Missing::Template));
             }
             id
         }
@@ -77,7 +75,7 @@ pub async fn save_template(
         AppError::Fields(FieldErrors(
             errors
                 .into_iter()
-                .map(|(field, e)| (field.key(), e.to_string()))
+                .map(|(field, e)| (field.key(), e.translated()))
                 .collect(),
         ))
     })?;

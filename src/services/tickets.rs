@@ -16,7 +16,7 @@ pub async fn ticket_record(app: AppCtx, id: TicketId) -> Result<TicketRecord, Ap
     let ticket = db
         .ticket(&id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This ticket".into()))?;
+        .ok_or(AppError::Missing(crate::domain::refusal::Missing::Ticket))?;
     let mut conversations = Vec::new();
     for c in &ticket.conversations {
         if let Some(conv) = db.conversation(c).await? {

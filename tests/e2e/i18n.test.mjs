@@ -286,3 +286,62 @@ for (const { code, locale } of LANGUAGES) {
     }
   });
 }
+
+// Refusals are typed and worded by the catalogue (issue 10): a field refused by a Settings form
+// and a refused action's toast read in the rep's language, with none of the English sentence.
+// The expected texts come from the catalogues, so a wording change there cannot break the test;
+// what it checks is that the English one is gone.
+
+/** `key`'s text in `code` with its `{placeholders}` filled from `args`. */
+function filled(code, key, args = {}) {
+  return text(code, key).replace(/\{(\w+)\}/g, (whole, name) => args[name] ?? whole);
+}
+
+for (const { code, locale } of LANGUAGES.filter((l) => ['pl', 'ro'].includes(l.code))) {
+  test(`${code}: a refused Settings field and a refused action's toast are not in English`, async () => {
+    const context = await browser.newContext({ locale });
+    try {
+      const page = await newPage(context);
+      // Settings › Inboxes › Connect channel: an address without a valid domain, then one that
+      // another inbox already uses. Each message sits next to Email address (aria-describedby).
+      await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+      const connect = text(code, 'channels.connect');
+      await page.getByRole('button', { name: connect, exact: true }).first().click();
+      const dialog = page.getByRole('dialog', { name: connect });
+      const address = dialog.getByLabel(text(code, 'common.email_address'), { exact: true });
+      await dialog.getByLabel(text(code, 'common.display_name'), { exact: true }).fill('Northwind Returns');
+      const cases = [
+        ['returns@northwind', 'valid.domain', {}],
+        ['support@northwind.example', 'setup.address_in_use', { address: 'support@northwind.example', inbox: 'Support' }],
+      ];
+      for (const [typed, key, args] of cases) {
+        await address.fill(typed);
+        await dialog.getByRole('button', { name: connect, exact: true }).click();
+        const describedBy = await address.getAttribute('aria-describedby');
+        const message = page.locator(`[id="${describedBy}"]`);
+        await message.getByText(filled(code, key, args), { exact: true }).waitFor();
+        assert.equal(await address.getAttribute('aria-invalid'), 'true', `${key}: aria-invalid`);
+        const english = filled('en', key, args);
+        assert.ok(!(await dialog.innerText()).includes(english), `${code}: "${english}" shown in English`);
+      }
+      await dialog.getByRole('button', { name: text(code, 'common.cancel'), exact: true }).click();
+
+      // Reassign to the conversation's own assignee (Save without a change): the lifecycle
+      // refuses it, and the error toast says so in this language.
+      await openApp(page, `${server.url}/inbox/conversations/conv-001?inbox=inbox-support`);
+      const actions = page.getByRole('region', { name: text(code, 'thread.label') })
+        .getByRole('toolbar', { name: text(code, 'thread.actions') });
+      await actions.getByRole('button', { name: text(code, 'thread.reassign'), exact: true }).click();
+      const reassign = page.getByRole('dialog', { name: text(code, 'thread.reassign') });
+      await reassign.getByRole('button', { name: text(code, 'common.save'), exact: true }).click();
+      const refused = text(code, 'lifecycle.already_assigned');
+      await page.getByRole('alert').getByText(refused, { exact: true }).waitFor();
+      const toasts = await page.locator('.sb-toasts').innerText();
+      assert.ok(!toasts.includes(text('en', 'lifecycle.already_assigned')), `${code}: the toast is in English`);
+      assert.ok(!/\{[a-z_]+\}/.test(toasts), `${code}: an unfilled placeholder in "${toasts}"`);
+      assertNoPageErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+}

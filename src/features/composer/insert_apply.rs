@@ -10,19 +10,16 @@ use super::insert_dom::{in_composer_of, insert_html};
 use super::insert_picker::Picked;
 use super::session::DraftSession;
 use crate::domain::signature::TokenContext;
-use crate::domain::template::{insertion, quote_author, quote_html, Insertion};
+use crate::domain::template::{insertion, quote_author, quote_block, Insertion};
 use crate::domain::{Conversation, ConversationId};
+use crate::i18n::{k, web::tf};
 use crate::services::{presence, templates};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// "22 Nov 2026, 10:04" in the rep's time zone.
+/// "22 Nov 2026, 10:04" in the rep's time zone and language.
 pub fn date_text(ms: i64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string("en-GB", &options))
+    crate::i18n::web::date_time(ms)
 }
 
 /// Reports every key pressed in the reply composer around `editor` to presence (other tabs
@@ -75,9 +72,15 @@ pub async fn apply_pick(
         ),
         Picked::Quote(message) => Insertion {
             subject: None,
-            html: quote_html(
-                &date_text(message.date),
-                &quote_author(message),
+            // The header is written in the rep's language, like the rest of their reply.
+            html: quote_block(
+                &tf(
+                    k::INSERT__QUOTE_HEADER,
+                    &[
+                        ("date", &date_text(message.date)),
+                        ("name", &quote_author(message)),
+                    ],
+                ),
                 &message.text_body,
             ),
         },

@@ -128,7 +128,9 @@ impl DraftSession {
             Ok(Some(stored)) => self.apply_stored(stored),
             Ok(None) => {}
             Err(err) => {
-                self.state.try_set(SaveState::Failed(err.to_string()));
+                self.state.try_set(SaveState::Failed(
+                    crate::i18n::errors::Translated::translated(&err),
+                ));
             }
         }
         self.loaded.try_set(true);
@@ -263,7 +265,9 @@ impl DraftSession {
             (body_changed, !c.sync.edits().is_empty(), c.failures)
         });
         let Some((body_changed, more, failures)) = outcome else {
-            return result.map(|_| false).map_err(|e| e.to_string());
+            return result
+                .map(|_| false)
+                .map_err(|e| crate::i18n::errors::Translated::translated(&e));
         };
         self.publish(body_changed);
         match result {
@@ -279,7 +283,7 @@ impl DraftSession {
                 Ok(more)
             }
             Err(err) => {
-                let why = err.to_string();
+                let why = crate::i18n::errors::Translated::translated(&err);
                 self.state.try_set(SaveState::Failed(why.clone()));
                 self.schedule(retry_delay(failures));
                 Err(why)

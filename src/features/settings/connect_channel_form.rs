@@ -50,7 +50,7 @@ pub fn ConnectChannelForm(
             Some(e)
                 if e.field(field::ADDRESS).is_none() && e.field(field::DISPLAY_NAME).is_none() =>
             {
-                Some(e.to_string())
+                Some(crate::i18n::errors::Translated::translated(e))
             }
             _ => None,
         })

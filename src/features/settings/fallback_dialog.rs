@@ -93,7 +93,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                             >
                                 <div class="sb-error" role="alert" hidden=move || state.error.with(Option::is_none)>
                                     {move || {
-                                        let reason = state.error.get().map(|e| e.to_string()).unwrap_or_default();
+                                        let reason = state.error.get().map(|e| crate::i18n::errors::Translated::translated(&e)).unwrap_or_default();
                                         tf(k::FALLBACK__NOT_SAVED, &[("reason", &reason)])
                                     }}
                                 </div>

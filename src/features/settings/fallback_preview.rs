@@ -64,7 +64,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
         app.directory
             .with(|d| match draft.with(|f| f.sending_address(&d.workspace)) {
                 Ok((address, _)) => address.to_string(),
-                Err(e) => e.to_string(),
+                Err(e) => crate::i18n::errors::Translated::translated(&e),
             })
     };
     let srcdoc = move || {

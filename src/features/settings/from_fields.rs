@@ -19,7 +19,7 @@ pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
             .fallback
             .default_address(&d.workspace)
             .map(|a| a.to_string())
-            .unwrap_or_else(|e| e.to_string())
+            .unwrap_or_else(|e| crate::i18n::errors::Translated::translated(&e))
     });
     let mode = state.from_name_mode;
     let custom = state.custom_address_mode;

@@ -41,7 +41,7 @@ fn CrmFromForm(user: User) -> impl IntoView {
                 match EmailAddress::parse(&typed) {
                     Ok(a) => Some(a),
                     Err(e) => {
-                        error.set(Some(e.to_string()));
+                        error.set(Some(e.translated()));
                         return;
                     }
                 }
