@@ -252,7 +252,6 @@ impl Translated for AppError {
                 tf(k::APPERR__NETWORK, &[("what", what), ("reason", reason)])
             }
             AppError::BadData(details) => tf(k::APPERR__BAD_DATA, &[("details", details)]),
-            AppError::NotFound(what) => tf(k::APPERR__NOT_FOUND, &[("what", what)]),
             AppError::Missing(what) => what.translated(),
             AppError::Refused(why) => why.translated(),
             AppError::Lifecycle(e) => e.translated(),

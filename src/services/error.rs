@@ -32,8 +32,6 @@ pub enum AppError {
     HelpDesk(HelpDeskError),
     #[error("{0}")]
     Invalid(String),
-    #[error("{0} was not found. It may have been deleted in another tab.")]
-    NotFound(String),
     /// A record that is gone (worded in the rep's language, unlike `NotFound`'s noun).
     #[error("{0} was not found. It may have been deleted in another tab.")]
     Missing(Missing),

@@ -3,6 +3,7 @@
 //! search-token indexes (keys only) and then just the conversations that match.
 
 use super::{AppCtx, AppError};
+use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 use crate::storage::{ListQuery, PageStart};
@@ -171,7 +172,7 @@ pub async fn thread(app: AppCtx, id: ConversationId) -> Result<Thread, AppError>
         .db()
         .thread_records(&id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This conversation".into()))?;
+        .ok_or(AppError::Missing(Missing::Conversation))?;
     Ok(Thread {
         conversation: records.conversation,
         contact: records.contact,
@@ -188,7 +189,7 @@ pub async fn conversation_with_contact(
     app.db()
         .conversation_with_contact(&id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This conversation".into()))
+        .ok_or(AppError::Missing(Missing::Conversation))
 }
 
 pub async fn contacts(app: AppCtx) -> Result<Vec<Contact>, AppError> {
@@ -229,7 +230,7 @@ pub async fn contact_record(app: AppCtx, id: ContactId) -> Result<ContactRecord,
     let contact = db
         .contact(&id)
         .await?
-        .ok_or_else(|| AppError::NotFound("This contact".into()))?;
+        .ok_or(AppError::Missing(Missing::Contact))?;
     let mut conversations = db.conversations_of_contact(&id).await?;
     conversations.sort_by_key(|c| std::cmp::Reverse(c.last_activity));
     let mut messages = Vec::new();
