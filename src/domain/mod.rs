@@ -21,6 +21,7 @@ pub mod presence;
 pub mod routing;
 pub mod signature;
 pub mod spoof;
+pub mod tagged;
 pub mod template;
 pub mod threading;
 pub mod validate;
