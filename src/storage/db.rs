@@ -17,7 +17,6 @@ use crate::domain::{
 use gloo_timers::future::TimeoutFuture;
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::{Database, ObjectStoreName};
-use indexed_db_futures::error::OpenDbError;
 use indexed_db_futures::future::OpenDbRequest;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -95,12 +94,6 @@ impl Db {
         // knows; the request is stored here as soon as it exists (before any event fires).
         let request_slot: Rc<RefCell<Option<web_sys::IdbOpenDbRequest>>> = Rc::default();
         let upgrade_request = Rc::clone(&request_slot);
-        // A failed migration is kept here and the upgrade aborted by hand, instead of being
-        // handed back to indexed_db_futures: its handler formats every error it is given with
-        // `Display`, which would put that error type's float formatting into the initial load
-        // (issue 2). The open then fails with this error, as it did when the library kept it.
-        let failed: Rc<RefCell<Option<indexed_db_futures::error::Error>>> = Rc::default();
-        let upgrade_failed = Rc::clone(&failed);
         let mut request = Database::open(name)
             .with_version(version)
             .with_on_blocked(move |_event| {
@@ -115,37 +108,13 @@ impl Db {
                     .borrow()
                     .as_ref()
                     .and_then(|request| request.transaction());
-                if let Err(error) = schema::migrate(&db, tx.as_ref(), old, new) {
-                    // Aborting the versionchange transaction rolls the whole upgrade back. The
-                    // browser always gives an upgrade its transaction; without one, throwing
-                    // from the handler is the only way left to abort.
-                    *upgrade_failed.borrow_mut() = Some(error);
-                    match &tx {
-                        Some(tx) => {
-                            let _ = tx.abort();
-                        }
-                        None => wasm_bindgen::throw_str("the storage upgrade failed"),
-                    }
-                }
-                Ok(())
+                schema::migrate(&db, tx.as_ref(), old, new)
             })
             .build()?;
         *request_slot.borrow_mut() = Some(request.as_sys().clone());
 
         match open_unless_blocked(&mut request, &blocked_since).await {
-            Some(opened) => {
-                let failure = failed.borrow_mut().take();
-                match (opened, failure) {
-                    (Ok(db), None) => Db::from_database(db),
-                    (opened, Some(error)) => {
-                        if let Ok(db) = opened {
-                            db.close();
-                        }
-                        Err(OpenDbError::Base(error).into())
-                    }
-                    (Err(error), None) => Err(error.into()),
-                }
-            }
+            Some(opened) => Db::from_database(opened?),
             None => {
                 // The request must live on: dropping it would remove the upgrade handler while
                 // the browser may still run the upgrade. If it opens later, let go of it.

@@ -2,9 +2,7 @@
 //! `DOMException` names to them. Owns no state and performs no I/O.
 
 use crate::domain::Draft;
-use indexed_db_futures::error::{
-    Error as IdbError, OpenDbError, SerialisationError, SimpleValueError, UnexpectedDataError,
-};
+use indexed_db_futures::error::{Error as IdbError, OpenDbError, UnexpectedDataError};
 
 /// Everything that can go wrong between Switchboard and the browser's IndexedDB.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -80,7 +78,7 @@ impl From<IdbError> for StorageError {
                 let dom = web_sys::DomException::from(dom);
                 from_dom(&dom.name(), dom.message())
             }
-            IdbError::Serialisation(e) => StorageError::Serde(serialisation_detail(&e)),
+            IdbError::Serialisation(e) => StorageError::Serde(e.to_string()),
             // indexed_db_futures reports an abort that no failed request explains (for example
             // a quota or disk failure detected while committing) without its cause.
             IdbError::MissingData(UnexpectedDataError::TransactionAborted) => {
@@ -89,52 +87,6 @@ impl From<IdbError> for StorageError {
             IdbError::MissingData(other) => StorageError::Other(other.to_string()),
             IdbError::Unknown(js) => StorageError::Other(js.to_string()),
         }
-    }
-}
-
-/// The text indexed_db_futures' own `Display` gives a serialisation error, written out here
-/// because that `Display` formats three of its variants' numbers with Rust's float formatter,
-/// which would put about 19 KB of code into the initial load (issue 2) for an error that
-/// Switchboard does not expect to see (it stores plain JS values, not serde ones). The number
-/// is written the way the browser writes it (`1e+300` where Rust writes every digit).
-fn serialisation_detail(error: &SerialisationError) -> String {
-    match error {
-        SerialisationError::SimpleValue(e) => {
-            format!("Simple value parse error: {}", simple_value_detail(e))
-        }
-        SerialisationError::Serde(e) => e.to_string(),
-    }
-}
-
-fn simple_value_detail(error: &SimpleValueError) -> String {
-    let number = |n: f64| {
-        String::from(
-            js_sys::Number::from(n)
-                .to_string_with_radix(10)
-                .unwrap_or_default(),
-        )
-    };
-    match error {
-        SimpleValueError::NotAString(_) => "Not a string".into(),
-        SimpleValueError::NotANumber(_) => "Not a number".into(),
-        SimpleValueError::NotABoolean(_) => "Not a boolean".into(),
-        SimpleValueError::DynCast(_) => "Dynamic cast failed".into(),
-        SimpleValueError::TooLarge(n) => format!("The value is too large: {}", number(*n)),
-        SimpleValueError::TooSmall(n) => format!("The value is too small: {}", number(*n)),
-        SimpleValueError::Signed(n) => format!("The value is signed: {}", number(*n)),
-        SimpleValueError::Switch(all) => {
-            let items: Vec<String> = all
-                .iter()
-                .map(|e| format!("`{}`", simple_value_detail(e)))
-                .collect();
-            let list = if items.is_empty() {
-                "[empty]".to_string()
-            } else {
-                items.join(", ")
-            };
-            format!("Errors performing `TryFromJs` on `Switch`: {list}")
-        }
-        SimpleValueError::Other(e) => e.to_string(),
     }
 }
 
