@@ -82,6 +82,13 @@ fn every_shipped_catalogue_loads_and_english_matches_the_compiled_one() {
 }
 
 #[test]
+fn compiled_english_is_every_text_of_en_json() {
+    // The compiled catalogue is packed into one string by build.rs; unpacked, it must be
+    // exactly the shipped file: every key, plain and plural texts, absent forms absent.
+    assert_eq!(Catalog::english(), shipped(Locale::En));
+}
+
+#[test]
 fn plural_texts_pick_the_language_form() {
     let pl = shipped(Locale::Pl);
     assert_eq!(pl.plural(k::UNITS__CONVERSATIONS, 1, "1", &[]), "1 rozmowa");

@@ -143,7 +143,9 @@ impl Contact {
 
 /// SPEC §2 "Who has inbox access".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read through a flat record (domain::tagged): the same stored form, less code.
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(from = "super::tagged::InboxAccessRecord")]
 pub enum InboxAccess {
     Everyone,
     SpecificUsersAndTeams {
@@ -165,7 +167,9 @@ pub enum FromNameMode {
 
 /// SPEC §3 "From address" of a fallback email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read through a flat record (domain::tagged): the same stored form, less code.
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "super::tagged::FallbackFromAddressRecord")]
 pub enum FallbackFromAddress {
     /// `<username>@<subdomain>.inbox.example` (paid) or `.free-inbox.example` (Free).
     UseDefault,
@@ -199,7 +203,9 @@ pub struct FallbackEmail {
 
 /// SPEC §3 "Assign to".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read through a flat record (domain::tagged): the same stored form, less code.
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(from = "super::tagged::AssignToRecord")]
 pub enum AssignTo {
     SpecificUsersAndTeams {
         #[serde(default)]
@@ -221,7 +227,9 @@ pub enum Priority {
 
 /// "Ticket owner" of the automatic ticket: the conversation owner unless another user is chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read through a flat record (domain::tagged): the same stored form, less code.
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "super::tagged::TicketOwnerRuleRecord")]
 pub enum TicketOwnerRule {
     ConversationOwner,
     User { user: UserId },

@@ -123,18 +123,24 @@ pub enum CatalogError {
 }
 
 impl Catalog {
-    /// English, compiled into the app.
+    /// English, compiled into the app (unpacked from [`ENGLISH`]).
     pub fn english() -> Catalog {
         let texts = ENGLISH
-            .iter()
-            .map(|t| match t {
-                Text::Plain(s) => Text::Plain(s.to_string()),
-                Text::Plural(f) => Text::Plural(Forms {
-                    one: f.one.map(str::to_string),
-                    few: f.few.map(str::to_string),
-                    many: f.many.map(str::to_string),
-                    other: f.other.to_string(),
-                }),
+            .split_terminator('\u{0}')
+            .map(|text| {
+                if !text.ends_with('\u{1}') {
+                    return Text::Plain(text.to_string());
+                }
+                let mut forms = text
+                    .split_terminator('\u{1}')
+                    .map(|form| (!form.is_empty()).then(|| form.to_string()));
+                let mut next = || forms.next().flatten();
+                Text::Plural(Forms {
+                    one: next(),
+                    few: next(),
+                    many: next(),
+                    other: next().unwrap_or_default(),
+                })
             })
             .collect();
         Catalog {

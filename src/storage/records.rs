@@ -112,17 +112,33 @@ pub(crate) fn contact_record(c: &Contact) -> Result<JsValue, StorageError> {
 /// The search tokens of one message (its subject and text) under the key
 /// `[conversation, message]`: a token lookup then yields conversation ids from keys alone.
 pub(crate) fn message_terms_record(m: &Message) -> Result<JsValue, StorageError> {
+    terms_record(
+        m.conversation.as_str(),
+        m.id.as_str(),
+        &m.subject,
+        &m.text_body,
+    )
+}
+
+/// [`message_terms_record`] from the message's fields (the v2 upgrade reads only these).
+pub(crate) fn terms_record(
+    conversation: &str,
+    message: &str,
+    subject: &str,
+    text_body: &str,
+) -> Result<JsValue, StorageError> {
     with_fields(
         js_sys::Object::new().into(),
         &[
-            ("conversation", m.conversation.as_str().into()),
-            ("message", m.id.as_str().into()),
-            (F_TERMS, terms(&[&m.subject, &m.text_body])),
+            ("conversation", conversation.into()),
+            ("message", message.into()),
+            (F_TERMS, terms(&[subject, text_body])),
         ],
     )
 }
 
-fn terms(fields: &[&str]) -> JsValue {
+/// The `_t` field of a record: the search tokens of its text fields.
+pub(crate) fn terms(fields: &[&str]) -> JsValue {
     search_tokens_of(fields)
         .into_iter()
         .map(|t| JsValue::from_str(&t))

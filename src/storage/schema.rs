@@ -4,6 +4,7 @@
 //! so inside the upgrade transaction: the upgrade and its backfill commit or fail together, so
 //! a half-migrated database never exists. It must not hold business rules.
 
+use crate::domain::{Contact, Conversation};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
@@ -286,25 +287,61 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     let terms = db.create_object_store_with_optional_parameters(MESSAGE_TERMS, &params)?;
     raw_index(&terms, IDX_TERMS, &[F_TERMS], true)?;
 
+    // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
+    // to the stored object as it is instead of re-serialising a domain value: the serialisers
+    // and the message deserialiser would otherwise be in the initial load for an upgrade that
+    // runs once (issue 2). Conversations and contacts are still read as domain values, so a
+    // record that cannot be read aborts the upgrade as before.
     backfill(tx, CONVERSATIONS, |cursor, value| {
-        let conversation = super::records::from_js(value).map_err(storage_error)?;
-        let record = super::records::conversation_record(&conversation).map_err(storage_error)?;
-        cursor.update(&record)?;
-        Ok(())
+        let c: Conversation = super::records::from_js(value.clone()).map_err(storage_error)?;
+        with_terms(cursor, value, &[&c.subject, &c.snippet])
     })?;
     backfill(tx, CONTACTS, |cursor, value| {
-        let contact = super::records::from_js(value).map_err(storage_error)?;
-        let record = super::records::contact_record(&contact).map_err(storage_error)?;
-        cursor.update(&record)?;
-        Ok(())
+        let c: Contact = super::records::from_js(value.clone()).map_err(storage_error)?;
+        with_terms(
+            cursor,
+            value,
+            &[c.name.as_deref().unwrap_or(""), c.email.as_str()],
+        )
     })?;
     let terms_tx = tx.clone();
     backfill(tx, MESSAGES, move |_cursor, value| {
-        let message = super::records::from_js(value).map_err(storage_error)?;
-        let record = super::records::message_terms_record(&message).map_err(storage_error)?;
+        // The terms record needs four text fields of the message; one that is missing or not
+        // text aborts the upgrade, like an unreadable record.
+        let field = |name: &str| {
+            js_sys::Reflect::get(&value, &JsValue::from_str(name))?
+                .as_string()
+                .ok_or_else(|| {
+                    storage_error(super::StorageError::Serde(format!(
+                        "a stored message has no text field {name}"
+                    )))
+                })
+        };
+        let record = super::records::terms_record(
+            &field("conversation")?,
+            &field("id")?,
+            &field("subject")?,
+            &field("text_body")?,
+        )
+        .map_err(storage_error)?;
         terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
         Ok(())
     })
+}
+
+/// Writes the search tokens of `fields` into the stored record under the cursor.
+fn with_terms(
+    cursor: &IdbCursorWithValue,
+    record: JsValue,
+    fields: &[&str],
+) -> Result<(), JsValue> {
+    js_sys::Reflect::set(
+        &record,
+        &JsValue::from_str(F_TERMS),
+        &super::records::terms(fields),
+    )?;
+    cursor.update(&record)?;
+    Ok(())
 }
 
 fn storage_error(error: super::StorageError) -> JsValue {
