@@ -6,6 +6,7 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_drafts`.
 
 use leptos::prelude::*;
+use switchboard::domain::refusal::Missing;
 use switchboard::domain::*;
 use switchboard::services::{drafts, AppCtx, AppError};
 use switchboard::storage::*;
@@ -185,7 +186,7 @@ async fn attachment_blobs_round_trip_and_are_swept_only_when_no_draft_refers_to_
         vec![added[0].blob_key.clone()]
     );
     match drafts::attachment_bytes(app, &added[1]).await {
-        Err(AppError::NotFound(_)) => {}
+        Err(AppError::Missing(Missing::Attachment { .. })) => {}
         other => panic!("the swept blob is gone, got {other:?}"),
     }
     // Another draft's blobs are never touched by this draft's sweep.
