@@ -2,6 +2,8 @@
 //! Translations: plural rules per language, language negotiation, interpolation, and the
 //! shipped catalogues (every one loads, none is English in disguise).
 
+mod common;
+use common::shipped;
 use switchboard::i18n::{
     interpolate, k, plural_category, Catalog, Locale, PluralCategory, KEY_NAMES,
 };
@@ -57,16 +59,6 @@ fn placeholders_are_filled_and_unknown_ones_stay_visible() {
     assert_eq!(interpolate("{a}{b}", &[("a", &1), ("b", &2)]), "12");
     assert_eq!(interpolate("Hi {who}", &[]), "Hi {who}");
     assert_eq!(interpolate("open { brace", &[]), "open { brace");
-}
-
-fn shipped(locale: Locale) -> Catalog {
-    let path = format!(
-        "{}/public/locales/{}.json",
-        env!("CARGO_MANIFEST_DIR"),
-        locale.code()
-    );
-    let json = std::fs::read_to_string(&path).expect("catalogue file");
-    Catalog::from_json(locale, &json).expect("catalogue loads")
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //! filled (nested reasons included), every argument the code passes used by the text, and a
 //! wording of its own in each language other than English.
 
+mod common;
+use common::shipped;
 use switchboard::domain::draft::AttachmentError;
 use switchboard::domain::fallback::{FallbackError, VerifyError};
 use switchboard::domain::import::ImportRefusal;
@@ -17,16 +19,6 @@ use switchboard::i18n::messages::{Arg, Message, Worded};
 use switchboard::i18n::{Catalog, Locale};
 use switchboard::mail::jmap::JmapError;
 use switchboard::mail::ParseError;
-
-fn shipped(locale: Locale) -> Catalog {
-    let path = format!(
-        "{}/public/locales/{}.json",
-        env!("CARGO_MANIFEST_DIR"),
-        locale.code()
-    );
-    let json = std::fs::read_to_string(&path).expect("catalogue file");
-    Catalog::from_json(locale, &json).expect("catalogue loads")
-}
 
 /// One example per variant of `$ty`, checked by an exhaustive `match`: a new variant does not
 /// compile here until it has its row.
