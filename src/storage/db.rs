@@ -484,12 +484,7 @@ impl Db {
             .object_store(CONTACTS)?
             .index(IDX_TERMS)?
             .get_all::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Bound(
-                JsValue::from_str(token),
-                false,
-                JsValue::from_str(&token_upper_bound(token)),
-                true,
-            ))
+            .with_query::<JsValue, _>(token_range(token))
             // A contact appears once per matching token (multi-entry index).
             .with_limit(limit.saturating_mul(4))
             .primitive()?
@@ -687,12 +682,7 @@ impl Db {
             tx.object_store(store)?
                 .index(IDX_TERMS)?
                 .get_all_keys::<JsValue>()
-                .with_query::<JsValue, _>(KeyRange::Bound(
-                    JsValue::from_str(token),
-                    false,
-                    JsValue::from_str(&token_upper_bound(token)),
-                    true,
-                ))
+                .with_query::<JsValue, _>(token_range(token))
                 .primitive()
                 .map_err(StorageError::from)
         };
@@ -1057,6 +1047,16 @@ async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>
 
 /// Waits for `request`; gives up (None) if it has been blocked by other tabs' connections for
 /// longer than the grace period.
+/// The keys of a `_t` search index that start with `token`.
+fn token_range(token: &str) -> KeyRange<JsValue> {
+    KeyRange::Bound(
+        JsValue::from_str(token),
+        false,
+        JsValue::from_str(&token_upper_bound(token)),
+        true,
+    )
+}
+
 async fn open_unless_blocked(
     request: &mut OpenDbRequest,
     blocked_since: &Cell<Option<f64>>,
