@@ -487,3 +487,27 @@ fn a_long_thread_opens_with_its_first_and_newest_messages() {
         );
     }
 }
+
+#[test]
+fn a_workspace_url_names_the_list_of_a_view_or_one_open_conversation() {
+    use switchboard::domain::views::WorkspacePath::{self, Conversation, List, Unknown};
+    let cases: &[(&str, WorkspacePath)] = &[
+        ("", List(None)),
+        ("/", List(None)),
+        ("all-open", List(Some("all-open".into()))),
+        ("/all-open/", List(Some("all-open".into()))),
+        // An unknown slug is still the list; the workspace picks its default view.
+        ("no-such-view", List(Some("no-such-view".into()))),
+        (
+            "conversations/conv-7",
+            Conversation(ConversationId::new("conv-7")),
+        ),
+        ("conversations", List(Some("conversations".into()))),
+        ("conversations/", List(Some("conversations".into()))),
+        ("conversations/conv-7/more", Unknown),
+        ("all-open/extra", Unknown),
+    ];
+    for (rest, expected) in cases {
+        assert_eq!(&WorkspacePath::parse(rest), expected, "{rest:?}");
+    }
+}

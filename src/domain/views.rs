@@ -10,7 +10,7 @@
 //! only conversations of inboxes the user may view). Views are per workspace and inbox: the
 //! caller passes the conversations of the inbox (or help desk, `Conversation::area`) shown.
 
-use super::ids::{ChannelId, UserId};
+use super::ids::{ChannelId, ConversationId, UserId};
 use super::model::{Conversation, ConversationStatus, Millis};
 use std::collections::BTreeSet;
 
@@ -25,6 +25,35 @@ pub enum View {
     Outbox,
     Trash,
     Drafts,
+}
+
+/// What the part of a workspace URL after `/inbox` or `/help-desk` names. The list and the
+/// open conversation are one route, so opening a conversation from the list keeps the list (and
+/// the view counts) mounted instead of rebuilding the workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspacePath {
+    /// `/inbox` or `/inbox/<view>`: the view's slug as written ([`View::from_slug`]).
+    List(Option<String>),
+    /// `/inbox/conversations/<id>`.
+    Conversation(ConversationId),
+    /// Anything else: the page does not exist.
+    Unknown,
+}
+
+impl WorkspacePath {
+    /// Reads `rest`, the path after the workspace's own segment (with or without slashes
+    /// around it).
+    pub fn parse(rest: &str) -> WorkspacePath {
+        let mut parts = rest.trim_matches('/').split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(""), None, None) => WorkspacePath::List(None),
+            (Some(view), None, None) => WorkspacePath::List(Some(view.to_string())),
+            (Some("conversations"), Some(id), None) if !id.is_empty() => {
+                WorkspacePath::Conversation(ConversationId::new(id))
+            }
+            _ => WorkspacePath::Unknown,
+        }
+    }
 }
 
 impl View {

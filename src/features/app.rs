@@ -68,16 +68,11 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
                 <main id="main" class="sb-main">
                     <Routes fallback=|| view! { <shell::NotFound /> }>
                         <Route path=path!("/") view=inbox::InboxWorkspacePage />
-                        <Route path=path!("/inbox") view=inbox::InboxWorkspacePage />
-                        <Route path=path!("/inbox/:view") view=inbox::InboxWorkspacePage />
-                        <Route path=path!("/inbox/conversations/:id") view=inbox::InboxConversationPage />
-                        <Route path=path!("/help-desk") view=inbox::HelpDeskWorkspacePage />
+                        // One route per workspace for its list and its open conversation:
+                        // opening a conversation keeps the list mounted (WorkspacePath).
+                        <Route path=path!("/inbox/*rest") view=inbox::InboxWorkspacePage />
                         <Route path=path!("/help-desk/tickets") view={Lazy::<HelpDeskTicketsRoute>::new()} />
-                        <Route path=path!("/help-desk/:view") view=inbox::HelpDeskWorkspacePage />
-                        <Route
-                            path=path!("/help-desk/conversations/:id")
-                            view=inbox::HelpDeskConversationPage
-                        />
+                        <Route path=path!("/help-desk/*rest") view=inbox::HelpDeskWorkspacePage />
                         <Route path=path!("/tickets/:id") view={Lazy::<TicketRoute>::new()} />
                         <Route path=path!("/contacts") view={Lazy::<ContactsRoute>::new()} />
                         <Route path=path!("/contacts/:id") view={Lazy::<ContactRoute>::new()} />

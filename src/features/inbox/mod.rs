@@ -28,32 +28,36 @@ mod workspace;
 
 pub use tickets_list::HelpDeskTicketsPage;
 
-use crate::domain::{Area, ConversationId};
+use crate::domain::views::WorkspacePath;
+use crate::domain::Area;
+use crate::features::shell::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use workspace::Workspace;
 
 #[component]
 pub fn InboxWorkspacePage() -> impl IntoView {
-    view! { <Workspace area=Area::Inbox conversation=Signal::derive(|| None) /> }
+    workspace_page(Area::Inbox)
 }
 
 #[component]
 pub fn HelpDeskWorkspacePage() -> impl IntoView {
-    view! { <Workspace area=Area::HelpDesk conversation=Signal::derive(|| None) /> }
+    workspace_page(Area::HelpDesk)
 }
 
-fn conversation_param() -> Signal<Option<ConversationId>> {
+/// The workspace of `area` for its one route (`/inbox/*rest`): the list of a view and the open
+/// conversation are the same page, so moving between them changes only what `path` names.
+fn workspace_page(area: Area) -> impl IntoView {
     let params = use_params_map();
-    Signal::derive(move || params.with(|p| p.get("id").map(ConversationId::new)))
-}
-
-#[component]
-pub fn InboxConversationPage() -> impl IntoView {
-    view! { <Workspace area=Area::Inbox conversation=conversation_param() /> }
-}
-
-#[component]
-pub fn HelpDeskConversationPage() -> impl IntoView {
-    view! { <Workspace area=Area::HelpDesk conversation=conversation_param() /> }
+    let path = Memo::new(move |_| {
+        params.with(|p| WorkspacePath::parse(p.get_str("rest").unwrap_or_default()))
+    });
+    let known = Memo::new(move |_| path.with(|p| *p != WorkspacePath::Unknown));
+    move || {
+        if known.get() {
+            view! { <Workspace area path /> }.into_any()
+        } else {
+            view! { <NotFound /> }.into_any()
+        }
+    }
 }

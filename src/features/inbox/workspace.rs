@@ -8,6 +8,7 @@ use super::lazy_parts::{LazyComposeLauncher, LazyImportButton};
 use super::lazy_thread::LazyThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
+use crate::domain::views::WorkspacePath;
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::i18n::{
     k,
@@ -16,7 +17,7 @@ use crate::i18n::{
 use crate::services::{access, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 pub fn base_path(area: Area) -> &'static str {
     match area {
@@ -26,12 +27,21 @@ pub fn base_path(area: Area) -> &'static str {
 }
 
 #[component]
-pub fn Workspace(area: Area, conversation: Signal<Option<ConversationId>>) -> impl IntoView {
+pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
     let query = use_query_map();
+    let conversation: Signal<Option<ConversationId>> = Memo::new(move |_| {
+        path.with(|p| match p {
+            WorkspacePath::Conversation(id) => Some(id.clone()),
+            _ => None,
+        })
+    })
+    .into();
     let view = Memo::new(move |_| {
-        let from_path = params.with(|p| p.get("view"));
+        let from_path = path.with(|p| match p {
+            WorkspacePath::List(slug) => slug.clone(),
+            _ => None,
+        });
         let from_query = query.with(|q| q.get("view"));
         from_path
             .or(from_query)
