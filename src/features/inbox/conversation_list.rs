@@ -6,6 +6,7 @@ use super::lazy_parts::{LazyMailList, LazySearchResults};
 use super::list_filters::{filter_suffix, use_list_filters, ListFilterBar};
 use super::virtual_list::{RowSource, VirtualList};
 use super::workspace::base_path;
+use crate::domain::views::ListFilters;
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::i18n::{
     k,
@@ -26,13 +27,14 @@ pub fn relative_time(then: i64, now: i64) -> String {
     }
 }
 
-/// The link of a row: the conversation in this workspace, keeping the inbox, view and filters
-/// so the list beside it stays as it was.
+/// The link of a row: the conversation in this workspace, keeping the inbox, view and the
+/// filters in force when the link is made (the list stays mounted across filter changes), so
+/// the list beside it stays as it was.
 pub fn row_link(
     area: Area,
     inbox: InboxId,
     view: View,
-    suffix: String,
+    filters: Memo<ListFilters>,
 ) -> Callback<ConversationId, String> {
     Callback::new(move |id: ConversationId| {
         format!(
@@ -41,7 +43,7 @@ pub fn row_link(
             id,
             inbox,
             view.slug(),
-            suffix
+            filter_suffix(&filters.get_untracked())
         )
     })
 }
@@ -68,32 +70,36 @@ pub fn ConversationList(
             session::now_millis(),
         )
     });
-    let list_inbox = inbox.clone();
-    let list = move || match list_query.get() {
-        Some(query) => {
-            let link = row_link(
-                area,
-                list_inbox.clone(),
-                view,
-                filter_suffix(&filters.get_untracked()),
-            );
+    // The rows of the current filters. The list is created once per view and kept while the
+    // filters change (it swaps count and rows in place); only "nothing can match" replaces it.
+    let source = Memo::new(move |prev: Option<&RowSource>| match list_query.get() {
+        Some(query) => RowSource::Index(query),
+        None => prev
+            .cloned()
+            .unwrap_or_else(|| RowSource::Hits(Default::default())),
+    });
+    let has_query = Memo::new(move |_| list_query.with(Option::is_some));
+    let link = row_link(area, inbox.clone(), view, filters);
+    let list = move || {
+        if has_query.get() {
             view! {
                 <VirtualList
                     label=k::COMMON__CONVERSATIONS
-                    source=RowSource::Index(query)
+                    source
                     link
                     selected
                     empty=k::LIST__EMPTY_VIEW
                 />
             }
             .into_any()
+        } else {
+            view! {
+                <p class="sb-list__empty" role="status">
+                    {t(k::LIST__EMPTY_FILTERED)}
+                </p>
+            }
+            .into_any()
         }
-        None => view! {
-            <p class="sb-list__empty" role="status">
-                {t(k::LIST__EMPTY_FILTERED)}
-            </p>
-        }
-        .into_any(),
     };
     let title = labels::view(view);
     let body = match view {

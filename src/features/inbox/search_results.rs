@@ -4,7 +4,7 @@
 //! views.
 
 use super::conversation_list::row_link;
-use super::list_filters::{filter_suffix, use_list_filters};
+use super::list_filters::use_list_filters;
 use super::virtual_list::{RowSource, VirtualList};
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::i18n::errors::Translated;
@@ -12,7 +12,7 @@ use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[component]
 pub fn SearchResults(
@@ -42,16 +42,11 @@ pub fn SearchResults(
         None => view! { <Loading label=t(k::LIST__SEARCHING) /> }.into_any(),
         Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
         Some(Ok(hits)) => {
-            let link = row_link(
-                area,
-                inbox.clone(),
-                view,
-                filter_suffix(&filters.get_untracked()),
-            );
+            let link = row_link(area, inbox.clone(), view, filters);
             view! {
                 <VirtualList
                     label=k::LIST__SEARCH_RESULTS
-                    source=RowSource::Hits(Rc::new(hits))
+                    source=RowSource::Hits(Arc::new(hits))
                     link
                     selected
                     empty=k::LIST__SEARCH_EMPTY

@@ -23,7 +23,7 @@ use crate::storage::{ListKey, ListQuery, PageStart};
 use crate::ui::ErrorNote;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Height of one row in CSS pixels (`.sb-vlist__row` in style/app.css says the same).
@@ -38,7 +38,7 @@ const MAX_CACHED_PAGES: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowSource {
     Index(ListQuery),
-    Hits(Rc<Vec<ConversationId>>),
+    Hits(Arc<Vec<ConversationId>>),
 }
 
 #[derive(Clone)]
@@ -102,11 +102,30 @@ fn focus_row(list: &web_sys::Element, scroller: &web_sys::HtmlElement, index: u3
     });
 }
 
+/// Reads the count and the first page of `source` together (a new list shows both at once).
+async fn first_rows(
+    app: AppCtx,
+    source: RowSource,
+) -> Result<(u32, Vec<ConversationRow>), AppError> {
+    let count = async {
+        match &source {
+            RowSource::Index(query) => queries::list_count(app, query.clone()).await,
+            RowSource::Hits(hits) => Ok(hits.len() as u32),
+        }
+    };
+    let (count, rows) =
+        futures_util::future::join(count, fetch_page(app, source.clone(), 0, None)).await;
+    Ok((count?, rows?))
+}
+
 #[component]
 pub fn VirtualList(
     /// Accessible name of the list ("Conversations", "Search results").
     label: Key,
-    source: RowSource,
+    /// What to list. A new source (other filters) keeps the list mounted: the old rows stay
+    /// until the new count and first rows are read, then both replace them at once.
+    #[prop(into)]
+    source: Signal<RowSource>,
     /// The link of a row.
     link: Callback<ConversationId, String>,
     selected: Signal<Option<ConversationId>>,
@@ -117,49 +136,115 @@ pub fn VirtualList(
     results: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let count_source = source.clone();
-    let count = LocalResource::new(move || {
-        app.data_rev.track();
-        let source = count_source.clone();
-        async move {
-            match source {
-                RowSource::Index(query) => queries::list_count(app, query).await,
-                RowSource::Hits(hits) => Ok(hits.len() as u32),
-            }
-        }
-    });
-    let total = Memo::new(move |_| match count.get() {
-        Some(Ok(n)) => n,
-        _ => 0,
-    });
+    // The number of rows of the source shown; None until the first read.
+    let count: RwSignal<Option<u32>> = RwSignal::new(None);
+    let total = Memo::new(move |_| count.get().unwrap_or(0));
     let total_signal: Signal<u32> = total.into();
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let pages: RwSignal<HashMap<u32, Page>> = RwSignal::new(HashMap::new());
+    // `epoch` marks cached pages stale (any committed write, a new source); `generation`
+    // counts sources, so a late answer for an older source is dropped.
     let epoch = RwSignal::new(0u64);
+    let generation = StoredValue::new(0u64);
     let loading: StoredValue<HashSet<(u32, u64)>> = StoredValue::new(HashSet::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    // Every committed write: the cached pages are stale (kept on screen until refetched).
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let first_shown = StoredValue::new(false);
+    // The source whose rows are shown (None until its first rows are read): pages and counts
+    // are read from it, so a new source's rows never mix with the old one's.
+    let shown: StoredValue<Option<RowSource>> = StoredValue::new(None);
+
+    // A new source: read its count and first page, then show them in place of the old rows,
+    // scrolled to the top. The first time, this list's rows are what the first screen waits
+    // for (the lazily loaded parts wait for AppCtx::painted); every time, view counts waiting
+    // for the rows of new filters may start (AppCtx::until_rows_shown).
+    Effect::watch(
+        move || source.get(),
+        move |source, _, _| {
+            let source = source.clone();
+            generation.update_value(|g| *g += 1);
+            let current_generation = generation.get_value();
+            leptos::task::spawn_local(async move {
+                let result = first_rows(app, source.clone()).await;
+                if generation.try_get_value() != Some(current_generation) {
+                    return;
+                }
+                match result {
+                    Ok((n, rows)) => {
+                        shown.set_value(Some(source));
+                        epoch.update(|e| *e += 1);
+                        let current = epoch.get_untracked();
+                        if let Some(el) = scroller.get_untracked() {
+                            el.set_scroll_top(0);
+                        }
+                        let _ = scroll_top.try_set(0.0);
+                        let _ = error.try_set(None);
+                        let _ = pages.try_set(HashMap::from([(
+                            0,
+                            Page {
+                                epoch: current,
+                                rows,
+                            },
+                        )]));
+                        let _ = count.try_set(Some(n));
+                    }
+                    Err(err) => {
+                        let _ = error.try_set(Some(err.translated()));
+                    }
+                }
+                if !first_shown.get_value() {
+                    first_shown.set_value(true);
+                    app.mark_painted();
+                }
+                app.rows_shown.update(|r| *r += 1);
+            });
+        },
+        true,
+    );
+    // Every committed write: the cached pages are stale (kept on screen until refetched) and
+    // the count is read again.
     Effect::watch(
         move || app.data_rev.get(),
-        move |_, _, _| epoch.update(|e| *e += 1),
+        move |_, _, _| {
+            let Some(source) = shown.get_value() else {
+                return;
+            };
+            epoch.update(|e| *e += 1);
+            let current_generation = generation.get_value();
+            leptos::task::spawn_local(async move {
+                let n = match source {
+                    RowSource::Index(query) => queries::list_count(app, query).await,
+                    RowSource::Hits(hits) => Ok(hits.len() as u32),
+                };
+                if generation.try_get_value() != Some(current_generation) {
+                    return;
+                }
+                match n {
+                    Ok(n) => {
+                        let _ = count.try_set(Some(n));
+                    }
+                    Err(err) => {
+                        let _ = error.try_set(Some(err.translated()));
+                    }
+                }
+            });
+        },
         false,
     );
     let span = Memo::new(move |_| window(scroll_top.get(), viewport.get(), total.get()));
 
-    let fetch_source = source.clone();
+    // The pages of the window that are missing or stale (the first page of a new source comes
+    // with its count, above).
     Effect::new(move |_| {
-        // Until the count is known the window is empty; the first page is read meanwhile (in
-        // parallel with the count), so the first rows do not wait for two reads in a row.
-        let (start, end) = if count.with(Option::is_none) {
-            (0, 1)
-        } else {
-            span.get()
-        };
+        let (start, end) = span.get();
         let current = epoch.get();
         if start >= end {
             return;
         }
+        let Some(fetch_source) = shown.get_value() else {
+            return;
+        };
         let (first_page, last_page) = (start / PAGE_SIZE, (end - 1) / PAGE_SIZE);
         for page in first_page..=last_page {
             let fresh = pages.with_untracked(|m| m.get(&page).map(|p| p.epoch) == Some(current));
@@ -206,27 +291,6 @@ pub fn VirtualList(
         }
     });
 
-    // This list's rows are shown once its first rows (or the empty note, or an error) are in:
-    // the first screen is then painted (the lazily loaded parts wait for AppCtx::painted), and
-    // view counts waiting for the rows of new filters may start (AppCtx::until_rows_shown).
-    let announced = StoredValue::new(false);
-    Effect::new(move |_| {
-        if announced.get_value() {
-            return; // reads nothing, so it does not run again
-        }
-        let shown = error.with(Option::is_some)
-            || match count.get() {
-                Some(Ok(0)) | Some(Err(_)) => true,
-                Some(Ok(_)) => pages.with(|m| !m.is_empty()),
-                None => false,
-            };
-        if shown {
-            announced.set_value(true);
-            app.rows_shown.update(|r| *r += 1);
-            app.mark_painted();
-        }
-    });
-
     let visible_rows = move || {
         let (start, end) = span.get();
         pages.with(|m| {
@@ -243,7 +307,6 @@ pub fn VirtualList(
         })
     };
     let now = session::now_millis();
-    let scroller = NodeRef::<leptos::html::Div>::new();
     let list = NodeRef::<leptos::html::Ul>::new();
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
@@ -295,7 +358,7 @@ pub fn VirtualList(
     view! {
         <p
             class="sb-list__count"
-            class:sb-list__empty=move || count.get().is_some() && total.get() == 0
+            class:sb-list__empty=move || count.get() == Some(0)
             role="status"
         >
             {move || count.get().map(|_| count_text())}
