@@ -511,3 +511,23 @@ fn a_workspace_url_names_the_list_of_a_view_or_one_open_conversation() {
         assert_eq!(&WorkspacePath::parse(rest), expected, "{rest:?}");
     }
 }
+
+#[test]
+fn the_top_navigation_marks_the_section_of_every_path_under_it() {
+    use switchboard::domain::views::Section::{self, Contacts, HelpDesk, Inbox, Settings};
+    let cases: &[(&str, Option<Section>)] = &[
+        ("/", Some(Inbox)),
+        ("/inbox", Some(Inbox)),
+        ("/inbox/conversations/conv-7", Some(Inbox)),
+        ("/help-desk", Some(HelpDesk)),
+        ("/help-desk/tickets", Some(HelpDesk)),
+        ("/contacts/ct-1", Some(Contacts)),
+        ("/settings/inboxes", Some(Settings)),
+        ("/settings/profile", Some(Settings)),
+        ("/inboxes", None),
+        ("/tickets/t-1", None),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(&Section::of(path), expected, "{path:?}");
+    }
+}

@@ -56,6 +56,30 @@ impl WorkspacePath {
     }
 }
 
+/// The part of the app a path belongs to: the top navigation marks its link as the current
+/// page (`aria-current`) for every path under it, not only for the section's own first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Inbox,
+    HelpDesk,
+    Contacts,
+    Settings,
+}
+
+impl Section {
+    /// The section of `path` (a location's path, without query), if any. `/` is the Inbox.
+    pub fn of(path: &str) -> Option<Section> {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        match first {
+            "" | "inbox" => Some(Section::Inbox),
+            "help-desk" => Some(Section::HelpDesk),
+            "contacts" => Some(Section::Contacts),
+            "settings" => Some(Section::Settings),
+            _ => None,
+        }
+    }
+}
+
 impl View {
     /// Every view, in the order the navigation shows them.
     pub const ALL: [View; 8] = [

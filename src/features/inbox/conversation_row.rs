@@ -9,7 +9,6 @@ use crate::domain::ConversationId;
 use crate::i18n::{k, web::t};
 use crate::services::queries::ConversationRow;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 fn top(index: u32) -> String {
     // Whole pixels, formatted as an integer: f64 formatting would pull its code into the
@@ -28,6 +27,7 @@ pub fn conversation_row(
     let c = row.conversation;
     let id = c.id.clone();
     let is_selected = move || selected.get().as_ref() == Some(&id);
+    let current = is_selected.clone();
     view! {
         <li
             class="sb-row sb-vlist__row"
@@ -37,12 +37,17 @@ pub fn conversation_row(
             aria-setsize=move || total.get()
             style:top=top(index)
         >
-            <A href=href attr:class="sb-row__link">
+            // A plain link: the router handles clicks on every same-origin `<a>`.
+            <a
+                href=href
+                class="sb-row__link"
+                aria-current=move || current().then_some("page")
+            >
                 <span class="sb-row__contact">{row.contact_name}</span>
                 <span class="sb-row__subject">{c.subject}</span>
                 <span class="sb-row__snippet">{c.snippet}</span>
                 <span class="sb-row__time">{relative_time(c.last_activity, now)}</span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -13,7 +13,6 @@ use crate::i18n::{
 use crate::services::use_app;
 use crate::ui::labels;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 pub const VIEWS: [View; 8] = [
     View::Unassigned,
@@ -84,14 +83,20 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         Some(Err(_)) => "!".to_owned(),
         None => String::new(),
     };
+    // A plain link: the router handles clicks on every same-origin `<a>` (its `<A>` would add
+    // nothing here, and stays out of the initial load, issue 2).
+    let is_current = move || current.get() == view;
     view! {
         <li>
-            <A href=href attr:class=move || {
-                if current.get() == view { "sb-views__link sb-views__link--current" } else { "sb-views__link" }
-            }>
+            <a
+                href=href
+                class="sb-views__link"
+                class:sb-views__link--current=is_current
+                aria-current=move || is_current().then_some("page")
+            >
                 <span class="sb-views__label">{labels::view(view)}</span>
                 <span class="sb-views__count">{count_text}</span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -16,7 +16,6 @@ use crate::i18n::{
 };
 use crate::services::{access, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 pub fn base_path(area: Area) -> &'static str {
@@ -115,7 +114,7 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
                     None => view! { <p>{t(k::LIST__NO_INBOX)}</p> }.into_any(),
                 }}
                 {(area == Area::HelpDesk).then(|| view! {
-                    <A href="/help-desk/tickets" attr:class="sb-views__link">{t(k::TICKETS__TITLE)}</A>
+                    <a href="/help-desk/tickets" class="sb-views__link">{t(k::TICKETS__TITLE)}</a>
                 })}
                 <LazyImportButton results=imports busy=importing />
             </aside>

@@ -2,7 +2,6 @@
 
 use crate::i18n::{k, web::t};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="sb-page">
             <h1>{t(k::NOT_FOUND__TITLE)}</h1>
             <p>{t(k::NOT_FOUND__BODY)}</p>
-            <A href="/">{t(k::NOT_FOUND__HOME)}</A>
+            <a href="/">{t(k::NOT_FOUND__HOME)}</a>
 
         </section>
     }

@@ -1,16 +1,28 @@
 //! Top navigation between the workspaces and settings.
 
+use crate::domain::views::Section;
 use crate::features::after_paint::LazyAccountMenu as AccountMenu;
 use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = use_app();
     let company = move || app.directory.with(|d| d.workspace.company.clone());
     let plan = move || app.directory.with(|d| d.workspace.plan.label());
+    // Plain links: the router handles clicks on every same-origin `<a>`; its `<A>` component
+    // would only add `aria-current`, which is set here per section (and keeps `<A>`'s code out
+    // of the initial load, issue 2).
+    let location = use_location();
+    let current = move |section: Section| {
+        move || {
+            location
+                .pathname
+                .with(|p| (Section::of(p) == Some(section)).then_some("page"))
+        }
+    };
     view! {
         <header class="sb-topbar">
             <a class="sb-skip" href="#main">{t(k::NAV__SKIP)}</a>
@@ -19,10 +31,16 @@ pub fn TopBar() -> impl IntoView {
                 <span class="sb-topbar__company">{company}" · "{plan}</span>
             </span>
             <nav class="sb-topbar__nav" aria-label=t(k::NAV__MAIN)>
-                <A href="/">{t(k::NAV__INBOX)}</A>
-                <A href="/help-desk">{t(k::NAV__HELP_DESK)}</A>
-                <A href="/contacts">{t(k::NAV__CONTACTS)}</A>
-                <A href="/settings/inboxes">{t(k::NAV__SETTINGS)}</A>
+                <a href="/" aria-current=current(Section::Inbox)>{t(k::NAV__INBOX)}</a>
+                <a href="/help-desk" aria-current=current(Section::HelpDesk)>
+                    {t(k::NAV__HELP_DESK)}
+                </a>
+                <a href="/contacts" aria-current=current(Section::Contacts)>
+                    {t(k::NAV__CONTACTS)}
+                </a>
+                <a href="/settings/inboxes" aria-current=current(Section::Settings)>
+                    {t(k::NAV__SETTINGS)}
+                </a>
             </nav>
             <AccountMenu />
         </header>
