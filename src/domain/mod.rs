@@ -22,6 +22,7 @@ pub mod refusal;
 pub mod routing;
 pub mod signature;
 pub mod spoof;
+pub mod stored_name;
 pub mod tagged;
 pub mod template;
 pub mod threading;

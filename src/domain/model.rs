@@ -4,6 +4,7 @@
 //! conversation's location is an enum, and so on.
 
 use super::ids::*;
+use super::stored_name::stored_names;
 use super::validate::EmailAddress;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,14 +12,20 @@ use std::collections::BTreeMap;
 /// Unix time in milliseconds.
 pub type Millis = i64;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Plan {
     Free,
     Starter,
     Professional,
     Enterprise,
 }
+
+stored_names!(Plan {
+    Free => "free",
+    Starter => "starter",
+    Professional => "professional",
+    Enterprise => "enterprise",
+});
 
 impl Plan {
     /// Professional and Enterprise: several inboxes, help desk workspace, team defaults.
@@ -45,28 +52,41 @@ pub struct Workspace {
     pub team_default_reply: BTreeMap<TeamId, ChannelId>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Seat {
     Paid,
     Free,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+stored_names!(Seat {
+    Paid => "paid",
+    Free => "free",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Availability {
     Available,
     Away,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+stored_names!(Availability {
+    Available => "available",
+    Away => "away",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
     SuperAdmin,
     /// "Account access" in the seeds.
     Admin,
     User,
 }
+
+stored_names!(Role {
+    SuperAdmin => "super_admin",
+    Admin => "admin",
+    User => "user",
+});
 
 impl Role {
     pub fn is_admin(self) -> bool {
@@ -157,13 +177,17 @@ pub enum InboxAccess {
 }
 
 /// SPEC §3 "From name".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FromNameMode {
     /// `<agent full name> from <company>`
     AgentAndCompany,
     CompanyName,
 }
+
+stored_names!(FromNameMode {
+    AgentAndCompany => "agent_and_company",
+    CompanyName => "company_name",
+});
 
 /// SPEC §3 "From address" of a fallback email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,14 +240,20 @@ pub enum AssignTo {
     ContactOwner,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Priority {
     Low,
     Medium,
     High,
     Urgent,
 }
+
+stored_names!(Priority {
+    Low => "low",
+    Medium => "medium",
+    High => "high",
+    Urgent => "urgent",
+});
 
 /// "Ticket owner" of the automatic ticket: the conversation owner unless another user is chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,14 +295,18 @@ pub struct Inbox {
     pub automation: Automation,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelKind {
     /// The inbox's fallback email (address derived from its FallbackEmail settings).
     Fallback,
     /// A "Team email" channel: an address the team owns, connected to a mail account.
     TeamEmail,
 }
+
+stored_names!(ChannelKind {
+    Fallback => "fallback",
+    TeamEmail => "team_email",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Channel {
@@ -290,21 +324,29 @@ pub struct Channel {
     pub verified: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConversationStatus {
     Open,
     Closed,
 }
 
+stored_names!(ConversationStatus {
+    Open => "open",
+    Closed => "closed",
+});
+
 /// Which workspace shows the conversation (SPEC §6: on Professional/Enterprise a ticketed
 /// conversation moves to the help desk).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Area {
     Inbox,
     HelpDesk,
 }
+
+stored_names!(Area {
+    Inbox => "inbox",
+    HelpDesk => "help_desk",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversation {
@@ -330,14 +372,19 @@ pub struct Conversation {
     pub trashed_at: Option<Millis>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     Incoming,
     Outgoing,
     /// Internal note; never sent to the customer.
     Comment,
 }
+
+stored_names!(Direction {
+    Incoming => "incoming",
+    Outgoing => "outgoing",
+    Comment => "comment",
+});
 
 /// A display name + address, as in a `From:`/`To:` header.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -389,14 +436,20 @@ pub struct Message {
     pub author: Option<UserId>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TicketStatus {
     New,
     WaitingOnContact,
     WaitingOnUs,
     Closed,
 }
+
+stored_names!(TicketStatus {
+    New => "new",
+    WaitingOnContact => "waiting_on_contact",
+    WaitingOnUs => "waiting_on_us",
+    Closed => "closed",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
@@ -413,8 +466,7 @@ pub struct Ticket {
 }
 
 /// Insertable workspace content managed in Settings › Templates (SPEC §5 **Insert**).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TemplateKind {
     Template,
     Snippet,
@@ -424,6 +476,15 @@ pub enum TemplateKind {
     KnowledgeBase,
     Video,
 }
+
+stored_names!(TemplateKind {
+    Template => "template",
+    Snippet => "snippet",
+    Document => "document",
+    MeetingLink => "meeting_link",
+    KnowledgeBase => "knowledge_base",
+    Video => "video",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
