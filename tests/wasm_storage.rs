@@ -1095,8 +1095,9 @@ async fn an_upgrade_blocked_by_a_connection_that_never_closes_reports_blocked() 
         Some(StorageError::Blocked)
     );
     old.close();
-    // Once the old tab is gone the pending upgrade request runs (and, v2 being unknown to this
-    // build, fails), after which the database can be removed.
+    // Once the old tab is gone the pending upgrade request runs; it fails (the v1 database
+    // made above has none of v1's stores, so the v2 step aborts its transaction) and is rolled
+    // back, after which the database can be removed.
     Db::delete_database(&name).await.unwrap();
 }
 

@@ -31,7 +31,8 @@ use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use std::task::Poll;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 
 // Attachment blobs (owned by the drafts helper): an `impl Db` in a child module, so it uses the
@@ -88,36 +89,42 @@ impl Db {
     /// for every step from the stored version; an unknown step fails the open and leaves the
     /// stored database as it was. `Db::open` is this with `SCHEMA_VERSION`.
     pub async fn open_with_version(name: &str, version: u32) -> Result<Db, StorageError> {
+        // indexed_db_futures' bare open is `IDBFactory.open(name, version)` with no handler of
+        // its own; its future only turns the request's success or error into a `Database` (the
+        // crate offers no other way to wrap a connection). The `upgradeneeded` and `blocked`
+        // handlers are ours: the crate's own (`with_on_upgrade_needed`, `with_on_blocked`)
+        // format every error they see through `Display`, which keeps the float formatter in
+        // the initial load (ARCHITECTURE.md "Bundle size").
+        let mut request = Database::open(name).with_version(version).build()?;
         let blocked_since: Rc<Cell<Option<f64>>> = Rc::default();
-        let on_blocked = Rc::clone(&blocked_since);
-        // The upgrade handler needs the versionchange transaction, which only the request
-        // knows; the request is stored here as soon as it exists (before any event fires).
-        let request_slot: Rc<RefCell<Option<web_sys::IdbOpenDbRequest>>> = Rc::default();
-        let upgrade_request = Rc::clone(&request_slot);
-        let mut request = Database::open(name)
-            .with_version(version)
-            .with_on_blocked(move |_event| {
-                on_blocked.set(Some(js_sys::Date::now()));
-                Ok(())
+        let upgrade_failed: Rc<RefCell<Option<StorageError>>> = Rc::default();
+        let on_blocked = {
+            let blocked_since = Rc::clone(&blocked_since);
+            Closure::<dyn FnMut()>::new(move || blocked_since.set(Some(js_sys::Date::now())))
+        };
+        let on_upgrade = {
+            let upgrade_failed = Rc::clone(&upgrade_failed);
+            type OnUpgrade = dyn FnMut(web_sys::IdbVersionChangeEvent) -> Result<(), JsValue>;
+            Closure::<OnUpgrade>::new(move |event: web_sys::IdbVersionChangeEvent| {
+                upgrade(&event, version, &upgrade_failed)
             })
-            .with_on_upgrade_needed(move |event, db| {
-                // Versions are small integers stored as f64 by IndexedDB.
-                let old = event.old_version() as u32;
-                let new = event.new_version().map_or(version, |v| v as u32);
-                let tx = upgrade_request
-                    .borrow()
-                    .as_ref()
-                    .and_then(|request| request.transaction());
-                schema::migrate(&db, tx.as_ref(), old, new)
-            })
-            .build()?;
-        *request_slot.borrow_mut() = Some(request.as_sys().clone());
+        };
+        // Owned by the request from now on (freed with it): an upgrade blocked past the grace
+        // period may still run after this call has returned.
+        let sys = request.as_sys();
+        sys.set_onblocked(Some(on_blocked.into_js_value().unchecked_ref()));
+        sys.set_onupgradeneeded(Some(on_upgrade.into_js_value().unchecked_ref()));
 
         match open_unless_blocked(&mut request, &blocked_since).await {
-            Some(opened) => Db::from_database(opened?),
+            Some(Ok(db)) => Db::from_database(db),
+            // A failed migration aborted the upgrade: its own error says why, not the abort's.
+            Some(Err(error)) => Err(match upgrade_failed.borrow_mut().take() {
+                Some(StorageError::Other(detail)) => StorageError::Unavailable(detail),
+                Some(failed) => failed,
+                None => error.into(),
+            }),
             None => {
-                // The request must live on: dropping it would remove the upgrade handler while
-                // the browser may still run the upgrade. If it opens later, let go of it.
+                // If the upgrade runs once the other tabs have closed, let go of the connection.
                 spawn_local(async move {
                     if let Ok(db) = request.await {
                         db.close();
@@ -1045,8 +1052,6 @@ async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>
     values.map(|v| from_js(v?)).collect()
 }
 
-/// Waits for `request`; gives up (None) if it has been blocked by other tabs' connections for
-/// longer than the grace period.
 /// The keys of a `_t` search index that start with `token`.
 fn token_range(token: &str) -> KeyRange<JsValue> {
     KeyRange::Bound(
@@ -1057,6 +1062,43 @@ fn token_range(token: &str) -> KeyRange<JsValue> {
     )
 }
 
+/// The `upgradeneeded` handler of `Db::open_with_version`: migrates the connection being
+/// upgraded to `version` inside its versionchange transaction. A failed step is kept in
+/// `failed` and the transaction aborted, so the browser rolls the whole upgrade back and the
+/// open fails; thrown where there is no transaction to abort (the browser then aborts it).
+fn upgrade(
+    event: &web_sys::IdbVersionChangeEvent,
+    version: u32,
+    failed: &RefCell<Option<StorageError>>,
+) -> Result<(), JsValue> {
+    let request = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::IdbOpenDbRequest>().ok());
+    let tx = request.as_ref().and_then(|request| request.transaction());
+    // Versions are small integers stored as f64 by IndexedDB.
+    let old = event.old_version() as u32;
+    let new = event.new_version().map_or(version, |v| v as u32);
+    let outcome = match (&request, &tx) {
+        (Some(request), Some(tx)) => request
+            .result()
+            .map_err(schema::js_storage_error)
+            .and_then(|db| schema::migrate(db.unchecked_ref(), tx, old, new)),
+        _ => Err(StorageError::Other(
+            "the storage upgrade has no transaction".into(),
+        )),
+    };
+    let Err(error) = outcome else {
+        return Ok(());
+    };
+    *failed.borrow_mut() = Some(error);
+    match tx.map(|tx| tx.abort()) {
+        Some(Ok(())) => Ok(()),
+        _ => Err(js_sys::Error::new("the storage upgrade failed").into()),
+    }
+}
+
+/// Waits for `request`; gives up (None) if it has been blocked by other tabs' connections for
+/// longer than the grace period.
 async fn open_unless_blocked(
     request: &mut OpenDbRequest,
     blocked_since: &Cell<Option<f64>>,
@@ -1191,8 +1233,6 @@ async fn get_all_records_newest_first(
     count: u32,
 ) -> Result<Option<Vec<JsValue>>, StorageError> {
     use js_sys::{Array, Function, Object, Promise, Reflect};
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
 
     let Some(get_all_records) = Reflect::get(index, &JsValue::from_str("getAllRecords"))
         .ok()

@@ -2,7 +2,9 @@
 //! `DOMException` names to them. Owns no state and performs no I/O.
 
 use crate::domain::Draft;
-use indexed_db_futures::error::{Error as IdbError, OpenDbError, UnexpectedDataError};
+use indexed_db_futures::error::{
+    Error as IdbError, OpenDbError, SerialisationError, SimpleValueError, UnexpectedDataError,
+};
 
 /// Everything that can go wrong between Switchboard and the browser's IndexedDB.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -78,7 +80,7 @@ impl From<IdbError> for StorageError {
                 let dom = web_sys::DomException::from(dom);
                 from_dom(&dom.name(), dom.message())
             }
-            IdbError::Serialisation(e) => StorageError::Serde(e.to_string()),
+            IdbError::Serialisation(e) => StorageError::Serde(serialisation_detail(&e).into()),
             // indexed_db_futures reports an abort that no failed request explains (for example
             // a quota or disk failure detected while committing) without its cause.
             IdbError::MissingData(UnexpectedDataError::TransactionAborted) => {
@@ -87,6 +89,29 @@ impl From<IdbError> for StorageError {
             IdbError::MissingData(other) => StorageError::Other(other.to_string()),
             IdbError::Unknown(js) => StorageError::Other(js.to_string()),
         }
+    }
+}
+
+/// Worded here, not through indexed_db_futures' `Display`, which prints the offending number
+/// with the float formatter (≈19 KB of the initial load for an error valid data never raises;
+/// ARCHITECTURE.md "Bundle size").
+fn serialisation_detail(error: &SerialisationError) -> &'static str {
+    match error {
+        SerialisationError::SimpleValue(SimpleValueError::NotAString(_)) => {
+            "a stored value is not text"
+        }
+        SerialisationError::SimpleValue(SimpleValueError::NotANumber(_)) => {
+            "a stored value is not a number"
+        }
+        SerialisationError::SimpleValue(SimpleValueError::NotABoolean(_)) => {
+            "a stored value is not true or false"
+        }
+        SerialisationError::SimpleValue(
+            SimpleValueError::TooLarge(_)
+            | SimpleValueError::TooSmall(_)
+            | SimpleValueError::Signed(_),
+        ) => "a stored number is out of range",
+        _ => "a stored value does not have the expected type",
     }
 }
 

@@ -4,14 +4,14 @@
 //! so inside the upgrade transaction: the upgrade and its backfill commit or fail together, so
 //! a half-migrated database never exists. It must not hold business rules.
 
+use super::error::{from_dom, StorageError};
 use crate::domain::{Contact, Conversation};
-use indexed_db_futures::database::Database;
-use indexed_db_futures::object_store::ObjectStore;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::KeyPath;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbCursorWithValue, IdbIndexParameters, IdbObjectStore, IdbTransaction};
+use web_sys::{
+    IdbCursorWithValue, IdbDatabase, IdbIndexParameters, IdbObjectStore, IdbObjectStoreParameters,
+    IdbTransaction,
+};
 
 /// The schema this build of Switchboard writes.
 /// v2: filter indexes by channel, search-token indexes and the `message_terms` store.
@@ -125,121 +125,131 @@ pub const IDX_CONTACT_EMAIL: &str = "by_email";
 /// drafts: `key.user`.
 pub const IDX_DRAFT_USER: &str = "by_user";
 
-/// Runs every migration step from `old` to `new`. An unknown step fails the upgrade, which the
-/// browser then rolls back, so a half-migrated database never exists.
-/// `upgrade_tx` is the versionchange transaction (steps after v1 change existing stores).
+/// Runs every migration step from `old` to `new` on the connection being upgraded, inside its
+/// versionchange transaction `upgrade_tx`. An unknown step fails the upgrade, which the browser
+/// then rolls back (the caller aborts `upgrade_tx`), so a half-migrated database never exists.
+/// Plain `web_sys` calls: `Db::open` runs this from its own `upgradeneeded` handler (see there).
 pub(crate) fn migrate(
-    db: &Database,
-    upgrade_tx: Option<&IdbTransaction>,
+    db: &IdbDatabase,
+    upgrade_tx: &IdbTransaction,
     old: u32,
     new: u32,
-) -> indexed_db_futures::Result<()> {
+) -> Result<(), StorageError> {
     for to in old + 1..=new {
         match (to - 1, to) {
-            (0, 1) => create_v1(db)?,
-            (1, 2) => match upgrade_tx {
-                Some(tx) => create_v2(tx).map_err(js_error)?,
-                None => return Err(js_sys::Error::new("the upgrade has no transaction").into()),
-            },
+            (0, 1) => create_v1(db).map_err(js_storage_error)?,
+            (1, 2) => create_v2(upgrade_tx).map_err(js_storage_error)?,
             (from, to) => {
-                let message = format!(
+                return Err(StorageError::Unavailable(format!(
                     "this version of Switchboard cannot upgrade its storage from version {from} \
                      to {to}"
-                );
-                return Err(js_sys::Error::new(&message).into());
+                )))
             }
         }
     }
     Ok(())
 }
 
-fn store_with_key_path<'a>(
-    db: &'a Database,
-    name: &str,
-    key_path: &str,
-) -> indexed_db_futures::Result<ObjectStore<'a>> {
-    db.create_object_store(name)
-        .with_key_path(KeyPath::One(key_path))
-        .build()
-}
-
-fn index(
-    store: &ObjectStore<'_>,
-    name: &str,
-    key_path: &[&str],
-    unique: bool,
-) -> indexed_db_futures::Result<()> {
-    let key_path = match key_path {
-        [one] => KeyPath::One(*one),
-        many => KeyPath::from(many),
-    };
-    store
-        .create_index(name, key_path)
-        .with_unique(unique)
-        .build()?;
-    Ok(())
-}
-
-fn create_v1(db: &Database) -> indexed_db_futures::Result<()> {
-    store_with_key_path(db, META, "key")?;
-    store_with_key_path(db, WORKSPACE, F_ID)?;
-    for name in [USERS, TEAMS, INBOXES, CHANNELS, TICKETS, TEMPLATES, OUTBOX] {
-        store_with_key_path(db, name, "id")?;
+/// A value thrown by an IndexedDB call → a typed error: a `DOMException` by its name, any other
+/// error by its message.
+pub(crate) fn js_storage_error(value: JsValue) -> StorageError {
+    if let Some(dom) = value.dyn_ref::<web_sys::DomException>() {
+        return from_dom(&dom.name(), dom.message());
     }
-
-    let contacts = store_with_key_path(db, CONTACTS, "id")?;
-    index(&contacts, IDX_CONTACT_EMAIL, &[F_EMAIL], true)?;
-
-    let conversations = store_with_key_path(db, CONVERSATIONS, "id")?;
-    index(
-        &conversations,
-        IDX_CONV_BUCKET,
-        &[F_AREA, "inbox", F_BUCKET, "last_activity"],
-        false,
-    )?;
-    index(
-        &conversations,
-        IDX_CONV_ASSIGNEE,
-        &[F_AREA, "inbox", F_BUCKET, F_ASSIGNEE, "last_activity"],
-        false,
-    )?;
-    index(&conversations, IDX_CONV_CONTACT, &["contact"], false)?;
-
-    let messages = store_with_key_path(db, MESSAGES, "id")?;
-    index(
-        &messages,
-        IDX_MSG_CONVERSATION,
-        &["conversation", "date"],
-        false,
-    )?;
-    index(&messages, IDX_MSG_MESSAGE_ID, &["message_id"], false)?;
-    index(&messages, IDX_MSG_DIRECTION, &["direction", "date"], false)?;
-
-    let drafts = store_with_key_path(db, DRAFTS, F_KEY)?;
-    index(&drafts, IDX_DRAFT_USER, &["key.user"], false)?;
-
-    // Blobs have no key inside them: out-of-line keys.
-    db.create_object_store(ATTACHMENTS).build()?;
-    Ok(())
-}
-
-fn js_error(value: JsValue) -> indexed_db_futures::error::Error {
     let message = value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| "the storage upgrade failed".to_owned());
-    js_sys::Error::new(&message).into()
+    StorageError::Other(message)
+}
+
+/// Creates the store `name` whose records carry their key at `key_path` (none: out-of-line
+/// keys, given with each put).
+fn store(db: &IdbDatabase, name: &str, key_path: Option<&str>) -> Result<IdbObjectStore, JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    if let Some(key_path) = key_path {
+        params.set_key_path(&JsValue::from_str(key_path));
+    }
+    db.create_object_store_with_optional_parameters(name, &params)
+}
+
+fn create_v1(db: &IdbDatabase) -> Result<(), JsValue> {
+    store(db, META, Some("key"))?;
+    store(db, WORKSPACE, Some(F_ID))?;
+    for name in [USERS, TEAMS, INBOXES, CHANNELS, TICKETS, TEMPLATES, OUTBOX] {
+        store(db, name, Some("id"))?;
+    }
+
+    let contacts = store(db, CONTACTS, Some("id"))?;
+    raw_index(&contacts, IDX_CONTACT_EMAIL, &[F_EMAIL], IndexKind::Unique)?;
+
+    let conversations = store(db, CONVERSATIONS, Some("id"))?;
+    raw_index(
+        &conversations,
+        IDX_CONV_BUCKET,
+        &[F_AREA, "inbox", F_BUCKET, "last_activity"],
+        IndexKind::Plain,
+    )?;
+    raw_index(
+        &conversations,
+        IDX_CONV_ASSIGNEE,
+        &[F_AREA, "inbox", F_BUCKET, F_ASSIGNEE, "last_activity"],
+        IndexKind::Plain,
+    )?;
+    raw_index(
+        &conversations,
+        IDX_CONV_CONTACT,
+        &["contact"],
+        IndexKind::Plain,
+    )?;
+
+    let messages = store(db, MESSAGES, Some("id"))?;
+    raw_index(
+        &messages,
+        IDX_MSG_CONVERSATION,
+        &["conversation", "date"],
+        IndexKind::Plain,
+    )?;
+    raw_index(
+        &messages,
+        IDX_MSG_MESSAGE_ID,
+        &["message_id"],
+        IndexKind::Plain,
+    )?;
+    raw_index(
+        &messages,
+        IDX_MSG_DIRECTION,
+        &["direction", "date"],
+        IndexKind::Plain,
+    )?;
+
+    let drafts = store(db, DRAFTS, Some(F_KEY))?;
+    raw_index(&drafts, IDX_DRAFT_USER, &["key.user"], IndexKind::Plain)?;
+
+    // Blobs have no key inside them: out-of-line keys.
+    store(db, ATTACHMENTS, None)?;
+    Ok(())
+}
+
+/// The kinds of index this schema uses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IndexKind {
+    Plain,
+    /// At most one record per key.
+    Unique,
+    /// An array key indexes the record under each of its elements.
+    MultiEntry,
 }
 
 fn raw_index(
     store: &IdbObjectStore,
     name: &str,
     key_path: &[&str],
-    multi_entry: bool,
+    kind: IndexKind,
 ) -> Result<(), JsValue> {
     let params = IdbIndexParameters::new();
-    params.set_unique(false);
-    params.set_multi_entry(multi_entry);
+    params.set_unique(kind == IndexKind::Unique);
+    params.set_multi_entry(kind == IndexKind::MultiEntry);
     match key_path {
         [one] => store.create_index_with_str_and_optional_parameters(name, one, &params)?,
         many => {
@@ -259,7 +269,7 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
         &conversations,
         IDX_CONV_CHANNEL,
         &[F_AREA, "inbox", F_BUCKET, "channel", "last_activity"],
-        false,
+        IndexKind::Plain,
     )?;
     raw_index(
         &conversations,
@@ -272,11 +282,11 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
             "channel",
             "last_activity",
         ],
-        false,
+        IndexKind::Plain,
     )?;
-    raw_index(&conversations, IDX_TERMS, &[F_TERMS], true)?;
+    raw_index(&conversations, IDX_TERMS, &[F_TERMS], IndexKind::MultiEntry)?;
     let contacts = tx.object_store(CONTACTS)?;
-    raw_index(&contacts, IDX_TERMS, &[F_TERMS], true)?;
+    raw_index(&contacts, IDX_TERMS, &[F_TERMS], IndexKind::MultiEntry)?;
 
     let params = web_sys::IdbObjectStoreParameters::new();
     let key_path: js_sys::Array = ["conversation", "message"]
@@ -285,7 +295,7 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
         .collect();
     params.set_key_path(&key_path);
     let terms = db.create_object_store_with_optional_parameters(MESSAGE_TERMS, &params)?;
-    raw_index(&terms, IDX_TERMS, &[F_TERMS], true)?;
+    raw_index(&terms, IDX_TERMS, &[F_TERMS], IndexKind::MultiEntry)?;
 
     // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
     // to the stored object as it is instead of re-serialising a domain value: the serialisers
@@ -312,7 +322,7 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
             js_sys::Reflect::get(&value, &JsValue::from_str(name))?
                 .as_string()
                 .ok_or_else(|| {
-                    storage_error(super::StorageError::Serde(format!(
+                    storage_error(StorageError::Serde(format!(
                         "a stored message has no text field {name}"
                     )))
                 })
@@ -344,7 +354,7 @@ fn with_terms(
     Ok(())
 }
 
-fn storage_error(error: super::StorageError) -> JsValue {
+fn storage_error(error: StorageError) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 
