@@ -9,8 +9,8 @@ use leptos_router::components::A;
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = use_app();
-    let company = move || app.directory.with(|d| d.workspace.company.clone());
-    let plan = move || app.directory.with(|d| d.workspace.plan.label());
+    let company = move || app.summary.with(|s| s.company.clone());
+    let plan = move || app.summary.with(|s| s.plan.label());
     view! {
         <header class="sb-topbar">
             <a class="sb-skip" href="#main">{t(k::NAV__SKIP)}</a>
