@@ -58,7 +58,7 @@ async fn app(name: &str) -> (AppCtx, Db, String, Owner) {
         channels: vec![],
         templates: vec![],
     };
-    let ctx = AppCtx::provide(db.clone(), directory);
+    let ctx = AppCtx::provide(db.clone(), Summary::of(&directory));
     (ctx, db, name, owner)
 }
 

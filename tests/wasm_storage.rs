@@ -293,6 +293,8 @@ async fn replace_all_then_load_directory_round_trips_and_replaces_everything() {
             templates: data.templates.clone(),
         }
     );
+    // The first paint's read agrees with the whole directory (issue 2: it skips the rest).
+    assert_eq!(db.load_summary().await.unwrap(), Summary::of(&directory));
     assert_eq!(db.contacts().await.unwrap(), data.contacts);
     assert_eq!(db.tickets().await.unwrap(), data.tickets);
     assert_eq!(

@@ -185,7 +185,13 @@ impl fmt::Display for Decision {
 /// The user's standing in an inbox. Team membership counts through the primary team or any
 /// additional team.
 pub fn inbox_role(actor: &User, inbox: &Inbox) -> InboxRole {
-    let selected = match &inbox.access {
+    access_role(actor, &inbox.access)
+}
+
+/// [`inbox_role`] from an inbox's access alone (the first paint's inbox picker reads only the
+/// access of each inbox: `domain::inbox_entry`).
+pub fn access_role(actor: &User, access: &InboxAccess) -> InboxRole {
+    let selected = match access {
         InboxAccess::Everyone => true,
         InboxAccess::SpecificUsersAndTeams { users, teams } => {
             users.contains(&actor.id) || teams.iter().any(|team| actor.is_member_of(team))

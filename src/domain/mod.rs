@@ -12,6 +12,7 @@ pub mod from;
 pub mod helpdesk;
 pub mod ids;
 pub mod import;
+pub mod inbox_entry;
 pub mod inbox_setup;
 pub mod keyboard;
 pub mod lifecycle;

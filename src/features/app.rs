@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
     view! {
         {move || match booted.get() {
             None => view! { <Loading label=t(k::APP__LOADING) /> }.into_any(),
-            Some(Ok((db, directory))) => view! { <Ready db directory /> }.into_any(),
+            Some(Ok((db, summary))) => view! { <Ready db summary /> }.into_any(),
             Some(Err(err)) => {
                 view! {
                     <main class="sb-boot-error">
@@ -42,8 +42,14 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl IntoView {
-    let app = AppCtx::provide(db, directory);
+fn Ready(db: crate::storage::Db, summary: crate::storage::Summary) -> impl IntoView {
+    let app = AppCtx::provide(db, summary);
+    // The whole directory (a chunk of its own) is read once the first screen is painted, or
+    // sooner if a page needs it (`AppCtx::until_directory`).
+    leptos::task::spawn_local(async move {
+        app.until_painted().await;
+        app.until_directory().await;
+    });
     // A page without a conversation list (settings, contacts, a ticket) says nothing when it
     // is painted; a second is ample for its first screen.
     set_timeout(

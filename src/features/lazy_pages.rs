@@ -3,13 +3,38 @@
 //! scripts/post-build.mjs), fetched the first time its route is opened. The inbox and help desk
 //! workspaces stay in the main module: `/` renders them before anything else.
 //!
+//! Every page but the two lists of summary data (help desk tickets, contacts) waits for the
+//! whole directory ([`NeedsDirectory`]): their access decisions, settings and From control read
+//! it, and it is read just after the first paint (`AppCtx::until_directory`).
+//!
 //! Owns only the route-to-page wiring; the pages live in their features. One impl per route,
 //! written out: the split macros name each chunk after the call site, so a macro_rules
 //! generator would give every route the same chunk name.
 
 use crate::features::{contacts, inbox, settings, tickets};
+use crate::i18n::{k, web::t};
+use crate::services::use_app;
+use crate::ui::Loading;
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
+
+/// `children` once the whole directory is read (starting its read if it has not started), the
+/// Loading note until then.
+#[component]
+pub fn NeedsDirectory(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    if app.directory.with_untracked(Option::is_none) {
+        leptos::task::spawn_local(async move { app.until_directory().await });
+    }
+    view! {
+        <Show
+            when=move || app.directory.with(Option::is_some)
+            fallback=|| view! { <Loading label=t(k::UI__LOADING) /> }
+        >
+            {children()}
+        </Show>
+    }
+}
 
 /// `/help-desk/tickets`.
 pub struct HelpDeskTicketsRoute;
@@ -33,7 +58,7 @@ impl LazyRoute for TicketRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <tickets::TicketPage /> }.into_any()
+        view! { <NeedsDirectory><tickets::TicketPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -59,7 +84,7 @@ impl LazyRoute for ContactRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <contacts::ContactPage /> }.into_any()
+        view! { <NeedsDirectory><contacts::ContactPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -72,7 +97,7 @@ impl LazyRoute for InboxesSettingsRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <settings::InboxesSettingsPage /> }.into_any()
+        view! { <NeedsDirectory><settings::InboxesSettingsPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -85,7 +110,7 @@ impl LazyRoute for HelpDeskSettingsRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <settings::HelpDeskSettingsPage /> }.into_any()
+        view! { <NeedsDirectory><settings::HelpDeskSettingsPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -98,7 +123,7 @@ impl LazyRoute for ProfileSettingsRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <settings::ProfileSettingsPage /> }.into_any()
+        view! { <NeedsDirectory><settings::ProfileSettingsPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -111,7 +136,7 @@ impl LazyRoute for MailServerSettingsRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <settings::MailServerSettingsPage /> }.into_any()
+        view! { <NeedsDirectory><settings::MailServerSettingsPage /></NeedsDirectory> }.into_any()
     }
 }
 
@@ -124,6 +149,6 @@ impl LazyRoute for TemplatesSettingsRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        view! { <settings::TemplatesSettingsPage /> }.into_any()
+        view! { <NeedsDirectory><settings::TemplatesSettingsPage /></NeedsDirectory> }.into_any()
     }
 }

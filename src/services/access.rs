@@ -1,4 +1,5 @@
-//! Access questions the pages ask, answered by the pure rules in `domain::access`.
+//! Access questions the pages ask, answered by the pure rules in `domain::access` (the first
+//! paint's inbox picker asks `domain::inbox_entry`).
 
 use crate::domain::access::{inbox_role, InboxRole};
 use crate::domain::*;
@@ -15,13 +16,4 @@ pub fn visible_inboxes(dir: &Directory, user: &User) -> Vec<Inbox> {
         .collect();
     list.sort_by_key(|i| i.name.to_lowercase());
     list
-}
-
-/// The inbox a workspace opens on: the first one the user can act in, else the first visible.
-pub fn default_inbox(visible: &[Inbox], user: &User) -> Option<InboxId> {
-    visible
-        .iter()
-        .find(|i| inbox_role(user, i) == InboxRole::Member)
-        .or(visible.first())
-        .map(|i| i.id.clone())
 }

@@ -110,13 +110,14 @@ fn current_user(app: &AppCtx) -> Result<User, AppError> {
         .user_id
         .get_untracked()
         .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
-    app.directory
+    app.summary
         .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
         .ok_or(AppError::Missing(Missing::CurrentUser))
 }
 
-fn directory(app: &AppCtx) -> Directory {
-    app.directory.get_untracked()
+/// The whole directory (waits for it to be read, see `AppCtx::until_directory`).
+async fn directory(app: &AppCtx) -> Result<Directory, AppError> {
+    app.full_directory().await
 }
 
 /// Refuses unless `user` may do `action` on every conversation given.
@@ -200,7 +201,7 @@ async fn conversation_command(
     cmd: impl FnOnce(&Conversation) -> Result<Command, AppError>,
 ) -> Result<(String, Conversation), AppError> {
     let user = current_user(app)?;
-    let dir = directory(app);
+    let dir = directory(app).await?;
     let db = app.db();
     let (aggregate, conversation) = load_for(&db, id).await?;
     check(&dir, &user, action, &[&conversation])?;
@@ -241,7 +242,7 @@ pub async fn reassign(
     id: ConversationId,
     assignee: Option<UserId>,
 ) -> Result<Done, AppError> {
-    let dir = directory(&app);
+    let dir = directory(&app).await?;
     let (summary, before) = conversation_command(&app, &id, Action::Assign, |conv| {
         if let Some(user) = &assignee {
             if !assignable_users(&dir, &conv.inbox)
@@ -270,7 +271,7 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
         return Err(AppError::Refused(Refusal::CommentEmpty));
     }
     let user = current_user(&app)?;
-    let dir = directory(&app);
+    let dir = directory(&app).await?;
     let db = app.db();
     let mut conversation = load_conversation(&db, &id).await?;
     check(&dir, &user, Action::Comment, &[&conversation])?;
@@ -320,7 +321,7 @@ pub async fn move_to_inbox(
     id: ConversationId,
     inbox: InboxId,
 ) -> Result<Done, AppError> {
-    let dir = directory(&app);
+    let dir = directory(&app).await?;
     let target = dir
         .inboxes
         .iter()
@@ -343,7 +344,7 @@ pub async fn forward_to_team(
     id: ConversationId,
     team: TeamId,
 ) -> Result<Done, AppError> {
-    let dir = directory(&app);
+    let dir = directory(&app).await?;
     let team_name = dir
         .teams
         .iter()
@@ -418,7 +419,7 @@ pub async fn create_ticket(
     id: ConversationId,
     form: NewTicket,
 ) -> Result<Done, AppError> {
-    let plan = directory(&app).workspace.plan;
+    let plan = directory(&app).await?.workspace.plan;
     let ticket_id = TicketId::new(format!("tk-{}", random_hex(6)));
     let (summary, before) = conversation_command(&app, &id, Action::Move, |_| {
         Ok(Command::CreateTicket {
@@ -450,7 +451,7 @@ pub async fn add_to_ticket(
     ticket: TicketId,
 ) -> Result<Done, AppError> {
     let user = current_user(&app)?;
-    let dir = directory(&app);
+    let dir = directory(&app).await?;
     let db = app.db();
     let conversation = load_conversation(&db, &id).await?;
     check(&dir, &user, Action::Move, &[&conversation])?;
@@ -482,7 +483,7 @@ async fn ticket_command(
     cmd: Command,
 ) -> Result<Done, AppError> {
     let user = current_user(app)?;
-    let dir = directory(app);
+    let dir = directory(app).await?;
     let aggregate = load_ticket(&app.db(), id).await?;
     let conversations: Vec<&Conversation> = aggregate.conversations.iter().collect();
     check(&dir, &user, action, &conversations)?;
@@ -540,7 +541,7 @@ async fn edit_ticket(
     edit: impl FnOnce(&mut Ticket) -> Result<String, AppError>,
 ) -> Result<Done, AppError> {
     let user = current_user(app)?;
-    let dir = directory(app);
+    let dir = directory(app).await?;
     let aggregate = load_ticket(&app.db(), id).await?;
     let conversations: Vec<&Conversation> = aggregate.conversations.iter().collect();
     check(&dir, &user, Action::Assign, &conversations)?;

@@ -1,20 +1,33 @@
 //! Opening the database and loading the demo workspace on first start (and on **Reset demo
 //! workspace**). The demo data is a file in `public/demo/`, fetched like any other data.
+//! Start-up reads only the directory's [`Summary`]; the whole [`Directory`] is read by
+//! [`load_directory`], a lazily loaded chunk (see `AppCtx::until_directory`).
 
 use super::{AppCtx, AppError};
 use crate::domain::WorkspaceData;
-use crate::storage::{Db, Directory, DB_NAME};
+use crate::storage::{Db, Directory, Summary, DB_NAME};
 
 pub const DEMO_URL: &str = "/demo/workspace.json";
 
-/// Opens the store, seeds the demo workspace if the store is empty, and loads the directory.
-pub async fn boot() -> Result<(Db, Directory), AppError> {
+/// Opens the store, seeds the demo workspace if the store is empty, and reads what the first
+/// inbox paint needs of the directory.
+pub async fn boot() -> Result<(Db, Summary), AppError> {
     let db = Db::open(DB_NAME).await?;
     if !db.is_seeded().await? {
         seed_demo(db.clone()).await?;
     }
-    let directory = db.load_directory().await?;
-    Ok((db, directory))
+    let summary = db.load_summary().await?;
+    Ok((db, summary))
+}
+
+/// Reads the whole directory. A lazily loaded chunk (`#[leptos::lazy]`, issue 2): the
+/// deserialisers of whole inboxes (fallback email, automation, owner rules), the workspace's
+/// default reply addresses and templates are fetched right after the first paint, not in the
+/// initial load.
+// Split only in the app build (feature `split`), as `seed_demo`.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn load_directory(db: Db) -> Result<Directory, AppError> {
+    Ok(db.load_directory().await?)
 }
 
 /// Fetches the demo workspace and replaces every record with it, in one transaction. A lazily

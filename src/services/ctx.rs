@@ -2,11 +2,21 @@
 //! small "directory" of workspace settings, the current user of this tab, toasts, and a data
 //! revision counter that readers depend on so they refetch after any write (here or in another
 //! tab).
+//!
+//! The directory comes in two reads (issue 2: initial load ≤ 250 KB brotli): the first inbox
+//! paint reads a [`Summary`] (company, plan, users, teams, channels, and inboxes as
+//! `InboxEntry`: id, name, access) and the whole [`Directory`] (inboxes with their fallback
+//! email and automation, the workspace's default reply addresses, templates) is read right
+//! after, by a lazily loaded chunk. `directory` stays `None` until then: whatever decides a
+//! From address, an automation, access beyond the inbox picker, or a setting takes a
+//! `&Directory` and so waits for it (`until_directory`, `full_directory`); nothing here ever
+//! stands in default values for the fields the summary lacks.
 
 use super::{session, AppError};
 use crate::domain::{User, UserId};
 use crate::storage::notify::{Change, Notifier};
-use crate::storage::{Db, Directory};
+use crate::storage::StorageError;
+use crate::storage::{Db, Directory, Summary};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -81,7 +91,11 @@ pub struct AppCtx {
     db: StoredValue<Db, LocalStorage>,
     notifier: StoredValue<Option<Notifier>, LocalStorage>,
     pub tab: StoredValue<String>,
-    pub directory: RwSignal<Directory>,
+    /// What the first inbox paint reads of the directory (always there; see the module doc).
+    pub summary: RwSignal<Summary>,
+    /// The whole directory: `None` until it is read, just after the first paint (or as soon as
+    /// something awaits [`AppCtx::until_directory`]); never `None` again after that.
+    pub directory: RwSignal<Option<Directory>>,
     pub user_id: RwSignal<Option<UserId>>,
     /// Bumped after every committed write except drafts; resources that read conversation
     /// data track it.
@@ -101,6 +115,10 @@ pub struct AppCtx {
     /// filter, a search): see [`AppCtx::until_rows_shown`].
     pub rows_shown: RwSignal<u64>,
     painted_gate: StoredValue<PaintedGate, LocalStorage>,
+    /// Resolved when `directory` is first set (the same one-shot promise as the paint's).
+    directory_gate: StoredValue<PaintedGate, LocalStorage>,
+    /// Whether the whole directory's read has been started (and not failed since).
+    directory_loading: StoredValue<bool>,
 }
 
 /// A promise resolved by [`AppCtx::mark_painted`], so that async code can wait for it.
@@ -123,13 +141,14 @@ pub fn use_app() -> AppCtx {
 
 impl AppCtx {
     /// Creates the context, provides it, and wires cross-tab notifications.
-    pub fn provide(db: Db, directory: Directory) -> AppCtx {
-        let user = session::initial_user(&directory.users);
+    pub fn provide(db: Db, summary: Summary) -> AppCtx {
+        let user = session::initial_user(&summary.users);
         let ctx = AppCtx {
             db: StoredValue::new_local(db.clone()),
             notifier: StoredValue::new_local(Notifier::new().ok()),
             tab: StoredValue::new(session::tab_id()),
-            directory: RwSignal::new(directory),
+            summary: RwSignal::new(summary),
+            directory: RwSignal::new(None),
             user_id: RwSignal::new(user),
             data_rev: RwSignal::new(0),
             drafts_rev: RwSignal::new(0),
@@ -138,6 +157,8 @@ impl AppCtx {
             painted: RwSignal::new(false),
             rows_shown: RwSignal::new(0),
             painted_gate: StoredValue::new_local(PaintedGate::new()),
+            directory_gate: StoredValue::new_local(PaintedGate::new()),
+            directory_loading: StoredValue::new(false),
         };
         provide_context(ctx);
         db.on_version_change(move || ctx.stale.set(true));
@@ -206,6 +227,51 @@ impl AppCtx {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Resolves once the whole directory is read, starting its read if nothing has yet. A
+    /// failed read is shown as a toast and tried again by the next caller (or by the next
+    /// directory change announced by another tab); callers keep waiting until one succeeds.
+    pub async fn until_directory(&self) {
+        if self.directory.with_untracked(Option::is_some) {
+            return;
+        }
+        if !self.directory_loading.get_value() {
+            self.directory_loading.set_value(true);
+            let ctx = *self;
+            leptos::task::spawn_local(async move {
+                if let Err(err) = ctx.reload_directory().await {
+                    ctx.directory_loading.try_set_value(false);
+                    ctx.toast_error(&err);
+                }
+            });
+        }
+        let Some(promise) = self
+            .directory_gate
+            .try_with_value(|gate| gate.promise.clone())
+        else {
+            return;
+        };
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// The whole directory, once read (see [`AppCtx::until_directory`]).
+    pub async fn full_directory(&self) -> Result<Directory, AppError> {
+        self.until_directory().await;
+        self.directory
+            .try_get_untracked()
+            .flatten()
+            .ok_or_else(directory_not_read)
+    }
+
+    /// Reads the whole directory (reactive): `None` until it is read.
+    pub fn with_directory<R>(&self, f: impl FnOnce(&Directory) -> R) -> Option<R> {
+        self.directory.with(|d| d.as_ref().map(f))
+    }
+
+    /// [`AppCtx::with_directory`] without tracking.
+    pub fn with_directory_untracked<R>(&self, f: impl FnOnce(&Directory) -> R) -> Option<R> {
+        self.directory.with_untracked(|d| d.as_ref().map(f))
+    }
+
     pub fn db(&self) -> Db {
         self.db.get_value()
     }
@@ -213,8 +279,8 @@ impl AppCtx {
     /// The current user (reactive).
     pub fn user(&self) -> Option<User> {
         let id = self.user_id.get()?;
-        self.directory
-            .with(|d| d.users.iter().find(|u| u.id == id).cloned())
+        self.summary
+            .with(|s| s.users.iter().find(|u| u.id == id).cloned())
     }
 
     pub fn switch_user(&self, id: UserId) {
@@ -277,15 +343,22 @@ impl AppCtx {
         });
     }
 
-    /// Re-reads the directory (workspace settings, users, inboxes...) from storage.
+    /// Re-reads the whole directory (workspace settings, users, inboxes...) from storage, by
+    /// the lazily loaded reader (`boot::load_directory`), and the summary from it.
     pub async fn reload_directory(&self) -> Result<(), AppError> {
-        let dir = self.db().load_directory().await?;
+        let dir = super::boot::load_directory(self.db()).await?;
         if let Some(id) = self.user_id.get_untracked() {
             if !dir.users.iter().any(|u| u.id == id) {
                 self.user_id.set(session::initial_user(&dir.users));
             }
         }
-        self.directory.set(dir);
+        self.summary.set(Summary::of(&dir));
+        self.directory.set(Some(dir));
+        self.directory_gate.update_value(|gate| {
+            if let Some(resolve) = gate.resolve.take() {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
         Ok(())
     }
 
@@ -314,6 +387,12 @@ impl AppCtx {
             self.data_rev.update(|r| *r += 1);
         }
     }
+}
+
+/// The refusal of a command that needs the whole directory before it is read (the pages that
+/// offer such commands wait for it, so a rep should not meet it).
+pub fn directory_not_read() -> AppError {
+    StorageError::NotFound("The workspace settings".into()).into()
 }
 
 /// Stores written while the rep types (see [`AppCtx::drafts_rev`]).

@@ -21,7 +21,6 @@ use crate::i18n::{
 };
 use crate::mail::{parse_eml, received_message, ParsedEmail};
 use crate::storage::WriteBatch;
-use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -143,7 +142,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
             return Err(Refused::Import(ImportRefusal::AlreadyImported));
         }
     }
-    let dir = app.directory.get_untracked();
+    let dir = app.full_directory().await?;
     let routed =
         route(&email.recipients(), &dir.channels, &dir.inboxes).map_err(Refused::Import)?;
     let now = now_millis();

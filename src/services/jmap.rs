@@ -108,11 +108,14 @@ fn may_edit(app: &AppCtx) -> Result<(), AppError> {
         .user_id
         .get_untracked()
         .and_then(|id| {
-            app.directory
+            app.summary
                 .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
         })
         .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
-    let workspace = app.directory.with_untracked(|d| d.workspace.clone());
+    // Refused while the whole directory is not read (the settings page waits for it).
+    let workspace = app
+        .with_directory_untracked(|d| d.workspace.clone())
+        .ok_or_else(super::ctx::directory_not_read)?;
     can(
         &me,
         Action::EditInboxSettings,
@@ -132,7 +135,7 @@ pub fn edit_denied(app: &AppCtx) -> Option<String> {
 /// changes nothing.
 pub async fn save_settings(app: AppCtx, form: MailServerForm) -> Result<(), SaveError> {
     may_edit(&app)?;
-    let channels = app.directory.with_untracked(|d| d.channels.clone());
+    let channels = app.summary.with_untracked(|d| d.channels.clone());
     let valid = validate_form(&form, &channels).map_err(|errors| {
         SaveError::Fields(
             errors

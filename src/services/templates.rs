@@ -40,7 +40,8 @@ pub fn manage_denied(app: AppCtx) -> Option<String> {
     let Some(me) = app.user() else {
         return Some(t(k::ACCOUNT__CHOOSE_USER));
     };
-    app.directory.with(|d| {
+    // Refused while the whole directory is not read (the page waits for it).
+    app.with_directory(|d| {
         can(
             &me,
             Action::ManageTemplates,
@@ -49,6 +50,7 @@ pub fn manage_denied(app: AppCtx) -> Option<String> {
         )
         .translated()
     })
+    .unwrap_or_else(|| Some(t(k::UI__LOADING)))
 }
 
 /// Saves a new item of `kind` (`id` is `None`) or the edited item `id`. Field refusals come

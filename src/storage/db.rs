@@ -7,7 +7,8 @@
 use super::error::{DraftWriteError, StorageError};
 use super::records::*;
 use super::schema::{self, *};
-use super::{Directory, ListQuery, PageQuery, PageStart, WriteBatch};
+use super::{Directory, ListQuery, PageQuery, PageStart, Summary, WriteBatch};
+use crate::domain::inbox_entry::InboxEntry;
 use crate::domain::views::token_upper_bound;
 use crate::domain::{
     Channel, Contact, ContactId, Conversation, ConversationId, Draft, DraftKey, EmailAddress,
@@ -432,6 +433,57 @@ impl Db {
             templates: templates
                 .await?
                 .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// What the first inbox paint reads of the small stores (see [`Summary`]), in one readonly
+    /// transaction: templates are not read, and of the workspace and inbox records only the
+    /// fields the summary holds are deserialised.
+    pub async fn load_summary(&self) -> Result<Summary, StorageError> {
+        /// The fields of the workspace record the top bar shows.
+        #[derive(serde::Deserialize)]
+        struct WorkspaceHead {
+            company: String,
+            plan: crate::domain::Plan,
+        }
+        let stores = [WORKSPACE, USERS, TEAMS, INBOXES, CHANNELS];
+        let tx = self.tx(stores, TransactionMode::Readonly)?;
+        let workspace_store = tx.object_store(WORKSPACE)?;
+        let users = tx.object_store(USERS)?;
+        let teams = tx.object_store(TEAMS)?;
+        let inboxes = tx.object_store(INBOXES)?;
+        let channels = tx.object_store(CHANNELS)?;
+        // All requests are sent before the first await, so they run concurrently.
+        let workspace = workspace_store.get(WORKSPACE_KEY).primitive()?;
+        let users = users.get_all::<JsValue>().primitive()?;
+        let teams = teams.get_all::<JsValue>().primitive()?;
+        let inboxes = inboxes.get_all::<JsValue>().primitive()?;
+        let channels = channels.get_all::<JsValue>().primitive()?;
+
+        let workspace: Option<JsValue> = workspace.await?;
+        let head: WorkspaceHead = match workspace {
+            Some(value) => from_js(value)?,
+            None => return Err(StorageError::NotFound("The workspace".into())),
+        };
+        Ok(Summary {
+            company: head.company,
+            plan: head.plan,
+            users: users
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            teams: teams
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            channels: channels
+                .await?
+                .map(|v| from_js(v?))
+                .collect::<Result<_, _>>()?,
+            inboxes: inboxes
+                .await?
+                .map(|v| from_js::<InboxEntry>(v?))
                 .collect::<Result<_, _>>()?,
         })
     }

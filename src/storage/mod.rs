@@ -18,11 +18,12 @@ pub use error::{DraftWriteError, StorageError};
 pub use notify::{Change, Notifier};
 pub use schema::SCHEMA_VERSION;
 
+use crate::domain::inbox_entry::{entries_of, InboxEntry};
 use crate::domain::{
     Area, Channel, Contact, Conversation, DraftKey, Inbox, InboxId, Message, MessageId, OutboxItem,
     Team, Template, Ticket, TicketId, User, UserId, Workspace,
 };
-use crate::domain::{ConversationId, ConversationStatus};
+use crate::domain::{ConversationId, ConversationStatus, Plan};
 use serde::{Deserialize, Serialize};
 
 /// The name of the app's database.
@@ -110,6 +111,38 @@ pub struct Directory {
     pub inboxes: Vec<Inbox>,
     pub channels: Vec<Channel>,
     pub templates: Vec<Template>,
+}
+
+/// What the first inbox paint reads of the directory (issue 2: initial load ≤ 250 KB brotli):
+/// the company and plan of the top bar, the users and teams (the current user, access to the
+/// inbox picker, the filter bar's assignees), the channels (the filter bar) and the inboxes as
+/// [`InboxEntry`] (id, name, access), read from the same stores while serde skips the rest of
+/// each record. It has no workspace default reply addresses, no fallback email, no automation
+/// and no templates, and no rule that decides a From address, an automation or a setting takes
+/// it: those take the whole [`Directory`], read right after the first paint
+/// (`services::ctx::AppCtx::until_directory`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub company: String,
+    pub plan: Plan,
+    pub users: Vec<User>,
+    pub teams: Vec<Team>,
+    pub channels: Vec<Channel>,
+    pub inboxes: Vec<InboxEntry>,
+}
+
+impl Summary {
+    /// The summary of a whole directory (after it is read, the two always agree).
+    pub fn of(dir: &Directory) -> Summary {
+        Summary {
+            company: dir.workspace.company.clone(),
+            plan: dir.workspace.plan,
+            users: dir.users.clone(),
+            teams: dir.teams.clone(),
+            channels: dir.channels.clone(),
+            inboxes: entries_of(&dir.inboxes),
+        }
+    }
 }
 
 /// Records written (puts first, then deletes) in one readwrite transaction: all or nothing.

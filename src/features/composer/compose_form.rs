@@ -129,8 +129,10 @@ pub fn Composer(
         let user = app.user();
         let from = draft.with(|d| d.from.clone());
         let conv = conversation.get();
-        app.directory.with(|dir| match &user {
-            Some(user) => resolve_from(
+        // `None` (the whole directory not read yet) blocks like a missing user: never shown,
+        // composers mount only once it is read (their lazy boundaries wait for it).
+        app.directory.with(|dir| match (&user, dir) {
+            (Some(user), Some(dir)) => resolve_from(
                 &FromContext {
                     workspace: &dir.workspace,
                     user,
@@ -141,15 +143,15 @@ pub fn Composer(
                 },
                 &from,
             ),
-            None => Err(FromError::NoPrimaryTeam),
+            _ => Err(FromError::NoPrimaryTeam),
         })
     });
     let kind_for_options = kind.clone();
     let options = Memo::new(move |_| {
         let user = app.user();
         let conv = conversation.get();
-        app.directory.with(|dir| match &user {
-            Some(user) => selectable_froms(&FromContext {
+        app.directory.with(|dir| match (&user, dir) {
+            (Some(user), Some(dir)) => selectable_froms(&FromContext {
                 workspace: &dir.workspace,
                 user,
                 inboxes: &dir.inboxes,
@@ -157,10 +159,10 @@ pub fn Composer(
                 composer: &kind_for_options,
                 conversation: conv.as_ref(),
             }),
-            None => Vec::new(),
+            _ => Vec::new(),
         })
     });
-    let teams = Memo::new(move |_| app.directory.with(|d| d.teams.clone()));
+    let teams = Memo::new(move |_| app.summary.with(|d| d.teams.clone()));
     // Suggestions for the address being typed in To, Cc or Bcc (read as the rep types, from
     // the search index; nothing is read before a recipient is typed).
     let typing = RwSignal::new(String::new());

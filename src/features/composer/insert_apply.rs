@@ -58,9 +58,7 @@ pub async fn apply_pick(
         Err(err) => return app.toast_error(&err),
     };
     let Some(sender) = app.user() else { return };
-    let company = app
-        .directory
-        .with_untracked(|d| d.workspace.company.clone());
+    let company = app.summary.with_untracked(|s| s.company.clone());
     let Insertion { subject, html } = match &picked {
         Picked::Item(item) => insertion(
             item,

@@ -64,19 +64,21 @@ pub fn InsertPicker(
         let q = query.get();
         match pick.get() {
             None => Vec::new(),
-            Some(Pick::Content(kind)) => app.directory.with(|d| {
-                search(&d.templates, kind, &q)
-                    .into_iter()
-                    .map(|t| {
-                        let detail = t.shortcut.clone().or_else(|| t.summary.clone());
-                        (
-                            t.name.clone(),
-                            detail.unwrap_or_default(),
-                            Picked::Item(t.clone()),
-                        )
-                    })
-                    .collect()
-            }),
+            Some(Pick::Content(kind)) => app
+                .with_directory(|d| {
+                    search(&d.templates, kind, &q)
+                        .into_iter()
+                        .map(|t| {
+                            let detail = t.shortcut.clone().or_else(|| t.summary.clone());
+                            (
+                                t.name.clone(),
+                                detail.unwrap_or_default(),
+                                Picked::Item(t.clone()),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             Some(Pick::Quote) => {
                 let needle = q.trim().to_lowercase();
                 let mut list: Vec<Message> = messages
@@ -98,8 +100,8 @@ pub fn InsertPicker(
     });
     let nothing_at_all = move || match pick.get() {
         Some(Pick::Content(kind)) => app
-            .directory
-            .with(|d| !d.templates.iter().any(|t| t.kind == kind)),
+            .with_directory(|d| !d.templates.iter().any(|t| t.kind == kind))
+            .unwrap_or(true),
         Some(Pick::Quote) => {
             messages.with(|m| !m.iter().any(|m| m.direction != Direction::Comment))
         }

@@ -3,6 +3,9 @@
 //! (Leptos `#[lazy]`, split by scripts/post-build.mjs), fetched the first time a Compose dialog
 //! opens. Reply composers come with the thread view's chunk.
 //!
+//! The boundary also waits for the whole directory (`AppCtx::until_directory`): the From
+//! control reads it.
+//!
 //! Owns only the loading boundary; the composer itself is `compose_form`'s.
 
 use super::compose_form::Composer;
@@ -44,9 +47,16 @@ pub fn LazyComposer(
     on_sent: Callback<Sent>,
     on_discarded: Callback<()>,
 ) -> impl IntoView {
+    let app = crate::services::use_app();
+    // A local resource: the wait is a JS promise (not `Send`), and a resource can be awaited
+    // inside the `Send` future a boundary takes.
+    let directory = LocalResource::new(move || async move { app.until_directory().await });
     view! {
         <Transition fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::COMPOSER__OPENING) /> }>
-            {Suspend::new(composer(kind, key, prefill_to, on_sent, on_discarded))}
+            {Suspend::new(async move {
+                directory.await;
+                composer(kind, key, prefill_to, on_sent, on_discarded).await
+            })}
         </Transition>
     }
 }

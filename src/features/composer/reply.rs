@@ -31,7 +31,8 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
     let decision = Memo::new(move |_| {
         let conv = conversation.get()?;
         let user = app.user()?;
-        Some(app.directory.with(|d| {
+        // None until the whole directory is read (the thread's boundary waits for it).
+        app.with_directory(|d| {
             let inbox = d.inboxes.iter().find(|i| i.id == conv.inbox);
             match inbox {
                 Some(inbox) => can(
@@ -47,7 +48,7 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                 .map_or(Ok(()), Err),
                 None => Err(crate::i18n::web::t(crate::i18n::k::COMPOSER__NO_INBOX)),
             }
-        }))
+        })
     });
     let kind = move || match area {
         Area::HelpDesk => ComposerKind::HelpDesk,

@@ -59,7 +59,7 @@ pub fn ContactPage() -> impl IntoView {
                         .owner
                         .as_ref()
                         .and_then(|id| {
-                            app.directory.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
+                            app.summary.with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
                         })
                         .unwrap_or_else(|| t(k::COMMON__NO_OWNER));
                     view! {

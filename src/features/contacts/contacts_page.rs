@@ -18,7 +18,7 @@ pub fn ContactsPage() -> impl IntoView {
     let owner_name = move |id: &Option<crate::domain::UserId>| -> String {
         id.as_ref()
             .and_then(|id| {
-                app.directory
+                app.summary
                     .with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
             })
             .unwrap_or_else(|| t(k::COMMON__NO_OWNER))

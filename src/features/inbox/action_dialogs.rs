@@ -25,8 +25,8 @@ pub fn run(
 pub fn ReassignDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
     let app = use_app();
     let users = app
-        .directory
-        .with_untracked(|d| actions::assignable_users(d, &conversation.inbox));
+        .with_directory_untracked(|d| actions::assignable_users(d, &conversation.inbox))
+        .unwrap_or_default();
     let current = conversation
         .assignee
         .as_ref()
@@ -100,16 +100,18 @@ pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
 #[component]
 pub fn MoveDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
     let app = use_app();
-    let others = app.directory.with_untracked(|d| {
-        app.user_id
-            .get_untracked()
-            .and_then(|me| d.users.iter().find(|u| u.id == me).cloned())
-            .map(|me| access::visible_inboxes(d, &me))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|i| i.id != conversation.inbox)
-            .collect::<Vec<_>>()
-    });
+    let others = app
+        .with_directory_untracked(|d| {
+            app.user_id
+                .get_untracked()
+                .and_then(|me| d.users.iter().find(|u| u.id == me).cloned())
+                .map(|me| access::visible_inboxes(d, &me))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|i| i.id != conversation.inbox)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
     let choice = RwSignal::new(others.first().map(|i| i.id.to_string()).unwrap_or_default());
     let empty = others.is_empty();
     let id = conversation.id.clone();
@@ -148,15 +150,18 @@ pub fn ForwardDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
     let app = use_app();
     // Teams whose inbox is another one than this conversation's; the others are listed with
     // the reason, so nobody wonders where their team went.
-    let teams = app.directory.with_untracked(|d| {
-        d.teams
-            .iter()
-            .map(|t| {
-                let inbox = actions::team_inbox(d, &t.id).map(|i| (i.id.clone(), i.name.clone()));
-                (t.clone(), inbox)
-            })
-            .collect::<Vec<_>>()
-    });
+    let teams = app
+        .with_directory_untracked(|d| {
+            d.teams
+                .iter()
+                .map(|t| {
+                    let inbox =
+                        actions::team_inbox(d, &t.id).map(|i| (i.id.clone(), i.name.clone()));
+                    (t.clone(), inbox)
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
     let first = teams
         .iter()
         .find(|(_, inbox)| {

@@ -20,7 +20,7 @@ pub const DEFAULT_PIPELINE: &str = "Support Pipeline";
 #[component]
 pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
     let app = use_app();
-    let users = app.directory.with_untracked(|d| {
+    let users = app.summary.with_untracked(|d| {
         let mut users = d.users.clone();
         users.sort_by_key(|u| u.full_name().to_lowercase());
         users

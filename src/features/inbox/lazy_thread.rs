@@ -3,6 +3,9 @@
 //! their own (Leptos `#[lazy]`, split by scripts/post-build.mjs), fetched the first time a
 //! conversation is opened. The workspace list around it is in the initial load.
 //!
+//! The boundary also waits for the whole directory (`AppCtx::until_directory`): the thread's
+//! actions, access decisions and reply From read it.
+//!
 //! Owns only the loading boundary; what a thread shows is `thread_view`'s.
 
 use super::thread_view::ThreadView;
@@ -26,9 +29,16 @@ async fn thread_view(area: Area, id: ConversationId) -> AnyView {
 /// landing in that window found no editor, and a shortcut found no button.
 #[component]
 pub fn LazyThreadView(area: Area, id: ConversationId) -> impl IntoView {
+    let app = crate::services::use_app();
+    // A local resource: the wait is a JS promise (not `Send`), and a resource can be awaited
+    // inside the `Send` future a boundary takes.
+    let directory = LocalResource::new(move || async move { app.until_directory().await });
     view! {
         <Transition fallback=|| view! { <Loading label=crate::i18n::web::t(crate::i18n::k::THREAD__OPENING) /> }>
-            {Suspend::new(thread_view(area, id.clone()))}
+            {Suspend::new(async move {
+                directory.await;
+                thread_view(area, id.clone()).await
+            })}
         </Transition>
     }
 }

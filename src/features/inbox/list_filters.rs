@@ -72,7 +72,7 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
         apply.run(next);
     };
     let users = Memo::new(move |_| {
-        app.directory.with(|d| {
+        app.summary.with(|d| {
             d.users
                 .iter()
                 .map(|u| (u.id.clone(), u.full_name()))
@@ -81,7 +81,7 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
     });
     let channel_inbox = inbox.clone();
     let channels = Memo::new(move |_| {
-        app.directory.with(|d| {
+        app.summary.with(|d| {
             d.channels
                 .iter()
                 .filter(|c| c.inbox == channel_inbox && c.enabled)

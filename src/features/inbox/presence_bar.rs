@@ -34,7 +34,7 @@ pub fn PresenceBar(conversation: ConversationId) -> impl IntoView {
         version.track();
         app.user_id.track();
         let list = presence::viewers(&conversation);
-        app.directory.with(|d| {
+        app.summary.with(|d| {
             list.into_iter()
                 .map(|viewer| {
                     let name = d

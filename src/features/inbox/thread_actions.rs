@@ -28,9 +28,10 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
     // The reason (if any) the current user may not do `action` here; follows Switch user.
     let reason = move |action: Action| {
         let user = app.user()?;
+        // Not allowed while the whole directory is not read (the thread's boundary waits).
         conv.with_value(|c| {
-            app.directory
-                .with(|d| actions::decide(d, &user, action, c).translated())
+            app.with_directory(|d| actions::decide(d, &user, action, c).translated())
+                .unwrap_or_else(|| Some(t(k::UI__LOADING)))
         })
     };
     let denied = move |action: Action| reason(action).is_some();
@@ -116,7 +117,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
 
     let owner_text = match &conversation.assignee {
         Some(id) => {
-            let name = app.directory.with_untracked(|d| {
+            let name = app.summary.with_untracked(|d| {
                 d.users
                     .iter()
                     .find(|u| &u.id == id)

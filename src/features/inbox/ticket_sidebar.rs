@@ -65,7 +65,7 @@ pub fn TicketSidebar(
     };
     let contact_part = contact.map(|c| {
         let owner = c.owner.as_ref().and_then(|o| {
-            app.directory
+            app.summary
                 .with_untracked(|d| d.users.iter().find(|u| &u.id == o).map(|u| u.full_name()))
         });
         let (href, name, email) = (

@@ -50,11 +50,11 @@ pub fn HelpDeskTicketsPage() -> impl IntoView {
             Default::default(),
         );
     };
-    let users = app.directory.with_untracked(|d| d.users.clone());
+    let users = app.summary.with_untracked(|d| d.users.clone());
     let user_name = move |id: &Option<UserId>| {
         id.as_ref()
             .and_then(|id| {
-                app.directory
+                app.summary
                     .with(|d| d.users.iter().find(|u| &u.id == id).map(|u| u.full_name()))
             })
             .unwrap_or_else(|| t(k::COMMON__NO_OWNER))

@@ -8,13 +8,14 @@ use super::lazy_parts::{LazyComposeLauncher, LazyImportButton};
 use super::lazy_thread::LazyThreadView;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
+use crate::domain::inbox_entry;
 use crate::domain::views::WorkspacePath;
 use crate::domain::{Area, ConversationId, InboxId, View};
 use crate::i18n::{
     k,
     web::{t, tf},
 };
-use crate::services::{access, use_app};
+use crate::services::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -49,8 +50,8 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
     });
     let inboxes = Memo::new(move |_| {
         let user = app.user();
-        app.directory.with(|d| match &user {
-            Some(u) => access::visible_inboxes(d, u),
+        app.summary.with(|s| match &user {
+            Some(u) => inbox_entry::visible_entries(&s.inboxes, u),
             None => Vec::new(),
         })
     });
@@ -63,7 +64,10 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
                     .find(|i| i.id.as_str() == w)
                     .map(|i| i.id.clone())
             })
-            .or_else(|| app.user().and_then(|u| access::default_inbox(&list, &u)))
+            .or_else(|| {
+                app.user()
+                    .and_then(|u| inbox_entry::default_entry(&list, &u))
+            })
     });
     let navigate = use_navigate();
     let on_inbox = move |ev: leptos::ev::Event| {

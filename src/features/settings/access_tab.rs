@@ -14,13 +14,15 @@ use leptos::prelude::*;
 #[component]
 pub fn AccessTab(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoView {
     let app = use_app();
-    let saved = app.directory.with_untracked(|d| {
-        d.inboxes
-            .iter()
-            .find(|i| i.id == inbox)
-            .map(|i| i.access.clone())
-            .unwrap_or(InboxAccess::Everyone)
-    });
+    let saved = app
+        .with_directory_untracked(|d| {
+            d.inboxes
+                .iter()
+                .find(|i| i.id == inbox)
+                .map(|i| i.access.clone())
+        })
+        .flatten()
+        .unwrap_or(InboxAccess::Everyone);
     let state = AccessState::new(&saved);
     let error = RwSignal::new(None::<AppError>);
     let save = Action::new_local(move |access: &InboxAccess| {

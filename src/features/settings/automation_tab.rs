@@ -33,7 +33,7 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
     let mode = state.assign_mode;
     let edit_ticket = RwSignal::new(false);
     let users = move || {
-        let mut list = app.directory.with(|d| d.users.clone());
+        let mut list = app.summary.with(|d| d.users.clone());
         list.sort_by_key(|u| u.full_name().to_lowercase());
         list.into_iter()
             .map(|u| view! { <option value=u.id.0.clone()>{u.full_name()}</option> })

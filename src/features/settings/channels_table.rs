@@ -21,7 +21,7 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
     let connect_open = RwSignal::new(false);
     let inbox_for_rows = inbox.clone();
     let channels = Memo::new(move |_| {
-        app.directory.with(|d| {
+        app.summary.with(|d| {
             let mut list: Vec<Channel> = d
                 .channels
                 .iter()

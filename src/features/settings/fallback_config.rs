@@ -28,8 +28,8 @@ async fn copy_text(text: String) -> Result<(), String> {
 pub fn FallbackConfig(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let app = use_app();
     let forwarding = app
-        .directory
-        .with_untracked(|d| inbox.fallback.forwarding_address(&d.workspace, &inbox.id));
+        .with_directory_untracked(|d| inbox.fallback.forwarding_address(&d.workspace, &inbox.id))
+        .unwrap_or_default();
     let copy = Action::new_local(move |text: &String| {
         let text = text.clone();
         async move {

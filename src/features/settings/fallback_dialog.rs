@@ -31,8 +31,8 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
             {
                 let inbox_id = inbox.clone();
                 let saved = app
-                    .directory
-                    .with_untracked(|d| d.inboxes.iter().find(|i| i.id == inbox_id).cloned());
+                    .with_directory_untracked(|d| d.inboxes.iter().find(|i| i.id == inbox_id).cloned())
+                    .flatten();
                 match saved {
                     None => view! { <p class="sb-error">{t(k::FALLBACK__INBOX_GONE)}</p> }.into_any(),
                     Some(saved) => {
@@ -46,7 +46,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                             async move {
                                 match settings::save_fallback_and_automation(app, id.clone(), form, automation).await {
                                     Ok(()) => {
-                                        let unverified = app.directory.with_untracked(|d| {
+                                        let unverified = app.with_directory_untracked(|d| {
                                             d.inboxes.iter().any(|i| {
                                                 i.id == id
                                                     && matches!(
@@ -54,7 +54,8 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                                         FallbackFromAddress::Custom { verified: false, .. }
                                                     )
                                             })
-                                        });
+                                        })
+                                        .unwrap_or(true);
                                         if unverified {
                                             app.toast(ToastKind::Info, t(k::FALLBACK__SAVED_UNVERIFIED));
                                         } else {

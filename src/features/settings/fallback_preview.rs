@@ -26,7 +26,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let show_images = RwSignal::new(false);
     let user = Memo::new(move |_| {
         let id = preview_as.get();
-        app.directory.with(|d| {
+        app.summary.with(|d| {
             id.and_then(|id| d.users.iter().find(|u| u.id == id).cloned())
                 .or_else(|| d.users.first().cloned())
         })
@@ -61,11 +61,11 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
         {
             return t(k::PREVIEW__INVALID_ADDRESS);
         }
-        app.directory
-            .with(|d| match draft.with(|f| f.sending_address(&d.workspace)) {
-                Ok((address, _)) => address.to_string(),
-                Err(e) => crate::i18n::errors::Translated::translated(&e),
-            })
+        app.with_directory(|d| match draft.with(|f| f.sending_address(&d.workspace)) {
+            Ok((address, _)) => address.to_string(),
+            Err(e) => crate::i18n::errors::Translated::translated(&e),
+        })
+        .unwrap_or_else(|| t(k::UI__LOADING))
     };
     let srcdoc = move || {
         let body = draft.with(|f| {
@@ -76,7 +76,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
                     escape_text(&t(k::PREVIEW__NO_SIGNATURE))
                 );
             }
-            let company = app.directory.with(|d| d.workspace.company.clone());
+            let company = app.summary.with(|s| s.company.clone());
             match user.get() {
                 Some(sender) => {
                     let context = TokenContext {
@@ -93,7 +93,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
         preview_document(&body, head, show_images.get())
     };
     let users = move || {
-        let mut list: Vec<User> = app.directory.with(|d| d.users.clone());
+        let mut list: Vec<User> = app.summary.with(|d| d.users.clone());
         list.sort_by_key(|u| u.full_name().to_lowercase());
         list.into_iter()
             .map(|u| view! { <option value=u.id.0.clone()>{u.full_name()}</option> })

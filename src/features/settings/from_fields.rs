@@ -14,13 +14,15 @@ use leptos::prelude::*;
 #[component]
 pub fn FromFields(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let app = use_app();
-    let default_address = app.directory.with_untracked(|d| {
-        inbox
-            .fallback
-            .default_address(&d.workspace)
-            .map(|a| a.to_string())
-            .unwrap_or_else(|e| crate::i18n::errors::Translated::translated(&e))
-    });
+    let default_address = app
+        .with_directory_untracked(|d| {
+            inbox
+                .fallback
+                .default_address(&d.workspace)
+                .map(|a| a.to_string())
+                .unwrap_or_else(|e| crate::i18n::errors::Translated::translated(&e))
+        })
+        .unwrap_or_else(|| t(k::UI__LOADING));
     let mode = state.from_name_mode;
     let custom = state.custom_address_mode;
     let company_error = state.field_error(field::COMPANY_NAME);

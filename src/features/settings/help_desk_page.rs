@@ -55,8 +55,8 @@ fn DefaultReplyDialog(channel: RwSignal<Option<Channel>>) -> impl IntoView {
 fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl IntoView {
     let app = use_app();
     let current = app
-        .directory
-        .with_untracked(|d| teams_with_default(&d.workspace, &channel.id));
+        .with_directory_untracked(|d| teams_with_default(&d.workspace, &channel.id))
+        .unwrap_or_default();
     let enabled = RwSignal::new(!current.is_empty());
     let teams = RwSignal::new(current);
     let error = RwSignal::new(None::<String>);
@@ -70,7 +70,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
     };
     let moves = Memo::new(move |_| {
         let chosen = selected();
-        app.directory.with(|d| {
+        app.with_directory(|d| {
             preview_moves(&d.workspace, &channel_id, &chosen, &d.channels)
                 .map(|m| {
                     m.iter()
@@ -79,6 +79,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
                 })
                 .map_err(|e| e.translated())
         })
+        .unwrap_or_else(|| Err(t(k::UI__LOADING)))
     });
     let save_id = channel.id.clone();
     let save = Action::new_local(move |_: &()| {
@@ -107,7 +108,7 @@ fn DefaultReplyForm(channel: Channel, done: RwSignal<Option<Channel>>) -> impl I
         <fieldset class="sb-fieldset" disabled=move || !enabled.get()>
             <legend>{t(k::COMMON__TEAMS)}</legend>
             {app
-                .directory
+                .summary
                 .with_untracked(|d| d.teams.clone())
                 .into_iter()
                 .map(|t| {
@@ -167,11 +168,12 @@ pub fn HelpDeskSettingsPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Channel>);
     let denied = move || {
         let user = app.user()?;
-        app.directory
-            .with(|d| edit_decision(&d.workspace, &user).translated())
+        // Not allowed while the whole directory is not read (the page waits for it).
+        app.with_directory(|d| edit_decision(&d.workspace, &user).translated())
+            .unwrap_or_else(|| Some(t(k::UI__LOADING)))
     };
     let rows = move || {
-        app.directory.with(|d| {
+        app.with_directory(|d| {
             d.channels
                 .iter()
                 .filter(|c| c.kind == ChannelKind::TeamEmail)

@@ -27,14 +27,17 @@ pub fn InboxActions(
     let create_open = RwSignal::new(false);
     let create_denied = Memo::new(move |_| {
         let user = app.user()?;
-        let decision = app.directory.with(|d| {
+        // Not allowed while the whole directory is not read (the page waits for it).
+        let Some(decision) = app.with_directory(|d| {
             can(
                 &user,
                 Action::CreateInbox,
                 &Resource::Workspace,
                 &d.workspace,
             )
-        });
+        }) else {
+            return Some(t(k::UI__LOADING));
+        };
         match decision {
             Decision::Allowed => None,
             Decision::Denied(DenyReason::PlanTooLow { plan, .. }) => Some(tf(

@@ -27,9 +27,9 @@ pub fn InboxesSettingsPage() -> impl IntoView {
     let navigate = use_navigate();
     let inboxes = Memo::new(move |_| {
         let user = app.user();
-        app.directory.with(|d| match &user {
-            Some(u) => access::visible_inboxes(d, u),
-            None => Vec::new(),
+        app.directory.with(|d| match (&user, d) {
+            (Some(u), Some(d)) => access::visible_inboxes(d, u),
+            _ => Vec::new(),
         })
     });
     let inbox = Memo::new(move |_| {
@@ -43,7 +43,8 @@ pub fn InboxesSettingsPage() -> impl IntoView {
     let denied = Memo::new(move |_| {
         let user = app.user()?;
         let inbox = inbox.get()?;
-        app.directory.with(|d| {
+        // Not allowed while the whole directory is not read (the page waits for it).
+        app.with_directory(|d| {
             can(
                 &user,
                 Action::EditInboxSettings,
@@ -52,6 +53,7 @@ pub fn InboxesSettingsPage() -> impl IntoView {
             )
             .translated()
         })
+        .unwrap_or_else(|| Some(t(k::UI__LOADING)))
     });
     let select = Callback::new(move |id: InboxId| {
         navigate(&format!("/settings/inboxes?inbox={id}"), Default::default());

@@ -48,7 +48,7 @@ pub fn MailServerFormView(
     );
     let remember = RwSignal::new(settings.as_ref().is_some_and(|s| s.remember_on_device));
     let known = RwSignal::new(known);
-    let rows: Vec<Row> = app.directory.with_untracked(|d| {
+    let rows: Vec<Row> = app.summary.with_untracked(|d| {
         listed_channels(&d.channels)
             .into_iter()
             .map(|c| {

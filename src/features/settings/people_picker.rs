@@ -26,7 +26,7 @@ pub fn PeoplePicker(
 ) -> impl IntoView {
     let app = use_app();
     let user_rows = move || {
-        let mut list = app.directory.with(|d| d.users.clone());
+        let mut list = app.summary.with(|d| d.users.clone());
         list.sort_by_key(|u| u.full_name().to_lowercase());
         list.into_iter()
             .map(|u| {
@@ -50,7 +50,7 @@ pub fn PeoplePicker(
             .collect_view()
     };
     let team_rows = move || {
-        let mut list = app.directory.with(|d| d.teams.clone());
+        let mut list = app.summary.with(|d| d.teams.clone());
         list.sort_by_key(|t| t.name.to_lowercase());
         list.into_iter()
             .map(|t| {

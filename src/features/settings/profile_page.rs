@@ -21,8 +21,8 @@ use leptos::prelude::*;
 fn CrmFromForm(user: User) -> impl IntoView {
     let app = use_app();
     let choices = app
-        .directory
-        .with_untracked(|d| from_settings::crm_from_choices(d, &user));
+        .with_directory_untracked(|d| from_settings::crm_from_choices(d, &user))
+        .unwrap_or_default();
     let from = RwSignal::new(
         user.crm_default_from
             .as_ref()
@@ -109,7 +109,7 @@ pub fn ProfileSettingsPage() -> impl IntoView {
                     app.user()
                         .map(|u| {
                             let team = |id: &crate::domain::TeamId| {
-                                app.directory.with(|d| d.teams.iter().find(|t| &t.id == id).map(|t| t.name.clone()).unwrap_or_default())
+                                app.summary.with(|d| d.teams.iter().find(|t| &t.id == id).map(|t| t.name.clone()).unwrap_or_default())
                             };
                             let primary = u.primary_team.as_ref().map(team).unwrap_or_else(|| t(k::COMMON__NONE));
                             let additional = if u.additional_teams.is_empty() {

@@ -54,12 +54,13 @@ pub fn TemplateSection(
 ) -> impl IntoView {
     let app = use_app();
     let items = Memo::new(move |_| {
-        app.directory.with(|d| {
+        app.with_directory(|d| {
             search(&d.templates, kind, "")
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let open = RwSignal::new(false);
     let editing = RwSignal::new(None::<Template>);

@@ -28,12 +28,14 @@ pub fn VerifyAddress(state: FallbackState, inbox: InboxId) -> impl IntoView {
     let app = use_app();
     let saved_inbox = inbox.clone();
     let stage = Memo::new(move |_| {
-        let saved = app.directory.with(|d| {
-            d.inboxes
-                .iter()
-                .find(|i| i.id == saved_inbox)
-                .map(|i| i.fallback.from_address.clone())
-        });
+        let saved = app
+            .with_directory(|d| {
+                d.inboxes
+                    .iter()
+                    .find(|i| i.id == saved_inbox)
+                    .map(|i| i.fallback.from_address.clone())
+            })
+            .flatten();
         let typed = EmailAddress::parse(&state.custom_address.get());
         match (saved, typed) {
             (

@@ -65,7 +65,7 @@ pub fn AccountMenu() -> impl IntoView {
                     <span class="sb-field__label">{t(k::ACCOUNT__SWITCH_USER)}</span>
                     <select class="sb-select" on:change=on_switch prop:value=move || app.user_id.get().map(|u| u.0).unwrap_or_default()>
                         {move || {
-                            app.directory
+                            app.summary
                                 .with(|d| d.users.clone())
                                 .into_iter()
                                 .map(|u| {

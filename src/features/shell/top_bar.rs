@@ -10,8 +10,8 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = use_app();
-    let company = move || app.directory.with(|d| d.workspace.company.clone());
-    let plan = move || app.directory.with(|d| d.workspace.plan.label());
+    let company = move || app.summary.with(|s| s.company.clone());
+    let plan = move || app.summary.with(|s| s.plan.label());
     // Plain links: the router handles clicks on every same-origin `<a>`; its `<A>` component
     // would only add `aria-current`, which is set here per section (and keeps `<A>`'s code out
     // of the initial load, issue 2).

@@ -22,7 +22,7 @@ pub(super) fn run(
 #[component]
 pub fn TicketProps(ticket: Ticket) -> impl IntoView {
     let app = use_app();
-    let users = app.directory.with_untracked(|d| {
+    let users = app.summary.with_untracked(|d| {
         let mut users = d.users.clone();
         users.sort_by_key(|u| u.full_name().to_lowercase());
         users

@@ -37,10 +37,12 @@ pub fn TicketTrash(ticket: Ticket, conversations: Vec<Conversation>) -> impl Int
     let reason = move || {
         let user = app.user()?;
         conversations.with_value(|cs| {
-            app.directory.with(|d| {
+            // Not allowed while the whole directory is not read (the page waits for it).
+            app.with_directory(|d| {
                 cs.iter()
                     .find_map(|c| actions::decide(d, &user, Action::Trash, c).translated())
             })
+            .unwrap_or_else(|| Some(t(k::UI__LOADING)))
         })
     };
     let denied = move || reason().is_some();
