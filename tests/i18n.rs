@@ -291,3 +291,67 @@ fn the_build_refuses_inconsistent_catalogues() {
         "{bad_key:?}"
     );
 }
+
+#[test]
+fn english_is_split_into_first_paint_and_later_texts_that_add_up_to_en_json() {
+    // Issue 2: the main module holds only the first screen's English texts; the rest is a
+    // lazily loaded chunk. Together they must be exactly en.json, and the split must be real.
+    let first_paint = Catalog::english_first_paint();
+    assert!(
+        !first_paint.is_complete(),
+        "some texts are loaded after the first paint"
+    );
+    let present = KEY_NAMES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| first_paint.has(switchboard::i18n::key_at(*i)))
+        .count();
+    assert!(present > 0 && present < KEY_NAMES.len());
+    let mut completed = first_paint.clone();
+    completed.complete_english(switchboard::i18n::ENGLISH_LATER);
+    assert!(completed.is_complete());
+    assert_eq!(completed, shipped(Locale::En));
+    assert_eq!(Catalog::english(), shipped(Locale::En));
+}
+
+#[test]
+fn the_first_screen_and_boot_errors_are_worded_before_the_rest_loads() {
+    // Named in a first-paint source (app root, top bar, account menu, inbox list) or in a
+    // first-paint namespace (storage / app errors shown by the boot error page).
+    let first_paint = Catalog::english_first_paint();
+    let cases = [
+        ("app root: loading note", k::APP__LOADING),
+        ("app root: boot failure page", k::APP__BOOT_FAILED),
+        ("account menu", k::ACCOUNT__MENU),
+        ("account menu: switch user", k::ACCOUNT__SWITCH_USER),
+    ];
+    for (rule, key) in cases {
+        assert!(first_paint.has(key), "{rule}");
+        assert_eq!(
+            first_paint.text(key, &[]),
+            Catalog::english().text(key, &[]),
+            "{rule}"
+        );
+    }
+    for (i, name) in KEY_NAMES.iter().enumerate() {
+        if name.starts_with("storage.") || name.starts_with("apperr.") {
+            assert!(
+                first_paint.has(switchboard::i18n::key_at(i)),
+                "boot error text {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_later_text_asked_for_too_early_is_empty_never_its_key() {
+    // The web layer then loads the rest and rebuilds the page (i18n::web); until then the
+    // catalogue must not show a key name or a half-filled template.
+    let first_paint = Catalog::english_first_paint();
+    let later = (0..KEY_NAMES.len())
+        .map(switchboard::i18n::key_at)
+        .find(|key| !first_paint.has(*key))
+        .expect("a later text exists");
+    assert_eq!(first_paint.text(later, &[]), "");
+    assert_eq!(first_paint.plural(later, 2, "2", &[]), "");
+}
