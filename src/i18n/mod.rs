@@ -6,6 +6,15 @@
 //! placeholder. This module is pure (it builds on the host): the locale, plural rules,
 //! catalogues and interpolation. Reading the browser's language, fetching a catalogue and
 //! making texts reactive is `web.rs` (wasm32 only). It must not know about any view.
+//!
+//! English comes in two parts (issue 2): [`ENGLISH_FIRST_PAINT`], compiled into the main module,
+//! and [`ENGLISH_LATER`], which only a lazily loaded function reads. The rule for which key is
+//! first-paint is mechanical (`build.rs`): every `k::` constant named in a first-paint source
+//! file (app root, top bar, inbox list, shared `ui`, ...) plus the `storage.` / `apperr.`
+//! namespaces. It cannot silently go wrong, because a miss is safe: a later text asked for
+//! before the rest is there is empty (never its key) for that moment, starts the load, and the
+//! page is rebuilt when it arrives (`web.rs`); toasts wait for it. [`Catalog::english`] is always
+//! complete (host, tests).
 
 pub mod messages;
 mod plural;
