@@ -7,12 +7,6 @@
 //! the English texts (the default and the fallback); the other languages stay JSON files that
 //! the app fetches when a rep picks them, so they cost nothing in the initial download.
 //!
-//! English itself comes in two parts (issue 2, ARCHITECTURE.md "Bundle size"): the texts the
-//! first screen can show ([`FIRST_PAINT_SOURCES`], [`FIRST_PAINT_NAMESPACES`]) are compiled into
-//! the main module; the others (settings, contacts, tickets, the open conversation, the
-//! composer, refusals) are a second packed string that only a lazily loaded function reads, so
-//! the code splitter puts it in its own wasm chunk, fetched after the first paint.
-//!
 //! It also links the wasm app binary with `--emit-relocs`: `wasm-split-cli`
 //! (scripts/post-build.mjs) needs the relocations to cut the module into lazily loaded chunks
 //! (issue 2, ARCHITECTURE.md "Bundle size"). Set here rather than in RUSTFLAGS so that no
@@ -32,9 +26,6 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=public/locales");
     println!("cargo:rerun-if-changed=src/i18n/check.rs");
-    for source in FIRST_PAINT_SOURCES {
-        println!("cargo:rerun-if-changed={source}");
-    }
     let mut catalogues = Vec::new();
     for (code, _) in check::LOCALES {
         let path = format!("public/locales/{code}.json");
@@ -54,108 +45,26 @@ fn main() {
     }
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("i18n_keys.rs");
-    let first_paint = first_paint_keys(&catalogues[0].1);
-    std::fs::write(out, generate(&catalogues[0].1, &first_paint))
-        .unwrap_or_else(|e| fail(&e.to_string()));
+    std::fs::write(out, generate(&catalogues[0].1)).unwrap_or_else(|e| fail(&e.to_string()));
 }
 
-/// The sources of what the first screen shows before the after-paint chunks load: the app
-/// root with its boot and error pages, the top bar, the inbox / help desk workspaces (views
-/// menu, filter bar, conversation and ticket lists, the Loading notes of the lazy parts), the
-/// keyboard layer and the shared `ui` widgets and labels, and the outcome texts of the list's
-/// actions. A file or a whole folder; every `k::` constant named in them is first-paint.
-const FIRST_PAINT_SOURCES: &[&str] = &[
-    "src/features/app.rs",
-    "src/features/after_paint.rs",
-    "src/features/shell",
-    "src/features/shortcuts",
-    "src/features/inbox/mod.rs",
-    "src/features/inbox/workspace.rs",
-    "src/features/inbox/views_nav.rs",
-    "src/features/inbox/list_filters.rs",
-    "src/features/inbox/conversation_list.rs",
-    "src/features/inbox/conversation_row.rs",
-    "src/features/inbox/virtual_list.rs",
-    "src/features/inbox/tickets_list.rs",
-    "src/features/inbox/import_button.rs",
-    "src/features/inbox/lazy_parts.rs",
-    "src/features/inbox/lazy_thread.rs",
-    "src/ui",
-    "src/services/actions.rs",
-];
+const ENGLISH_DOC: &str = "The English texts in key order, each ended by U+0000; a plural text is \
+                           its forms one, few, many and other, each ended by U+0001 (an absent \
+                           form is empty).";
 
-/// Namespaces (the part of a key before the first dot) first-paint as a whole: the storage and
-/// app errors the boot error page words through `i18n::errors`, which also words every other
-/// refusal and so is not a first-paint source itself.
-const FIRST_PAINT_NAMESPACES: &[&str] = &["storage", "apperr"];
-
-/// Whether each key (in key order) is compiled into the main module: named in a first-paint
-/// source, or in a first-paint namespace. Any other key is loaded after the first paint; a
-/// text asked for before it arrives starts the load and is shown once it is there
-/// (`i18n::web`).
-fn first_paint_keys(english: &Map<String, Value>) -> Vec<bool> {
-    let mut named = std::collections::HashSet::new();
-    let mut files = Vec::new();
-    for source in FIRST_PAINT_SOURCES {
-        collect_rust_files(Path::new(source), &mut files);
-    }
-    for file in files {
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", file.display())));
-        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
-            named.insert(word.to_string());
-        }
-    }
-    english
-        .keys()
-        .map(|key| {
-            let namespace = key.split('.').next().unwrap_or_default();
-            FIRST_PAINT_NAMESPACES.contains(&namespace) || named.contains(&const_name(key))
-        })
-        .collect()
-}
-
-fn collect_rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
-    if path.is_dir() {
-        let entries = std::fs::read_dir(path)
-            .unwrap_or_else(|e| fail(&format!("cannot list {}: {e}", path.display())));
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for entry in paths {
-            collect_rust_files(&entry, out);
-        }
-    } else if path.extension().is_some_and(|e| e == "rs") {
-        out.push(path.to_path_buf());
-    } else if !path.exists() {
-        fail(&format!(
-            "first-paint source {} does not exist",
-            path.display()
-        ));
-    }
-}
-
-const PACKING_DOC: &str = "Each text is ended by U+0000; a plural text is its forms one, few, \
-                           many and other, each ended by U+0001 (an absent form is empty).";
-
-/// Packs the English texts of the keys `wanted` says, in key order, as [`PACKING_DOC`] says;
-/// a key not wanted is written as `skipped` (U+0002 in the first-paint part, nothing in the
-/// rest). The separators cannot occur in a text (refused here), and a plural form is never
-/// empty, so the packing reads back exactly.
-fn english_packed(english: &Map<String, Value>, wanted: &[bool], skipped: &str) -> String {
+/// The English texts packed as [`ENGLISH_DOC`] says. The separators cannot occur in a text
+/// (refused here), and a plural form is never empty, so the packing reads back exactly.
+fn english_packed(english: &Map<String, Value>) -> String {
     let mut packed = String::new();
     let push = |packed: &mut String, text: &str, key: &str| {
-        if text.contains(['\u{0}', '\u{1}', '\u{2}']) {
+        if text.contains(['\u{0}', '\u{1}']) {
             fail(&format!(
-                "en.json: \"{key}\" contains a control character U+0000, U+0001 or U+0002"
+                "en.json: \"{key}\" contains a control character U+0000 or U+0001"
             ));
         }
         packed.push_str(text);
     };
-    for ((key, text), wanted) in english.iter().zip(wanted) {
-        if !wanted {
-            packed.push_str(skipped);
-            continue;
-        }
+    for (key, text) in english {
         match text {
             Value::String(s) => push(&mut packed, s, key),
             Value::Object(map) => {
@@ -186,7 +95,7 @@ fn const_name(key: &str) -> String {
     key.replace(['.'], "__").to_ascii_uppercase()
 }
 
-fn generate(english: &Map<String, Value>, first_paint: &[bool]) -> String {
+fn generate(english: &Map<String, Value>) -> String {
     let mut code = String::from("// Generated by build.rs from public/locales/en.json.\n");
     let _ = writeln!(
         code,
@@ -207,26 +116,11 @@ fn generate(english: &Map<String, Value>, first_paint: &[bool]) -> String {
     // One string instead of a table of `&str`s (issue 2): a table costs 32 bytes of pointers
     // and padding per key in the initial download, the separators one byte.
     code.push_str("];\n");
-    let later: Vec<bool> = first_paint.iter().map(|first| !first).collect();
+    let _ = writeln!(code, "/// {ENGLISH_DOC}");
     let _ = writeln!(
         code,
-        "/// The English texts the first screen can show, in key order; a key loaded later is \
-         one U+0002. {PACKING_DOC}"
-    );
-    let _ = writeln!(
-        code,
-        "pub static ENGLISH_FIRST_PAINT: &str = {:?};",
-        english_packed(english, first_paint, "\u{2}")
-    );
-    let _ = writeln!(
-        code,
-        "/// The other English texts, in key order (the keys [`ENGLISH_FIRST_PAINT`] skips). \
-         {PACKING_DOC}"
-    );
-    let _ = writeln!(
-        code,
-        "pub static ENGLISH_LATER: &str = {:?};",
-        english_packed(english, &later, "")
+        "pub static ENGLISH: &str = {:?};",
+        english_packed(english)
     );
     code
 }

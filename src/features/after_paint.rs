@@ -2,9 +2,8 @@
 //! ≤ 250 KB brotli), each behind a Leptos `#[lazy]` boundary so that its code is a wasm chunk
 //! fetched once the first screen is painted ([`AppCtx::painted`]) instead of being part of the
 //! initial load: the toast region, the account menu (**Switch user**, **Reset demo
-//! workspace**), the mail server poll (SPEC §9), the English texts the first screen does not
-//! show; and another language's catalogue (English is built in; another language is loaded
-//! before the first paint, which needs it).
+//! workspace**), the mail server poll (SPEC §9); and another language's catalogue (English is
+//! built in; another language is loaded before the first paint, which needs it).
 //!
 //! Owns only the loading boundaries; what each part does is its feature's. Must not hold
 //! state: every part reads the app context as it would if it were mounted directly.
@@ -80,14 +79,6 @@ async fn mail_poll(app: AppCtx, owner: Option<Owner>) {
         Some(owner) => owner.with(|| jmap::start(app)),
         None => jmap::start(app),
     }
-}
-
-/// Loads the English texts the first screen does not show (`i18n::web`), once it is painted.
-pub fn start_english_later(app: AppCtx) {
-    leptos::task::spawn_local(async move {
-        app.until_painted().await;
-        i18n::load_english_later().await
-    });
 }
 
 /// Starts the mail server poll ([`jmap::start`]) once its chunk is there. It runs under the

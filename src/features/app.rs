@@ -51,7 +51,6 @@ fn Ready(db: crate::storage::Db, directory: crate::storage::Directory) -> impl I
         std::time::Duration::from_secs(1),
     );
     after_paint::start_mail_poll(app);
-    after_paint::start_english_later(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {

@@ -5,108 +5,19 @@
 //! the language changes. English is compiled in; another language's catalogue is fetched from
 //! `/locales/<code>.json` when chosen, and until it arrives (or if it cannot be fetched) the
 //! interface stays in the language it had, with the error reported to the caller.
-//!
-//! Only the English texts of the first screen are in the main module (issue 2, `build.rs`); the
-//! others are a lazily loaded chunk, loaded once the first screen is painted
-//! ([`load_english_later`]) or as soon as a text of it is asked for. A text asked for before
-//! it is there is empty for that moment, and when it arrives the page is rebuilt the way a
-//! change of language rebuilds it, so it never stays missing; error toasts wait for it
-//! ([`when_texts_loaded`]).
 
 use super::{Catalog, Key, Locale};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt::Display;
 use std::rc::Rc;
 
 const STORAGE_KEY: &str = "switchboard.locale";
 
 thread_local! {
-    static CATALOG: RefCell<Rc<Catalog>> = RefCell::new(Rc::new(Catalog::english_first_paint()));
+    static CATALOG: RefCell<Rc<Catalog>> = RefCell::new(Rc::new(Catalog::english()));
     // Created on first use, outside any owner, so it lives as long as the page.
     static LOCALE: ArcRwSignal<Locale> = ArcRwSignal::new(Locale::En);
-    // Complete English, once its later texts are loaded.
-    static ENGLISH: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
-    // A text of the current catalogue was asked for before it was loaded (and shown empty).
-    static MISSED: Cell<bool> = const { Cell::new(false) };
-}
-
-// Split only in the app build (feature `split`, set by index.html): a test binary cannot link a
-// lazy function. Only this function names `ENGLISH_LATER`, so the splitter moves the string
-// into this function's chunk.
-#[cfg_attr(feature = "split", lazy)]
-async fn english_later() -> &'static str {
-    super::ENGLISH_LATER
-}
-
-/// Complete English: the compiled-in texts plus the later ones (loaded on the first call).
-/// When English is the current language, its later texts become current, and a page that
-/// showed one of them empty is rebuilt.
-async fn complete_english() -> Rc<Catalog> {
-    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
-        return english;
-    }
-    let later = english_later().await;
-    // Another caller may have finished while this one waited for the same chunk.
-    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
-        return english;
-    }
-    let mut english = Catalog::english_first_paint();
-    english.complete_english(later);
-    let english = Rc::new(english);
-    ENGLISH.with(|e| *e.borrow_mut() = Some(english.clone()));
-    let current_is_partial = CATALOG.with(|c| {
-        let mut c = c.borrow_mut();
-        let partial = c.locale() == Locale::En && !c.is_complete();
-        if partial {
-            *c = english.clone();
-        }
-        partial
-    });
-    if MISSED.with(|m| m.replace(false)) && current_is_partial {
-        locale_signal().notify();
-    }
-    english
-}
-
-/// Loads the English texts the first screen does not show, if English is the current language
-/// (called once the first screen is painted; another language is complete already).
-pub async fn load_english_later() {
-    if !catalog().is_complete() {
-        complete_english().await;
-    }
-}
-
-/// Runs `show` once every text of the current language is loaded: at once, or when the later
-/// English texts arrive (loading them now). For what is worded once and kept as text, such as
-/// a toast.
-pub fn when_texts_loaded(show: impl FnOnce() + 'static) {
-    if catalog().is_complete() {
-        show();
-    } else {
-        leptos::task::spawn_local(async move {
-            load_english_later().await;
-            show();
-        });
-    }
-}
-
-/// Notes that a text was asked for before it was loaded, and starts loading it.
-fn missed() {
-    if !MISSED.with(|m| m.replace(true)) {
-        leptos::task::spawn_local(async {
-            complete_english().await;
-        });
-    }
-}
-
-/// The current catalogue, noting a miss when it lacks `present` says.
-fn catalog_for(present: impl FnOnce(&Catalog) -> bool) -> Rc<Catalog> {
-    let catalog = catalog();
-    if !present(&catalog) {
-        missed();
-    }
-    catalog
 }
 
 fn locale_signal() -> ArcRwSignal<Locale> {
@@ -125,25 +36,25 @@ pub fn locale() -> Locale {
 /// The text of `key` in the current language (reactive).
 pub fn t(key: Key) -> String {
     locale_signal().track();
-    catalog_for(|c| c.has(key)).text(key, &[])
+    catalog().text(key, &[])
 }
 
 /// The text of `key` with its `{placeholders}` filled in (reactive).
 pub fn tf(key: Key, args: &[(&str, &dyn Display)]) -> String {
     locale_signal().track();
-    catalog_for(|c| c.has(key)).text(key, args)
+    catalog().text(key, args)
 }
 
 /// A typed refusal's sentence in the current language (reactive).
 pub fn tm(message: &super::messages::Message) -> String {
     locale_signal().track();
-    catalog_for(|c| c.has_message(message)).message(message)
+    catalog().message(message)
 }
 
 /// The plural form of `key` for `count`, with `{count}` written in the language's digits.
 pub fn tn(key: Key, count: u64, args: &[(&str, &dyn Display)]) -> String {
     let locale = locale();
-    catalog_for(|c| c.has(key)).plural(key, count, &number(locale, count as f64), args)
+    catalog().plural(key, count, &number(locale, count as f64), args)
 }
 
 /// A number written the way the language writes it (`10,000` / `10 000` / `10.000`).
@@ -239,7 +150,7 @@ pub enum SwitchError {
 /// keeps the choice on this device. On error nothing changes.
 pub async fn set_locale(locale: Locale, remember: bool) -> Result<(), SwitchError> {
     let next = if locale == Locale::En {
-        complete_english().await
+        Catalog::english()
     } else {
         let url = format!("/locales/{}.json", locale.code());
         let response = gloo_net::http::Request::get(&url)
@@ -256,11 +167,9 @@ pub async fn set_locale(locale: Locale, remember: bool) -> Result<(), SwitchErro
             .text()
             .await
             .map_err(|e| SwitchError::Network(locale.native_name(), e.to_string()))?;
-        Rc::new(Catalog::from_json(locale, &body)?)
+        Catalog::from_json(locale, &body)?
     };
-    CATALOG.with(|c| *c.borrow_mut() = next);
-    // The new catalogue is complete: the rebuild below shows every text.
-    MISSED.with(|m| m.set(false));
+    CATALOG.with(|c| *c.borrow_mut() = Rc::new(next));
     if remember {
         if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = storage.set_item(STORAGE_KEY, locale.code());

@@ -259,10 +259,7 @@ impl AppCtx {
 
     pub fn toast_error(&self, err: &AppError) {
         use crate::i18n::errors::Translated;
-        // A toast keeps its text: most refusals are English texts loaded after the first paint
-        // (i18n::web), so it is worded once they are there.
-        let (app, err) = (*self, err.clone());
-        crate::i18n::web::when_texts_loaded(move || app.toast(ToastKind::Error, err.translated()));
+        self.toast(ToastKind::Error, err.translated());
     }
 
     /// Records that `store` changed in this tab: readers refetch, other tabs are told.
