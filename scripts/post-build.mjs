@@ -9,15 +9,18 @@
 //    loaded chunk and the `__wasm_split.js` loader; the main module then goes through
 //    wasm-bindgen (keeping the linker's exports the chunks import) and, in release, every module
 //    through binaryen's optimiser (wasm-opt -Oz; index.html sets data-wasm-opt="0" so Trunk
-//    does not optimise a module that is thrown away here). The results overwrite the files index.html already names, so Trunk's
-//    loader script and hashed file names stay as they are; their integrity hashes are updated.
+//    does not optimise a module that is thrown away here). In release the two JavaScript files
+//    this writes (wasm-bindgen's glue of the main module and the `__wasm_split.js` loader; Trunk
+//    never sees them, so never minifies them) go through terser. The results overwrite the files
+//    index.html already names, so Trunk's loader script and hashed file names stay as they are;
+//    their integrity hashes are updated from the final bytes.
 // 2. The app's Content-Security-Policy (issue 8): a <meta http-equiv> whose script-src allows
 //    'self' and exactly the inline scripts of this index.html (Trunk's loader) by their sha256,
 //    never 'unsafe-inline' or 'unsafe-eval'. The hash is computed here because the loader names
 //    hashed files and so changes on every build. Under `trunk serve` the dev server rewrites its
 //    autoreload script per response, so there the policy names Trunk's per-response nonce.
 //
-// Tools: wasm-split-cli, wasm-bindgen and binaryen (node_modules) at the versions
+// Tools: wasm-split-cli, wasm-bindgen, binaryen and terser (node_modules) at the versions
 // scripts/setup.sh installs.
 
 import { execFileSync } from 'node:child_process';
@@ -111,6 +114,36 @@ async function optimizeAll(paths) {
   }
 }
 
+// terser from node_modules (package.json pins it; scripts/setup.sh installs it with `npm ci`).
+const TERSER_DIR = join(ROOT, 'node_modules', 'terser');
+const TERSER_VERSION = '5.51.2';
+
+// Minifies ES modules in place. `module: true`: both files are ES modules, so top-level names
+// may be mangled, while their exports (the names Trunk's loader, the chunks and
+// `__wasm_split.js` import) and property names (the wasm import object's keys) are kept.
+// No source map: the release site ships none.
+async function minifyAll(paths) {
+  const manifest = join(TERSER_DIR, 'package.json');
+  const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
+  if (version !== TERSER_VERSION) {
+    throw new Error(`terser ${TERSER_VERSION} is not in node_modules; run \`bash scripts/setup.sh\``);
+  }
+  const { minify } = await import(pathToFileURL(join(TERSER_DIR, 'main.js')).href);
+  for (const path of paths) {
+    const result = await minify(readFileSync(path, 'utf8'), {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false },
+    });
+    if (typeof result.code !== 'string' || result.code.length === 0) {
+      throw new Error(`terser produced nothing for ${path}`);
+    }
+    writeFileSync(path, result.code);
+  }
+}
+
 const digest = (algorithm, bytes) => createHash(algorithm).update(bytes).digest('base64');
 
 // The hashed base name Trunk gave the app, e.g. "switchboard-1a2b3c", from index.html's links.
@@ -169,6 +202,7 @@ async function split(staging, profile, html) {
     }
     if (profile === 'release') {
       await optimizeAll([...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p));
+      await minifyAll([...outputs].filter(([name]) => name.endsWith('.js')).map(([, p]) => p));
     }
     // wasm-bindgen's inline JS snippets are the same files Trunk already copied, but copy them
     // again so the staging dir matches this wasm-bindgen run exactly.

@@ -13,7 +13,8 @@
 #     lazily loaded chunks after every Trunk build (scripts/post-build.mjs, a Trunk hook)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version locked in Cargo.lock (it also provides
 #     wasm-bindgen-test-runner); a mismatch with the app's wasm-bindgen breaks the build
-#   - node_modules from package-lock.json (`npm ci`), which includes binaryen's wasm-opt 132:
+#   - node_modules from package-lock.json (`npm ci`; re-run whenever the lock file changes),
+#     which includes terser (minifies the release JS) and binaryen's wasm-opt 132:
 #     Debian's binaryen 108 produces a wasm that crashes at start-up
 #   - with --browser: /usr/bin/chromium and /usr/bin/chromedriver from Debian
 # Tool installs are serialised with a lock so parallel runs on one machine never race.
