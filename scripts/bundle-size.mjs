@@ -26,12 +26,14 @@ const BUDGET_BYTES = 250 * 1024;
 // Measured 2026-11-22 (session 3): 296.6 KB brotli initial load; session 4: 281.0 KB after
 // taking code the first screen never runs out of the main module (the upgrade's serialisers,
 // the English table of pointers, the tagged enums' buffered reads), 286.8 KB once the session's
-// translated refusals were merged (134 more English texts in the main module's catalogue)
+// translated refusals were merged (134 more English texts in the main module's catalogue);
+// session 6: 269.7 KB (own IndexedDB open handlers, the first paint's directory summary, no
+// `<A>` or derived enum visitors in the first screen, minified JS)
 // (ARCHITECTURE.md "Bundle size", which says what is left above the budget and why); the
 // ceiling is that + 2 %. Once
 // the initial load is within the budget, the ceiling becomes the budget itself (250), so the
 // test command fails above it.
-const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 292.5) * 1024;
+const CEILING_BYTES = Number(process.env.BUNDLE_CEILING_KB ?? 275.1) * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const dist = resolve(process.argv[2] ?? 'dist');
