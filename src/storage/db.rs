@@ -270,7 +270,7 @@ impl Db {
             .with_query::<JsValue, _>(KeyRange::Only(key))
             .primitive()?
             .await?;
-        values.map(|v| from_js(v?)).collect()
+        decode_each(values)
     }
 
     async fn get_first_by<T: DeserializeOwned>(
@@ -414,26 +414,11 @@ impl Db {
         };
         Ok(Directory {
             workspace,
-            users: users
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            teams: teams
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            inboxes: inboxes
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            channels: channels
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            templates: templates
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
+            users: decode_each(users.await?)?,
+            teams: decode_each(teams.await?)?,
+            inboxes: decode_each(inboxes.await?)?,
+            channels: decode_each(channels.await?)?,
+            templates: decode_each(templates.await?)?,
         })
     }
 
@@ -469,18 +454,9 @@ impl Db {
         Ok(Summary {
             company: head.company,
             plan: head.plan,
-            users: users
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            teams: teams
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
-            channels: channels
-                .await?
-                .map(|v| from_js(v?))
-                .collect::<Result<_, _>>()?,
+            users: decode_each(users.await?)?,
+            teams: decode_each(teams.await?)?,
+            channels: decode_each(channels.await?)?,
             inboxes: inboxes
                 .await?
                 .map(|v| from_js::<InboxEntry>(v?))
@@ -813,7 +789,7 @@ impl Db {
             .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
             .primitive()?
             .await?;
-        values.map(|v| from_js(v?)).collect()
+        decode_each(values)
     }
 
     /// A conversation and its contact, read in one transaction (what the Reply composer needs:
@@ -1099,9 +1075,19 @@ fn records<'s, T>(
         .collect()
 }
 
+/// Every value of a `get_all` answer, decoded (the first undecodable one fails the read).
+fn decode_each<T: DeserializeOwned, E>(
+    values: impl Iterator<Item = Result<JsValue, E>>,
+) -> Result<Vec<T>, StorageError>
+where
+    StorageError: From<E>,
+{
+    values.map(|v| from_js(v?)).collect()
+}
+
 async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>, StorageError> {
     let values = store.get_all::<JsValue>().primitive()?.await?;
-    values.map(|v| from_js(v?)).collect()
+    decode_each(values)
 }
 
 /// The keys of a `_t` search index that start with `token`.
