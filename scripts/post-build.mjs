@@ -8,12 +8,16 @@
 //    Leptos' #[lazy] / #[lazy_route]), which writes the main module, one .wasm per lazily
 //    loaded chunk and the `__wasm_split.js` loader; the main module then goes through
 //    wasm-bindgen (keeping the linker's exports the chunks import) and, in release, every module
-//    through binaryen's optimiser (wasm-opt -Oz; index.html sets data-wasm-opt="0" so Trunk
+//    through binaryen's optimiser (wasm-opt -O2; index.html sets data-wasm-opt="0" so Trunk
 //    does not optimise a module that is thrown away here). In release the two JavaScript files
 //    this writes (wasm-bindgen's glue of the main module and the `__wasm_split.js` loader; Trunk
 //    never sees them, so never minifies them) go through terser. The results overwrite the files
 //    index.html already names, so Trunk's loader script and hashed file names stay as they are;
-//    their integrity hashes are updated from the final bytes.
+//    their integrity hashes are updated from the final bytes (so are the stylesheets', which a
+//    release build minifies here: `minifyCss`). Before any of that, the main
+//    module's imports from wasm-bindgen's glue get short names (`shortenImports`): their
+//    generated names carry a 16-hex-digit hash each, ~7.7 KB brotli of the initial load
+//    between the wasm and the glue that would otherwise be incompressible noise.
 // 2. The app's Content-Security-Policy (issue 8): a <meta http-equiv> whose script-src allows
 //    'self' and exactly the inline scripts of this index.html (Trunk's loader) by their sha256,
 //    never 'unsafe-inline' or 'unsafe-eval'. The hash is computed here because the loader names
@@ -90,9 +94,15 @@ function run(command, args) {
   }
 }
 
-// What `wasm-opt -Oz` does to each file: binaryen's default passes at optimize level 2, shrink
-// level 2, names and debug info dropped.
-async function optimizeAll(paths) {
+// What `wasm-opt -O2` does to each file: binaryen's default passes at optimize level 2, shrink
+// level 0, names and debug info dropped. Not -Oz: the budget is on brotli bytes, and -Oz's
+// smaller raw module compresses worse (session 7, main module: -Oz 254.5 KB, -Os 253.3 KB,
+// -O2 252.6 KB, -O3 254.1 KB brotli; -O2 run twice saved 0.2 KB more for 20 s of CPU); -O2 is
+// also the faster code.
+//
+// Before that, the main module loses the exports no code can reach (`UNREACHABLE_EXPORTS`), so
+// the optimiser drops the functions only they kept.
+async function optimizeAll(paths, mainModule) {
   const manifest = join(BINARYEN_DIR, 'package.json');
   const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
   if (version !== BINARYEN_VERSION) {
@@ -100,18 +110,41 @@ async function optimizeAll(paths) {
   }
   const { default: binaryen } = await import(pathToFileURL(join(BINARYEN_DIR, 'index.js')).href);
   binaryen.setOptimizeLevel(2);
-  binaryen.setShrinkLevel(2);
+  binaryen.setShrinkLevel(0);
   binaryen.setDebugInfo(false);
   for (const path of paths) {
     const module = binaryen.readBinary(readFileSync(path));
     try {
       if (!module.validate()) throw new Error(`${path} is not a valid wasm module`);
+      if (path === mainModule) {
+        const removed = removeExports(binaryen, module, UNREACHABLE_EXPORTS);
+        log(`${removed} unreachable exports removed from the main module`);
+      }
       module.optimize();
       writeFileSync(path, module.emitBinary());
     } finally {
       module.dispose();
     }
   }
+}
+
+// wasm-streams' JS-stream adapters (`IntoUnderlyingSource`, `IntoUnderlyingSink`,
+// `IntoUnderlyingByteSource`): Leptos always depends on server_fn, which depends on
+// wasm-streams, and wasm-bindgen exports every `#[wasm_bindgen]` type's methods, so they root
+// ~15 KB of code in the main module (1.3 KB brotli). Only Rust can create one (the glue has no
+// constructor and wasm-bindgen wrote no import that wraps one), and this app calls no server
+// function and converts no Rust stream, so no instance ever exists and no method is ever
+// called. Their classes stay in the glue, inert.
+const UNREACHABLE_EXPORTS = /^(__wbg_)?intounderlying(byte)?(source|sink)_/;
+
+function removeExports(binaryen, module, pattern) {
+  const names = [];
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (pattern.test(name)) names.push(name);
+  }
+  for (const name of names) module.removeExport(name);
+  return names.length;
 }
 
 // terser from node_modules (package.json pins it; scripts/setup.sh installs it with `npm ci`).
@@ -142,6 +175,161 @@ async function minifyAll(paths) {
     }
     writeFileSync(path, result.code);
   }
+}
+
+// wasm binary helpers for `shortenImports`: unsigned LEB128 read at an offset / written.
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return { value, at };
+}
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
+}
+const lebString = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+
+// The n-th short import name: a, b, ..., Z, ba, bb, ... (letters only, so never `__proto__` or
+// a name the glue uses for anything else).
+export function shortName(n) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length);
+  } while (n);
+  return name;
+}
+
+// Renames every function the wasm module imports from `moduleName` (wasm-bindgen's glue,
+// `./<base>_bg.js`) to a short name, in the module's import section and in the glue's import
+// object (`js`), where each such name is a property key exactly once (`name: function(...)`).
+// Anything else is a shape this was not written for, so it throws instead of guessing: a
+// renamed import the glue does not define would fail at instantiation. Only the import section
+// changes (function indices and every other section are copied byte for byte).
+export function shortenImports(wasm, js, moduleName) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const parts = [wasm.subarray(0, 8)];
+  const names = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const size = readLeb(wasm, at);
+    const end = size.at + size.value;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      at = end;
+      continue;
+    }
+    let cursor = size.at;
+    const str = () => {
+      const len = readLeb(wasm, cursor);
+      const text = wasm.subarray(len.at, len.at + len.value).toString('utf8');
+      cursor = len.at + len.value;
+      return text;
+    };
+    const count = readLeb(wasm, cursor);
+    cursor = count.at;
+    const entries = [leb(count.value)];
+    for (let i = 0; i < count.value; i++) {
+      const module = str();
+      let name = str();
+      const descriptor = cursor;
+      const kind = wasm[cursor++];
+      if (kind !== 0 && module === moduleName) {
+        throw new Error(`import ${name} from ${module} is not a function (kind ${kind})`);
+      }
+      // The import's descriptor: a type index (function), limits (table, memory) or a value
+      // type and mutability (global); skipped by its own encoding, copied unchanged.
+      if (kind === 0) cursor = readLeb(wasm, cursor).at;
+      else if (kind === 1) cursor = skipLimits(wasm, cursor + 1);
+      else if (kind === 2) cursor = skipLimits(wasm, cursor);
+      else if (kind === 3) cursor += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+      if (module === moduleName) {
+        if (!names.has(name)) names.set(name, shortName(names.size));
+        name = names.get(name);
+      }
+      entries.push(lebString(module), lebString(name), wasm.subarray(descriptor, cursor));
+    }
+    if (cursor !== end) throw new Error('import section has trailing bytes');
+    const payload = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), leb(payload.length), payload);
+    at = end;
+  }
+  for (const [long, short] of names) {
+    const key = new RegExp(`(?<![\\w$])${long.replace(/\$/g, '\\$')}(?=\\s*:)`, 'g');
+    const found = js.match(key)?.length ?? 0;
+    if (found !== 1) {
+      throw new Error(`the glue defines import ${long} ${found} times, expected once`);
+    }
+    js = js.replace(key, short);
+  }
+  return { wasm: Buffer.concat(parts), js, renamed: names.size };
+}
+
+function skipLimits(bytes, at) {
+  const flags = readLeb(bytes, at);
+  let cursor = readLeb(bytes, flags.at).at;
+  if (flags.value & 1) cursor = readLeb(bytes, cursor).at;
+  return cursor;
+}
+
+// Comments dropped (as the CSS tokenizer does: `.a/**/.b` is `.a.b`; a space is kept only
+// between two word characters), whitespace runs collapsed to one space and none next to `{`,
+// `}` or `;`; string literals copied as they are. Nothing else: whitespace elsewhere can matter (the
+// descendant combinator in `.a :focus`, `calc(1rem - 2px)`). Our stylesheets are plain CSS
+// that Trunk copies as written (its own minifier would also rewrite index.html).
+export function minifyCss(css) {
+  let out = '';
+  let space = false;
+  let comment = false;
+  const word = (c) => c !== undefined && /[\w-]/.test(c);
+  const emit = (text) => {
+    const last = out.at(-1);
+    const gap = space
+      ? out !== '' && !'{};'.includes(last) && !'{};'.includes(text[0])
+      : comment && word(last) && word(text[0]);
+    if (gap) out += ' ';
+    space = false;
+    comment = false;
+    out += text;
+  };
+  for (let i = 0; i < css.length; ) {
+    const c = css[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      if (j >= css.length) throw new Error('unterminated string in a stylesheet');
+      emit(css.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('unterminated comment in a stylesheet');
+      comment = true;
+      i = end + 2;
+    } else if (/\s/.test(c)) {
+      space = true;
+      i++;
+    } else {
+      emit(c);
+      i++;
+    }
+  }
+  return out;
 }
 
 const digest = (algorithm, bytes) => createHash(algorithm).update(bytes).digest('base64');
@@ -193,6 +381,12 @@ async function split(staging, profile, html) {
       `--out-name=${base}`,
       join(splitDir, `${base}.wasm`),
     ]);
+    const mainWasm = join(bindgenDir, `${base}_bg.wasm`);
+    const glue = join(bindgenDir, `${base}.js`);
+    const short = shortenImports(readFileSync(mainWasm), readFileSync(glue, 'utf8'), `./${base}_bg.js`);
+    writeFileSync(mainWasm, short.wasm);
+    writeFileSync(glue, short.js);
+    log(`${short.renamed} imports of the main module renamed`);
     const outputs = new Map(); // file name in staging -> path in work
     outputs.set(`${base}.js`, join(bindgenDir, `${base}.js`));
     outputs.set(`${base}_bg.wasm`, join(bindgenDir, `${base}_bg.wasm`));
@@ -201,7 +395,10 @@ async function split(staging, profile, html) {
       if (name.endsWith('.wasm') || name.endsWith('.js')) outputs.set(name, join(splitDir, name));
     }
     if (profile === 'release') {
-      await optimizeAll([...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p));
+      await optimizeAll(
+        [...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p),
+        mainWasm,
+      );
       await minifyAll([...outputs].filter(([name]) => name.endsWith('.js')).map(([, p]) => p));
     }
     // wasm-bindgen's inline JS snippets are the same files Trunk already copied, but copy them
@@ -285,6 +482,13 @@ async function main() {
   const indexPath = join(staging, 'index.html');
   let html = readFileSync(indexPath, 'utf8');
   html = await split(staging, profile, html);
+  if (profile === 'release') {
+    for (const name of readdirSync(staging).filter((n) => n.endsWith('.css'))) {
+      const path = join(staging, name);
+      writeFileSync(path, minifyCss(readFileSync(path, 'utf8')));
+      html = updateIntegrity(html, name, readFileSync(path));
+    }
+  }
   html = withPolicy(html);
   writeFileSync(indexPath, html);
   log('Content-Security-Policy set');

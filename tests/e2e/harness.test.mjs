@@ -1,5 +1,6 @@
 // Tests of the test harness itself, without a browser: the static server's MIME types, SPA
-// fallback and path containment, and the bundle budget script's verdict. A harness that served
+// fallback and path containment, the bundle budget script's verdict, and the post-build step
+// that shortens the main module's import names. A harness that served
 // wasm as octet-stream or passed an oversized bundle would make every other result meaningless.
 
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { minifyCss, shortenImports } from '../../scripts/post-build.mjs';
 import { repoRoot } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
 import {
@@ -137,6 +139,86 @@ describe('bundle budget script', () => {
     const result = run(dir);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /style-1\.css/);
+  });
+});
+
+// A module importing two functions from the glue and one from elsewhere; `run(x)` returns
+// keep(inc(double(x))). Hand-assembled so the test needs no wasm toolchain.
+function tinyModule(glueModule) {
+  const str = (s) => [s.length, ...Buffer.from(s)];
+  const section = (id, bytes) => [id, bytes.length, ...bytes];
+  const imports = [
+    [glueModule, '__wbg_double_0123456789abcdef'],
+    [glueModule, '__wbg_inc_fedcba9876543210'],
+    ['env', 'keep'],
+  ];
+  return Buffer.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+    ...section(2, [imports.length, ...imports.flatMap(([m, f]) => [...str(m), ...str(f), 0, 0])]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...str('run'), 0, 3]),
+    ...section(10, [1, 10, 0, 0x20, 0, 0x10, 0, 0x10, 1, 0x10, 2, 0x0b]),
+  ]);
+}
+
+const GLUE = `const import0 = {
+    __proto__: null,
+    __wbg_double_0123456789abcdef: function(x) { return x * 2; },
+    __wbg_inc_fedcba9876543210: function(x) { return x + 1; },
+};
+return { "./app_bg.js": import0, env: { keep: (x) => x } };`;
+
+describe('post-build: short import names', () => {
+  test('the module and its glue still agree after renaming, and both shrink', async () => {
+    const wasm = tinyModule('./app_bg.js');
+    const before = await WebAssembly.instantiate(wasm, new Function(GLUE)());
+    assert.equal(before.instance.exports.run(5), 11);
+
+    const short = shortenImports(wasm, GLUE, './app_bg.js');
+    assert.equal(short.renamed, 2);
+    assert.ok(short.wasm.length < wasm.length - 40, 'the long names left the module');
+    assert.doesNotMatch(short.js, /__wbg_/);
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(short.wasm));
+    assert.deepEqual(
+      imports.map(({ module, name }) => `${module} ${name}`),
+      ['./app_bg.js a', './app_bg.js b', 'env keep'],
+    );
+    const after = await WebAssembly.instantiate(short.wasm, new Function(short.js)());
+    assert.equal(after.instance.exports.run(5), 11);
+  });
+
+  test('a glue that does not define an import exactly once is refused, not guessed at', () => {
+    const wasm = tinyModule('./app_bg.js');
+    const missing = GLUE.replace('__wbg_inc_fedcba9876543210', 'something_else');
+    assert.throws(() => shortenImports(wasm, missing, './app_bg.js'), /__wbg_inc_\w+ 0 times/);
+    const twice = GLUE.replace('env:', '__wbg_inc_fedcba9876543210: 1, env:');
+    assert.throws(() => shortenImports(wasm, twice, './app_bg.js'), /__wbg_inc_\w+ 2 times/);
+  });
+
+  test('imports from another module keep their names', () => {
+    const short = shortenImports(tinyModule('./other_bg.js'), GLUE, './app_bg.js');
+    assert.equal(short.renamed, 0);
+    assert.equal(short.js, GLUE);
+  });
+});
+
+describe('post-build: stylesheet minifier', () => {
+  const cases = [
+    ['comments and indentation go', '/* a */\n.a {\n  color: red;\n}\n', '.a{color: red;}'],
+    ['a descendant combinator before a pseudo-class stays', '.a :focus { x: 1 }', '.a :focus{x: 1}'],
+    ['spaces inside calc stay', '.a { width: calc(1rem - 2px) }', '.a{width: calc(1rem - 2px)}'],
+    ['strings are copied as written', '.a::after { content: "  /* x */ ; { " }', '.a::after{content: "  /* x */ ; { "}'],
+    ['an apostrophe in a comment does not open a string', "/* don't */ .a { b: c }", '.a{b: c}'],
+    ['a comment between selectors joins them, as in CSS', '.a/**/.b{}', '.a.b{}'],
+    ['a comment between two words keeps them apart', '.a { border: 1px/**/solid }', '.a{border: 1px solid}'],
+  ];
+  for (const [rule, input, expected] of cases) {
+    test(rule, () => assert.equal(minifyCss(input), expected));
+  }
+  test('an unterminated comment or string is refused', () => {
+    assert.throws(() => minifyCss('.a { } /* open'), /unterminated comment/);
+    assert.throws(() => minifyCss('.a { content: "open }'), /unterminated string/);
   });
 });
 
