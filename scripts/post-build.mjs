@@ -111,7 +111,8 @@ async function optimizeAll(paths, mainModule) {
   const { default: binaryen } = await import(pathToFileURL(join(BINARYEN_DIR, 'index.js')).href);
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(0);
-  binaryen.setDebugInfo(false);
+  // SB_WASM_NAMES=1 keeps the function names (a build to profile, never one to ship).
+  binaryen.setDebugInfo(process.env.SB_WASM_NAMES === '1');
   for (const path of paths) {
     const module = binaryen.readBinary(readFileSync(path));
     try {

@@ -11,7 +11,7 @@
 use crate::features::shell;
 use crate::i18n::web::{self as i18n, t};
 use crate::i18n::{k, Locale};
-use crate::services::{jmap, use_app, AppCtx};
+use crate::services::{jmap, use_app, AfterPaint, AppCtx};
 use crate::ui::{Loading, Toasts};
 use leptos::prelude::*;
 
@@ -29,9 +29,10 @@ async fn toast_region() -> AnyView {
 /// shown when it mounts.
 #[component]
 pub fn LazyToasts() -> impl IntoView {
-    let painted = use_app().painted;
+    let app = use_app();
+    let ready = Memo::new(move |_| app.has_turn(AfterPaint::Toasts));
     move || {
-        painted
+        ready
             .get()
             .then(|| view! { <Suspense fallback=|| ()>{Suspend::new(toast_region())}</Suspense> })
     }
@@ -45,9 +46,10 @@ async fn account_menu() -> AnyView {
 /// The account menu of the top bar; a Loading note for the moment its chunk is fetched.
 #[component]
 pub fn LazyAccountMenu() -> impl IntoView {
-    let painted = use_app().painted;
+    let app = use_app();
+    let ready = Memo::new(move |_| app.has_turn(AfterPaint::AccountMenu));
     let loading = || view! { <Loading label=t(k::UI__LOADING) /> };
-    move || match painted.get() {
+    move || match ready.get() {
         false => loading().into_any(),
         true => view! { <Suspense fallback=loading>{Suspend::new(account_menu())}</Suspense> }
             .into_any(),
@@ -87,7 +89,7 @@ async fn mail_poll(app: AppCtx, owner: Option<Owner>) {
 pub fn start_mail_poll(app: AppCtx) {
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
-        app.until_painted().await;
+        app.until_turn(AfterPaint::MailPoll).await;
         mail_poll(app, owner).await
     });
 }

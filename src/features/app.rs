@@ -8,7 +8,7 @@ use crate::features::{inbox, shell, shortcuts};
 use crate::i18n::errors::Translated;
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
-use crate::services::{boot, AppCtx};
+use crate::services::{boot, AfterPaint, AppCtx};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -47,7 +47,7 @@ fn Ready(db: crate::storage::Db, summary: crate::storage::Summary) -> impl IntoV
     // The whole directory (a chunk of its own) is read once the first screen is painted, or
     // sooner if a page needs it (`AppCtx::until_directory`).
     leptos::task::spawn_local(async move {
-        app.until_painted().await;
+        app.until_turn(AfterPaint::Directory).await;
         app.until_directory().await;
     });
     // A page without a conversation list (settings, contacts, a ticket) says nothing when it

@@ -21,5 +21,5 @@ pub mod settings;
 pub mod templates;
 pub mod tickets;
 
-pub use ctx::{use_app, AppCtx};
+pub use ctx::{use_app, AfterPaint, AppCtx};
 pub use error::AppError;

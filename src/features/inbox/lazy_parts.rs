@@ -3,7 +3,8 @@
 //! scripts/post-build.mjs): the **Compose** button and its dialog, the **Import .eml** button,
 //! the search results (once something is typed), the Sent / Outbox / Drafts lists, and the
 //! counts of those three views (they read whole outbox and draft records). The sidebar ones
-//! (buttons, counts) are mounted once the first screen is painted ([`AppCtx::painted`]), the
+//! (buttons, counts) are mounted once the first screen is painted, each in its turn
+//! ([`AfterPaint`]), the
 //! others when first used; a Loading note stands in for a visible part meanwhile.
 //!
 //! Owns only the loading boundaries; what each part shows is its own file's.
@@ -16,7 +17,7 @@ use crate::domain::views::ListFilters;
 use crate::domain::{Area, ConversationId, InboxId, UserId, View};
 use crate::features::composer::ComposeLauncher;
 use crate::i18n::{k, web::t, Key};
-use crate::services::{queries, use_app, AppCtx, AppError};
+use crate::services::{queries, use_app, AfterPaint, AppCtx, AppError};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
@@ -38,20 +39,22 @@ pub fn LazyComposeLauncher(
     heading: Key,
     #[prop(into)] kind: Signal<Option<ComposerKind>>,
 ) -> impl IntoView {
-    after_paint(move || {
+    after_paint(AfterPaint::Compose, move || {
         view! {
             <Suspense fallback=loading>{Suspend::new(compose_launcher(label, heading, kind))}</Suspense>
         }
     })
 }
 
-/// `part` once the first screen is painted ([`AppCtx::painted`]), a Loading note until then:
-/// fetching a part's chunk must not compete with the first rows.
+/// `part` once its turn after the first paint has come ([`AfterPaint`]), a Loading note until
+/// then: fetching a part's chunk must not compete with the first rows.
 fn after_paint<V: IntoView + 'static>(
+    turn: AfterPaint,
     part: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let painted = use_app().painted;
-    move || match painted.get() {
+    let app = use_app();
+    let ready = Memo::new(move |_| app.has_turn(turn));
+    move || match ready.get() {
         false => loading().into_any(),
         true => part().into_any(),
     }
@@ -65,7 +68,7 @@ async fn import_button(results: ImportResults, busy: RwSignal<bool>) -> AnyView 
 /// [`ImportButton`], loaded after the first paint (the drop zone around the list stays).
 #[component]
 pub fn LazyImportButton(results: ImportResults, busy: RwSignal<bool>) -> impl IntoView {
-    after_paint(move || {
+    after_paint(AfterPaint::Import, move || {
         view! { <Suspense fallback=loading>{Suspend::new(import_button(results, busy))}</Suspense> }
     })
 }
@@ -133,7 +136,7 @@ pub async fn view_count(
         queries::conversation_view_count(app, view, area, &inbox, &me, &filters).await
     } else {
         // Their chunk is fetched after the first paint; the counts show a moment later.
-        app.until_painted().await;
+        app.until_turn(AfterPaint::MailCounts).await;
         mail_view_count(app, view, me).await
     }
 }
