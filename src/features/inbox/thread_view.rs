@@ -80,6 +80,22 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
             items
         })
     };
+    // The Reply composer is mounted once the thread has been painted (a frame after its head
+    // is first shown), then stays: it reads the draft, the templates' context and the From
+    // choices, work that delayed the messages when it ran beside the thread's own read.
+    let composer_shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !composer_shown.get_untracked() && matches!(head.get(), Some(Ok(_))) {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        composer_shown.try_set(true);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+    });
     let list = NodeRef::<leptos::html::Div>::new();
     // Shows every message and moves focus to the first one that was hidden (the button is gone).
     let show_all = move |list: NodeRef<leptos::html::Div>| {
@@ -154,8 +170,10 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                 </div>
             </Show>
             // The Reply composer follows (outside the blocks above, so a refetch of the thread
-            // never remounts it while the rep types).
-            <ReplyComposer area id=reply_id />
+            // never remounts it while the rep types; `composer_shown` never goes back).
+            <Show when=move || composer_shown.get()>
+                <ReplyComposer area id=reply_id.clone() />
+            </Show>
         </section>
     }
 }
