@@ -14,10 +14,11 @@
 //    never sees them, so never minifies them) go through terser. The results overwrite the files
 //    index.html already names, so Trunk's loader script and hashed file names stay as they are;
 //    their integrity hashes are updated from the final bytes (so are the stylesheets', which a
-//    release build minifies here: `minifyCss`). Before any of that, the main
-//    module's imports from wasm-bindgen's glue get short names (`shortenImports`): their
-//    generated names carry a 16-hex-digit hash each, ~7.7 KB brotli of the initial load
-//    between the wasm and the glue that would otherwise be incompressible noise.
+//    release build minifies here: `minifyCss`). Before any of that, the main module's imports
+//    (from wasm-bindgen's glue and from the split loader) and its exports named by mangled
+//    Rust symbols get short names (`shortenImports`, `shortenExports`): their generated names
+//    carry a 16-hex-digit or 20-digit hash each, ~8 KB brotli of the initial load between the
+//    wasm and the JS that would otherwise be incompressible noise.
 // 2. The app's Content-Security-Policy (issue 8): a <meta http-equiv> whose script-src allows
 //    'self' and exactly the inline scripts of this index.html (Trunk's loader) by their sha256,
 //    never 'unsafe-inline' or 'unsafe-eval'. The hash is computed here because the loader names
@@ -214,72 +215,143 @@ export function shortName(n) {
   return name;
 }
 
-// Renames every function the wasm module imports from `moduleName` (wasm-bindgen's glue,
-// `./<base>_bg.js`) to a short name, in the module's import section and in the glue's import
-// object (`js`), where each such name is a property key exactly once (`name: function(...)`).
-// Anything else is a shape this was not written for, so it throws instead of guessing: a
-// renamed import the glue does not define would fail at instantiation. Only the import section
-// changes (function indices and every other section are copied byte for byte).
-export function shortenImports(wasm, js, moduleName) {
+// Replaces the payload of section `id` with `rewrite(payload)`; every other byte is copied.
+function rewriteSection(wasm, id, rewrite) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
   const parts = [wasm.subarray(0, 8)];
-  const names = new Map();
   let at = 8;
   while (at < wasm.length) {
     const start = at;
-    const id = wasm[at++];
+    const section = wasm[at++];
     const size = readLeb(wasm, at);
     const end = size.at + size.value;
-    if (id !== 2) {
+    if (section === id) {
+      const payload = rewrite(wasm.subarray(size.at, end));
+      parts.push(Buffer.from([id]), leb(payload.length), payload);
+    } else {
       parts.push(wasm.subarray(start, end));
-      at = end;
-      continue;
     }
-    let cursor = size.at;
-    const str = () => {
-      const len = readLeb(wasm, cursor);
-      const text = wasm.subarray(len.at, len.at + len.value).toString('utf8');
-      cursor = len.at + len.value;
-      return text;
-    };
-    const count = readLeb(wasm, cursor);
-    cursor = count.at;
-    const entries = [leb(count.value)];
-    for (let i = 0; i < count.value; i++) {
-      const module = str();
-      let name = str();
-      const descriptor = cursor;
-      const kind = wasm[cursor++];
-      if (kind !== 0 && module === moduleName) {
-        throw new Error(`import ${name} from ${module} is not a function (kind ${kind})`);
-      }
-      // The import's descriptor: a type index (function), limits (table, memory) or a value
-      // type and mutability (global); skipped by its own encoding, copied unchanged.
-      if (kind === 0) cursor = readLeb(wasm, cursor).at;
-      else if (kind === 1) cursor = skipLimits(wasm, cursor + 1);
-      else if (kind === 2) cursor = skipLimits(wasm, cursor);
-      else if (kind === 3) cursor += 2;
-      else throw new Error(`unknown import kind ${kind}`);
-      if (module === moduleName) {
-        if (!names.has(name)) names.set(name, shortName(names.size));
-        name = names.get(name);
-      }
-      entries.push(lebString(module), lebString(name), wasm.subarray(descriptor, cursor));
-    }
-    if (cursor !== end) throw new Error('import section has trailing bytes');
-    const payload = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), leb(payload.length), payload);
     at = end;
   }
-  for (const [long, short] of names) {
-    const key = new RegExp(`(?<![\\w$])${long.replace(/\$/g, '\\$')}(?=\\s*:)`, 'g');
-    const found = js.match(key)?.length ?? 0;
-    if (found !== 1) {
-      throw new Error(`the glue defines import ${long} ${found} times, expected once`);
-    }
-    js = js.replace(key, short);
+  return Buffer.concat(parts);
+}
+
+// A reader of names and LEB128 numbers over one section's payload.
+function cursor(bytes) {
+  let at = 0;
+  return {
+    get at() {
+      return at;
+    },
+    set at(value) {
+      at = value;
+    },
+    number() {
+      const n = readLeb(bytes, at);
+      at = n.at;
+      return n.value;
+    },
+    name() {
+      const len = this.number();
+      const text = bytes.subarray(at, at + len).toString('utf8');
+      at += len;
+      return text;
+    },
+    done: () => at === bytes.length,
+  };
+}
+
+// Replaces each `long` name of `names` by its short one in `js`, where it must be a whole token
+// (not part of a longer name) `expected` times (a number or 'any'). Anything else is a shape
+// this was not written for, so it throws instead of guessing: a renamed import the JS does not
+// define would fail at instantiation, a renamed export it still calls would fail later.
+// With `unused`, a short name must not be a token of `js` yet (for names that become
+// identifiers; an import's short name is only a key among the other renamed ones, or an export
+// of the split loader, whose own top-level names are longer).
+function renameTokens(js, names, expected, what, unused = false) {
+  const token = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  for (const short of unused ? names.values() : []) {
+    if (token(short).test(js)) throw new Error(`${what}: the short name ${short} is already used`);
   }
-  return { wasm: Buffer.concat(parts), js, renamed: names.size };
+  for (const [long, short] of names) {
+    const found = js.match(token(long))?.length ?? 0;
+    if (expected === 'any' ? found === 0 : found !== expected) {
+      throw new Error(`${what}: ${long} is named ${found} times, expected ${expected === 'any' ? 'at least once' : expected}`);
+    }
+    js = js.replace(token(long), short);
+  }
+  return js;
+}
+
+// Renames the functions the wasm module imports from the JS modules in `sources` (an object:
+// module name as the wasm imports it -> that module's text) to short names, in the module's
+// import section and in the module that provides them, where each such name is defined once
+// (wasm-bindgen's glue: a key of its import object, `name: function(...)`; the split loader:
+// `export const name = ...`). Only the import section changes (function indices and every
+// other section are copied byte for byte).
+export function shortenImports(wasm, sources) {
+  const names = new Map(Object.keys(sources).map((module) => [module, new Map()]));
+  let next = 0;
+  const out = rewriteSection(wasm, 2, (payload) => {
+    const c = cursor(payload);
+    const count = c.number();
+    const entries = [leb(count)];
+    for (let i = 0; i < count; i++) {
+      const module = c.name();
+      let name = c.name();
+      const descriptor = c.at;
+      const kind = payload[c.at++];
+      // The import's descriptor: a type index (function), limits (table, memory) or a value
+      // type and mutability (global); skipped by its own encoding, copied unchanged.
+      if (kind === 0) c.number();
+      else if (kind === 1) c.at = skipLimits(payload, c.at + 1);
+      else if (kind === 2) c.at = skipLimits(payload, c.at);
+      else if (kind === 3) c.at += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+      const renamed = names.get(module);
+      if (renamed) {
+        if (kind !== 0) throw new Error(`import ${name} from ${module} is not a function`);
+        if (!renamed.has(name)) renamed.set(name, shortName(next++));
+        name = renamed.get(name);
+      }
+      entries.push(lebString(module), lebString(name), payload.subarray(descriptor, c.at));
+    }
+    if (!c.done()) throw new Error('import section has trailing bytes');
+    return Buffer.concat(entries);
+  });
+  const texts = {};
+  let renamed = 0;
+  for (const [module, map] of names) {
+    texts[module] = renameTokens(sources[module], map, 1, `imports from ${module}`);
+    renamed += map.size;
+  }
+  return { wasm: out, sources: texts, renamed };
+}
+
+// Renames the module's exports whose names match `pattern` to short ones (`$a`, `$b`, ...), in
+// the export section and wherever `js` (the glue, their only user) names them. For the exports
+// named by their mangled Rust symbol (wasm-bindgen's closure entry points, `_ZN…17h<hash>E`).
+export function shortenExports(wasm, js, pattern) {
+  const names = new Map();
+  const out = rewriteSection(wasm, 7, (payload) => {
+    const c = cursor(payload);
+    const count = c.number();
+    const entries = [leb(count)];
+    for (let i = 0; i < count; i++) {
+      let name = c.name();
+      const descriptor = c.at;
+      c.at += 1;
+      c.number();
+      if (pattern.test(name)) {
+        names.set(name, `$${shortName(names.size)}`);
+        name = names.get(name);
+      }
+      entries.push(lebString(name), payload.subarray(descriptor, c.at));
+    }
+    if (!c.done()) throw new Error('export section has trailing bytes');
+    return Buffer.concat(entries);
+  });
+  return { wasm: out, js: renameTokens(js, names, 'any', 'exports', true), renamed: names.size };
 }
 
 function skipLimits(bytes, at) {
@@ -384,10 +456,16 @@ async function split(staging, profile, html) {
     ]);
     const mainWasm = join(bindgenDir, `${base}_bg.wasm`);
     const glue = join(bindgenDir, `${base}.js`);
-    const short = shortenImports(readFileSync(mainWasm), readFileSync(glue, 'utf8'), `./${base}_bg.js`);
-    writeFileSync(mainWasm, short.wasm);
-    writeFileSync(glue, short.js);
-    log(`${short.renamed} imports of the main module renamed`);
+    const loader = join(splitDir, '__wasm_split.js');
+    const short = shortenImports(readFileSync(mainWasm), {
+      [`./${base}_bg.js`]: readFileSync(glue, 'utf8'),
+      './__wasm_split.js': readFileSync(loader, 'utf8'),
+    });
+    const exported = shortenExports(short.wasm, short.sources[`./${base}_bg.js`], /^_ZN/);
+    writeFileSync(mainWasm, exported.wasm);
+    writeFileSync(glue, exported.js);
+    writeFileSync(loader, short.sources['./__wasm_split.js']);
+    log(`${short.renamed} imports and ${exported.renamed} exports of the main module renamed`);
     const outputs = new Map(); // file name in staging -> path in work
     outputs.set(`${base}.js`, join(bindgenDir, `${base}.js`));
     outputs.set(`${base}_bg.wasm`, join(bindgenDir, `${base}_bg.wasm`));

@@ -29,8 +29,7 @@ async fn toast_region() -> AnyView {
 /// shown when it mounts.
 #[component]
 pub fn LazyToasts() -> impl IntoView {
-    let app = use_app();
-    let ready = Memo::new(move |_| app.has_turn(AfterPaint::Toasts));
+    let ready = use_app().turn_signal(AfterPaint::Toasts);
     move || {
         ready
             .get()
@@ -46,8 +45,7 @@ async fn account_menu() -> AnyView {
 /// The account menu of the top bar; a Loading note for the moment its chunk is fetched.
 #[component]
 pub fn LazyAccountMenu() -> impl IntoView {
-    let app = use_app();
-    let ready = Memo::new(move |_| app.has_turn(AfterPaint::AccountMenu));
+    let ready = use_app().turn_signal(AfterPaint::AccountMenu);
     let loading = || view! { <Loading label=t(k::UI__LOADING) /> };
     move || match ready.get() {
         false => loading().into_any(),

@@ -109,22 +109,22 @@ pub struct AppCtx {
     pub stale: RwSignal<bool>,
     /// Set once the first screen is painted (the first rows of a list, or a moment after start
     /// on a page without one). The lazily loaded parts that the first screen does not need wait
-    /// for it, so fetching and instantiating their chunks does not compete with the first paint.
+    /// for it ([`AfterPaint`]), so fetching and instantiating their chunks does not compete with
+    /// the first paint.
     pub painted: RwSignal<bool>,
-    /// How many of the [`AfterPaint`] parts have had their turn (0 until the paint).
-    after_paint: RwSignal<u8>,
+    /// One gate per [`AfterPaint`] part, resolved in order, one task apart, after the paint.
+    turn_gates: StoredValue<Vec<PaintedGate>, LocalStorage>,
     /// Bumped each time a conversation list shows the first rows of what it lists (a view, a
     /// filter, a search): see [`AppCtx::until_rows_shown`].
     pub rows_shown: RwSignal<u64>,
-    painted_gate: StoredValue<PaintedGate, LocalStorage>,
-    /// Resolved when `directory` is first set (the same one-shot promise as the paint's).
+    /// Resolved when `directory` is first set (the same one-shot promise as the turns').
     directory_gate: StoredValue<PaintedGate, LocalStorage>,
     /// Whether the whole directory's read has been started (and not failed since).
     directory_loading: StoredValue<bool>,
 }
 
 /// The parts loaded once the first screen is painted, in the order they load, each in a task
-/// of its own ([`AppCtx::has_turn`], [`AppCtx::until_turn`]). Loading a part fetches and
+/// of its own ([`AppCtx::turn_signal`], [`AppCtx::until_turn`]). Loading a part fetches and
 /// instantiates its chunks (a dozen files or more each); all at once they were one task of
 /// about 110 ms with 112 `fetch` calls right after the first rows (session 7 profile), which
 /// held back input and the next frame. The directory comes first: the thread and the pages
@@ -141,15 +141,11 @@ pub enum AfterPaint {
 }
 
 impl AfterPaint {
-    const LAST: AfterPaint = AfterPaint::MailPoll;
-
-    /// The number of parts that have had their turn once this one has.
-    fn turns(self) -> u8 {
-        self as u8 + 1
-    }
+    const COUNT: usize = AfterPaint::MailPoll as usize + 1;
 }
 
-/// A promise resolved by [`AppCtx::mark_painted`], so that async code can wait for it.
+/// A one-shot promise (a turn after the paint, the directory read), so that async code can wait
+/// for it.
 struct PaintedGate {
     promise: js_sys::Promise,
     resolve: Option<js_sys::Function>,
@@ -183,9 +179,10 @@ impl AppCtx {
             toasts: RwSignal::new(Vec::new()),
             stale: RwSignal::new(false),
             painted: RwSignal::new(false),
-            after_paint: RwSignal::new(0),
+            turn_gates: StoredValue::new_local(
+                (0..AfterPaint::COUNT).map(|_| PaintedGate::new()).collect(),
+            ),
             rows_shown: RwSignal::new(0),
-            painted_gate: StoredValue::new_local(PaintedGate::new()),
             directory_gate: StoredValue::new_local(PaintedGate::new()),
             directory_loading: StoredValue::new(false),
         };
@@ -201,7 +198,7 @@ impl AppCtx {
 
     /// Called when the first screen's main content (a list's first rows, its empty note or its
     /// error) is in the document: after the next frame is painted, [`AppCtx::painted`] is set
-    /// and [`AppCtx::until_painted`] resolves. Later calls do nothing.
+    /// and the [`AfterPaint`] parts take their turns. Later calls do nothing.
     pub fn mark_painted(&self) {
         if self.painted.get_untracked() {
             return;
@@ -214,42 +211,56 @@ impl AppCtx {
                         return;
                     }
                     ctx.painted.set(true);
-                    ctx.painted_gate.update_value(|gate| {
-                        if let Some(resolve) = gate.resolve.take() {
-                            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-                        }
-                    });
                     // Each part in a task of its own, the first one too: this task is the one
                     // right after the frame with the first rows.
-                    leptos::task::spawn_local(async move {
-                        for turns in AfterPaint::Directory.turns()..=AfterPaint::LAST.turns() {
-                            gloo_timers::future::TimeoutFuture::new(0).await;
-                            if ctx.after_paint.try_set(turns).is_some() {
-                                return; // the app is gone
-                            }
-                        }
-                    });
+                    ctx.open_turn(0);
                 },
                 std::time::Duration::ZERO,
             )
         });
     }
 
-    /// Whether `part`'s turn after the paint has come (reactive; see [`AfterPaint`]).
-    pub fn has_turn(&self, part: AfterPaint) -> bool {
-        self.after_paint.get() >= part.turns()
+    /// Resolves the gate of the `turn`-th [`AfterPaint`] part in the next task, then the next
+    /// one's in the task after (what waits on a gate runs in the task that resolves it).
+    fn open_turn(self, turn: usize) {
+        set_timeout(
+            move || {
+                let more = self.turn_gates.try_update_value(|gates| {
+                    if let Some(resolve) = gates.get_mut(turn).and_then(|g| g.resolve.take()) {
+                        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                    }
+                    turn + 1 < gates.len()
+                });
+                if more == Some(true) {
+                    self.open_turn(turn + 1);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
-    /// Resolves once `part`'s turn after the paint has come (see [`AfterPaint`]).
+    /// A signal that turns true once `part`'s turn after the paint has come (see
+    /// [`AfterPaint`]); one function for every part, so the initial load holds one copy.
+    pub fn turn_signal(&self, part: AfterPaint) -> RwSignal<bool> {
+        let ready = RwSignal::new(false);
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            ctx.until_turn(part).await;
+            ready.try_set(true);
+        });
+        ready
+    }
+
+    /// Resolves once `part`'s turn after the paint has come (see [`AfterPaint`]); at once
+    /// after that.
     pub async fn until_turn(&self, part: AfterPaint) {
-        self.until_painted().await;
-        while self
-            .after_paint
-            .try_get_untracked()
-            .is_some_and(|turns| turns < part.turns())
-        {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-        }
+        let Some(promise) = self
+            .turn_gates
+            .try_with_value(|gates| gates[part as usize].promise.clone())
+        else {
+            return;
+        };
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// Resolves once a list has shown rows since `rows_shown` was `after`, or after `max_ms`.
@@ -267,20 +278,6 @@ impl AppCtx {
             gloo_timers::future::TimeoutFuture::new(STEP_MS).await;
             waited += STEP_MS;
         }
-    }
-
-    /// Resolves once the first screen is painted (see [`AppCtx::mark_painted`]).
-    pub async fn until_painted(&self) {
-        if self.painted.get_untracked() {
-            return;
-        }
-        let Some(promise) = self
-            .painted_gate
-            .try_with_value(|gate| gate.promise.clone())
-        else {
-            return;
-        };
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// Resolves once the whole directory is read, starting its read if nothing has yet. A

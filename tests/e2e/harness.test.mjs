@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { minifyCss, shortenImports } from '../../scripts/post-build.mjs';
+import { minifyCss, shortenExports, shortenImports } from '../../scripts/post-build.mjs';
 import { repoRoot } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
 import {
@@ -142,23 +142,31 @@ describe('bundle budget script', () => {
   });
 });
 
-// A module importing two functions from the glue and one from elsewhere; `run(x)` returns
-// keep(inc(double(x))). Hand-assembled so the test needs no wasm toolchain.
+// A module importing two functions from the glue, one from the split loader and one from
+// elsewhere, exporting `run` (keep(load(inc(double(x))))) and `_ZN…E`, which returns 7;
+// hand-assembled so the test needs no wasm toolchain.
 function tinyModule(glueModule) {
   const str = (s) => [s.length, ...Buffer.from(s)];
-  const section = (id, bytes) => [id, bytes.length, ...bytes];
+  const leb = (n) => (n < 128 ? [n] : [(n & 0x7f) | 0x80, n >> 7]);
+  const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
   const imports = [
     [glueModule, '__wbg_double_0123456789abcdef'],
     [glueModule, '__wbg_inc_fedcba9876543210'],
+    ['./__wasm_split.js', '__wasm_split_load_thread_view_10289774452700272391'],
     ['env', 'keep'],
   ];
+  const mangled = '_ZN4demo5seven17h0123456789abcdefE';
   return Buffer.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+    ...section(1, [2, 0x60, 1, 0x7f, 1, 0x7f, 0x60, 0, 1, 0x7f]),
     ...section(2, [imports.length, ...imports.flatMap(([m, f]) => [...str(m), ...str(f), 0, 0])]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...str('run'), 0, 3]),
-    ...section(10, [1, 10, 0, 0x20, 0, 0x10, 0, 0x10, 1, 0x10, 2, 0x0b]),
+    ...section(3, [2, 0, 1]),
+    ...section(7, [2, ...str('run'), 0, 4, ...str(mangled), 0, 5]),
+    ...section(10, [
+      2,
+      12, 0, 0x20, 0, 0x10, 0, 0x10, 1, 0x10, 2, 0x10, 3, 0x0b,
+      4, 0, 0x41, 7, 0x0b,
+    ]),
   ]);
 }
 
@@ -167,39 +175,66 @@ const GLUE = `const import0 = {
     __wbg_double_0123456789abcdef: function(x) { return x * 2; },
     __wbg_inc_fedcba9876543210: function(x) { return x + 1; },
 };
-return { "./app_bg.js": import0, env: { keep: (x) => x } };`;
+const wasm = {};
+function _ZN4demo5seven17h0123456789abcdefE() { return wasm._ZN4demo5seven17h0123456789abcdefE(); }
+return { imports: { "./app_bg.js": import0, "./__wasm_split.js": loader, env: { keep: (x) => x } }, wasm, seven: _ZN4demo5seven17h0123456789abcdefE };`;
+const LOADER = `const loader = {};
+loader.__wasm_split_load_thread_view_10289774452700272391 = (x) => x + 100;`;
 
-describe('post-build: short import names', () => {
-  test('the module and its glue still agree after renaming, and both shrink', async () => {
+// Evaluates the glue (with the loader's text in front) and instantiates `wasm` with it.
+async function instantiate(wasm, glue, loader) {
+  const env = new Function(`${loader}\n${glue}`)();
+  const { instance } = await WebAssembly.instantiate(wasm, env.imports);
+  Object.assign(env.wasm, instance.exports);
+  return env;
+}
+
+describe('post-build: short import and export names', () => {
+  const sources = () => ({ './app_bg.js': GLUE, './__wasm_split.js': LOADER });
+
+  test('the module and its JS still agree after renaming, and both shrink', async () => {
     const wasm = tinyModule('./app_bg.js');
-    const before = await WebAssembly.instantiate(wasm, new Function(GLUE)());
-    assert.equal(before.instance.exports.run(5), 11);
+    const before = await instantiate(wasm, GLUE, LOADER);
+    assert.equal(before.wasm.run(5), 111);
+    assert.equal(before.seven(), 7);
 
-    const short = shortenImports(wasm, GLUE, './app_bg.js');
-    assert.equal(short.renamed, 2);
-    assert.ok(short.wasm.length < wasm.length - 40, 'the long names left the module');
-    assert.doesNotMatch(short.js, /__wbg_/);
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(short.wasm));
+    const short = shortenImports(wasm, sources());
+    assert.equal(short.renamed, 3);
+    const done = shortenExports(short.wasm, short.sources['./app_bg.js'], /^_ZN/);
+    assert.equal(done.renamed, 1);
+    assert.ok(done.wasm.length < wasm.length - 100, 'the long names left the module');
+    assert.doesNotMatch(done.js, /__wbg_|_ZN/);
+    assert.doesNotMatch(short.sources['./__wasm_split.js'], /__wasm_split_load/);
+    const module = new WebAssembly.Module(done.wasm);
     assert.deepEqual(
-      imports.map(({ module, name }) => `${module} ${name}`),
-      ['./app_bg.js a', './app_bg.js b', 'env keep'],
+      WebAssembly.Module.imports(module).map(({ module, name }) => `${module} ${name}`),
+      ['./app_bg.js a', './app_bg.js b', './__wasm_split.js c', 'env keep'],
     );
-    const after = await WebAssembly.instantiate(short.wasm, new Function(short.js)());
-    assert.equal(after.instance.exports.run(5), 11);
+    assert.deepEqual(WebAssembly.Module.exports(module).map(({ name }) => name), ['run', '$a']);
+    const after = await instantiate(done.wasm, done.js, short.sources['./__wasm_split.js']);
+    assert.equal(after.wasm.run(5), 111);
+    assert.equal(after.seven(), 7);
   });
 
-  test('a glue that does not define an import exactly once is refused, not guessed at', () => {
+  test('a JS module that does not define an import exactly once is refused, not guessed at', () => {
     const wasm = tinyModule('./app_bg.js');
-    const missing = GLUE.replace('__wbg_inc_fedcba9876543210', 'something_else');
-    assert.throws(() => shortenImports(wasm, missing, './app_bg.js'), /__wbg_inc_\w+ 0 times/);
-    const twice = GLUE.replace('env:', '__wbg_inc_fedcba9876543210: 1, env:');
-    assert.throws(() => shortenImports(wasm, twice, './app_bg.js'), /__wbg_inc_\w+ 2 times/);
+    const missing = { ...sources(), './app_bg.js': GLUE.replace('__wbg_inc_fedcba9876543210', 'other') };
+    assert.throws(() => shortenImports(wasm, missing), /__wbg_inc_\w+ is named 0 times, expected 1/);
+    const twice = { ...sources(), './app_bg.js': GLUE.replace('const wasm', '__wbg_inc_fedcba9876543210; const wasm') };
+    assert.throws(() => shortenImports(wasm, twice), /__wbg_inc_\w+ is named 2 times, expected 1/);
+  });
+
+  test('an export whose short name the glue already uses is refused', () => {
+    assert.throws(
+      () => shortenExports(tinyModule('./app_bg.js'), `${GLUE}\nconst $a = 1;`, /^_ZN/),
+      /short name \$a is already used/,
+    );
   });
 
   test('imports from another module keep their names', () => {
-    const short = shortenImports(tinyModule('./other_bg.js'), GLUE, './app_bg.js');
+    const short = shortenImports(tinyModule('./other_bg.js'), { './app_bg.js': GLUE });
     assert.equal(short.renamed, 0);
-    assert.equal(short.js, GLUE);
+    assert.equal(short.sources['./app_bg.js'], GLUE);
   });
 });
 

@@ -52,8 +52,7 @@ fn after_paint<V: IntoView + 'static>(
     turn: AfterPaint,
     part: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let app = use_app();
-    let ready = Memo::new(move |_| app.has_turn(turn));
+    let ready = use_app().turn_signal(turn);
     move || match ready.get() {
         false => loading().into_any(),
         true => part().into_any(),
