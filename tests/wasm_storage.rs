@@ -722,14 +722,22 @@ fn v1_record<T: serde::Serialize>(value: &T, fields: &[(&str, &str)]) -> wasm_bi
     js_sys::JSON::parse(&tree.to_string()).unwrap()
 }
 
-#[wasm_bindgen_test]
-async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_search() {
+/// What `v1_database` stored, as domain values.
+struct V1Records {
+    tent: Conversation,
+    closed: Conversation,
+    note: Message,
+    ana: Contact,
+}
+
+/// A database `name` at schema v1 holding two conversations, a message and a contact, written
+/// as v1 wrote them (no search tokens, no message terms).
+async fn v1_database(name: &str) -> V1Records {
     use indexed_db_futures::database::Database;
     use indexed_db_futures::prelude::*;
     use indexed_db_futures::transaction::TransactionMode;
 
-    let name = unique("migrate-v2");
-    let v1 = Db::open_with_version(&name, 1).await.expect("open at v1");
+    let v1 = Db::open_with_version(name, 1).await.expect("open at v1");
     assert_eq!(v1.version(), 1);
     v1.close();
 
@@ -773,6 +781,34 @@ async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_se
         tx.commit().await.unwrap();
         raw.close();
     }
+    V1Records {
+        tent,
+        closed,
+        note,
+        ana,
+    }
+}
+
+/// The version and store names of database `name` as stored, read with a version-less open
+/// (which never upgrades an existing database).
+async fn stored_schema(name: &str) -> (u32, Vec<String>) {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    let raw = Database::open(name).build().unwrap().await.unwrap();
+    let schema = (raw.version() as u32, raw.object_store_names().collect());
+    raw.close();
+    schema
+}
+
+#[wasm_bindgen_test]
+async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_search() {
+    let name = unique("migrate-v2");
+    let V1Records {
+        tent,
+        closed,
+        note,
+        ana,
+    } = v1_database(&name).await;
 
     let db = Db::open(&name).await.expect("v1 migrates to v2");
     assert_eq!(db.version(), 2);
@@ -811,6 +847,86 @@ async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_se
         searched(db.conversations_with_token("tent").await.unwrap()),
         ["conv-1"]
     );
+    assert_eq!(
+        searched(db.conversations_with_token("70023").await.unwrap()),
+        ["conv-2"]
+    );
+    assert_eq!(
+        searched(db.conversations_with_token("ana").await.unwrap()),
+        ["conv-1", "conv-2"]
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_main_module_creates_a_new_database_without_the_lazily_loaded_migrations() {
+    let name = unique("main-module-fresh");
+    let db = Db::open_in_main_module(&name, SCHEMA_VERSION)
+        .await
+        .expect("a new database opens")
+        .expect("a new database needs no backfill");
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    let mut stores = db.store_names();
+    stores.sort();
+    let mut expected: Vec<String> = ALL_STORES.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(stores, expected);
+    // A current database opens there too (the common boot path: one open).
+    db.close();
+    let again = Db::open_in_main_module(&name, SCHEMA_VERSION).await;
+    let again = again
+        .expect("a current database opens")
+        .expect("no upgrade");
+    drop_db(again, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_with_stored_records_is_aborted_until_its_migrations_are_loaded_then_backfills_the_terms(
+) {
+    let name = unique("lazy-migration");
+    let V1Records { note, .. } = v1_database(&name).await;
+
+    // Without the lazily loaded backfills the upgrade is aborted and changes nothing.
+    assert!(matches!(
+        Db::open_in_main_module(&name, SCHEMA_VERSION).await,
+        Ok(None)
+    ));
+    let (version, stores) = stored_schema(&name).await;
+    assert_eq!(version, 1);
+    assert!(!stores.contains(&"message_terms".to_string()), "{stores:?}");
+
+    // `open` then loads them and runs the whole upgrade: the message's terms are searchable.
+    let db = Db::open(&name).await.expect("v1 migrates to v2");
+    assert_eq!(db.version(), 2);
+    assert_eq!(db.messages_of(&"conv-2".into()).await.unwrap(), vec![note]);
+    assert_eq!(
+        searched(db.conversations_with_token("70023").await.unwrap()),
+        ["conv-2"]
+    );
+    assert_eq!(
+        searched(db.conversations_with_token("tent").await.unwrap()),
+        ["conv-1"]
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_finishing_the_upgrade_before_the_retry_leaves_one_correct_v2_database() {
+    let name = unique("race");
+    v1_database(&name).await;
+    // This tab's first attempt finds records and no backfill code: aborted.
+    assert!(matches!(
+        Db::open_in_main_module(&name, SCHEMA_VERSION).await,
+        Ok(None)
+    ));
+    // Meanwhile another tab upgrades the database and closes.
+    Db::open(&name)
+        .await
+        .expect("the other tab upgrades")
+        .close();
+    // The retry (here: the whole open again) finds it current and runs no step twice.
+    let db = Db::open(&name).await.expect("opens the upgraded database");
+    assert_eq!(db.version(), 2);
     assert_eq!(
         searched(db.conversations_with_token("70023").await.unwrap()),
         ["conv-2"]

@@ -89,50 +89,30 @@ impl Db {
     /// Opens `name` at an explicit schema `version`: the migrations of `schema::migrate` run
     /// for every step from the stored version; an unknown step fails the open and leaves the
     /// stored database as it was. `Db::open` is this with `SCHEMA_VERSION`.
+    ///
+    /// One open on the common paths (the database is current, or new: its stores are created
+    /// by the main module). Only an upgrade that must rewrite stored records finds its code
+    /// missing: that open is aborted (nothing changed), the migrations are loaded
+    /// (`open_migrating`, a lazily loaded chunk: the tokeniser and its Unicode tables, issue 2)
+    /// and the open runs again with them. No version is peeked at beforehand, so a tab that
+    /// upgrades the database in between cannot make this one skip a step: the handler always
+    /// decides from the version the browser reports.
     pub async fn open_with_version(name: &str, version: u32) -> Result<Db, StorageError> {
-        // indexed_db_futures' bare open is `IDBFactory.open(name, version)` with no handler of
-        // its own; its future only turns the request's success or error into a `Database` (the
-        // crate offers no other way to wrap a connection). The `upgradeneeded` and `blocked`
-        // handlers are ours: the crate's own (`with_on_upgrade_needed`, `with_on_blocked`)
-        // format every error they see through `Display`, which keeps the float formatter in
-        // the initial load (ARCHITECTURE.md "Bundle size").
-        let mut request = Database::open(name).with_version(version).build()?;
-        let blocked_since: Rc<Cell<Option<f64>>> = Rc::default();
-        let upgrade_failed: Rc<RefCell<Option<StorageError>>> = Rc::default();
-        let on_blocked = {
-            let blocked_since = Rc::clone(&blocked_since);
-            Closure::<dyn FnMut()>::new(move || blocked_since.set(Some(js_sys::Date::now())))
-        };
-        let on_upgrade = {
-            let upgrade_failed = Rc::clone(&upgrade_failed);
-            type OnUpgrade = dyn FnMut(web_sys::IdbVersionChangeEvent) -> Result<(), JsValue>;
-            Closure::<OnUpgrade>::new(move |event: web_sys::IdbVersionChangeEvent| {
-                upgrade(&event, version, &upgrade_failed)
-            })
-        };
-        // Owned by the request from now on (freed with it): an upgrade blocked past the grace
-        // period may still run after this call has returned.
-        let sys = request.as_sys();
-        sys.set_onblocked(Some(on_blocked.into_js_value().unchecked_ref()));
-        sys.set_onupgradeneeded(Some(on_upgrade.into_js_value().unchecked_ref()));
+        match Self::open_in_main_module(name, version).await? {
+            Some(db) => Ok(db),
+            None => open_migrating(name.to_owned(), version).await,
+        }
+    }
 
-        match open_unless_blocked(&mut request, &blocked_since).await {
-            Some(Ok(db)) => Db::from_database(db),
-            // A failed migration aborted the upgrade: its own error says why, not the abort's.
-            Some(Err(error)) => Err(match upgrade_failed.borrow_mut().take() {
-                Some(StorageError::Other(detail)) => StorageError::Unavailable(detail),
-                Some(failed) => failed,
-                None => error.into(),
-            }),
-            None => {
-                // If the upgrade runs once the other tabs have closed, let go of the connection.
-                spawn_local(async move {
-                    if let Ok(db) = request.await {
-                        db.close();
-                    }
-                });
-                Err(StorageError::Blocked)
-            }
+    /// `open_with_version`'s first attempt, with the main module's migrations only: `None`
+    /// when the upgrade needs the backfills (it was aborted; the stored database is as it
+    /// was). Public for the browser tests of that path.
+    #[doc(hidden)]
+    pub async fn open_in_main_module(name: &str, version: u32) -> Result<Option<Db>, StorageError> {
+        match open_at::<schema::NotLoaded>(name, version).await {
+            Ok(db) => Ok(Some(db)),
+            Err(schema::MigrateError::BackfillNotLoaded) => Ok(None),
+            Err(schema::MigrateError::Failed(error)) => Err(error),
         }
     }
 
@@ -1100,14 +1080,88 @@ fn token_range(token: &str) -> KeyRange<JsValue> {
     )
 }
 
+/// Opens `name` at `version` with `B`'s backfills (see `Db::open_with_version`).
+async fn open_at<B: schema::Backfills>(
+    name: &str,
+    version: u32,
+) -> Result<Db, schema::MigrateError> {
+    // indexed_db_futures' bare open is `IDBFactory.open(name, version)` with no handler of
+    // its own; its future only turns the request's success or error into a `Database` (the
+    // crate offers no other way to wrap a connection). The `upgradeneeded` and `blocked`
+    // handlers are ours: the crate's own (`with_on_upgrade_needed`, `with_on_blocked`)
+    // format every error they see through `Display`, which keeps the float formatter in
+    // the initial load (ARCHITECTURE.md "Bundle size").
+    let mut request = Database::open(name)
+        .with_version(version)
+        .build()
+        .map_err(StorageError::from)?;
+    let blocked_since: Rc<Cell<Option<f64>>> = Rc::default();
+    let upgrade_failed: Rc<RefCell<Option<schema::MigrateError>>> = Rc::default();
+    let on_blocked = {
+        let blocked_since = Rc::clone(&blocked_since);
+        Closure::<dyn FnMut()>::new(move || blocked_since.set(Some(js_sys::Date::now())))
+    };
+    let on_upgrade = {
+        let upgrade_failed = Rc::clone(&upgrade_failed);
+        type OnUpgrade = dyn FnMut(web_sys::IdbVersionChangeEvent) -> Result<(), JsValue>;
+        Closure::<OnUpgrade>::new(move |event: web_sys::IdbVersionChangeEvent| {
+            upgrade::<B>(&event, version, &upgrade_failed)
+        })
+    };
+    // Owned by the request from now on (freed with it): an upgrade blocked past the grace
+    // period may still run after this call has returned.
+    let sys = request.as_sys();
+    sys.set_onblocked(Some(on_blocked.into_js_value().unchecked_ref()));
+    sys.set_onupgradeneeded(Some(on_upgrade.into_js_value().unchecked_ref()));
+
+    match open_unless_blocked(&mut request, &blocked_since).await {
+        Some(Ok(db)) => Ok(Db::from_database(db)?),
+        // A failed migration aborted the upgrade: its own error says why, not the abort's.
+        Some(Err(error)) => Err(match upgrade_failed.borrow_mut().take() {
+            Some(schema::MigrateError::Failed(StorageError::Other(detail))) => {
+                StorageError::Unavailable(detail).into()
+            }
+            Some(failed) => failed,
+            None => StorageError::from(error).into(),
+        }),
+        None => {
+            // If the upgrade runs once the other tabs have closed, let go of the connection.
+            spawn_local(async move {
+                if let Ok(db) = request.await {
+                    db.close();
+                }
+            });
+            Err(StorageError::Blocked.into())
+        }
+    }
+}
+
+/// `Db::open_with_version`'s second attempt, with every migration's backfill. A lazily loaded
+/// chunk (`#[leptos::lazy]`, issue 2): the backfills' tokeniser (`to_lowercase`'s tables) is
+/// fetched only when an existing database must be upgraded, before the versioned open,
+/// because the upgrade handler runs synchronously inside the versionchange transaction.
+// Split only in the app build (feature `split`), as `services::boot::seed_demo`.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn open_migrating(name: String, version: u32) -> Result<Db, StorageError> {
+    open_at::<schema::Loaded>(&name, version)
+        .await
+        .map_err(|error| match error {
+            schema::MigrateError::Failed(error) => error,
+            // `Loaded` has every backfill; worded in case a step forgets to use it.
+            schema::MigrateError::BackfillNotLoaded => {
+                StorageError::Unavailable("the storage upgrade could not be loaded".into())
+            }
+        })
+}
+
 /// The `upgradeneeded` handler of `Db::open_with_version`: migrates the connection being
 /// upgraded to `version` inside its versionchange transaction. A failed step is kept in
 /// `failed` and the transaction aborted, so the browser rolls the whole upgrade back and the
 /// open fails; thrown where there is no transaction to abort (the browser then aborts it).
-fn upgrade(
+fn upgrade<B: schema::Backfills>(
     event: &web_sys::IdbVersionChangeEvent,
     version: u32,
-    failed: &RefCell<Option<StorageError>>,
+    failed: &RefCell<Option<schema::MigrateError>>,
 ) -> Result<(), JsValue> {
     let request = event
         .target()
@@ -1119,11 +1173,9 @@ fn upgrade(
     let outcome = match (&request, &tx) {
         (Some(request), Some(tx)) => request
             .result()
-            .map_err(schema::js_storage_error)
-            .and_then(|db| schema::migrate(db.unchecked_ref(), tx, old, new)),
-        _ => Err(StorageError::Other(
-            "the storage upgrade has no transaction".into(),
-        )),
+            .map_err(|e| schema::js_storage_error(e).into())
+            .and_then(|db| schema::migrate::<B>(db.unchecked_ref(), tx, old, new)),
+        _ => Err(StorageError::Other("the storage upgrade has no transaction".into()).into()),
     };
     let Err(error) = outcome else {
         return Ok(());

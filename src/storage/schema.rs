@@ -3,6 +3,10 @@
 //! rewrite existing records only to fill computed index fields (v2's search tokens), and does
 //! so inside the upgrade transaction: the upgrade and its backfill commit or fail together, so
 //! a half-migrated database never exists. It must not hold business rules.
+//! The backfills are behind the [`Backfills`] type parameter: the main module's
+//! [`NotLoaded`] only creates stores and indexes (a new database, the common case after
+//! install), and [`Loaded`] — reached only from the lazily loaded `storage::db::open_migrating`
+//! chunk — carries the tokeniser and its Unicode tables (issue 2, ARCHITECTURE.md "Bundle size").
 
 use super::error::{from_dom, StorageError};
 use crate::domain::{Contact, Conversation};
@@ -125,25 +129,76 @@ pub const IDX_CONTACT_EMAIL: &str = "by_email";
 /// drafts: `key.user`.
 pub const IDX_DRAFT_USER: &str = "by_user";
 
+/// Why `migrate` stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum MigrateError {
+    /// A step failed or is unknown: the open fails with this error.
+    Failed(StorageError),
+    /// A step must rewrite records already stored, and the code that does it is not loaded
+    /// (`NotLoaded`): the upgrade is aborted (nothing changed) and retried with `Loaded`.
+    BackfillNotLoaded,
+}
+
+impl From<StorageError> for MigrateError {
+    fn from(error: StorageError) -> Self {
+        MigrateError::Failed(error)
+    }
+}
+
+/// The steps that rewrite records an older schema stored. Static functions of a type
+/// parameter, not a trait object or a function pointer: each implementation's code is
+/// monomorphised where it is named, so `Loaded`'s stays in the lazily loaded chunk.
+pub(crate) trait Backfills: 'static {
+    /// v2: search tokens (`_t`) for conversations and contacts, message terms for messages.
+    fn v2(tx: &IdbTransaction) -> Result<(), MigrateError>;
+}
+
+/// The main module's migrations: every store and index, no backfill.
+pub(crate) struct NotLoaded;
+
+impl Backfills for NotLoaded {
+    fn v2(_tx: &IdbTransaction) -> Result<(), MigrateError> {
+        Err(MigrateError::BackfillNotLoaded)
+    }
+}
+
+/// The whole migrations, backfills included (named only from `Db`'s lazily loaded upgrade).
+pub(crate) struct Loaded;
+
+impl Backfills for Loaded {
+    fn v2(tx: &IdbTransaction) -> Result<(), MigrateError> {
+        backfill_v2(tx).map_err(|e| MigrateError::Failed(js_storage_error(e)))
+    }
+}
+
 /// Runs every migration step from `old` to `new` on the connection being upgraded, inside its
 /// versionchange transaction `upgrade_tx`. An unknown step fails the upgrade, which the browser
 /// then rolls back (the caller aborts `upgrade_tx`), so a half-migrated database never exists.
+/// A database created by this upgrade (`old` 0) has nothing to backfill; an older one with
+/// records needs `B`'s backfills (`NotLoaded`: `BackfillNotLoaded`; the caller aborts the
+/// upgrade, which undoes the steps already run).
 /// Plain `web_sys` calls: `Db::open` runs this from its own `upgradeneeded` handler (see there).
-pub(crate) fn migrate(
+pub(crate) fn migrate<B: Backfills>(
     db: &IdbDatabase,
     upgrade_tx: &IdbTransaction,
     old: u32,
     new: u32,
-) -> Result<(), StorageError> {
+) -> Result<(), MigrateError> {
     for to in old + 1..=new {
         match (to - 1, to) {
             (0, 1) => create_v1(db).map_err(js_storage_error)?,
-            (1, 2) => create_v2(upgrade_tx).map_err(js_storage_error)?,
+            (1, 2) => {
+                create_v2(upgrade_tx).map_err(js_storage_error)?;
+                // The stores v1 created in this same upgrade are empty.
+                if old > 0 {
+                    B::v2(upgrade_tx)?;
+                }
+            }
             (from, to) => {
-                return Err(StorageError::Unavailable(format!(
+                return Err(MigrateError::Failed(StorageError::Unavailable(format!(
                     "this version of Switchboard cannot upgrade its storage from version {from} \
                      to {to}"
-                )))
+                ))))
             }
         }
     }
@@ -260,8 +315,7 @@ fn raw_index(
     Ok(())
 }
 
-/// v2: the **Channel** filter indexes, the search-token indexes, the `message_terms` store, and
-/// the backfill of `_t` (and message terms) for every record already stored.
+/// v2: the **Channel** filter indexes, the search-token indexes and the `message_terms` store.
 fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     let db = tx.db();
     let conversations = tx.object_store(CONVERSATIONS)?;
@@ -296,7 +350,11 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     params.set_key_path(&key_path);
     let terms = db.create_object_store_with_optional_parameters(MESSAGE_TERMS, &params)?;
     raw_index(&terms, IDX_TERMS, &[F_TERMS], IndexKind::MultiEntry)?;
+    Ok(())
+}
 
+/// v2's backfill of `_t` (and message terms) for every record v1 stored (`Loaded` only).
+fn backfill_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
     // to the stored object as it is instead of re-serialising a domain value: the serialisers
     // and the message deserialiser would otherwise be in the initial load for an upgrade that
