@@ -8,7 +8,7 @@ use super::error::{DraftWriteError, StorageError};
 use super::records::*;
 use super::schema::{self, *};
 use super::{Directory, ListQuery, PageQuery, PageStart, Summary, WriteBatch};
-use crate::domain::entries::{ContactName, ConversationEntry};
+use crate::domain::entries::{ChannelEntry, ContactName, ConversationEntry, FieldError, UserEntry};
 use crate::domain::inbox_entry::InboxEntry;
 use crate::domain::views::token_upper_bound;
 use crate::domain::{
@@ -455,9 +455,9 @@ impl Db {
         Ok(Summary {
             company: head.company,
             plan: head.plan,
-            users: decode_each(users.await?)?,
+            users: read_each(users.await?, UserEntry::read)?,
             teams: decode_each(teams.await?)?,
-            channels: decode_each(channels.await?)?,
+            channels: read_each(channels.await?, ChannelEntry::read)?,
             inboxes: inboxes
                 .await?
                 .map(|v| from_js::<InboxEntry>(v?))
@@ -621,7 +621,10 @@ impl Db {
         let mut rows = Vec::with_capacity(page.len());
         for (conversation, request) in page.into_iter().zip(requests) {
             let value: Option<JsValue> = request.await?;
-            rows.push((conversation, value.map(from_js).transpose()?));
+            let contact = value
+                .map(|v| read_entry(v, ContactName::read))
+                .transpose()?;
+            rows.push((conversation, contact));
         }
         Ok(rows)
     }
@@ -679,7 +682,7 @@ impl Db {
         for request in requests {
             let value: Option<JsValue> = request.await?;
             if let Some(value) = value {
-                out.push(from_js(value)?);
+                out.push(read_entry(value, ConversationEntry::read)?);
             }
         }
         Ok(out)
@@ -700,7 +703,11 @@ impl Db {
         let mut out = Vec::with_capacity(ids.len());
         for request in requests {
             let value: Option<JsValue> = request.await?;
-            out.push(value.map(from_js).transpose()?);
+            out.push(
+                value
+                    .map(|v| read_entry(v, ContactName::read))
+                    .transpose()?,
+            );
         }
         Ok(out)
     }
@@ -1090,6 +1097,17 @@ where
     values.map(|v| from_js(v?)).collect()
 }
 
+/// Every value of a `get_all` answer, read as a light record (see `records::read_entry`).
+fn read_each<T, E>(
+    values: impl Iterator<Item = Result<JsValue, E>>,
+    read: fn(&JsFields) -> Result<T, FieldError>,
+) -> Result<Vec<T>, StorageError>
+where
+    StorageError: From<E>,
+{
+    values.map(|v| read_entry(v?, read)).collect()
+}
+
 async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>, StorageError> {
     let values = store.get_all::<JsValue>().primitive()?.await?;
     decode_each(values)
@@ -1180,17 +1198,24 @@ pub struct ThreadRecords {
 /// What a list page is read as: the whole conversation, or the list row's fields alone
 /// (`ConversationEntry`: the first screen holds only its deserialiser). Both page by the
 /// index's order, `[.., last_activity]` then id.
-trait ListRecord: DeserializeOwned {
+trait ListRecord: Sized {
+    fn decode(value: JsValue) -> Result<Self, StorageError>;
     fn list_key(&self) -> (Millis, &ConversationId);
 }
 
 impl ListRecord for Conversation {
+    fn decode(value: JsValue) -> Result<Self, StorageError> {
+        from_js(value)
+    }
     fn list_key(&self) -> (Millis, &ConversationId) {
         (self.last_activity, &self.id)
     }
 }
 
 impl ListRecord for ConversationEntry {
+    fn decode(value: JsValue) -> Result<Self, StorageError> {
+        read_entry(value, ConversationEntry::read)
+    }
     fn list_key(&self) -> (Millis, &ConversationId) {
         (self.last_activity, &self.id)
     }
@@ -1238,7 +1263,7 @@ async fn read_list_page<T: ListRecord>(
             let full = values.len() == wanted as usize;
             let mut page: Vec<T> = Vec::with_capacity(limit as usize);
             for value in values {
-                let conversation: T = from_js(value)?;
+                let conversation = T::decode(value)?;
                 if !seen(&conversation) && page.len() < limit as usize {
                     page.push(conversation);
                 }
@@ -1275,7 +1300,7 @@ async fn read_list_page<T: ListRecord>(
             Some(value) if !value.is_undefined() => value,
             _ => break,
         };
-        let conversation: T = from_js(value)?;
+        let conversation = T::decode(value)?;
         if !seen(&conversation) {
             page.push(conversation);
         }
