@@ -222,6 +222,17 @@ fn small_workspace() -> WorkspaceData {
     }
 }
 
+/// The list row of a whole conversation (what `Db::list_page_with_contacts` reads).
+fn entry_of(c: &Conversation) -> entries::ConversationEntry {
+    entries::ConversationEntry {
+        id: c.id.clone(),
+        contact: c.contact.clone(),
+        subject: c.subject.clone(),
+        last_activity: c.last_activity,
+        snippet: c.snippet.clone(),
+    }
+}
+
 fn ids(conversations: &[Conversation]) -> Vec<String> {
     conversations.iter().map(|c| c.id.0.clone()).collect()
 }
@@ -295,6 +306,21 @@ async fn replace_all_then_load_directory_round_trips_and_replaces_everything() {
     );
     // The first paint's read agrees with the whole directory (issue 2: it skips the rest).
     assert_eq!(db.load_summary().await.unwrap(), Summary::of(&directory));
+    // A list row's light records read what the whole conversation and contact hold.
+    let rows = db
+        .conversation_rows_by_ids(&["conv-1".into(), "conv-none".into()])
+        .await
+        .unwrap();
+    assert_eq!(rows, vec![entry_of(&data.conversations[0])]);
+    let names = db
+        .contact_names_by_ids(&["c-1".into(), "c-none".into()])
+        .await
+        .unwrap();
+    let names: Vec<Option<String>> = names
+        .iter()
+        .map(|n| n.as_ref().map(|n| n.display_name()))
+        .collect();
+    assert_eq!(names, vec![Some(data.contacts[0].display_name()), None]);
     assert_eq!(db.contacts().await.unwrap(), data.contacts);
     assert_eq!(db.tickets().await.unwrap(), data.tickets);
     assert_eq!(
@@ -643,6 +669,14 @@ async fn filtered_lists_page_by_offset_from_either_end_and_after_a_key_in_the_sa
                 .cloned()
                 .collect();
             assert_eq!(ids(&page), slice, "{case} offset {offset} limit {limit}");
+            // The list's own read: the same rows, as light records.
+            let rows = db
+                .list_page_with_contacts(&q, &PageStart::Offset(offset), limit)
+                .await
+                .unwrap();
+            let light: Vec<_> = rows.into_iter().map(|(c, _)| c).collect();
+            let whole: Vec<_> = page.iter().map(entry_of).collect();
+            assert_eq!(light, whole, "{case} rows offset {offset} limit {limit}");
         }
         // Page after page by key: the same rows, the tie at conv-04/conv-05 included.
         let mut walked: Vec<String> = Vec::new();

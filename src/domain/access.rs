@@ -6,8 +6,11 @@
 //! From address (`from.rs`), or read any global: the actor, workspace and resource are
 //! parameters.
 
+use super::ids::{TeamId, UserId};
 use super::model::Workspace;
-use super::model::{Channel, ChannelKind, Conversation, Inbox, InboxAccess, Plan, Seat, User};
+use super::model::{
+    Channel, ChannelKind, Conversation, Inbox, InboxAccess, Plan, Role, Seat, User,
+};
 use std::fmt;
 
 /// Everything a user may try to do that needs a permission.
@@ -188,18 +191,39 @@ pub fn inbox_role(actor: &User, inbox: &Inbox) -> InboxRole {
     access_role(actor, &inbox.access)
 }
 
+/// What an access rule reads of a user: the whole [`User`], or the first paint's
+/// `domain::entries::UserEntry` (same stored record, fewer fields), so that the inbox picker
+/// decides with the very rule [`can`] uses.
+pub trait AccessActor {
+    fn user_id(&self) -> &UserId;
+    fn user_role(&self) -> Role;
+    fn in_team(&self, team: &TeamId) -> bool;
+}
+
+impl AccessActor for User {
+    fn user_id(&self) -> &UserId {
+        &self.id
+    }
+    fn user_role(&self) -> Role {
+        self.role
+    }
+    fn in_team(&self, team: &TeamId) -> bool {
+        self.is_member_of(team)
+    }
+}
+
 /// [`inbox_role`] from an inbox's access alone (the first paint's inbox picker reads only the
 /// access of each inbox: `domain::inbox_entry`).
-pub fn access_role(actor: &User, access: &InboxAccess) -> InboxRole {
+pub fn access_role<A: AccessActor + ?Sized>(actor: &A, access: &InboxAccess) -> InboxRole {
     let selected = match access {
         InboxAccess::Everyone => true,
         InboxAccess::SpecificUsersAndTeams { users, teams } => {
-            users.contains(&actor.id) || teams.iter().any(|team| actor.is_member_of(team))
+            users.contains(actor.user_id()) || teams.iter().any(|team| actor.in_team(team))
         }
     };
     if selected {
         InboxRole::Member
-    } else if actor.role.is_admin() {
+    } else if actor.user_role().is_admin() {
         InboxRole::ViewOnly
     } else {
         InboxRole::NoAccess

@@ -7,9 +7,9 @@
 //! Owns only this read model and the two picker rules. Every access rule stays
 //! `access::access_role`'s: the rules here ask it, never re-decide. Pure.
 
-use super::access::{access_role, InboxRole};
+use super::access::{access_role, AccessActor, InboxRole};
 use super::ids::InboxId;
-use super::model::{Inbox, InboxAccess, User};
+use super::model::{Inbox, InboxAccess};
 use serde::Deserialize;
 
 /// An inbox's id, name and access, as stored (the other fields of the record are ignored).
@@ -22,7 +22,7 @@ pub struct InboxEntry {
 
 impl InboxEntry {
     /// The user's standing in this inbox (SPEC §2 "Who has inbox access").
-    pub fn role_of(&self, user: &User) -> InboxRole {
+    pub fn role_of<A: AccessActor + ?Sized>(&self, user: &A) -> InboxRole {
         access_role(user, &self.access)
     }
 }
@@ -44,7 +44,10 @@ pub fn entries_of(inboxes: &[Inbox]) -> Vec<InboxEntry> {
 
 /// Inboxes the user can see, by name (case-insensitive): members see theirs, admins see every
 /// inbox (view-only where they are not selected members), others none of the restricted ones.
-pub fn visible_entries(inboxes: &[InboxEntry], user: &User) -> Vec<InboxEntry> {
+pub fn visible_entries<A: AccessActor + ?Sized>(
+    inboxes: &[InboxEntry],
+    user: &A,
+) -> Vec<InboxEntry> {
     let mut list: Vec<InboxEntry> = inboxes
         .iter()
         .filter(|i| i.role_of(user) != InboxRole::NoAccess)
@@ -55,7 +58,7 @@ pub fn visible_entries(inboxes: &[InboxEntry], user: &User) -> Vec<InboxEntry> {
 }
 
 /// The inbox a workspace opens on: the first visible one the user can act in, else the first.
-pub fn default_entry(visible: &[InboxEntry], user: &User) -> Option<InboxId> {
+pub fn default_entry<A: AccessActor + ?Sized>(visible: &[InboxEntry], user: &A) -> Option<InboxId> {
     visible
         .iter()
         .find(|i| i.role_of(user) == InboxRole::Member)
@@ -66,7 +69,7 @@ pub fn default_entry(visible: &[InboxEntry], user: &User) -> Option<InboxId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Availability, EmailAddress, Role, Seat, TeamId, UserId};
+    use crate::domain::{Availability, EmailAddress, Role, Seat, TeamId, User, UserId};
 
     fn user(id: &str, role: Role, team: Option<&str>) -> User {
         User {

@@ -13,7 +13,7 @@ use crate::domain::lifecycle::{apply, Aggregate, Command, LifecycleError, Transi
 use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::*;
 use crate::storage::{Db, Directory, WriteBatch};
-use leptos::prelude::{GetUntracked, WithUntracked};
+use leptos::prelude::GetUntracked;
 
 /// What happened, for the toast.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,13 +105,16 @@ pub fn team_inbox<'a>(dir: &'a Directory, team: &TeamId) -> Option<&'a Inbox> {
     })
 }
 
-fn current_user(app: &AppCtx) -> Result<User, AppError> {
+/// The current user's whole record, from the whole directory (access is decided on it).
+fn current_user(app: &AppCtx, dir: &Directory) -> Result<User, AppError> {
     let id = app
         .user_id
         .get_untracked()
         .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
-    app.summary
-        .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
+    dir.users
+        .iter()
+        .find(|u| u.id == id)
+        .cloned()
         .ok_or(AppError::Missing(Missing::CurrentUser))
 }
 
@@ -200,8 +203,8 @@ async fn conversation_command(
     action: Action,
     cmd: impl FnOnce(&Conversation) -> Result<Command, AppError>,
 ) -> Result<(String, Conversation), AppError> {
-    let user = current_user(app)?;
     let dir = directory(app).await?;
+    let user = current_user(app, &dir)?;
     let db = app.db();
     let (aggregate, conversation) = load_for(&db, id).await?;
     check(&dir, &user, action, &[&conversation])?;
@@ -270,8 +273,8 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
     if text.is_empty() {
         return Err(AppError::Refused(Refusal::CommentEmpty));
     }
-    let user = current_user(&app)?;
     let dir = directory(&app).await?;
+    let user = current_user(&app, &dir)?;
     let db = app.db();
     let mut conversation = load_conversation(&db, &id).await?;
     check(&dir, &user, Action::Comment, &[&conversation])?;
@@ -450,8 +453,8 @@ pub async fn add_to_ticket(
     id: ConversationId,
     ticket: TicketId,
 ) -> Result<Done, AppError> {
-    let user = current_user(&app)?;
     let dir = directory(&app).await?;
+    let user = current_user(&app, &dir)?;
     let db = app.db();
     let conversation = load_conversation(&db, &id).await?;
     check(&dir, &user, Action::Move, &[&conversation])?;
@@ -482,8 +485,8 @@ async fn ticket_command(
     action: Action,
     cmd: Command,
 ) -> Result<Done, AppError> {
-    let user = current_user(app)?;
     let dir = directory(app).await?;
+    let user = current_user(app, &dir)?;
     let aggregate = load_ticket(&app.db(), id).await?;
     let conversations: Vec<&Conversation> = aggregate.conversations.iter().collect();
     check(&dir, &user, action, &conversations)?;
@@ -540,8 +543,8 @@ async fn edit_ticket(
     id: &TicketId,
     edit: impl FnOnce(&mut Ticket) -> Result<String, AppError>,
 ) -> Result<Done, AppError> {
-    let user = current_user(app)?;
     let dir = directory(app).await?;
+    let user = current_user(app, &dir)?;
     let aggregate = load_ticket(&app.db(), id).await?;
     let conversations: Vec<&Conversation> = aggregate.conversations.iter().collect();
     check(&dir, &user, Action::Assign, &conversations)?;

@@ -4,15 +4,18 @@
 //! tab).
 //!
 //! The directory comes in two reads (issue 2: initial load ≤ 250 KB brotli): the first inbox
-//! paint reads a [`Summary`] (company, plan, users, teams, channels, and inboxes as
-//! `InboxEntry`: id, name, access) and the whole [`Directory`] (inboxes with their fallback
-//! email and automation, the workspace's default reply addresses, templates) is read right
-//! after, by a lazily loaded chunk. `directory` stays `None` until then: whatever decides a
+//! paint reads a [`Summary`] (company, plan, teams, and users, channels and inboxes as light
+//! entries: `UserEntry`, `ChannelEntry`, `InboxEntry`) and the whole [`Directory`] (whole
+//! users, channels and inboxes, the workspace's default reply addresses, templates) is read
+//! right after, by a lazily loaded chunk. The current user is `user_entry()` (summary) for the
+//! first screen and `user()` (the whole record, `None` until the directory is read) for the
+//! rest. `directory` stays `None` until then: whatever decides a
 //! From address, an automation, access beyond the inbox picker, or a setting takes a
 //! `&Directory` and so waits for it (`until_directory`, `full_directory`); nothing here ever
 //! stands in default values for the fields the summary lacks.
 
 use super::{session, AppError};
+use crate::domain::entries::UserEntry;
 use crate::domain::{User, UserId};
 use crate::storage::notify::{Change, Notifier};
 use crate::storage::StorageError;
@@ -329,8 +332,18 @@ impl AppCtx {
         self.db.get_value()
     }
 
-    /// The current user (reactive).
+    /// The current user's whole record (reactive): `None` until the whole directory is read
+    /// (see [`AppCtx::until_directory`]). Whatever decides access, a From address, a setting
+    /// or a send reads this one.
     pub fn user(&self) -> Option<User> {
+        let id = self.user_id.get()?;
+        self.directory
+            .with(|d| d.as_ref()?.users.iter().find(|u| u.id == id).cloned())
+    }
+
+    /// The current user as the first screen knows them (reactive; from the [`Summary`], so
+    /// there from the start): name, role and teams, for the inbox picker and the account menu.
+    pub fn user_entry(&self) -> Option<UserEntry> {
         let id = self.user_id.get()?;
         self.summary
             .with(|s| s.users.iter().find(|u| u.id == id).cloned())
@@ -400,12 +413,13 @@ impl AppCtx {
     /// the lazily loaded reader (`boot::load_directory`), and the summary from it.
     pub async fn reload_directory(&self) -> Result<(), AppError> {
         let dir = super::boot::load_directory(self.db()).await?;
+        let summary = Summary::of(&dir);
         if let Some(id) = self.user_id.get_untracked() {
-            if !dir.users.iter().any(|u| u.id == id) {
-                self.user_id.set(session::initial_user(&dir.users));
+            if !summary.users.iter().any(|u| u.id == id) {
+                self.user_id.set(session::initial_user(&summary.users));
             }
         }
-        self.summary.set(Summary::of(&dir));
+        self.summary.set(summary);
         self.directory.set(Some(dir));
         self.directory_gate.update_value(|gate| {
             if let Some(resolve) = gate.resolve.take() {

@@ -104,18 +104,15 @@ pub async fn passwords(app: AppCtx) -> Result<BTreeMap<String, String>, AppError
 }
 
 fn may_edit(app: &AppCtx) -> Result<(), AppError> {
+    // Refused while the whole directory is not read (the settings page waits for it).
+    let (workspace, users) = app
+        .with_directory_untracked(|d| (d.workspace.clone(), d.users.clone()))
+        .ok_or_else(super::ctx::directory_not_read)?;
     let me = app
         .user_id
         .get_untracked()
-        .and_then(|id| {
-            app.summary
-                .with_untracked(|d| d.users.iter().find(|u| u.id == id).cloned())
-        })
+        .and_then(|id| users.into_iter().find(|u| u.id == id))
         .ok_or(AppError::Refused(Refusal::NoCurrentUser))?;
-    // Refused while the whole directory is not read (the settings page waits for it).
-    let workspace = app
-        .with_directory_untracked(|d| d.workspace.clone())
-        .ok_or_else(super::ctx::directory_not_read)?;
     can(
         &me,
         Action::EditInboxSettings,
@@ -135,7 +132,9 @@ pub fn edit_denied(app: &AppCtx) -> Option<String> {
 /// changes nothing.
 pub async fn save_settings(app: AppCtx, form: MailServerForm) -> Result<(), SaveError> {
     may_edit(&app)?;
-    let channels = app.summary.with_untracked(|d| d.channels.clone());
+    let channels = app
+        .with_directory_untracked(|d| d.channels.clone())
+        .ok_or_else(super::ctx::directory_not_read)?;
     let valid = validate_form(&form, &channels).map_err(|errors| {
         SaveError::Fields(
             errors

@@ -3,6 +3,7 @@
 //! search-token indexes (keys only) and then just the conversations that match.
 
 use super::{AppCtx, AppError};
+use crate::domain::entries::{ContactName, ConversationEntry};
 use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
@@ -85,10 +86,13 @@ pub async fn mail_view_count(app: AppCtx, view: View, me: &UserId) -> Result<u32
     })
 }
 
-/// A row of the conversation list: the conversation plus its contact's display name.
+/// A row of the conversation list: what it shows of the conversation (and the list's paging
+/// key: `last_activity`, `id`) plus its contact's display name. Read from the stored
+/// conversation and contact records as [`ConversationEntry`] and [`ContactName`], so the
+/// first screen holds no deserialiser of a whole `Conversation` or `Contact`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationRow {
-    pub conversation: Conversation,
+    pub conversation: ConversationEntry,
     pub contact_name: String,
 }
 
@@ -136,12 +140,12 @@ fn user_timing_measure(name: &str, start: &str) {
 }
 
 /// Rows for these conversations: their contacts are read in one transaction.
-pub async fn rows_for(
+async fn rows_for(
     app: AppCtx,
-    conversations: Vec<Conversation>,
+    conversations: Vec<ConversationEntry>,
 ) -> Result<Vec<ConversationRow>, AppError> {
     let ids: Vec<ContactId> = conversations.iter().map(|c| c.contact.clone()).collect();
-    let contacts = app.db().contacts_by_ids(&ids).await?;
+    let contacts = app.db().contact_names_by_ids(&ids).await?;
     Ok(conversations
         .into_iter()
         .zip(contacts)
@@ -150,7 +154,7 @@ pub async fn rows_for(
 }
 
 /// A list row: the conversation and its contact's name.
-fn row(conversation: Conversation, contact: Option<Contact>) -> ConversationRow {
+fn row(conversation: ConversationEntry, contact: Option<ContactName>) -> ConversationRow {
     ConversationRow {
         conversation,
         contact_name: contact
@@ -312,6 +316,6 @@ pub async fn rows_of(
     app: AppCtx,
     ids: Vec<ConversationId>,
 ) -> Result<Vec<ConversationRow>, AppError> {
-    let conversations = app.db().conversations_by_ids(&ids).await?;
+    let conversations = app.db().conversation_rows_by_ids(&ids).await?;
     rows_for(app, conversations).await
 }

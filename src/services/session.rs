@@ -1,7 +1,8 @@
 //! Who is using this tab. The current user is remembered per tab (sessionStorage), so two tabs
 //! can act as two reps; a new tab starts as the user last chosen in any tab (localStorage).
 
-use crate::domain::{Role, User, UserId};
+use crate::domain::entries::UserEntry;
+use crate::domain::{Role, UserId};
 
 const TAB_USER_KEY: &str = "switchboard.tab-user";
 const LAST_USER_KEY: &str = "switchboard.last-user";
@@ -44,7 +45,7 @@ pub fn random_hex(bytes: usize) -> String {
 
 /// The user this tab acts as: the tab's remembered user if it still exists, else the last user
 /// chosen in any tab, else the first super admin, else the first user.
-pub fn initial_user(users: &[User]) -> Option<UserId> {
+pub fn initial_user(users: &[UserEntry]) -> Option<UserId> {
     let exists = |id: &str| {
         users
             .iter()

@@ -8,11 +8,12 @@ use super::error::{DraftWriteError, StorageError};
 use super::records::*;
 use super::schema::{self, *};
 use super::{Directory, ListQuery, PageQuery, PageStart, Summary, WriteBatch};
+use crate::domain::entries::{ChannelEntry, ContactName, ConversationEntry, FieldError, UserEntry};
 use crate::domain::inbox_entry::InboxEntry;
 use crate::domain::views::token_upper_bound;
 use crate::domain::{
     Channel, Contact, ContactId, Conversation, ConversationId, Draft, DraftKey, EmailAddress,
-    Inbox, Message, OutboxItem, Team, Template, TemplateId, Ticket, TicketId, User, UserId,
+    Inbox, Message, Millis, OutboxItem, Team, Template, TemplateId, Ticket, TicketId, User, UserId,
     Workspace,
 };
 use gloo_timers::future::TimeoutFuture;
@@ -434,9 +435,9 @@ impl Db {
         Ok(Summary {
             company: head.company,
             plan: head.plan,
-            users: decode_each(users.await?)?,
+            users: read_each(users.await?, UserEntry::read)?,
             teams: decode_each(teams.await?)?,
-            channels: decode_each(channels.await?)?,
+            channels: read_each(channels.await?, ChannelEntry::read)?,
             inboxes: inboxes
                 .await?
                 .map(|v| from_js::<InboxEntry>(v?))
@@ -579,17 +580,19 @@ impl Db {
         read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await
     }
 
-    /// [`Db::list_page`] with each row's contact (`None`: not stored), read in the SAME
-    /// transaction: the contacts' requests all go out at once after the page is read.
+    /// [`Db::list_page`] as list rows (only the fields a row shows: `ConversationEntry`) with
+    /// each row's contact name (`None`: not stored), read in the SAME transaction: the
+    /// contacts' requests all go out at once after the page is read.
     pub async fn list_page_with_contacts(
         &self,
         q: &ListQuery,
         start: &PageStart,
         limit: u32,
-    ) -> Result<Vec<(Conversation, Option<Contact>)>, StorageError> {
+    ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
         let total = self.list_total_if_needed(q, start, limit).await?;
         let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
-        let page = read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await?;
+        let page: Vec<ConversationEntry> =
+            read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await?;
         let contacts = tx.object_store(CONTACTS)?;
         let requests = page
             .iter()
@@ -598,7 +601,10 @@ impl Db {
         let mut rows = Vec::with_capacity(page.len());
         for (conversation, request) in page.into_iter().zip(requests) {
             let value: Option<JsValue> = request.await?;
-            rows.push((conversation, value.map(from_js).transpose()?));
+            let contact = value
+                .map(|v| read_entry(v, ContactName::read))
+                .transpose()?;
+            rows.push((conversation, contact));
         }
         Ok(rows)
     }
@@ -639,12 +645,13 @@ impl Db {
         Ok(ids)
     }
 
-    /// The conversations with these ids, in the same order; ids not stored are left out. All
-    /// requests are sent at once in one transaction.
-    pub async fn conversations_by_ids(
+    /// The list rows of the conversations with these ids (a page of search results), in the
+    /// same order; ids not stored are left out. All requests are sent at once in one
+    /// transaction.
+    pub async fn conversation_rows_by_ids(
         &self,
         ids: &[ConversationId],
-    ) -> Result<Vec<Conversation>, StorageError> {
+    ) -> Result<Vec<ConversationEntry>, StorageError> {
         let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
         let object_store = tx.object_store(CONVERSATIONS)?;
         let requests = ids
@@ -655,17 +662,18 @@ impl Db {
         for request in requests {
             let value: Option<JsValue> = request.await?;
             if let Some(value) = value {
-                out.push(from_js(value)?);
+                out.push(read_entry(value, ConversationEntry::read)?);
             }
         }
         Ok(out)
     }
 
-    /// The contacts with these ids (None where missing), in the same order, in one transaction.
-    pub async fn contacts_by_ids(
+    /// The names of the contacts with these ids (None where missing), in the same order, in
+    /// one transaction (what a list row shows of its contact).
+    pub async fn contact_names_by_ids(
         &self,
         ids: &[ContactId],
-    ) -> Result<Vec<Option<Contact>>, StorageError> {
+    ) -> Result<Vec<Option<ContactName>>, StorageError> {
         let tx = self.tx(CONTACTS, TransactionMode::Readonly)?;
         let object_store = tx.object_store(CONTACTS)?;
         let requests = ids
@@ -675,7 +683,11 @@ impl Db {
         let mut out = Vec::with_capacity(ids.len());
         for request in requests {
             let value: Option<JsValue> = request.await?;
-            out.push(value.map(from_js).transpose()?);
+            out.push(
+                value
+                    .map(|v| read_entry(v, ContactName::read))
+                    .transpose()?,
+            );
         }
         Ok(out)
     }
@@ -1065,6 +1077,17 @@ where
     values.map(|v| from_js(v?)).collect()
 }
 
+/// Every value of a `get_all` answer, read as a light record (see `records::read_entry`).
+fn read_each<T, E>(
+    values: impl Iterator<Item = Result<JsValue, E>>,
+    read: fn(&JsFields) -> Result<T, FieldError>,
+) -> Result<Vec<T>, StorageError>
+where
+    StorageError: From<E>,
+{
+    values.map(|v| read_entry(v?, read)).collect()
+}
+
 async fn read_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>, StorageError> {
     let values = store.get_all::<JsValue>().primitive()?.await?;
     decode_each(values)
@@ -1224,13 +1247,39 @@ pub struct ThreadRecords {
 
 /// Reads one page of a filtered list from `object_store` (see [`Db::list_page`]); `total` is the
 /// list's length when the page is by offset and may be read from the far end.
-async fn read_list_page(
+/// What a list page is read as: the whole conversation, or the list row's fields alone
+/// (`ConversationEntry`: the first screen holds only its deserialiser). Both page by the
+/// index's order, `[.., last_activity]` then id.
+trait ListRecord: Sized {
+    fn decode(value: JsValue) -> Result<Self, StorageError>;
+    fn list_key(&self) -> (Millis, &ConversationId);
+}
+
+impl ListRecord for Conversation {
+    fn decode(value: JsValue) -> Result<Self, StorageError> {
+        from_js(value)
+    }
+    fn list_key(&self) -> (Millis, &ConversationId) {
+        (self.last_activity, &self.id)
+    }
+}
+
+impl ListRecord for ConversationEntry {
+    fn decode(value: JsValue) -> Result<Self, StorageError> {
+        read_entry(value, ConversationEntry::read)
+    }
+    fn list_key(&self) -> (Millis, &ConversationId) {
+        (self.last_activity, &self.id)
+    }
+}
+
+async fn read_list_page<T: ListRecord>(
     object_store: &ObjectStore<'_>,
     q: &ListQuery,
     start: &PageStart,
     limit: u32,
     total: Option<u32>,
-) -> Result<Vec<Conversation>, StorageError> {
+) -> Result<Vec<T>, StorageError> {
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -1250,8 +1299,9 @@ async fn read_list_page(
         _ => None,
     };
     // Rows of the previous page that share its last activity come first: they are skipped.
-    let seen = |c: &Conversation| {
-        after.is_some_and(|k| c.last_activity == k.last_activity && c.id >= k.id)
+    let seen = |c: &T| {
+        let (last_activity, id) = c.list_key();
+        after.is_some_and(|k| last_activity == k.last_activity && *id >= k.id)
     };
     // A page from the top of the range in ONE request instead of a cursor step per row, where
     // the browser has getAllRecords with a direction (Chromium 141+). If skipping seen rows
@@ -1263,9 +1313,9 @@ async fn read_list_page(
             get_all_records_newest_first(index.as_sys(), &lower, &upper, wanted).await?
         {
             let full = values.len() == wanted as usize;
-            let mut page: Vec<Conversation> = Vec::with_capacity(limit as usize);
+            let mut page: Vec<T> = Vec::with_capacity(limit as usize);
             for value in values {
-                let conversation: Conversation = from_js(value)?;
+                let conversation = T::decode(value)?;
                 if !seen(&conversation) && page.len() < limit as usize {
                     page.push(conversation);
                 }
@@ -1295,14 +1345,14 @@ async fn read_list_page(
         (PageStart::After(_), None) => (0, limit),
     };
     cursor.advance_by(skip).await?;
-    let mut page: Vec<Conversation> = Vec::with_capacity(take as usize);
+    let mut page: Vec<T> = Vec::with_capacity(take as usize);
     while page.len() < take as usize {
         let value = match cursor.next_record::<JsValue>().await? {
             // advance_by does not report the end: the value is then undefined.
             Some(value) if !value.is_undefined() => value,
             _ => break,
         };
-        let conversation: Conversation = from_js(value)?;
+        let conversation = T::decode(value)?;
         if !seen(&conversation) {
             page.push(conversation);
         }

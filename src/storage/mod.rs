@@ -18,6 +18,7 @@ pub use error::{DraftWriteError, StorageError};
 pub use notify::{Change, Notifier};
 pub use schema::SCHEMA_VERSION;
 
+use crate::domain::entries::{ChannelEntry, UserEntry};
 use crate::domain::inbox_entry::{entries_of, InboxEntry};
 use crate::domain::{
     Area, Channel, Contact, Conversation, DraftKey, Inbox, InboxId, Message, MessageId, OutboxItem,
@@ -114,20 +115,22 @@ pub struct Directory {
 }
 
 /// What the first inbox paint reads of the directory (issue 2: initial load ≤ 250 KB brotli):
-/// the company and plan of the top bar, the users and teams (the current user, access to the
-/// inbox picker, the filter bar's assignees), the channels (the filter bar) and the inboxes as
-/// [`InboxEntry`] (id, name, access), read from the same stores while serde skips the rest of
-/// each record. It has no workspace default reply addresses, no fallback email, no automation
-/// and no templates, and no rule that decides a From address, an automation or a setting takes
-/// it: those take the whole [`Directory`], read right after the first paint
+/// the company and plan of the top bar, the users as [`UserEntry`] (id, name, role, teams: the
+/// current user, the inbox picker's access, the filter bar's assignees, the account menu), the
+/// teams, the channels as [`ChannelEntry`] (the filter bar) and the inboxes as [`InboxEntry`]
+/// (id, name, access), read from the same stores while serde skips the rest of each record. It
+/// has no user email, signature or seat, no channel kind or verification, no workspace default
+/// reply addresses, no fallback email, no automation and no templates, and no rule that
+/// decides a From address, an automation, access beyond the inbox picker, a setting or a send
+/// takes it: those take the whole [`Directory`], read right after the first paint
 /// (`services::ctx::AppCtx::until_directory`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub company: String,
     pub plan: Plan,
-    pub users: Vec<User>,
+    pub users: Vec<UserEntry>,
     pub teams: Vec<Team>,
-    pub channels: Vec<Channel>,
+    pub channels: Vec<ChannelEntry>,
     pub inboxes: Vec<InboxEntry>,
 }
 
@@ -137,9 +140,9 @@ impl Summary {
         Summary {
             company: dir.workspace.company.clone(),
             plan: dir.workspace.plan,
-            users: dir.users.clone(),
+            users: dir.users.iter().map(UserEntry::from).collect(),
             teams: dir.teams.clone(),
-            channels: dir.channels.clone(),
+            channels: dir.channels.iter().map(ChannelEntry::from).collect(),
             inboxes: entries_of(&dir.inboxes),
         }
     }

@@ -8,11 +8,12 @@
 use super::error::StorageError;
 use super::schema::*;
 use super::{AssigneeFilter, Bucket, ListKey, ListQuery};
+use crate::domain::entries::{FieldError, StoredFields};
 use crate::domain::views::{search_tokens_of, ListIndex};
 use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Message, Workspace};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Domain value → stored object. Serialised with serde_json and turned into a plain object by
 /// the browser's `JSON.parse`: one serde format in the whole app (serde_json, also used for
@@ -31,6 +32,59 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageE
         .map_err(|_| StorageError::Serde("a stored record is not plain data".into()))?
         .into();
     Ok(serde_json::from_str(&text)?)
+}
+
+/// A stored object read field by field (`domain::entries`: the first screen's light records):
+/// no `JSON.stringify` and no serde deserialiser, one property read per field.
+pub(crate) struct JsFields(JsValue);
+
+impl JsFields {
+    /// The field `name`, or `None` when missing or null.
+    fn get(&self, name: &'static str) -> Option<JsValue> {
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+}
+
+impl StoredFields for JsFields {
+    fn text(&self, name: &'static str) -> Result<Option<String>, FieldError> {
+        self.get(name)
+            .map(|v| v.as_string().ok_or(FieldError { field: name }))
+            .transpose()
+    }
+    fn number(&self, name: &'static str) -> Result<Option<f64>, FieldError> {
+        self.get(name)
+            .map(|v| v.as_f64().ok_or(FieldError { field: name }))
+            .transpose()
+    }
+    fn flag(&self, name: &'static str) -> Result<Option<bool>, FieldError> {
+        self.get(name)
+            .map(|v| v.as_bool().ok_or(FieldError { field: name }))
+            .transpose()
+    }
+    fn texts(&self, name: &'static str) -> Result<Option<Vec<String>>, FieldError> {
+        let Some(value) = self.get(name) else {
+            return Ok(None);
+        };
+        if !js_sys::Array::is_array(&value) {
+            return Err(FieldError { field: name });
+        }
+        value
+            .unchecked_into::<js_sys::Array>()
+            .iter()
+            .map(|item| item.as_string().ok_or(FieldError { field: name }))
+            .collect::<Result<_, _>>()
+            .map(Some)
+    }
+}
+
+/// Stored object → light record (`domain::entries`), read by its `read` function.
+pub(crate) fn read_entry<T>(
+    value: JsValue,
+    read: fn(&JsFields) -> Result<T, FieldError>,
+) -> Result<T, StorageError> {
+    read(&JsFields(value)).map_err(|e| StorageError::Serde(e.to_string()))
 }
 
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;

@@ -256,7 +256,10 @@ pub fn VirtualList(
                     m.get(&(page - 1))
                         .filter(|p| p.epoch == current && p.rows.len() == PAGE_SIZE as usize)
                         .and_then(|p| p.rows.last())
-                        .map(|r| ListKey::of(&r.conversation))
+                        .map(|r| ListKey {
+                            last_activity: r.conversation.last_activity,
+                            id: r.conversation.id.clone(),
+                        })
                 }),
                 _ => None,
             };

@@ -49,7 +49,7 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
             .unwrap_or(View::Unassigned)
     });
     let inboxes = Memo::new(move |_| {
-        let user = app.user();
+        let user = app.user_entry();
         app.summary.with(|s| match &user {
             Some(u) => inbox_entry::visible_entries(&s.inboxes, u),
             None => Vec::new(),
@@ -65,7 +65,7 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
                     .map(|i| i.id.clone())
             })
             .or_else(|| {
-                app.user()
+                app.user_entry()
                     .and_then(|u| inbox_entry::default_entry(&list, &u))
             })
     });

@@ -21,7 +21,8 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
     let connect_open = RwSignal::new(false);
     let inbox_for_rows = inbox.clone();
     let channels = Memo::new(move |_| {
-        app.summary.with(|d| {
+        // The whole channels (kind, verification): this page waits for the directory.
+        app.with_directory(|d| {
             let mut list: Vec<Channel> = d
                 .channels
                 .iter()
@@ -32,6 +33,7 @@ pub fn ChannelsTable(inbox: InboxId, denied: Memo<Option<String>>) -> impl IntoV
             list.sort_by_key(|c| (c.kind != ChannelKind::Fallback, c.address.to_string()));
             list
         })
+        .unwrap_or_default()
     });
     let toggle = Action::new_local(move |input: &(Channel, bool)| {
         let (channel, enabled) = input.clone();

@@ -26,10 +26,12 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     let show_images = RwSignal::new(false);
     let user = Memo::new(move |_| {
         let id = preview_as.get();
-        app.summary.with(|d| {
+        // The whole user (email, signature): this page waits for the directory.
+        app.with_directory(|d| {
             id.and_then(|id| d.users.iter().find(|u| u.id == id).cloned())
                 .or_else(|| d.users.first().cloned())
         })
+        .flatten()
     });
     // The fallback email as the form currently describes it.
     let draft = move || FallbackEmail {
@@ -93,7 +95,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
         preview_document(&body, head, show_images.get())
     };
     let users = move || {
-        let mut list: Vec<User> = app.summary.with(|d| d.users.clone());
+        let mut list: Vec<User> = app.with_directory(|d| d.users.clone()).unwrap_or_default();
         list.sort_by_key(|u| u.full_name().to_lowercase());
         list.into_iter()
             .map(|u| view! { <option value=u.id.0.clone()>{u.full_name()}</option> })

@@ -48,8 +48,12 @@ pub fn MailServerFormView(
     );
     let remember = RwSignal::new(settings.as_ref().is_some_and(|s| s.remember_on_device));
     let known = RwSignal::new(known);
-    let rows: Vec<Row> = app.summary.with_untracked(|d| {
-        listed_channels(&d.channels)
+    // The whole channels (kind): the settings pages wait for the directory.
+    let channels = app
+        .with_directory_untracked(|d| d.channels.clone())
+        .unwrap_or_default();
+    let rows: Vec<Row> = {
+        listed_channels(&channels)
             .into_iter()
             .map(|c| {
                 let account = RwSignal::new(
@@ -75,7 +79,7 @@ pub fn MailServerFormView(
                 }
             })
             .collect()
-    });
+    };
     let rows = StoredValue::new(rows);
     let form = move || MailServerForm {
         session_url: url.get_untracked(),

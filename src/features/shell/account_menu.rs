@@ -15,13 +15,17 @@ pub fn AccountMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let confirm_reset = RwSignal::new(false);
     let name = move || {
-        app.user()
+        app.user_entry()
             .map(|u| u.full_name())
             .unwrap_or_else(|| t(k::ACCOUNT__NO_USER))
     };
     // "Account menu: {name}" with the name cut off: the visible name follows it.
     let menu_prefix = tf(k::ACCOUNT__MENU, &[("name", &"")]);
-    let role = move || app.user().map(|u| labels::role(u.role)).unwrap_or_default();
+    let role = move || {
+        app.user_entry()
+            .map(|u| labels::role(u.role))
+            .unwrap_or_default()
+    };
     let reset = Action::new_local(move |_: &()| async move {
         match boot::reset_demo(app).await {
             Ok(()) => app.toast(ToastKind::Info, t(k::ACCOUNT__RESET_DONE)),
@@ -31,7 +35,7 @@ pub fn AccountMenu() -> impl IntoView {
     let on_switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         app.switch_user(UserId::new(id));
-        let who = app.user().map(|u| u.full_name()).unwrap_or_default();
+        let who = app.user_entry().map(|u| u.full_name()).unwrap_or_default();
         app.toast(ToastKind::Info, tf(k::ACCOUNT__SWITCHED, &[("name", &who)]));
     };
     view! {
