@@ -83,13 +83,16 @@ pub async fn until_texts() {
 /// A text the current catalogue lacks was asked for: a first-paint source failed to name it
 /// or a part rendered before the directory gate. Safe (the text is empty, never its key) and
 /// starts the load; reported on the console in debug builds.
+// The key's name only in debug builds: naming keys would put every key's name (about 20 KB,
+// read otherwise only when another language is fetched) in the main module.
 #[cold]
-fn missed(key: &str) {
+fn missed(key: Key) {
     #[cfg(debug_assertions)]
     web_sys::console::error_1(
         &format!(
-            "i18n: the English text \"{key}\" was asked for before the later texts were loaded \
-             (name it in a first-paint source, or wait for the directory)"
+            "i18n: the English text \"{}\" was asked for before the later texts were loaded \
+             (name it in a first-paint source, or wait for the directory)",
+            key.name()
         )
         .into(),
     );
@@ -106,7 +109,7 @@ fn missed(key: &str) {
 fn catalog_with(key: Key) -> Rc<Catalog> {
     let catalog = catalog();
     if !catalog.has(key) {
-        missed(key.name());
+        missed(key);
     }
     catalog
 }
@@ -141,7 +144,7 @@ pub fn tm(message: &super::messages::Message) -> String {
     locale_signal().track();
     let catalog = catalog();
     if !catalog.has_message(message) {
-        missed(message.key.name());
+        missed(message.key);
     }
     catalog.message(message)
 }
