@@ -7,6 +7,13 @@
 //! the English texts (the default and the fallback); the other languages stay JSON files that
 //! the app fetches when a rep picks them, so they cost nothing in the initial download.
 //!
+//! English itself comes in two parts (issue 2, ARCHITECTURE.md "Bundle size"): the texts the
+//! first screen can show before the whole directory is read (`check::FIRST_PAINT_SOURCES`,
+//! `check::FIRST_PAINT_NAMESPACES`) are compiled into the main module; the others (settings,
+//! a ticket, a contact, the open conversation, the composer, refusals) are a second packed
+//! string that only a lazily loaded function reads, so the code splitter puts it in its own
+//! wasm chunk, installed together with the whole directory.
+//!
 //! It also links the wasm app binary with `--emit-relocs`: `wasm-split-cli`
 //! (scripts/post-build.mjs) needs the relocations to cut the module into lazily loaded chunks
 //! (issue 2, ARCHITECTURE.md "Bundle size"). Set here rather than in RUSTFLAGS so that no
@@ -26,6 +33,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=public/locales");
     println!("cargo:rerun-if-changed=src/i18n/check.rs");
+    for source in check::FIRST_PAINT_SOURCES {
+        // A folder: a file added to it changes the rule.
+        println!("cargo:rerun-if-changed={source}");
+    }
     let mut catalogues = Vec::new();
     for (code, _) in check::LOCALES {
         let path = format!("public/locales/{code}.json");
@@ -45,26 +56,50 @@ fn main() {
     }
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("i18n_keys.rs");
-    std::fs::write(out, generate(&catalogues[0].1)).unwrap_or_else(|e| fail(&e.to_string()));
+    let first_paint = first_paint_keys(&catalogues[0].1);
+    std::fs::write(out, generate(&catalogues[0].1, &first_paint))
+        .unwrap_or_else(|e| fail(&e.to_string()));
 }
 
-const ENGLISH_DOC: &str = "The English texts in key order, each ended by U+0000; a plural text is \
-                           its forms one, few, many and other, each ended by U+0001 (an absent \
-                           form is empty).";
+/// Whether each key (in key order) is compiled into the main module, by the rule of
+/// [`check::first_paint_keys`] over the sources [`check::FIRST_PAINT_SOURCES`] lists. Any other
+/// key's English text is installed with the whole directory (`services::boot::load_directory`),
+/// before anything that shows it can render.
+fn first_paint_keys(english: &Map<String, Value>) -> Vec<bool> {
+    let files = check::first_paint_files(Path::new(".")).unwrap_or_else(|e| fail(&e));
+    let sources: Vec<String> = files
+        .iter()
+        .map(|file| {
+            println!("cargo:rerun-if-changed={}", file.display());
+            std::fs::read_to_string(file)
+                .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", file.display())))
+        })
+        .collect();
+    check::first_paint_keys(english, &sources)
+}
 
-/// The English texts packed as [`ENGLISH_DOC`] says. The separators cannot occur in a text
-/// (refused here), and a plural form is never empty, so the packing reads back exactly.
-fn english_packed(english: &Map<String, Value>) -> String {
+const PACKING_DOC: &str = "Each text is ended by U+0000; a plural text is its forms one, few, \
+                           many and other, each ended by U+0001 (an absent form is empty).";
+
+/// Packs the English texts of the keys `wanted` says, in key order, as [`PACKING_DOC`] says;
+/// a key not wanted is written as `skipped` (U+0002 in the first-paint part, nothing in the
+/// rest). The separators cannot occur in a text (refused here), and a plural form is never
+/// empty, so the packing reads back exactly.
+fn english_packed(english: &Map<String, Value>, wanted: &[bool], skipped: &str) -> String {
     let mut packed = String::new();
     let push = |packed: &mut String, text: &str, key: &str| {
-        if text.contains(['\u{0}', '\u{1}']) {
+        if text.contains(['\u{0}', '\u{1}', '\u{2}']) {
             fail(&format!(
-                "en.json: \"{key}\" contains a control character U+0000 or U+0001"
+                "en.json: \"{key}\" contains a control character U+0000, U+0001 or U+0002"
             ));
         }
         packed.push_str(text);
     };
-    for (key, text) in english {
+    for ((key, text), wanted) in english.iter().zip(wanted) {
+        if !wanted {
+            packed.push_str(skipped);
+            continue;
+        }
         match text {
             Value::String(s) => push(&mut packed, s, key),
             Value::Object(map) => {
@@ -92,10 +127,10 @@ fn fail(message: &str) -> ! {
 }
 
 fn const_name(key: &str) -> String {
-    key.replace(['.'], "__").to_ascii_uppercase()
+    check::const_name(key)
 }
 
-fn generate(english: &Map<String, Value>) -> String {
+fn generate(english: &Map<String, Value>, first_paint: &[bool]) -> String {
     let mut code = String::from("// Generated by build.rs from public/locales/en.json.\n");
     let _ = writeln!(
         code,
@@ -116,11 +151,26 @@ fn generate(english: &Map<String, Value>) -> String {
     // One string instead of a table of `&str`s (issue 2): a table costs 32 bytes of pointers
     // and padding per key in the initial download, the separators one byte.
     code.push_str("];\n");
-    let _ = writeln!(code, "/// {ENGLISH_DOC}");
+    let later: Vec<bool> = first_paint.iter().map(|first| !first).collect();
     let _ = writeln!(
         code,
-        "pub static ENGLISH: &str = {:?};",
-        english_packed(english)
+        "/// The English texts the first screen can show, in key order; a key loaded later is \
+         one U+0002. {PACKING_DOC}"
+    );
+    let _ = writeln!(
+        code,
+        "pub static ENGLISH_FIRST_PAINT: &str = {:?};",
+        english_packed(english, first_paint, "\u{2}")
+    );
+    let _ = writeln!(
+        code,
+        "/// The other English texts, in key order (the keys [`ENGLISH_FIRST_PAINT`] skips). \
+         {PACKING_DOC}"
+    );
+    let _ = writeln!(
+        code,
+        "pub static ENGLISH_LATER: &str = {:?};",
+        english_packed(english, &later, "")
     );
     code
 }

@@ -291,3 +291,149 @@ fn the_build_refuses_inconsistent_catalogues() {
         "{bad_key:?}"
     );
 }
+
+/// The key whose generated constant is `name` (`VIEWS__UNASSIGNED`), if any.
+fn key_by_const(name: &str) -> Option<switchboard::i18n::Key> {
+    KEY_NAMES
+        .iter()
+        .position(|key| check::const_name(key) == name)
+        .map(switchboard::i18n::key_at)
+}
+
+fn all_keys() -> impl Iterator<Item = switchboard::i18n::Key> {
+    (0..KEY_NAMES.len()).map(switchboard::i18n::key_at)
+}
+
+#[test]
+fn english_is_split_into_first_paint_and_later_texts_that_add_up_to_en_json() {
+    // Issue 2: the main module holds only the first screen's English texts; the rest is a
+    // lazily loaded chunk installed with the directory. Together they must be exactly en.json,
+    // and the split must be real.
+    let first_paint = Catalog::english_first_paint();
+    assert!(!first_paint.is_complete(), "some texts are loaded later");
+    let present = all_keys().filter(|key| first_paint.has(*key)).count();
+    assert!(present > 0 && present < KEY_NAMES.len(), "{present}");
+    let mut completed = first_paint.clone();
+    completed.complete_english(switchboard::i18n::ENGLISH_LATER);
+    assert!(completed.is_complete());
+    assert_eq!(completed, shipped(Locale::En));
+    assert_eq!(Catalog::english(), shipped(Locale::En));
+}
+
+#[test]
+fn a_first_paint_source_never_names_a_later_key() {
+    // Whatever can render before the directory (and with it the later texts) arrives must find
+    // its texts in the main module. Scanned here independently of build.rs: every `k::NAME`
+    // written in a first-paint source is a first-paint text.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = check::first_paint_files(root).expect("every first-paint source exists");
+    assert!(files.len() > 20, "{files:?}");
+    let first_paint = Catalog::english_first_paint();
+    let mut named = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        for (at, _) in text.match_indices("k::") {
+            let name: String = text[at + 3..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            let Some(key) = key_by_const(&name) else {
+                continue;
+            };
+            named += 1;
+            assert!(
+                first_paint.has(key),
+                "{} names {} but its English text is loaded later",
+                file.display(),
+                key.name()
+            );
+        }
+    }
+    assert!(named > 100, "{named}");
+}
+
+#[test]
+fn what_the_first_screen_can_show_before_the_directory_is_first_paint() {
+    // One case per part the brief lists as renderable before the directory gate.
+    let first_paint = Catalog::english_first_paint();
+    let cases = [
+        ("app root: loading note", k::APP__LOADING),
+        ("app root: boot failure page", k::APP__BOOT_FAILED),
+        ("lazy parts: Loading note", k::UI__LOADING),
+        ("account menu", k::ACCOUNT__MENU),
+        ("account menu: Switch user", k::ACCOUNT__SWITCH_USER),
+        ("account menu: Reset demo workspace", k::ACCOUNT__RESET),
+        ("Reset demo workspace dialog", k::ACCOUNT__RESET_BODY),
+        ("toasts: dismiss", k::UI__DISMISS_NOTIFICATION),
+        ("toasts: Undo", k::UI__UNDO),
+        ("Compose button", k::LIST__COMPOSE),
+        ("Import .eml button", k::IMPORT__BUTTON),
+        ("Sent list empty note", k::MAIL__NOTHING_SENT),
+        ("Outbox list empty note", k::MAIL__OUTBOX_EMPTY),
+        ("Drafts list empty note", k::MAIL__NO_DRAFTS),
+        ("help desk tickets list", k::TICKETS__TITLE),
+    ];
+    for (rule, key) in cases {
+        assert!(first_paint.has(key), "{rule}");
+        assert_eq!(
+            first_paint.text(key, &[]),
+            Catalog::english().text(key, &[]),
+            "{rule}"
+        );
+    }
+    // Storage and app errors (a list's error note, the boot error page) and the "not found"
+    // refusals a read returns are worded before the rest loads.
+    for (i, name) in KEY_NAMES.iter().enumerate() {
+        if ["storage.", "apperr.", "missing."]
+            .iter()
+            .any(|ns| name.starts_with(ns))
+        {
+            assert!(first_paint.has(switchboard::i18n::key_at(i)), "{name}");
+        }
+    }
+}
+
+#[test]
+fn what_waits_for_the_directory_is_loaded_later() {
+    // The split is worth its bytes only if the gated parts' texts leave the main module.
+    let first_paint = Catalog::english_first_paint();
+    let cases = [
+        ("open conversation: actions", k::THREAD__ACTIONS),
+        ("open conversation: assigned to", k::THREAD__ASSIGNED_TO),
+    ];
+    for (rule, key) in cases {
+        assert!(!first_paint.has(key), "{rule}");
+    }
+}
+
+#[test]
+fn a_later_text_asked_for_too_early_is_empty_never_its_key() {
+    // Impossible by construction (the tests above); if it happens anyway the catalogue must not
+    // show a key name or a half-filled template (the web layer reports it and loads the rest).
+    let first_paint = Catalog::english_first_paint();
+    let later = all_keys()
+        .find(|key| !first_paint.has(*key))
+        .expect("a later text exists");
+    assert_eq!(first_paint.text(later, &[]), "");
+    assert_eq!(
+        first_paint.text(later, &[("name", &"Ana"), ("count", &2)]),
+        ""
+    );
+    assert_eq!(first_paint.plural(later, 2, "2", &[]), "");
+    let message = switchboard::i18n::messages::Message {
+        key: later,
+        args: Vec::new(),
+    };
+    assert!(!first_paint.has_message(&message));
+    assert_eq!(first_paint.message(&message), "");
+    assert!(Catalog::english().has_message(&message));
+}
+
+#[test]
+fn every_other_language_is_complete_as_fetched() {
+    // Non-English catalogues are whole JSON files: nothing of theirs is loaded later.
+    for locale in Locale::ALL {
+        assert!(shipped(locale).is_complete(), "{}", locale.code());
+    }
+    assert!(Catalog::english().is_complete());
+}

@@ -81,13 +81,15 @@ async fn mail_poll(app: AppCtx, owner: Option<Owner>) {
     }
 }
 
-/// Starts the mail server poll ([`jmap::start`]) once its chunk is there. It runs under the
+/// Starts the mail server poll ([`jmap::start`]) once its chunk and every text are there (its
+/// status and errors word refusals that are not first-paint texts, see `i18n::web`). It runs under the
 /// caller's owner, so the mail status it provides is in the same place as if it had been started
 /// directly (the mail server settings page reads it from there).
 pub fn start_mail_poll(app: AppCtx) {
     let owner = Owner::current();
     leptos::task::spawn_local(async move {
         app.until_turn(AfterPaint::MailPoll).await;
+        i18n::until_texts().await;
         mail_poll(app, owner).await
     });
 }

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// Locale codes and the plural forms their language needs (CLDR cardinal rules, integers).
 pub const LOCALES: [(&str, &[&str]); 5] = [
@@ -128,4 +129,106 @@ pub fn placeholders(text: &Value) -> BTreeSet<String> {
         _ => {}
     }
     found
+}
+
+/// The sources of everything the first screen can show before the whole directory is read
+/// (issue 2: the English texts of other keys are a lazily loaded chunk, installed before
+/// `AppCtx::directory` is set, see `services::boot::load_directory`). A file or a whole
+/// folder, relative to the crate root. Whatever renders only behind the directory gate
+/// (`NeedsDirectory`, `until_directory`: settings, a ticket, a contact, the open
+/// conversation, the Compose dialog's composer) is not listed; whatever renders before it
+/// is: the app root and its boot error page, the top bar with the account menu (**Switch
+/// user**, **Reset demo workspace**), the keyboard layer, the shared `ui` widgets (toasts,
+/// labels), the inbox / help desk workspaces with their after-paint parts (**Compose** and
+/// **Import .eml** buttons, search results, Sent / Outbox / Drafts lists, view counts, empty
+/// notes), the help desk tickets and contacts lists (lazy routes without the gate), and the
+/// services those parts run before the gate (list actions, mail poll, outbox retry, import).
+pub const FIRST_PAINT_SOURCES: &[&str] = &[
+    "src/features/app.rs",
+    "src/features/after_paint.rs",
+    "src/features/lazy_pages.rs",
+    "src/features/shell",
+    "src/features/shortcuts",
+    "src/features/inbox/mod.rs",
+    "src/features/inbox/workspace.rs",
+    "src/features/inbox/views_nav.rs",
+    "src/features/inbox/list_filters.rs",
+    "src/features/inbox/conversation_list.rs",
+    "src/features/inbox/conversation_row.rs",
+    "src/features/inbox/virtual_list.rs",
+    "src/features/inbox/tickets_list.rs",
+    "src/features/inbox/import_button.rs",
+    "src/features/inbox/lazy_parts.rs",
+    "src/features/inbox/lazy_thread.rs",
+    "src/features/inbox/mail_lists.rs",
+    "src/features/inbox/outbox_retry.rs",
+    "src/features/inbox/search_results.rs",
+    "src/features/composer/launcher.rs",
+    "src/features/contacts/contacts_page.rs",
+    "src/ui",
+    "src/services/actions.rs",
+    "src/services/import.rs",
+    "src/services/jmap.rs",
+    "src/services/send.rs",
+];
+
+/// Namespaces (a key's part before its first dot) first-paint as a whole: the storage and app
+/// errors and the "not found" refusals that a list, the boot error page or a read's error note
+/// words through `i18n::errors`, which words every other refusal too and so is not a
+/// first-paint source itself. Error toasts wait for every text (`AppCtx::toast_error`).
+pub const FIRST_PAINT_NAMESPACES: &[&str] = &["storage", "apperr", "missing"];
+
+/// The generated constant of a key: `views.unassigned` → `VIEWS__UNASSIGNED`.
+pub fn const_name(key: &str) -> String {
+    key.replace('.', "__").to_ascii_uppercase()
+}
+
+/// Every `.rs` file of [`FIRST_PAINT_SOURCES`] under `root` (the crate root), sorted; a listed
+/// path that does not exist is an error (a renamed file must not silently leave the rule).
+pub fn first_paint_files(root: &Path) -> Result<Vec<PathBuf>, String> {
+    fn walk(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+        if path.is_dir() {
+            let entries =
+                std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for entry in paths {
+                walk(&entry, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_path_buf());
+        } else if !path.exists() {
+            return Err(format!(
+                "first-paint source {} does not exist",
+                path.display()
+            ));
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for source in FIRST_PAINT_SOURCES {
+        walk(&root.join(source), &mut files)?;
+    }
+    Ok(files)
+}
+
+/// Whether each key of `english` (in key order) is compiled into the main module: its
+/// constant is a word of one of the first-paint `sources` (their texts), or it is in a
+/// [`FIRST_PAINT_NAMESPACES`] namespace. Naming a key anywhere in such a source, a comment
+/// included, keeps it first-paint: erring that way costs bytes, never a missing text.
+pub fn first_paint_keys(english: &Map<String, Value>, sources: &[String]) -> Vec<bool> {
+    let mut named = BTreeSet::new();
+    for text in sources {
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            named.insert(word);
+        }
+    }
+    english
+        .keys()
+        .map(|key| {
+            let namespace = key.split('.').next().unwrap_or_default();
+            FIRST_PAINT_NAMESPACES.contains(&namespace) || named.contains(const_name(key).as_str())
+        })
+        .collect()
 }

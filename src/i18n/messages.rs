@@ -67,6 +67,17 @@ pub trait Worded {
 }
 
 impl Catalog {
+    /// Whether every text `message` needs (its own, its arguments', nested sentences') is in
+    /// this catalogue (see [`Catalog::has`]).
+    pub fn has_message(&self, message: &Message) -> bool {
+        self.has(message.key)
+            && message.args.iter().all(|(_, arg)| match arg {
+                Arg::Text(_) => true,
+                Arg::Key(key) | Arg::LowerKey(key) => self.has(*key),
+                Arg::Nested(inner) => self.has_message(inner),
+            })
+    }
+
     /// `message` in this catalogue's language, nested sentences included.
     pub fn message(&self, message: &Message) -> String {
         let values: Vec<(&str, String)> = message

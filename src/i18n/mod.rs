@@ -6,6 +6,17 @@
 //! placeholder. This module is pure (it builds on the host): the locale, plural rules,
 //! catalogues and interpolation. Reading the browser's language, fetching a catalogue and
 //! making texts reactive is `web.rs` (wasm32 only). It must not know about any view.
+//!
+//! English comes in two parts (issue 2): [`ENGLISH_FIRST_PAINT`], compiled into the main module,
+//! and [`ENGLISH_LATER`], which only a lazily loaded function reads. The rule for which key is
+//! first-paint is mechanical (`build.rs`, `check::first_paint_keys`): every `k::` constant named
+//! in a source of what can show before the whole directory is read
+//! (`check::FIRST_PAINT_SOURCES`: app root, top bar and account menu, inbox lists and their
+//! after-paint parts, shared `ui`, ...) plus the `storage.` / `apperr.` / `missing.`
+//! namespaces. The later texts are installed before the directory is set
+//! (`services::boot::load_directory`), so every part behind the directory gate has them;
+//! nothing is rebuilt when they arrive. A later text asked for too early is empty (never its
+//! key), see `web.rs`. [`Catalog::english`] is always complete (host, tests).
 
 pub mod messages;
 mod plural;
@@ -106,11 +117,13 @@ impl Locale {
     }
 }
 
-/// The texts of one language, by key index.
+/// The texts of one language, by key index. English as compiled into the main module lacks
+/// the texts the first screen never shows (`None`) until [`Catalog::complete_english`] adds
+/// them (issue 2: they are a lazily loaded chunk); every other catalogue is complete.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
     locale: Locale,
-    texts: Vec<Text<String>>,
+    texts: Vec<Option<Text<String>>>,
 }
 
 /// Why a fetched catalogue was not usable (the app then stays in its current language).
@@ -122,31 +135,69 @@ pub enum CatalogError {
     Missing(&'static str, &'static str),
 }
 
+/// One packed text (see [`ENGLISH_FIRST_PAINT`]) without its U+0000 end.
+fn unpack(text: &str) -> Text<String> {
+    if !text.ends_with('\u{1}') {
+        return Text::Plain(text.to_string());
+    }
+    let mut forms = text
+        .split_terminator('\u{1}')
+        .map(|form| (!form.is_empty()).then(|| form.to_string()));
+    let mut next = || forms.next().flatten();
+    Text::Plural(Forms {
+        one: next(),
+        few: next(),
+        many: next(),
+        other: next().unwrap_or_default(),
+    })
+}
+
 impl Catalog {
-    /// English, compiled into the app (unpacked from [`ENGLISH`]).
+    /// English, complete (the host, the tests, and the app once the rest is loaded).
     pub fn english() -> Catalog {
-        let texts = ENGLISH
-            .split_terminator('\u{0}')
-            .map(|text| {
-                if !text.ends_with('\u{1}') {
-                    return Text::Plain(text.to_string());
-                }
-                let mut forms = text
-                    .split_terminator('\u{1}')
-                    .map(|form| (!form.is_empty()).then(|| form.to_string()));
-                let mut next = || forms.next().flatten();
-                Text::Plural(Forms {
-                    one: next(),
-                    few: next(),
-                    many: next(),
-                    other: next().unwrap_or_default(),
-                })
-            })
-            .collect();
+        let mut catalog = Catalog::english_first_paint();
+        catalog.complete_english(ENGLISH_LATER);
+        catalog
+    }
+
+    /// English as compiled into the main module (unpacked from [`ENGLISH_FIRST_PAINT`]): the
+    /// texts of the first screen; the others are absent until [`Catalog::complete_english`].
+    pub fn english_first_paint() -> Catalog {
+        let mut texts = Vec::with_capacity(KEY_COUNT);
+        let mut rest = ENGLISH_FIRST_PAINT;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('\u{2}') {
+                texts.push(None);
+                rest = after;
+                continue;
+            }
+            let end = rest.find('\u{0}').unwrap_or(rest.len());
+            texts.push(Some(unpack(&rest[..end])));
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
         Catalog {
             locale: Locale::En,
             texts,
         }
+    }
+
+    /// Fills the absent texts of English, in key order, from `later` (packed as
+    /// [`ENGLISH_LATER`], which is what the app passes once its chunk is loaded).
+    pub fn complete_english(&mut self, later: &str) {
+        let mut later = later.split_terminator('\u{0}');
+        for text in self.texts.iter_mut().filter(|text| text.is_none()) {
+            *text = later.next().map(unpack);
+        }
+    }
+
+    /// Whether every key has its text (see [`Catalog::english_first_paint`]).
+    pub fn is_complete(&self) -> bool {
+        self.texts.iter().all(Option::is_some)
+    }
+
+    /// Whether `key` has its text in this catalogue.
+    pub fn has(&self, key: Key) -> bool {
+        self.texts[key.0].is_some()
     }
 
     /// A catalogue fetched as JSON. The build already checked the files; this guards against
@@ -174,7 +225,7 @@ impl Catalog {
                 }
                 _ => return Err(CatalogError::Missing(code, name)),
             };
-            texts.push(text);
+            texts.push(Some(text));
         }
         Ok(Catalog { locale, texts })
     }
@@ -183,11 +234,14 @@ impl Catalog {
         self.locale
     }
 
-    /// The text of a key with its `{placeholders}` filled in.
+    /// The text of a key with its `{placeholders}` filled in; empty while the key's text is
+    /// not loaded yet (see [`Catalog::has`]): a blank is safer than a key name or a
+    /// half-filled template, and the web layer reports it.
     pub fn text(&self, key: Key, args: &[(&str, &dyn Display)]) -> String {
         match &self.texts[key.0] {
-            Text::Plain(s) => interpolate(s, args),
-            Text::Plural(forms) => interpolate(&forms.other, args),
+            Some(Text::Plain(s)) => interpolate(s, args),
+            Some(Text::Plural(forms)) => interpolate(&forms.other, args),
+            None => String::new(),
         }
     }
 
@@ -201,8 +255,9 @@ impl Catalog {
         args: &[(&str, &dyn Display)],
     ) -> String {
         let template = match &self.texts[key.0] {
-            Text::Plain(s) => s.as_str(),
-            Text::Plural(forms) => {
+            None => return String::new(),
+            Some(Text::Plain(s)) => s.as_str(),
+            Some(Text::Plural(forms)) => {
                 let chosen = match plural_category(self.locale, count) {
                     PluralCategory::One => forms.one.as_ref(),
                     PluralCategory::Few => forms.few.as_ref(),

@@ -5,19 +5,113 @@
 //! the language changes. English is compiled in; another language's catalogue is fetched from
 //! `/locales/<code>.json` when chosen, and until it arrives (or if it cannot be fetched) the
 //! interface stays in the language it had, with the error reported to the caller.
+//!
+//! Only the English texts of what can show before the whole directory is read are in the main
+//! module (issue 2, `build.rs`); the others are a lazily loaded chunk that
+//! `services::boot::load_directory` installs ([`until_texts`]) before the directory is set, so
+//! every part that waits for the directory (`NeedsDirectory`, `until_directory`) finds them.
+//! Nothing is ever rebuilt when they arrive: a text already shown is first-paint. A later text
+//! asked for too early cannot happen by construction (`check::FIRST_PAINT_SOURCES`); if it
+//! does, it is empty (never its key), starts the load, and is reported on the console in debug
+//! builds, which fails the end-to-end tests.
 
 use super::{Catalog, Key, Locale};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::rc::Rc;
 
 const STORAGE_KEY: &str = "switchboard.locale";
 
 thread_local! {
-    static CATALOG: RefCell<Rc<Catalog>> = RefCell::new(Rc::new(Catalog::english()));
+    static CATALOG: RefCell<Rc<Catalog>> = RefCell::new(Rc::new(Catalog::english_first_paint()));
     // Created on first use, outside any owner, so it lives as long as the page.
     static LOCALE: ArcRwSignal<Locale> = ArcRwSignal::new(Locale::En);
+    // Complete English, once its later texts are loaded.
+    static ENGLISH: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+    // Whether a too-early text already started the load of the rest.
+    static MISSED: Cell<bool> = const { Cell::new(false) };
+}
+
+// Split only in the app build (feature `split`, set by index.html): a test binary cannot link a
+// lazy function. Only this function names `ENGLISH_LATER`, so the splitter moves the string
+// into this function's chunk.
+#[cfg_attr(feature = "split", lazy)]
+async fn english_later() -> &'static str {
+    super::ENGLISH_LATER
+}
+
+/// Complete English: the compiled-in texts plus the later ones (loaded on the first call).
+/// When English is the current language, the complete catalogue becomes current; nothing is
+/// re-rendered (what is on screen reads first-paint texts only).
+async fn complete_english() -> Rc<Catalog> {
+    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
+        return english;
+    }
+    let later = english_later().await;
+    // Another caller may have finished while this one waited for the same chunk.
+    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
+        return english;
+    }
+    let mut english = Catalog::english_first_paint();
+    english.complete_english(later);
+    let english = Rc::new(english);
+    ENGLISH.with(|e| *e.borrow_mut() = Some(english.clone()));
+    CATALOG.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.locale() == Locale::En && !c.is_complete() {
+            *c = english.clone();
+        }
+    });
+    english
+}
+
+/// Whether every text of the current language is there (another language's catalogue always
+/// is; English once [`until_texts`] has resolved).
+pub fn texts_complete() -> bool {
+    catalog().is_complete()
+}
+
+/// Resolves once every text of the current language is there, loading the later English texts
+/// if they are not (`services::boot::load_directory` joins it with the directory's read).
+pub async fn until_texts() {
+    if !texts_complete() {
+        complete_english().await;
+    }
+}
+
+/// A text the current catalogue lacks was asked for: a first-paint source failed to name it
+/// or a part rendered before the directory gate. Safe (the text is empty, never its key) and
+/// starts the load; reported on the console in debug builds.
+// The key's name only in debug builds: naming keys would put every key's name (about 20 KB,
+// read otherwise only when another language is fetched) in the main module.
+#[cold]
+fn missed(key: Key) {
+    #[cfg(debug_assertions)]
+    web_sys::console::error_1(
+        &format!(
+            "i18n: the English text \"{}\" was asked for before the later texts were loaded \
+             (name it in a first-paint source, or wait for the directory)",
+            key.name()
+        )
+        .into(),
+    );
+    #[cfg(not(debug_assertions))]
+    let _ = key;
+    if !MISSED.with(|m| m.replace(true)) {
+        leptos::task::spawn_local(async {
+            complete_english().await;
+        });
+    }
+}
+
+/// The current catalogue, noting a miss when it lacks `key`.
+fn catalog_with(key: Key) -> Rc<Catalog> {
+    let catalog = catalog();
+    if !catalog.has(key) {
+        missed(key);
+    }
+    catalog
 }
 
 fn locale_signal() -> ArcRwSignal<Locale> {
@@ -36,25 +130,29 @@ pub fn locale() -> Locale {
 /// The text of `key` in the current language (reactive).
 pub fn t(key: Key) -> String {
     locale_signal().track();
-    catalog().text(key, &[])
+    catalog_with(key).text(key, &[])
 }
 
 /// The text of `key` with its `{placeholders}` filled in (reactive).
 pub fn tf(key: Key, args: &[(&str, &dyn Display)]) -> String {
     locale_signal().track();
-    catalog().text(key, args)
+    catalog_with(key).text(key, args)
 }
 
 /// A typed refusal's sentence in the current language (reactive).
 pub fn tm(message: &super::messages::Message) -> String {
     locale_signal().track();
-    catalog().message(message)
+    let catalog = catalog();
+    if !catalog.has_message(message) {
+        missed(message.key);
+    }
+    catalog.message(message)
 }
 
 /// The plural form of `key` for `count`, with `{count}` written in the language's digits.
 pub fn tn(key: Key, count: u64, args: &[(&str, &dyn Display)]) -> String {
     let locale = locale();
-    catalog().plural(key, count, &number(locale, count as f64), args)
+    catalog_with(key).plural(key, count, &number(locale, count as f64), args)
 }
 
 /// A number written the way the language writes it (`10,000` / `10 000` / `10.000`).
@@ -150,7 +248,7 @@ pub enum SwitchError {
 /// keeps the choice on this device. On error nothing changes.
 pub async fn set_locale(locale: Locale, remember: bool) -> Result<(), SwitchError> {
     let next = if locale == Locale::En {
-        Catalog::english()
+        complete_english().await
     } else {
         let url = format!("/locales/{}.json", locale.code());
         let response = gloo_net::http::Request::get(&url)
@@ -167,9 +265,9 @@ pub async fn set_locale(locale: Locale, remember: bool) -> Result<(), SwitchErro
             .text()
             .await
             .map_err(|e| SwitchError::Network(locale.native_name(), e.to_string()))?;
-        Catalog::from_json(locale, &body)?
+        Rc::new(Catalog::from_json(locale, &body)?)
     };
-    CATALOG.with(|c| *c.borrow_mut() = Rc::new(next));
+    CATALOG.with(|c| *c.borrow_mut() = next);
     if remember {
         if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = storage.set_item(STORAGE_KEY, locale.code());

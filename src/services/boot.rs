@@ -1,7 +1,8 @@
 //! Opening the database and loading the demo workspace on first start (and on **Reset demo
 //! workspace**). The demo data is a file in `public/demo/`, fetched like any other data.
 //! Start-up reads only the directory's [`Summary`]; the whole [`Directory`] is read by
-//! [`load_directory`], a lazily loaded chunk (see `AppCtx::until_directory`).
+//! [`load_directory`], a lazily loaded chunk (see `AppCtx::until_directory`), together with
+//! the English texts the first screen does not show (`i18n::web::until_texts`).
 
 use super::{AppCtx, AppError};
 use crate::domain::WorkspaceData;
@@ -20,13 +21,24 @@ pub async fn boot() -> Result<(Db, Summary), AppError> {
     Ok((db, summary))
 }
 
+/// Reads the whole directory and installs every English text with it (issue 2: both are
+/// lazily loaded chunks). It returns only once the texts are there, so `AppCtx::directory`
+/// being set means every text is present: whatever waits for the directory (settings, a
+/// ticket, a contact, the open conversation, the Compose dialog's composer) needs no gate of
+/// its own for the texts, and nothing is rebuilt when they arrive.
+pub async fn load_directory(db: Db) -> Result<Directory, AppError> {
+    let (directory, ()) =
+        futures_util::future::join(read_directory(db), crate::i18n::web::until_texts()).await;
+    directory
+}
+
 /// Reads the whole directory. A lazily loaded chunk (`#[leptos::lazy]`, issue 2): the
 /// deserialisers of whole inboxes (fallback email, automation, owner rules), the workspace's
 /// default reply addresses and templates are fetched right after the first paint, not in the
 /// initial load.
 // Split only in the app build (feature `split`), as `seed_demo`.
 #[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn load_directory(db: Db) -> Result<Directory, AppError> {
+async fn read_directory(db: Db) -> Result<Directory, AppError> {
     Ok(db.load_directory().await?)
 }
 

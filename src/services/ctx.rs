@@ -391,7 +391,19 @@ impl AppCtx {
 
     pub fn toast_error(&self, err: &AppError) {
         use crate::i18n::errors::Translated;
-        self.toast(ToastKind::Error, err.translated());
+        if crate::i18n::web::texts_complete() {
+            self.toast(ToastKind::Error, err.translated());
+            return;
+        }
+        // A toast keeps its text, and most refusals are English texts installed with the whole
+        // directory (`boot::load_directory`): one raised before then is worded once they are.
+        let (app, err) = (*self, err.clone());
+        leptos::task::spawn_local(async move {
+            crate::i18n::web::until_texts().await;
+            if app.toasts.try_get_untracked().is_some() {
+                app.toast(ToastKind::Error, err.translated());
+            }
+        });
     }
 
     /// Records that `store` changed in this tab: readers refetch, other tabs are told.
