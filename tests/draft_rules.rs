@@ -19,6 +19,9 @@ fn draft(subject: &str, body: &str, from: DraftFrom, revision: u64, at: i64) -> 
     let mut d = Draft::new(key(), "tab-a", at);
     d.subject = subject.into();
     d.body_html = body.into();
+    if matches!(from, DraftFrom::Deliberate(_)) {
+        d.from_chosen_at = at;
+    }
     d.from = from;
     d.revision = revision;
     d
@@ -70,7 +73,7 @@ fn local_deliberate_from_is_never_reverted_to_automatic() {
 }
 
 #[test]
-fn both_deliberate_the_newer_write_wins() {
+fn both_deliberate_the_newer_choice_wins() {
     let b = draft("", "", DraftFrom::Automatic, 1, 1);
     // (local time, stored time, expected)
     let cases = [
@@ -87,6 +90,22 @@ fn both_deliberate_the_newer_write_wins() {
             "local at {lt}, stored at {st}"
         );
     }
+}
+
+#[test]
+fn both_deliberate_the_newer_choice_wins_even_when_the_stored_draft_was_written_later() {
+    // The stored choice (made at 1) was written at 9, merged with another tab's typing; this
+    // tab chose at 5. The choice is what is ordered, not the write.
+    let b = draft("", "", DraftFrom::Automatic, 1, 1);
+    let l = draft("", "", chan("ch-local"), 1, 5);
+    let mut s = draft("typed elsewhere", "", chan("ch-stored"), 2, 1);
+    s.updated_at = 9;
+    let m = merge(&b, &l, &s);
+    assert_eq!(m.from, chan("ch-local"));
+    assert_eq!(
+        m.from_chosen_at, 5,
+        "the merged draft carries the winning choice's time"
+    );
 }
 
 #[test]
@@ -212,6 +231,7 @@ proptest! {
                 Step::Choose { tab, channel } => {
                     let t = &mut tabs[tab];
                     t.local.from = chan(&format!("ch-{channel}"));
+                    t.local.from_chosen_at = clock;
                     t.local.updated_at = clock;
                 }
                 Step::Reload { tab } => {

@@ -605,6 +605,32 @@ fn settle(store: &mut Option<Draft>, tabs: &mut [Tab; 2]) -> Result<(), TestCase
     Ok(())
 }
 
+/// Found by the property below: tab B chose ch-2, and while that write was in flight chose
+/// ch-0; tab A's typing was stored in between, so the stored draft (with B's ch-2 merged in)
+/// was written later than B chose ch-0. B's reload must store ch-0: choices are ordered by when
+/// they were made, not by the draft's last write.
+#[test]
+fn a_from_chosen_again_while_the_first_choice_is_in_flight_survives_a_reload() {
+    let steps = vec![
+        Step::Choose { tab: 1, channel: 2 },
+        Step::Begin { tab: 1 },
+        Step::Choose { tab: 1, channel: 0 },
+        Step::Type {
+            tab: 0,
+            field: 0,
+            text: "a".into(),
+        },
+        Step::Begin { tab: 0 },
+        Step::Commit { tab: 0 },
+        Step::Reload {
+            tab: 1,
+            in_flight_commits: true,
+        },
+    ];
+    let (store, _tabs, _expected) = run(steps, true).expect("every write passes its checks");
+    assert_eq!(store.expect("stored").from, chan("ch-0"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 

@@ -417,6 +417,7 @@ fn run(setup: &Setup, steps: &[Step], stats: &Stats) -> Result<(), TestCaseError
                     let option = &options[n % options.len()];
                     let draft = &mut tabs[active];
                     draft.from = option.as_draft_from();
+                    draft.from_chosen_at = now;
                     draft.revision += 1;
                     draft.updated_at = now;
                     storage.save(draft);

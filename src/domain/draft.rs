@@ -101,6 +101,11 @@ pub struct Draft {
     #[serde(default)]
     pub attachments: Vec<DraftAttachment>,
     pub from: DraftFrom,
+    /// When the rep last chose the From (0: never, or a draft stored before this was kept).
+    /// Two tabs' deliberate choices are ordered by it, not by `updated_at`, which any edit of
+    /// any field (in either tab, merged by a write) moves.
+    #[serde(default)]
+    pub from_chosen_at: Millis,
     /// Incremented on every committed write; compare-and-set guards concurrent tabs.
     pub revision: u64,
     /// Id of the tab that made the last committed write.
@@ -119,6 +124,7 @@ impl Draft {
             body_html: String::new(),
             attachments: Vec::new(),
             from: DraftFrom::Automatic,
+            from_chosen_at: 0,
             revision: 0,
             last_editor_tab: tab.into(),
             updated_at: now,

@@ -12,7 +12,8 @@
 //!   since its base, plus what it added — so two tabs attaching files at once keep both;
 //! - the From: a deliberate choice always beats `Automatic` (nothing ever reverts a deliberate
 //!   choice to the default); when both tabs chose deliberately since the base, the newer choice
-//!   (by `updated_at`, ties to this tab) wins.
+//!   (by `from_chosen_at`, ties to this tab) wins — not by `updated_at`: a write of this very
+//!   tab's earlier choice, merged with another tab's typing, carries that typing's newer time.
 //!
 //! Knowing the edited fields (rather than guessing them from "differs from the base") matters:
 //! a tab's copy can differ from its base without the rep having typed anything there (a
@@ -80,7 +81,10 @@ impl DraftField {
             DraftField::Subject => into.subject = from.subject.clone(),
             DraftField::Body => into.body_html = from.body_html.clone(),
             DraftField::Attachments => into.attachments = from.attachments.clone(),
-            DraftField::From => into.from = from.from.clone(),
+            DraftField::From => {
+                into.from = from.from.clone();
+                into.from_chosen_at = from.from_chosen_at;
+            }
         }
     }
 }
@@ -145,7 +149,7 @@ pub fn merge_from_edited(
         (DraftFrom::Deliberate(_), DraftFrom::Deliberate(_)) => match (edited, stored_changed) {
             (true, false) => Side::Local,
             (false, _) => Side::Stored,
-            (true, true) if local.updated_at >= stored.updated_at => Side::Local,
+            (true, true) if local.from_chosen_at >= stored.from_chosen_at => Side::Local,
             (true, true) => Side::Stored,
         },
     };
@@ -200,7 +204,13 @@ pub fn merge_edited(base: &Draft, local: &Draft, edits: Edits, stored: &Draft) -
             _ => field.copy(&mut out, local),
         }
     }
-    out.from = merge_from_edited(&base.from, local, edits.contains(DraftField::From), stored).0;
+    let from_side =
+        merge_from_edited(&base.from, local, edits.contains(DraftField::From), stored).1;
+    let from_source = match from_side {
+        Side::Local => local,
+        Side::Stored => stored,
+    };
+    DraftField::From.copy(&mut out, from_source);
     out.key = local.key.clone();
     out.revision = stored.revision;
     out.last_editor_tab = local.last_editor_tab.clone();

@@ -15,7 +15,7 @@
 //! (the resolver does) or how often to write (the shell's debounce does).
 
 use super::draft::Draft;
-use super::draft_merge::{merge_edited, Edits};
+use super::draft_merge::{merge_edited, DraftField, Edits};
 use super::model::Millis;
 
 /// A write to make: put `draft` with compare-and-set on `base.revision`; on conflict merge
@@ -103,6 +103,9 @@ impl DraftSync {
         let changed = Edits::between(&before, &self.local);
         if !changed.is_empty() {
             self.local.updated_at = now;
+            if changed.contains(DraftField::From) {
+                self.local.from_chosen_at = now;
+            }
             self.edits = self.edits.union(changed);
         }
         changed
