@@ -59,6 +59,9 @@ async fn app(name: &str) -> (AppCtx, Db, String, Owner) {
         templates: vec![],
     };
     let ctx = AppCtx::provide(db.clone(), Summary::of(&directory));
+    // The app installs the later English texts with the whole directory; so does this context
+    // (the refusals these tests read are later texts).
+    switchboard::i18n::web::until_texts().await;
     (ctx, db, name, owner)
 }
 
