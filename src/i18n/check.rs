@@ -164,6 +164,8 @@ pub const FIRST_PAINT_SOURCES: &[&str] = &[
     "src/features/inbox/outbox_retry.rs",
     "src/features/inbox/search_results.rs",
     "src/features/composer/launcher.rs",
+    // The Drafts list's Discard button (and its confirmation) renders before the gate.
+    "src/features/composer/discard.rs",
     "src/features/contacts/contacts_page.rs",
     "src/ui",
     "src/services/actions.rs",
