@@ -87,9 +87,7 @@ impl UserEntry {
 
     /// The same name as `User::full_name`.
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name)
-            .trim()
-            .to_owned()
+        super::model::full_name(&self.first_name, &self.last_name)
     }
 
     /// Primary team first, then additional teams.

@@ -121,11 +121,14 @@ pub struct User {
     pub crm_default_from: Option<EmailAddress>,
 }
 
+/// A person's name as shown: first and last name, either may be empty.
+pub fn full_name(first_name: &str, last_name: &str) -> String {
+    format!("{first_name} {last_name}").trim().to_owned()
+}
+
 impl User {
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name)
-            .trim()
-            .to_owned()
+        full_name(&self.first_name, &self.last_name)
     }
     /// Primary team first, then additional teams.
     pub fn teams(&self) -> impl Iterator<Item = &TeamId> {
