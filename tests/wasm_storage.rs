@@ -243,7 +243,7 @@ fn ids(conversations: &[Conversation]) -> Vec<String> {
 async fn opening_an_empty_database_migrates_from_nothing_to_the_current_schema_with_every_store() {
     let (db, name) = fresh("empty").await;
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(db.version(), 2);
+    assert_eq!(db.version(), 3);
     let mut stores = db.store_names();
     stores.sort();
     let mut expected: Vec<String> = ALL_STORES.iter().map(|s| s.to_string()).collect();
@@ -271,14 +271,14 @@ async fn an_unknown_migration_step_fails_the_open_and_keeps_the_stored_schema() 
     db.set_meta("kept", &true).await.unwrap();
     db.close();
 
-    let upgraded = Db::open_with_version(&name, 3).await;
+    let upgraded = Db::open_with_version(&name, 4).await;
     assert!(
-        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 2 to 3")),
+        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 3 to 4")),
         "{upgraded:?}"
     );
 
-    let db = Db::open(&name).await.expect("v2 still opens");
-    assert_eq!(db.version(), 2);
+    let db = Db::open(&name).await.expect("v3 still opens");
+    assert_eq!(db.version(), 3);
     assert_eq!(db.get_meta::<bool>("kept").await.unwrap(), Some(true));
     drop_db(db, &name).await;
 }
@@ -744,6 +744,123 @@ async fn search_tokens_follow_subjects_contacts_and_messages_as_they_are_written
         ["conv-1"]
     );
     assert!(searched(db.conversations_with_token("poznan").await.unwrap()).is_empty());
+
+    // A conversation written after its contact takes the stored contact's name and address.
+    let mut later = conversation("conv-3", "i-1", 300);
+    later.contact = "c-2".into();
+    later.subject = "Invoice copy".into();
+    db.write_batch(&WriteBatch {
+        conversations: vec![later],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        searched(db.conversations_with_token("radulescu").await.unwrap()),
+        ["conv-2", "conv-3"]
+    );
+    // A contact's new name and address replace the old ones in every conversation of theirs.
+    let mut renamed = contact("c-2", "s.radu@shop.example");
+    renamed.name = Some("Stefania Radu".into());
+    db.put_contact(&renamed).await.unwrap();
+    assert!(searched(db.conversations_with_token("radulescu").await.unwrap()).is_empty());
+    assert!(searched(db.conversations_with_token("customer").await.unwrap()) == ["conv-1"]);
+    assert_eq!(
+        searched(db.conversations_with_token("stefania").await.unwrap()),
+        ["conv-2", "conv-3"]
+    );
+    assert_eq!(
+        searched(db.conversations_with_token("shop").await.unwrap()),
+        ["conv-2", "conv-3"]
+    );
+    // The records themselves are unchanged.
+    assert_eq!(
+        db.conversation(&"conv-3".into())
+            .await
+            .unwrap()
+            .map(|c| c.subject),
+        Some("Invoice copy".to_string())
+    );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_search_keeps_conversations_matching_every_word_in_any_field_open_first_then_closed() {
+    let (db, name) = fresh("search-ids").await;
+    let mut ana = contact("c-1", "ana@customer.example");
+    ana.name = Some("Ana Zbierska".into());
+    let mut bo = contact("c-2", "bo@shop.example");
+    bo.name = Some("Bo Lind".into());
+    // conv-1 (open, Ana): subject "Torn tent"; conv-2 (closed, Ana, newer): a message says
+    // "tent"; conv-3 (open, Bo): subject "Tent pegs"; conv-4 (open, Ana, newest): no "tent".
+    let mut c1 = conversation("conv-1", "i-1", 100);
+    c1.subject = "Torn tent".into();
+    let mut c2 = conversation("conv-2", "i-1", 200);
+    c2.status = ConversationStatus::Closed;
+    c2.subject = "Refund".into();
+    let mut c3 = conversation("conv-3", "i-1", 300);
+    c3.contact = "c-2".into();
+    c3.subject = "Tent pegs".into();
+    let mut c4 = conversation("conv-4", "i-1", 400);
+    c4.subject = "Invoice".into();
+    let mut note = message("m-1", "conv-2", Direction::Incoming, 200);
+    note.text_body = "The tent arrived torn".into();
+    db.write_batch(&WriteBatch {
+        conversations: vec![c1, c2, c3, c4],
+        messages: vec![note],
+        contacts: vec![ana, bo],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    let open = list_query(plan(ListIndex::Bucket, &["open"], None, None));
+    let closed = list_query(plan(ListIndex::Bucket, &["closed"], None, None));
+    let lists = [open.clone(), closed];
+    // Each path: every word's matches read whole (the default probe), some words cut short
+    // and checked on the candidates' records and messages (2), every word cut short (1).
+    let search = |text: &str, probe: u32| {
+        let tokens: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let db = db.clone();
+        let lists = lists.clone();
+        async move {
+            let found = db
+                .search_ids_with_probe(&tokens, &lists, probe)
+                .await
+                .unwrap();
+            found.into_iter().map(|id| id.0).collect::<Vec<_>>()
+        }
+    };
+    let cases: [(&str, &[&str]); 9] = [
+        // Open newest first, then closed.
+        ("tent", &["conv-3", "conv-1", "conv-2"]),
+        // Each word may match a different field: contact name + subject or message text.
+        ("zbierska tent", &["conv-1", "conv-2"]),
+        ("ana torn", &["conv-1", "conv-2"]),
+        ("customer", &["conv-4", "conv-1", "conv-2"]),
+        ("shop pegs", &["conv-3"]),
+        ("lind torn", &[]),
+        // "arrived" is only in conv-2's message.
+        ("tent arrived", &["conv-2"]),
+        ("ana arrived", &["conv-2"]),
+        ("zebra", &[]),
+    ];
+    for (text, want) in cases {
+        for probe in [300, 2, 1] {
+            assert_eq!(search(text, probe).await, want, "{text}, probe {probe}");
+        }
+    }
+    assert_eq!(
+        db.search_ids(&["torn".into()], &lists).await.unwrap(),
+        vec![ConversationId::from("conv-1"), "conv-2".into()]
+    );
+    // Only the lists given: the open one alone.
+    let open_only = db.search_ids(&["tent".to_string()], &[open]).await.unwrap();
+    assert_eq!(
+        open_only,
+        vec![ConversationId::from("conv-3"), "conv-1".into()]
+    );
+    // No words, no results.
+    assert!(db.search_ids(&[], &lists).await.unwrap().is_empty());
     drop_db(db, &name).await;
 }
 
@@ -844,8 +961,8 @@ async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_se
         ana,
     } = v1_database(&name).await;
 
-    let db = Db::open(&name).await.expect("v1 migrates to v2");
-    assert_eq!(db.version(), 2);
+    let db = Db::open(&name).await.expect("v1 migrates to v3");
+    assert_eq!(db.version(), 3);
     assert!(db.store_names().contains(&"message_terms".to_string()));
     // Nothing lost.
     assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), Some(tent));
@@ -930,8 +1047,8 @@ async fn an_upgrade_with_stored_records_is_aborted_until_its_migrations_are_load
     assert!(!stores.contains(&"message_terms".to_string()), "{stores:?}");
 
     // `open` then loads them and runs the whole upgrade: the message's terms are searchable.
-    let db = Db::open(&name).await.expect("v1 migrates to v2");
-    assert_eq!(db.version(), 2);
+    let db = Db::open(&name).await.expect("v1 migrates to v3");
+    assert_eq!(db.version(), 3);
     assert_eq!(db.messages_of(&"conv-2".into()).await.unwrap(), vec![note]);
     assert_eq!(
         searched(db.conversations_with_token("70023").await.unwrap()),
@@ -960,7 +1077,7 @@ async fn another_tab_finishing_the_upgrade_before_the_retry_leaves_one_correct_v
         .close();
     // The retry (here: the whole open again) finds it current and runs no step twice.
     let db = Db::open(&name).await.expect("opens the upgraded database");
-    assert_eq!(db.version(), 2);
+    assert_eq!(db.version(), 3);
     assert_eq!(
         searched(db.conversations_with_token("70023").await.unwrap()),
         ["conv-2"]
@@ -969,6 +1086,81 @@ async fn another_tab_finishing_the_upgrade_before_the_retry_leaves_one_correct_v
         searched(db.conversations_with_token("ana").await.unwrap()),
         ["conv-1", "conv-2"]
     );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn migrating_v2_to_v3_adds_each_contacts_name_and_address_to_its_conversations_tokens() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = unique("migrate-v3");
+    Db::open_with_version(&name, 2)
+        .await
+        .expect("a new v2 database")
+        .close();
+    // Records as v2 wrote them: a conversation's tokens are its subject and preview only.
+    let mut tent = conversation("conv-1", "i-1", 100);
+    tent.subject = "Torn tent bag".into();
+    let mut stefan = contact("c-1", "stefan@customer.example");
+    stefan.name = Some("Ștefan Rădulescu".into());
+    {
+        let raw = Database::open(&name).build().unwrap().await.unwrap();
+        let tx = raw
+            .transaction(["conversations", "contacts"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let record = v1_record(
+            &tent,
+            &[("_area", "inbox"), ("_bucket", "open"), ("_assignee", "")],
+        );
+        let tokens: js_sys::Array = ["torn", "tent", "bag"]
+            .iter()
+            .map(|t| wasm_bindgen::JsValue::from_str(t))
+            .collect();
+        js_sys::Reflect::set(&record, &"_t".into(), &tokens).unwrap();
+        tx.object_store("conversations")
+            .unwrap()
+            .put(record)
+            .primitive()
+            .unwrap();
+        let record = v1_record(&stefan, &[("_email", "stefan@customer.example")]);
+        let tokens: js_sys::Array = ["stefan", "radulescu", "customer", "example"]
+            .iter()
+            .map(|t| wasm_bindgen::JsValue::from_str(t))
+            .collect();
+        js_sys::Reflect::set(&record, &"_t".into(), &tokens).unwrap();
+        tx.object_store("contacts")
+            .unwrap()
+            .put(record)
+            .primitive()
+            .unwrap();
+        tx.commit().await.unwrap();
+        raw.close();
+    }
+    // The main module cannot rewrite stored records: aborted, still v2.
+    assert!(matches!(
+        Db::open_in_main_module(&name, SCHEMA_VERSION).await,
+        Ok(None)
+    ));
+    assert_eq!(stored_schema(&name).await.0, 2);
+    let v2 = Db::open_with_version(&name, 2).await.unwrap();
+    assert!(searched(v2.conversations_with_token("radulescu").await.unwrap()).is_empty());
+    v2.close();
+
+    let db = Db::open(&name).await.expect("v2 migrates to v3");
+    assert_eq!(db.version(), 3);
+    assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), Some(tent));
+    assert_eq!(db.contact(&"c-1".into()).await.unwrap(), Some(stefan));
+    for token in ["radulescu", "stefan", "customer", "tent"] {
+        assert_eq!(
+            searched(db.conversations_with_token(token).await.unwrap()),
+            ["conv-1"],
+            "{token}"
+        );
+    }
     drop_db(db, &name).await;
 }
 

@@ -141,10 +141,12 @@ pub enum AfterPaint {
     Import,
     MailCounts,
     MailPoll,
+    /// The search results' code, fetched ahead (`inbox::lazy_parts::preload_search`).
+    Search,
 }
 
 impl AfterPaint {
-    const COUNT: usize = AfterPaint::MailPoll as usize + 1;
+    const COUNT: usize = AfterPaint::Search as usize + 1;
 }
 
 /// A one-shot promise (a turn after the paint, the directory read), so that async code can wait

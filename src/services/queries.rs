@@ -8,7 +8,6 @@ use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 use crate::storage::{ListQuery, PageStart};
-use std::collections::HashSet;
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
 pub const PAGE_SIZE: u32 = 50;
@@ -279,36 +278,13 @@ pub async fn search(
     text: String,
     filters: ListFilters,
 ) -> Result<Vec<ConversationId>, AppError> {
-    let db = app.db();
-    let mut hits: Option<HashSet<ConversationId>> = None;
-    for token in views::query_tokens(&text) {
-        let found = db.conversations_with_token(&token).await?;
-        let next: HashSet<ConversationId> = match hits {
-            None => found,
-            Some(previous) => previous.intersection(&found).cloned().collect(),
-        };
-        let empty = next.is_empty();
-        hits = Some(next);
-        if empty {
-            break;
-        }
-    }
-    let Some(hits) = hits.filter(|h| !h.is_empty()) else {
-        return Ok(Vec::new());
-    };
     let now = super::session::now_millis();
-    let mut found = Vec::new();
-    for view in [View::AllOpen, View::Closed] {
-        if let Some(query) = list_query(view, area, &inbox, &me, &filters, now) {
-            found.extend(
-                db.list_ids(&query)
-                    .await?
-                    .into_iter()
-                    .filter(|id| hits.contains(id)),
-            );
-        }
-    }
-    Ok(found)
+    let lists: Vec<ListQuery> = [View::AllOpen, View::Closed]
+        .into_iter()
+        .filter_map(|view| list_query(view, area, &inbox, &me, &filters, now))
+        .collect();
+    let tokens = views::query_tokens(&text);
+    Ok(app.db().search_ids(&tokens, &lists).await?)
 }
 
 /// Rows for the conversations with these ids (a page of search results), in the same order.

@@ -28,7 +28,7 @@ use indexed_db_futures::KeyRange;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::rc::{Rc, Weak};
@@ -40,6 +40,9 @@ use wasm_bindgen_futures::spawn_local;
 // Attachment blobs (owned by the drafts helper): an `impl Db` in a child module, so it uses the
 // same transaction plumbing without widening its visibility.
 mod attachments;
+mod search;
+
+use search::TokenKeys;
 
 /// How often a blocked open re-checks, and how long it waits for the other tabs to close
 /// their connections before reporting `Blocked`.
@@ -347,11 +350,14 @@ impl Db {
         puts.extend(records(CONTACTS, &data.contacts, contact_record)?);
         puts.extend(records(INBOXES, &data.inboxes, to_js)?);
         puts.extend(records(CHANNELS, &data.channels, to_js)?);
-        puts.extend(records(
-            CONVERSATIONS,
-            &data.conversations,
-            conversation_record,
-        )?);
+        let contacts: HashMap<&ContactId, ContactText> = data
+            .contacts
+            .iter()
+            .map(|c| (&c.id, ContactText::of(c)))
+            .collect();
+        puts.extend(records(CONVERSATIONS, &data.conversations, |c| {
+            conversation_record(c, contacts.get(&c.contact))
+        })?);
         puts.extend(records(MESSAGES, &data.messages, to_js)?);
         puts.extend(records(
             MESSAGE_TERMS,
@@ -476,8 +482,13 @@ impl Db {
     // ---- contacts ---------------------------------------------------------------------------
 
     /// Fails with `Conflict` if another contact already has this email address.
+    /// Its conversations' search tokens follow a new name or address (see `write_batch`).
     pub async fn put_contact(&self, c: &Contact) -> Result<(), StorageError> {
-        self.put_all(CONTACTS, vec![contact_record(c)?]).await
+        self.write_batch(&WriteBatch {
+            contacts: vec![c.clone()],
+            ..WriteBatch::default()
+        })
+        .await
     }
 
     pub async fn contact(&self, id: &ContactId) -> Result<Option<Contact>, StorageError> {
@@ -624,27 +635,6 @@ impl Db {
         })
     }
 
-    /// The ids of every conversation of a filtered list, newest first, from the index keys
-    /// alone (no record is read): what search intersects its hits with.
-    pub async fn list_ids(&self, q: &ListQuery) -> Result<Vec<ConversationId>, StorageError> {
-        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
-        let object_store = tx.object_store(CONVERSATIONS)?;
-        let (lower, upper) = list_range(q, None);
-        let keys = object_store
-            .index(list_index_name(q.plan.index))?
-            .get_all_keys::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
-            .primitive()?
-            .await?;
-        let mut ids: Vec<ConversationId> = keys
-            .filter_map(|key| key.ok().and_then(|k| k.as_string()))
-            .map(ConversationId::new)
-            .collect();
-        // Ascending by [.., last_activity] then id: reversed, the list's own order.
-        ids.reverse();
-        Ok(ids)
-    }
-
     /// The list rows of the conversations with these ids (a page of search results), in the
     /// same order; ids not stored are left out. All requests are sent at once in one
     /// transaction.
@@ -694,68 +684,20 @@ impl Db {
 
     /// Ids of the conversations where a search token starts with `token` (a token of
     /// `domain::views::query_tokens`): in their subject or preview, their contact's name or
-    /// address, or the subject or text of one of their messages. Reads index keys only.
+    /// address (stored with the conversation's tokens), or the subject or text of one of their
+    /// messages. Reads index keys only: two requests, whatever the number of matches.
     pub async fn conversations_with_token(
         &self,
         token: &str,
     ) -> Result<HashSet<ConversationId>, StorageError> {
-        let tx = self.tx(
-            [CONVERSATIONS, CONTACTS, MESSAGE_TERMS],
-            TransactionMode::Readonly,
-        )?;
-        // The primary keys of the records of `store` with a search token starting with `token`
-        // (every store searched has the same multi-entry `_t` index).
-        let token_keys = |store: &str| {
-            tx.object_store(store)?
-                .index(IDX_TERMS)?
-                .get_all_keys::<JsValue>()
-                .with_query::<JsValue, _>(token_range(token))
-                .primitive()
-                .map_err(StorageError::from)
-        };
-        let by_subject = token_keys(CONVERSATIONS)?;
-        let by_contact = token_keys(CONTACTS)?;
-        let by_message = token_keys(MESSAGE_TERMS)?;
-        let conversations = tx.object_store(CONVERSATIONS)?;
-
-        let mut ids: HashSet<ConversationId> = HashSet::new();
-        for key in by_subject.await? {
-            if let Some(id) = key?.as_string() {
-                ids.insert(ConversationId::new(id));
-            }
-        }
-        for key in by_message.await? {
-            // The key is [conversation, message].
-            let key = key?;
-            if let Some(id) = js_sys::Reflect::get_u32(&key, 0)
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                ids.insert(ConversationId::new(id));
-            }
-        }
-        let contact_ids: Vec<String> = by_contact
-            .await?
-            .filter_map(|key| key.ok().and_then(|k| k.as_string()))
-            .collect();
-        let by_contact_index = conversations.index(IDX_CONV_CONTACT)?;
-        let requests = contact_ids
-            .iter()
-            .map(|contact| {
-                by_contact_index
-                    .get_all_keys::<JsValue>()
-                    .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(contact)))
-                    .primitive()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        for request in requests {
-            for key in request.await? {
-                if let Some(id) = key?.as_string() {
-                    ids.insert(ConversationId::new(id));
-                }
-            }
-        }
-        Ok(ids)
+        let tx = self.tx([CONVERSATIONS, MESSAGE_TERMS], TransactionMode::Readonly)?;
+        let hits = TokenKeys::request(&tx, token, None)?.hits().await?.set;
+        Ok(hits
+            .values()
+            .into_iter()
+            .filter_map(|id| id.ok().and_then(|id| id.as_string()))
+            .map(ConversationId::new)
+            .collect())
     }
 
     /// Every conversation with this contact, newest `last_activity` first.
@@ -896,12 +838,19 @@ impl Db {
         if batch.is_empty() {
             return Ok(());
         }
+        // A conversation's search tokens include its contact's name and address: the batch's
+        // own contact, else the stored one (read in the transaction, below).
+        let batch_contacts: HashMap<&ContactId, ContactText> = batch
+            .contacts
+            .iter()
+            .map(|c| (&c.id, ContactText::of(c)))
+            .collect();
+        let conversations = batch
+            .conversations
+            .iter()
+            .map(|c| conversation_record(c, batch_contacts.get(&c.contact)))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut puts: Vec<(&str, JsValue)> = Vec::new();
-        puts.extend(records(
-            CONVERSATIONS,
-            &batch.conversations,
-            conversation_record,
-        )?);
         puts.extend(records(MESSAGES, &batch.messages, to_js)?);
         puts.extend(records(
             MESSAGE_TERMS,
@@ -946,6 +895,67 @@ impl Db {
             .iter()
             .map(|id| messages.get(id.as_str()).primitive())
             .collect::<Result<Vec<_>, _>>()?;
+        // The stored contacts: of the batch's conversations whose contact the batch does not
+        // hold, and of the batch's contacts (to see whether their name or address changed).
+        let mut wanted: Vec<&ContactId> = batch
+            .conversations
+            .iter()
+            .map(|c| &c.contact)
+            .chain(batch.contacts.iter().map(|c| &c.id))
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let contacts = tx.object_store(CONTACTS)?;
+        let stored_requests = wanted
+            .iter()
+            .map(|id| contacts.get(id.as_str()).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut stored: HashMap<&ContactId, ContactText> = HashMap::new();
+        for (id, request) in wanted.into_iter().zip(stored_requests) {
+            let value: Option<JsValue> = request.await.map_err(|e| self.lost_or(e.into()))?;
+            if let Some(value) = value {
+                stored.insert(id, ContactText::read(&value));
+            }
+        }
+        // A contact whose name or address is new: its other stored conversations' tokens
+        // follow. Read before any put, so a put the database refuses fails the commit with its
+        // own error (`Conflict`) rather than a read after it with the abort.
+        let conversation_store = tx.object_store(CONVERSATIONS)?;
+        let in_batch: HashSet<&str> = batch.conversations.iter().map(|c| c.id.as_str()).collect();
+        let changed: Vec<(&ContactId, &ContactText)> = batch_contacts
+            .iter()
+            .filter(|(id, text)| stored.get(*id) != Some(*text))
+            .map(|(id, text)| (*id, text))
+            .collect();
+        let by_contact = conversation_store.index(IDX_CONV_CONTACT)?;
+        let requests = changed
+            .iter()
+            .map(|(id, _)| {
+                by_contact
+                    .get_all::<JsValue>()
+                    .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(id.as_str())))
+                    .primitive()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut reindexed: Vec<JsValue> = Vec::new();
+        for ((_, text), request) in changed.iter().zip(requests) {
+            for record in request.await.map_err(|e| self.lost_or(e.into()))? {
+                let record = record?;
+                if !in_batch.contains(text_field(&record, "id").as_str()) {
+                    set_conversation_terms(&record, Some(text))?;
+                    reindexed.push(record);
+                }
+            }
+        }
+        for (c, record) in batch.conversations.iter().zip(conversations) {
+            if !batch_contacts.contains_key(&c.contact) {
+                set_conversation_terms(&record, stored.get(&c.contact))?;
+            }
+            let _request = conversation_store.put(record).primitive()?;
+        }
+        for record in reindexed {
+            let _request = conversation_store.put(record).primitive()?;
+        }
         for (store, record) in puts {
             let _request = tx.object_store(store)?.put(record).primitive()?;
         }

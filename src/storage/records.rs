@@ -139,7 +139,13 @@ pub(crate) fn email_key(email: &EmailAddress) -> String {
     email.as_str().to_ascii_lowercase()
 }
 
-pub(crate) fn conversation_record(c: &Conversation) -> Result<JsValue, StorageError> {
+/// A conversation's record, its search tokens included: its subject and preview, and its
+/// contact's name and address (`contact`; none when the contact is not stored), so that a
+/// search by contact reads this index alone instead of one lookup per matching contact.
+pub(crate) fn conversation_record(
+    c: &Conversation,
+    contact: Option<&ContactText>,
+) -> Result<JsValue, StorageError> {
     let assignee = c.assignee.as_ref().map_or("", |u| u.as_str());
     with_fields(
         to_js(c)?,
@@ -147,9 +153,64 @@ pub(crate) fn conversation_record(c: &Conversation) -> Result<JsValue, StorageEr
             (F_AREA, area_key(c.area).into()),
             (F_BUCKET, bucket_key(Bucket::of(c)).into()),
             (F_ASSIGNEE, assignee.into()),
-            (F_TERMS, terms(&[&c.subject, &c.snippet])),
+            (F_TERMS, conversation_terms(&c.subject, &c.snippet, contact)),
         ],
     )
+}
+
+/// What a conversation's search tokens take from its contact: the name and the address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ContactText {
+    pub name: String,
+    pub email: String,
+}
+
+impl ContactText {
+    pub(crate) fn of(c: &Contact) -> Self {
+        ContactText {
+            name: c.name.clone().unwrap_or_default(),
+            email: c.email.as_str().to_owned(),
+        }
+    }
+
+    /// From a stored contact record (its `name` and `email` fields; a missing name is none).
+    pub(crate) fn read(record: &JsValue) -> Self {
+        ContactText {
+            name: text_field(record, "name"),
+            email: text_field(record, "email"),
+        }
+    }
+}
+
+/// The `_t` field of a conversation record (see [`conversation_record`]).
+pub(crate) fn conversation_terms(
+    subject: &str,
+    snippet: &str,
+    contact: Option<&ContactText>,
+) -> JsValue {
+    match contact {
+        Some(c) => terms(&[subject, snippet, &c.name, &c.email]),
+        None => terms(&[subject, snippet]),
+    }
+}
+
+/// Re-computes the search tokens of a stored conversation record in place from its own
+/// `subject` and `snippet` fields and `contact` (after its contact's name or address changed).
+pub(crate) fn set_conversation_terms(
+    record: &JsValue,
+    contact: Option<&ContactText>,
+) -> Result<(), StorageError> {
+    let subject = text_field(record, "subject");
+    let value = conversation_terms(&subject, &text_field(record, "snippet"), contact);
+    with_fields(record.clone(), &[(F_TERMS, value)]).map(|_| ())
+}
+
+/// The text field `field` of a stored record ("" when missing or not text).
+pub(crate) fn text_field(record: &JsValue, field: &str) -> String {
+    js_sys::Reflect::get(record, &JsValue::from_str(field))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 pub(crate) fn contact_record(c: &Contact) -> Result<JsValue, StorageError> {
@@ -263,6 +324,17 @@ pub(crate) fn conversation_prefix(
             prefix.push(user.as_str().into());
             (IDX_CONV_ASSIGNEE, prefix)
         }
+    }
+}
+
+/// The fields of a filtered list's index between `[_area, inbox` and `last_activity]`: what
+/// `ListPlan::prefix` gives values for.
+pub(crate) fn list_prefix_fields(index: ListIndex) -> &'static [&'static str] {
+    match index {
+        ListIndex::Bucket => &[F_BUCKET],
+        ListIndex::BucketAssignee => &[F_BUCKET, F_ASSIGNEE],
+        ListIndex::BucketChannel => &[F_BUCKET, "channel"],
+        ListIndex::BucketAssigneeChannel => &[F_BUCKET, F_ASSIGNEE, "channel"],
     }
 }
 

@@ -9,7 +9,11 @@
 //! chunk — carries the tokeniser and its Unicode tables (issue 2, ARCHITECTURE.md "Bundle size").
 
 use super::error::{from_dom, StorageError};
-use crate::domain::{Contact, Conversation};
+use super::records::{conversation_terms, from_js, terms_record, ContactText};
+use crate::domain::{Contact, ContactId, Conversation};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -19,7 +23,9 @@ use web_sys::{
 
 /// The schema this build of Switchboard writes.
 /// v2: filter indexes by channel, search-token indexes and the `message_terms` store.
-pub const SCHEMA_VERSION: u32 = 2;
+/// v3: a conversation's search tokens include its contact's name and address (a search by
+/// contact was one index request per matching contact: 1–2 s over 10,000 conversations).
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const META: &str = "meta";
 pub const WORKSPACE: &str = "workspace";
@@ -149,15 +155,18 @@ impl From<StorageError> for MigrateError {
 /// parameter, not a trait object or a function pointer: each implementation's code is
 /// monomorphised where it is named, so `Loaded`'s stays in the lazily loaded chunk.
 pub(crate) trait Backfills: 'static {
-    /// v2: search tokens (`_t`) for conversations and contacts, message terms for messages.
-    fn v2(tx: &IdbTransaction) -> Result<(), MigrateError>;
+    /// The computed search fields every record stored by schema `from` (1 or 2) lacks: from
+    /// v1, contacts' tokens (`_t`) and the message terms (v2); from v1 or v2, conversations'
+    /// tokens with their contact's name and address (v3). One backfill for all the steps of an
+    /// upgrade, so no two walks of one store race in the upgrade transaction.
+    fn terms(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError>;
 }
 
 /// The main module's migrations: every store and index, no backfill.
 pub(crate) struct NotLoaded;
 
 impl Backfills for NotLoaded {
-    fn v2(_tx: &IdbTransaction) -> Result<(), MigrateError> {
+    fn terms(_tx: &IdbTransaction, _from: u32) -> Result<(), MigrateError> {
         Err(MigrateError::BackfillNotLoaded)
     }
 }
@@ -166,8 +175,8 @@ impl Backfills for NotLoaded {
 pub(crate) struct Loaded;
 
 impl Backfills for Loaded {
-    fn v2(tx: &IdbTransaction) -> Result<(), MigrateError> {
-        backfill_v2(tx).map_err(|e| MigrateError::Failed(js_storage_error(e)))
+    fn terms(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError> {
+        backfill_terms(tx, from).map_err(|e| MigrateError::Failed(js_storage_error(e)))
     }
 }
 
@@ -187,13 +196,9 @@ pub(crate) fn migrate<B: Backfills>(
     for to in old + 1..=new {
         match (to - 1, to) {
             (0, 1) => create_v1(db).map_err(js_storage_error)?,
-            (1, 2) => {
-                create_v2(upgrade_tx).map_err(js_storage_error)?;
-                // The stores v1 created in this same upgrade are empty.
-                if old > 0 {
-                    B::v2(upgrade_tx)?;
-                }
-            }
+            (1, 2) => create_v2(upgrade_tx).map_err(js_storage_error)?,
+            // Computed fields only (the backfill below).
+            (2, 3) => {}
             (from, to) => {
                 return Err(MigrateError::Failed(StorageError::Unavailable(format!(
                     "this version of Switchboard cannot upgrade its storage from version {from} \
@@ -201,6 +206,10 @@ pub(crate) fn migrate<B: Backfills>(
                 ))))
             }
         }
+    }
+    // The stores created in this same upgrade (`old` 0) are empty: nothing to backfill.
+    if old > 0 && old < 3 {
+        B::terms(upgrade_tx, old)?;
     }
     Ok(())
 }
@@ -353,61 +362,88 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// v2's backfill of `_t` (and message terms) for every record v1 stored (`Loaded` only).
-fn backfill_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
+/// The backfill of `Backfills::terms` (`Loaded` only): every search field a record stored by
+/// schema `from` lacks. Contacts are walked first, then conversations, whose tokens take
+/// their contact's name and address from the walk.
+fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
     // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
     // to the stored object as it is instead of re-serialising a domain value: the serialisers
     // and the message deserialiser would otherwise be in the initial load for an upgrade that
     // runs once (issue 2). Conversations and contacts are still read as domain values, so a
     // record that cannot be read aborts the upgrade as before.
-    backfill(tx, CONVERSATIONS, |cursor, value| {
-        let c: Conversation = super::records::from_js(value.clone()).map_err(storage_error)?;
-        with_terms(cursor, value, &[&c.subject, &c.snippet])
-    })?;
-    backfill(tx, CONTACTS, |cursor, value| {
-        let c: Contact = super::records::from_js(value.clone()).map_err(storage_error)?;
-        with_terms(
-            cursor,
-            value,
-            &[c.name.as_deref().unwrap_or(""), c.email.as_str()],
+    let contacts: Rc<RefCell<HashMap<ContactId, ContactText>>> = Rc::default();
+    let conversations_tx = tx.clone();
+    let walked = Rc::clone(&contacts);
+    let then = move || {
+        backfill(
+            &conversations_tx,
+            CONVERSATIONS,
+            move |cursor, value| {
+                let c: Conversation = from_js(value.clone()).map_err(storage_error)?;
+                let contacts = walked.borrow();
+                let terms = conversation_terms(&c.subject, &c.snippet, contacts.get(&c.contact));
+                with_terms(cursor, value, &terms)
+            },
+            || Ok(()),
         )
-    })?;
+    };
+    backfill(
+        tx,
+        CONTACTS,
+        move |cursor, value| {
+            let c: Contact = from_js(value.clone()).map_err(storage_error)?;
+            if from < 2 {
+                let terms =
+                    super::records::terms(&[c.name.as_deref().unwrap_or(""), c.email.as_str()]);
+                with_terms(cursor, value, &terms)?;
+            }
+            contacts
+                .borrow_mut()
+                .insert(c.id.clone(), ContactText::of(&c));
+            Ok(())
+        },
+        then,
+    )?;
+    if from >= 2 {
+        return Ok(());
+    }
     let terms_tx = tx.clone();
-    backfill(tx, MESSAGES, move |_cursor, value| {
-        // The terms record needs four text fields of the message; one that is missing or not
-        // text aborts the upgrade, like an unreadable record.
-        let field = |name: &str| {
-            js_sys::Reflect::get(&value, &JsValue::from_str(name))?
-                .as_string()
-                .ok_or_else(|| {
-                    storage_error(StorageError::Serde(format!(
-                        "a stored message has no text field {name}"
-                    )))
-                })
-        };
-        let record = super::records::terms_record(
-            &field("conversation")?,
-            &field("id")?,
-            &field("subject")?,
-            &field("text_body")?,
-        )
-        .map_err(storage_error)?;
-        terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
-        Ok(())
-    })
+    backfill(
+        tx,
+        MESSAGES,
+        move |_cursor, value| {
+            // The terms record needs four text fields of the message; one that is missing or
+            // not text aborts the upgrade, like an unreadable record.
+            let field = |name: &str| {
+                js_sys::Reflect::get(&value, &JsValue::from_str(name))?
+                    .as_string()
+                    .ok_or_else(|| {
+                        storage_error(StorageError::Serde(format!(
+                            "a stored message has no text field {name}"
+                        )))
+                    })
+            };
+            let record = terms_record(
+                &field("conversation")?,
+                &field("id")?,
+                &field("subject")?,
+                &field("text_body")?,
+            )
+            .map_err(storage_error)?;
+            terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
+            Ok(())
+        },
+        || Ok(()),
+    )
 }
 
-/// Writes the search tokens of `fields` into the stored record under the cursor.
+/// Writes the search tokens `terms` into the stored record under the cursor.
 fn with_terms(
     cursor: &IdbCursorWithValue,
     record: JsValue,
-    fields: &[&str],
+    terms: &JsValue,
 ) -> Result<(), JsValue> {
-    js_sys::Reflect::set(
-        &record,
-        &JsValue::from_str(F_TERMS),
-        &super::records::terms(fields),
-    )?;
+    js_sys::Reflect::set(&record, &JsValue::from_str(F_TERMS), terms)?;
     cursor.update(&record)?;
     Ok(())
 }
@@ -416,28 +452,31 @@ fn storage_error(error: StorageError) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 
-/// Walks every record of `store` inside the upgrade transaction and calls `each`. Callbacks,
-/// not futures: the upgrade handler is synchronous, and the transaction stays open while a
-/// cursor request is pending. A record that cannot be read aborts the upgrade (all of it is
-/// rolled back, and the open reports the error) rather than leaving it out of search.
+/// Walks every record of `store` inside the upgrade transaction and calls `each`, then `then`
+/// once the walk is over. Callbacks, not futures: the upgrade handler is synchronous, and the
+/// transaction stays open while a cursor request is pending. A record that cannot be read
+/// aborts the upgrade (all of it is rolled back, and the open reports the error) rather than
+/// leaving it out of search.
 fn backfill(
     tx: &IdbTransaction,
     store: &str,
     each: impl Fn(&IdbCursorWithValue, JsValue) -> Result<(), JsValue> + 'static,
+    then: impl FnOnce() -> Result<(), JsValue> + 'static,
 ) -> Result<(), JsValue> {
     let request = tx.object_store(store)?.open_cursor()?;
     let source = request.clone();
     let abort_tx = tx.clone();
+    let mut then = Some(then);
     let on_success = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
         let Ok(result) = source.result() else { return };
-        // A null result: the walk is over.
-        let Some(cursor) = result.dyn_ref::<IdbCursorWithValue>() else {
-            return;
+        let outcome = match result.dyn_ref::<IdbCursorWithValue>() {
+            Some(cursor) => cursor
+                .value()
+                .and_then(|value| each(cursor, value))
+                .and_then(|()| cursor.continue_()),
+            // A null result: the walk is over.
+            None => then.take().map_or(Ok(()), |then| then()),
         };
-        let outcome = cursor
-            .value()
-            .and_then(|value| each(cursor, value))
-            .and_then(|()| cursor.continue_());
         if outcome.is_err() {
             let _ = abort_tx.abort();
         }

@@ -2,7 +2,7 @@
 //! the current view (a virtual list over an index range) or of the search. The view and the
 //! filters come from the URL; the search text is the rep's own, per list.
 
-use super::lazy_parts::{LazyMailList, LazySearchResults};
+use super::lazy_parts::{preload_search, LazyMailList, LazySearchResults};
 use super::list_filters::{filter_suffix, use_list_filters, ListFilterBar};
 use super::virtual_list::{RowSource, VirtualList};
 use super::workspace::base_path;
@@ -105,7 +105,9 @@ pub fn ConversationList(
     let body = match view {
         View::Sent | View::Outbox | View::Drafts => view! { <LazyMailList view area /> }.into_any(),
         _ => {
+            preload_search(use_app());
             let search = RwSignal::new(String::new());
+            let searching = Memo::new(move |_| !search.with(|text| text.trim().is_empty()));
             let results_inbox = inbox.clone();
             view! {
                 <label class="sb-field sb-list__search">
@@ -119,14 +121,20 @@ pub fn ConversationList(
                 </label>
                 <ListFilterBar inbox=inbox.clone() view />
                 {move || {
-                    let text = search.get();
-                    if text.trim().is_empty() {
-                        list().into_any()
-                    } else {
+                    // One results list while the box holds text, whatever is typed next.
+                    if searching.get() {
                         view! {
-                            <LazySearchResults area inbox=results_inbox.clone() view text selected />
+                            <LazySearchResults
+                                area
+                                inbox=results_inbox.clone()
+                                view
+                                text=search.into()
+                                selected
+                            />
                         }
                         .into_any()
+                    } else {
+                        list().into_any()
                     }
                 }}
             }
