@@ -58,13 +58,24 @@ export function proxyTarget(proxy, pathname, search) {
   return null;
 }
 
+/** `headers` without those that describe one connection (RFC 9110 §7.6.1). */
+function hopByHopRemoved(headers) {
+  const out = { ...headers };
+  for (const name of ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade']) {
+    delete out[name];
+  }
+  return out;
+}
+
 // Forwards the request as it is (method, headers, body) and streams the answer back: the app
 // then reaches the mail server on its own origin, as behind a production reverse proxy.
+// Each request gets its own backend connection (`agent: false`): a kept-alive socket the
+// backend has just closed would fail a request that never reached it.
 function forward(req, res, target) {
   const url = new URL(target);
   const upstream = httpRequest(
     url,
-    { method: req.method, headers: { ...req.headers, host: url.host } },
+    { method: req.method, headers: { ...hopByHopRemoved(req.headers), host: url.host }, agent: false },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
