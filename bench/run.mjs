@@ -131,6 +131,23 @@ const PROBES = () => {
     afterPaint(() => probe.keys.push(performance.now() - at));
   }, true);
   probe.afterPaint = afterPaint;
+  /**
+   * Calls `done(value)` once the first frame in which `ready()` (returning a truthy value) holds
+   * has been painted. `ready` is checked now and then before each frame is rendered (in a
+   * `requestAnimationFrame` callback): found there, that very frame paints it, so a message
+   * posted from the callback runs right after that paint. Found now (outside a frame), the next
+   * frame paints it. `fail` after `limit` ms.
+   */
+  probe.whenPainted = (ready, done, fail, { t0 = performance.now(), limit = 10_000, what = 'it' } = {}) => {
+    const afterThisFrame = (value) => { const ch = new MessageChannel(); ch.port1.onmessage = () => done(value); ch.port2.postMessage(0); };
+    const check = (inFrame) => {
+      const value = ready();
+      if (value) (inFrame ? afterThisFrame : (v) => afterPaint(() => done(v)))(value);
+      else if (performance.now() - t0 > limit) fail(new Error(`${what} never painted`));
+      else requestAnimationFrame(() => check(true));
+    };
+    check(false);
+  };
 };
 
 async function newContext(workspace) {
@@ -238,14 +255,9 @@ const APPLY_FILTER = async ({ label, value }) => {
       return countText() !== before && first && !first.classList.contains('sb-vlist__row--loading')
         && first.querySelector('.sb-row__link');
     };
-    const check = () => {
-      if (ready()) window.__bench.afterPaint(() => done());
-      else if (performance.now() - t0 > 10_000) fail(new Error(`filter ${label}=${value}: rows never painted`));
-      else requestAnimationFrame(check);
-    };
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    check();
+    window.__bench.whenPainted(ready, done, fail, { t0, what: `filter ${label}=${value}: rows` });
   });
   return { ms: performance.now() - t0, mounted: document.querySelectorAll('.sb-row').length };
 };
@@ -305,13 +317,11 @@ const SEARCH = async (text) => {
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   const found = await new Promise((done, fail) => {
-    const check = () => {
+    const ready = () => {
       const first = document.querySelector('[aria-label="Search results"] .sb-row__link');
-      if (/\bresults?$/.test(status()) && first) window.__bench.afterPaint(() => done(status()));
-      else if (performance.now() - t0 > 20_000) fail(new Error(`search ${text}: no results painted (${status()})`));
-      else requestAnimationFrame(check);
+      return /\bresults?$/.test(status()) && first && status();
     };
-    check();
+    window.__bench.whenPainted(ready, done, fail, { t0, limit: 20_000, what: `search ${text}: results` });
   });
   const ms = performance.now() - t0;
   input.value = '';
@@ -474,11 +484,10 @@ async function OPEN_THREAD(id) {
     history.pushState(null, '', `/inbox/conversations/${id}?inbox=inbox-support`);
     dispatchEvent(new PopStateEvent('popstate'));
   }
-  await new Promise((done) => {
+  await new Promise((done, fail) => {
     const ready = () => location.pathname.endsWith(`/${id}`)
       && document.querySelector('.sb-thread .sb-thread__messages > *');
-    const check = () => (ready() ? window.__bench.afterPaint(() => done()) : requestAnimationFrame(check));
-    check();
+    window.__bench.whenPainted(ready, done, fail, { t0, what: `thread ${id}` });
   });
   return performance.now() - t0;
 }
