@@ -311,16 +311,17 @@ async fn replace_all_then_load_directory_round_trips_and_replaces_everything() {
         .conversation_rows_by_ids(&["conv-1".into(), "conv-none".into()])
         .await
         .unwrap();
-    assert_eq!(rows, vec![entry_of(&data.conversations[0])]);
-    let names = db
-        .contact_names_by_ids(&["c-1".into(), "c-none".into()])
-        .await
-        .unwrap();
-    let names: Vec<Option<String>> = names
-        .iter()
-        .map(|n| n.as_ref().map(|n| n.display_name()))
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(entry, contact)| (entry, contact.map(|n| n.display_name())))
         .collect();
-    assert_eq!(names, vec![Some(data.contacts[0].display_name()), None]);
+    assert_eq!(
+        rows,
+        vec![(
+            entry_of(&data.conversations[0]),
+            Some(data.contacts[0].display_name())
+        )]
+    );
     assert_eq!(db.contacts().await.unwrap(), data.contacts);
     assert_eq!(db.tickets().await.unwrap(), data.tickets);
     assert_eq!(
@@ -781,7 +782,98 @@ async fn search_tokens_follow_subjects_contacts_and_messages_as_they_are_written
             .map(|c| c.subject),
         Some("Invoice copy".to_string())
     );
+    // Their list rows show the new name, carried by the conversation records themselves.
+    let rows = db
+        .conversation_rows_by_ids(&["conv-2".into(), "conv-3".into()])
+        .await
+        .unwrap();
+    let radu = Some("Stefania Radu".to_string());
+    assert_eq!(row_names(rows), [radu.clone(), radu.clone()]);
+    let raw = raw_record(&name, "conversations", "conv-3").await;
+    assert_eq!(text_of(&raw, "_cn").as_deref(), Some("Stefania Radu"));
+    assert_eq!(text_of(&raw, "_ce").as_deref(), Some("s.radu@shop.example"));
+    // A record without those fields (written before they existed) has its contact read.
+    for field in ["_ce", "_cn"] {
+        js_sys::Reflect::delete_property(&js_sys::Object::from(raw.clone()), &field.into())
+            .unwrap();
+    }
+    raw_put(&name, "conversations", &raw).await;
+    let rows = db
+        .conversation_rows_by_ids(&["conv-3".into()])
+        .await
+        .unwrap();
+    assert_eq!(row_names(rows), [radu]);
+    // A conversation whose contact is not stored has no contact name.
+    let mut orphan = conversation("conv-9", "i-1", 400);
+    orphan.contact = "c-none".into();
+    db.write_batch(&WriteBatch {
+        conversations: vec![orphan],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    let rows = db
+        .conversation_rows_by_ids(&["conv-9".into()])
+        .await
+        .unwrap();
+    assert_eq!(row_names(rows), [None]);
     drop_db(db, &name).await;
+}
+
+/// The contact names of list rows, in order.
+fn row_names(
+    rows: Vec<(entries::ConversationEntry, Option<entries::ContactName>)>,
+) -> Vec<Option<String>> {
+    rows.into_iter()
+        .map(|(_, contact)| contact.map(|c| c.display_name()))
+        .collect()
+}
+
+/// The text field `field` of a raw stored object.
+fn text_of(record: &wasm_bindgen::JsValue, field: &str) -> Option<String> {
+    js_sys::Reflect::get(record, &field.into())
+        .ok()?
+        .as_string()
+}
+
+/// The object stored under `key` in `store` of database `name`, as it is (computed fields
+/// included), read with a version-less open.
+async fn raw_record(name: &str, store: &str, key: &str) -> wasm_bindgen::JsValue {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    let raw = Database::open(name).build().unwrap().await.unwrap();
+    let value: Option<wasm_bindgen::JsValue> = {
+        let tx = raw.transaction(store).build().unwrap();
+        let request = tx
+            .object_store(store)
+            .unwrap()
+            .get(key)
+            .primitive()
+            .unwrap();
+        request.await.unwrap()
+    };
+    raw.close();
+    value.expect("a stored record")
+}
+
+/// Puts `record` into `store` of database `name` as it is.
+async fn raw_put(name: &str, store: &str, record: &wasm_bindgen::JsValue) {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let raw = Database::open(name).build().unwrap().await.unwrap();
+    let tx = raw
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    tx.object_store(store)
+        .unwrap()
+        .put(record)
+        .primitive()
+        .unwrap();
+    tx.commit().await.unwrap();
+    raw.close();
 }
 
 #[wasm_bindgen_test]
@@ -1161,6 +1253,13 @@ async fn migrating_v2_to_v3_adds_each_contacts_name_and_address_to_its_conversat
             "{token}"
         );
     }
+    // The backfill also gives the conversation its contact's row text (no contact read).
+    let raw = raw_record(&name, "conversations", "conv-1").await;
+    assert_eq!(text_of(&raw, "_cn").as_deref(), Some("Ștefan Rădulescu"));
+    assert_eq!(
+        text_of(&raw, "_ce").as_deref(),
+        Some("stefan@customer.example")
+    );
     drop_db(db, &name).await;
 }
 
@@ -1213,6 +1312,72 @@ async fn messages_of_a_conversation_are_oldest_first_and_sent_is_newest_first() 
         .collect();
     assert_eq!(sent_page, ["m-x"]);
     assert_eq!(db.count_sent_messages().await.unwrap(), 3);
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_long_thread_is_read_folded_its_first_and_newest_messages_only_and_whole_on_request() {
+    let (db, name) = fresh("thread-fold").await;
+    // 15 messages written newest first; the conversation's own count says 15 (long), 3 (a
+    // stale count: the messages decide) and 0 for a thread of 12 (never folded).
+    fn ids(conv: &str, n: i64) -> impl Iterator<Item = String> + '_ {
+        (0..n).map(move |i| format!("{conv}-m{i:02}"))
+    }
+    let mut messages = Vec::new();
+    for (conv, n) in [("long", 15), ("stale", 15), ("short", 12)] {
+        for (i, id) in ids(conv, n)
+            .enumerate()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            messages.push(message(&id, conv, Direction::Incoming, 1_000 + i as i64));
+        }
+    }
+    let mut long = conversation("long", "inbox-1", 10);
+    long.message_count = 15;
+    let mut stale = conversation("stale", "inbox-1", 11);
+    stale.message_count = 3;
+    let short = conversation("short", "inbox-1", 12);
+    db.write_batch(&WriteBatch {
+        conversations: vec![long, stale, short],
+        contacts: vec![contact("c-1", "ana@customer.example")],
+        messages,
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+
+    async fn read(db: &Db, id: &str, how: ThreadRead) -> (Vec<String>, usize, Option<String>) {
+        let t = db.thread_records(&id.into(), how).await.unwrap().unwrap();
+        let shown = t.messages.iter().map(|m| m.id.0.clone()).collect();
+        (shown, t.folded, t.contact.map(|c| c.id.0))
+    }
+    let folded_view: Vec<String> = std::iter::once("long-m00".to_owned())
+        .chain(ids("long", 15).skip(5))
+        .collect();
+    assert_eq!(
+        read(&db, "long", ThreadRead::Folded).await,
+        (folded_view, 4, Some("c-1".to_owned()))
+    );
+    assert_eq!(
+        read(&db, "long", ThreadRead::Whole).await,
+        (ids("long", 15).collect(), 0, Some("c-1".to_owned()))
+    );
+    let stale_view: Vec<String> = std::iter::once("stale-m00".to_owned())
+        .chain(ids("stale", 15).skip(5))
+        .collect();
+    assert_eq!(read(&db, "stale", ThreadRead::Folded).await.0, stale_view);
+    assert_eq!(read(&db, "stale", ThreadRead::Folded).await.1, 4);
+    assert_eq!(
+        read(&db, "short", ThreadRead::Folded).await,
+        (ids("short", 12).collect(), 0, Some("c-1".to_owned()))
+    );
+    assert!(db
+        .thread_records(&"missing".into(), ThreadRead::Folded)
+        .await
+        .unwrap()
+        .is_none());
     drop_db(db, &name).await;
 }
 

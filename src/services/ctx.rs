@@ -143,10 +143,12 @@ pub enum AfterPaint {
     MailPoll,
     /// The search results' code, fetched ahead (`inbox::lazy_parts::preload_search`).
     Search,
+    /// The open conversation's code, fetched ahead (`inbox::lazy_thread::preload_thread`).
+    Thread,
 }
 
 impl AfterPaint {
-    const COUNT: usize = AfterPaint::Search as usize + 1;
+    const COUNT: usize = AfterPaint::Thread as usize + 1;
 }
 
 /// A one-shot promise (a turn after the paint, the directory read), so that async code can wait

@@ -7,6 +7,7 @@ use crate::domain::entries::{ContactName, ConversationEntry};
 use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
+pub use crate::storage::ThreadRead;
 use crate::storage::{ListQuery, PageStart};
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
@@ -138,20 +139,6 @@ fn user_timing_measure(name: &str, start: &str) {
     }
 }
 
-/// Rows for these conversations: their contacts are read in one transaction.
-async fn rows_for(
-    app: AppCtx,
-    conversations: Vec<ConversationEntry>,
-) -> Result<Vec<ConversationRow>, AppError> {
-    let ids: Vec<ContactId> = conversations.iter().map(|c| c.contact.clone()).collect();
-    let contacts = app.db().contact_names_by_ids(&ids).await?;
-    Ok(conversations
-        .into_iter()
-        .zip(contacts)
-        .map(|(conversation, contact)| row(conversation, contact))
-        .collect())
-}
-
 /// A list row: the conversation and its contact's name.
 fn row(conversation: ConversationEntry, contact: Option<ContactName>) -> ConversationRow {
     ConversationRow {
@@ -166,20 +153,26 @@ fn row(conversation: ConversationEntry, contact: Option<ContactName>) -> Convers
 pub struct Thread {
     pub conversation: Conversation,
     pub contact: Option<Contact>,
+    /// Oldest first; read [`ThreadRead::Folded`], without the folded ones.
     pub messages: Vec<Message>,
+    /// How many messages are folded away after the first one (0: none).
+    pub folded: usize,
     pub ticket: Option<Ticket>,
 }
 
-pub async fn thread(app: AppCtx, id: ConversationId) -> Result<Thread, AppError> {
+/// The open conversation: every message (`ThreadRead::Whole`), or as it opens, a long thread
+/// folded (`ThreadRead::Folded`: its hidden messages are counted, not read).
+pub async fn thread(app: AppCtx, id: ConversationId, read: ThreadRead) -> Result<Thread, AppError> {
     let records = app
         .db()
-        .thread_records(&id)
+        .thread_records(&id, read)
         .await?
         .ok_or(AppError::Missing(Missing::Conversation))?;
     Ok(Thread {
         conversation: records.conversation,
         contact: records.contact,
         messages: records.messages,
+        folded: records.folded,
         ticket: records.ticket,
     })
 }
@@ -292,6 +285,9 @@ pub async fn rows_of(
     app: AppCtx,
     ids: Vec<ConversationId>,
 ) -> Result<Vec<ConversationRow>, AppError> {
-    let conversations = app.db().conversation_rows_by_ids(&ids).await?;
-    rows_for(app, conversations).await
+    let rows = app.db().conversation_rows_by_ids(&ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(conversation, contact)| row(conversation, contact))
+        .collect())
 }

@@ -113,7 +113,7 @@ pub async fn insert_context(
     first_to: Option<String>,
 ) -> Result<InsertContext, AppError> {
     if let Some(id) = conversation {
-        let thread = queries::thread(app, id).await?;
+        let thread = queries::thread(app, id, queries::ThreadRead::Whole).await?;
         return Ok(InsertContext {
             contact: thread.contact,
             messages: thread.messages,

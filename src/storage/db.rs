@@ -10,7 +10,7 @@ use super::schema::{self, *};
 use super::{Directory, ListQuery, PageQuery, PageStart, Summary, WriteBatch};
 use crate::domain::entries::{ChannelEntry, ContactName, ConversationEntry, FieldError, UserEntry};
 use crate::domain::inbox_entry::InboxEntry;
-use crate::domain::views::token_upper_bound;
+use crate::domain::views::{self, token_upper_bound};
 use crate::domain::{
     Channel, Contact, ContactId, Conversation, ConversationId, Draft, DraftKey, EmailAddress,
     Inbox, Message, Millis, OutboxItem, Team, Template, TemplateId, Ticket, TicketId, User, UserId,
@@ -592,8 +592,9 @@ impl Db {
     }
 
     /// [`Db::list_page`] as list rows (only the fields a row shows: `ConversationEntry`) with
-    /// each row's contact name (`None`: not stored), read in the SAME transaction: the
-    /// contacts' requests all go out at once after the page is read.
+    /// each row's contact name (`None`: not stored). A conversation record carries its
+    /// contact's row text (`records::contact_fields`), so a page is one request; a record
+    /// without it has its contact read in the SAME transaction, all such requests at once.
     pub async fn list_page_with_contacts(
         &self,
         q: &ListQuery,
@@ -602,22 +603,9 @@ impl Db {
     ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
         let total = self.list_total_if_needed(q, start, limit).await?;
         let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
-        let page: Vec<ConversationEntry> =
+        let page: Vec<ListRow> =
             read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await?;
-        let contacts = tx.object_store(CONTACTS)?;
-        let requests = page
-            .iter()
-            .map(|c| contacts.get(c.contact.as_str()).primitive())
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut rows = Vec::with_capacity(page.len());
-        for (conversation, request) in page.into_iter().zip(requests) {
-            let value: Option<JsValue> = request.await?;
-            let contact = value
-                .map(|v| read_entry(v, ContactName::read))
-                .transpose()?;
-            rows.push((conversation, contact));
-        }
-        Ok(rows)
+        with_contact_names(&tx, page).await
     }
 
     /// The list's length, when a page by offset may be read faster from the far end.
@@ -636,50 +624,26 @@ impl Db {
     }
 
     /// The list rows of the conversations with these ids (a page of search results), in the
-    /// same order; ids not stored are left out. All requests are sent at once in one
-    /// transaction.
+    /// same order, with their contacts' names (as [`Db::list_page_with_contacts`]); ids not
+    /// stored are left out. All requests are sent at once in one transaction.
     pub async fn conversation_rows_by_ids(
         &self,
         ids: &[ConversationId],
-    ) -> Result<Vec<ConversationEntry>, StorageError> {
-        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+    ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
+        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
         let object_store = tx.object_store(CONVERSATIONS)?;
         let requests = ids
             .iter()
             .map(|id| object_store.get(id.as_str()).primitive())
             .collect::<Result<Vec<_>, _>>()?;
-        let mut out = Vec::with_capacity(ids.len());
+        let mut rows = Vec::with_capacity(ids.len());
         for request in requests {
             let value: Option<JsValue> = request.await?;
             if let Some(value) = value {
-                out.push(read_entry(value, ConversationEntry::read)?);
+                rows.push(ListRow::decode(value)?);
             }
         }
-        Ok(out)
-    }
-
-    /// The names of the contacts with these ids (None where missing), in the same order, in
-    /// one transaction (what a list row shows of its contact).
-    pub async fn contact_names_by_ids(
-        &self,
-        ids: &[ContactId],
-    ) -> Result<Vec<Option<ContactName>>, StorageError> {
-        let tx = self.tx(CONTACTS, TransactionMode::Readonly)?;
-        let object_store = tx.object_store(CONTACTS)?;
-        let requests = ids
-            .iter()
-            .map(|id| object_store.get(id.as_str()).primitive())
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut out = Vec::with_capacity(ids.len());
-        for request in requests {
-            let value: Option<JsValue> = request.await?;
-            out.push(
-                value
-                    .map(|v| read_entry(v, ContactName::read))
-                    .transpose()?,
-            );
-        }
-        Ok(out)
+        with_contact_names(&tx, rows).await
     }
 
     /// Ids of the conversations where a search token starts with `token` (a token of
@@ -751,6 +715,7 @@ impl Db {
     pub async fn thread_records(
         &self,
         id: &ConversationId,
+        read: ThreadRead,
     ) -> Result<Option<ThreadRecords>, StorageError> {
         let tx = self.tx(
             [CONVERSATIONS, CONTACTS, MESSAGES, TICKETS],
@@ -763,23 +728,63 @@ impl Db {
             .object_store(CONTACTS)?
             .get(conversation.contact.as_str())
             .primitive()?;
-        let (lower, upper) = prefix_range(&[id.as_str().into()]);
-        let messages = tx
-            .object_store(MESSAGES)?
-            .index(IDX_MSG_CONVERSATION)?
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
-            .primitive()?;
         let ticket = match &conversation.ticket {
             Some(t) => Some(tx.object_store(TICKETS)?.get(t.as_str()).primitive()?),
             None => None,
         };
+        let (lower, upper) = prefix_range(&[id.as_str().into()]);
+        let range = KeyRange::Bound(lower, false, upper, false);
+        let messages = tx.object_store(MESSAGES)?;
+        let by_date = messages.index(IDX_MSG_CONVERSATION)?;
+        let fold = |count: usize| match read {
+            ThreadRead::Whole => 0..0,
+            ThreadRead::Folded => views::folded_messages(count),
+        };
+        // A thread the conversation says is long enough to fold: its message keys first (in
+        // date order), then only the records it shows, so a long thread costs what it shows.
+        // Otherwise all its records in one request; the count decides the fold either way.
+        let (records, folded) = if !fold(conversation.message_count as usize).is_empty() {
+            let keys = by_date
+                .get_all_keys::<JsValue>()
+                .with_query::<JsValue, _>(range)
+                .primitive()?
+                .await?
+                .collect::<Result<Vec<JsValue>, _>>()?;
+            let hidden = fold(keys.len());
+            let requests = keys
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !hidden.contains(i))
+                .map(|(_, key)| messages.get(key).primitive())
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut records = Vec::with_capacity(requests.len());
+            for request in requests {
+                let value: Option<JsValue> = request.await?;
+                records.extend(value);
+            }
+            (records, hidden.len())
+        } else {
+            let all = by_date
+                .get_all::<JsValue>()
+                .with_query::<JsValue, _>(range)
+                .primitive()?
+                .await?
+                .collect::<Result<Vec<JsValue>, _>>()?;
+            let hidden = fold(all.len());
+            let shown = all
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| !hidden.contains(i))
+                .map(|(_, value)| value)
+                .collect();
+            (shown, hidden.len())
+        };
+        let messages = records
+            .into_iter()
+            .map(from_js)
+            .collect::<Result<Vec<Message>, _>>()?;
         let contact: Option<JsValue> = contact.await?;
         let contact = contact.map(from_js).transpose()?;
-        let messages = messages
-            .await?
-            .map(|v| from_js(v?))
-            .collect::<Result<Vec<Message>, _>>()?;
         let ticket = match ticket {
             Some(request) => {
                 let value: Option<JsValue> = request.await?;
@@ -791,6 +796,7 @@ impl Db {
             conversation,
             contact,
             messages,
+            folded,
             ticket,
         }))
     }
@@ -942,14 +948,14 @@ impl Db {
             for record in request.await.map_err(|e| self.lost_or(e.into()))? {
                 let record = record?;
                 if !in_batch.contains(text_field(&record, "id").as_str()) {
-                    set_conversation_terms(&record, Some(text))?;
+                    set_contact_fields(&record, Some(text))?;
                     reindexed.push(record);
                 }
             }
         }
         for (c, record) in batch.conversations.iter().zip(conversations) {
             if !batch_contacts.contains_key(&c.contact) {
-                set_conversation_terms(&record, stored.get(&c.contact))?;
+                set_contact_fields(&record, stored.get(&c.contact))?;
             }
             let _request = conversation_store.put(record).primitive()?;
         }
@@ -1246,12 +1252,25 @@ async fn open_unless_blocked(
     }
 }
 
+/// How much of a thread [`Db::thread_records`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThreadRead {
+    /// Every message (Insert › Quote, a thread the rep unfolded).
+    Whole,
+    /// As a thread opens (`views::folded_messages`): a long thread's first message and its
+    /// newest ones; the messages between are counted, not read.
+    Folded,
+}
+
 /// The records of one open conversation ([`Db::thread_records`]).
 #[derive(Debug, Clone)]
 pub struct ThreadRecords {
     pub conversation: Conversation,
     pub contact: Option<Contact>,
+    /// Oldest first; with [`ThreadRead::Folded`], without the folded ones.
     pub messages: Vec<Message>,
+    /// How many messages are folded away after the first one (0: all are in `messages`).
+    pub folded: usize,
     pub ticket: Option<Ticket>,
 }
 
@@ -1281,6 +1300,60 @@ impl ListRecord for ConversationEntry {
     fn list_key(&self) -> (Millis, &ConversationId) {
         (self.last_activity, &self.id)
     }
+}
+
+/// A list row as read with its page: the row's fields and, when the record carries it, its
+/// contact's row text (`records::stored_contact_name`).
+struct ListRow {
+    entry: ConversationEntry,
+    contact: Option<Option<ContactName>>,
+}
+
+impl ListRecord for ListRow {
+    fn decode(value: JsValue) -> Result<Self, StorageError> {
+        let contact = stored_contact_name(&value);
+        Ok(ListRow {
+            entry: read_entry(value, ConversationEntry::read)?,
+            contact,
+        })
+    }
+    fn list_key(&self) -> (Millis, &ConversationId) {
+        self.entry.list_key()
+    }
+}
+
+/// `rows` with their contacts' names: the one each record carries, else the contact read in
+/// `tx` (all such requests sent at once).
+async fn with_contact_names(
+    tx: &Transaction<'_>,
+    rows: Vec<ListRow>,
+) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
+    let contacts = tx.object_store(CONTACTS)?;
+    let requests = rows
+        .iter()
+        .map(|row| match row.contact {
+            Some(_) => Ok(None),
+            None => contacts
+                .get(row.entry.contact.as_str())
+                .primitive()
+                .map(Some),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, request) in rows.into_iter().zip(requests) {
+        let contact = match (row.contact, request) {
+            (Some(known), _) => known,
+            (None, Some(request)) => {
+                let value: Option<JsValue> = request.await?;
+                value
+                    .map(|v| read_entry(v, ContactName::read))
+                    .transpose()?
+            }
+            (None, None) => None,
+        };
+        out.push((row.entry, contact));
+    }
+    Ok(out)
 }
 
 async fn read_list_page<T: ListRecord>(

@@ -8,7 +8,7 @@
 use super::error::StorageError;
 use super::schema::*;
 use super::{AssigneeFilter, Bucket, ListKey, ListQuery};
-use crate::domain::entries::{FieldError, StoredFields};
+use crate::domain::entries::{ContactName, FieldError, StoredFields};
 use crate::domain::views::{search_tokens_of, ListIndex};
 use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Message, Workspace};
 use serde::de::DeserializeOwned;
@@ -153,9 +153,9 @@ pub(crate) fn conversation_record(
             (F_AREA, area_key(c.area).into()),
             (F_BUCKET, bucket_key(Bucket::of(c)).into()),
             (F_ASSIGNEE, assignee.into()),
-            (F_TERMS, conversation_terms(&c.subject, &c.snippet, contact)),
         ],
     )
+    .and_then(|record| with_fields(record, &contact_fields(&c.subject, &c.snippet, contact)))
 }
 
 /// What a conversation's search tokens take from its contact: the name and the address.
@@ -182,27 +182,62 @@ impl ContactText {
     }
 }
 
-/// The `_t` field of a conversation record (see [`conversation_record`]).
-pub(crate) fn conversation_terms(
+/// The fields a conversation record takes from its contact (`contact`: none when the contact
+/// is not stored): its search tokens (with its own subject and preview), and what its list row
+/// shows of the contact, so that a list page is one read with no contact lookups (`_ce`, the
+/// address, null when the contact is not stored; `_cn`, the name). `Db::write_batch` keeps
+/// them current when a contact's name or address changes.
+pub(crate) fn contact_fields(
     subject: &str,
     snippet: &str,
     contact: Option<&ContactText>,
-) -> JsValue {
+) -> [(&'static str, JsValue); 3] {
+    [
+        (F_TERMS, conversation_terms(subject, snippet, contact)),
+        (
+            F_CONTACT_EMAIL,
+            contact.map_or(JsValue::NULL, |c| c.email.as_str().into()),
+        ),
+        (
+            F_CONTACT_NAME,
+            contact.map_or(JsValue::NULL, |c| c.name.as_str().into()),
+        ),
+    ]
+}
+
+/// What a stored conversation record says of its contact's row text ([`contact_fields`]):
+/// `Some(None)` when its contact is not stored, `None` when the record does not say (written
+/// without these fields): then the contact is read.
+pub(crate) fn stored_contact_name(record: &JsValue) -> Option<Option<ContactName>> {
+    let email = js_sys::Reflect::get(record, &JsValue::from_str(F_CONTACT_EMAIL)).ok()?;
+    if email.is_null() {
+        return Some(None);
+    }
+    let email = email.as_string()?;
+    let name = js_sys::Reflect::get(record, &JsValue::from_str(F_CONTACT_NAME))
+        .ok()
+        .and_then(|v| v.as_string());
+    Some(Some(ContactName { email, name }))
+}
+
+/// The `_t` field of a conversation record (see [`conversation_record`]).
+fn conversation_terms(subject: &str, snippet: &str, contact: Option<&ContactText>) -> JsValue {
     match contact {
         Some(c) => terms(&[subject, snippet, &c.name, &c.email]),
         None => terms(&[subject, snippet]),
     }
 }
 
-/// Re-computes the search tokens of a stored conversation record in place from its own
-/// `subject` and `snippet` fields and `contact` (after its contact's name or address changed).
-pub(crate) fn set_conversation_terms(
+/// Re-computes the fields a stored conversation record takes from `contact` ([`contact_fields`])
+/// in place, with its own `subject` and `snippet` (after its contact's name or address
+/// changed).
+pub(crate) fn set_contact_fields(
     record: &JsValue,
     contact: Option<&ContactText>,
 ) -> Result<(), StorageError> {
     let subject = text_field(record, "subject");
-    let value = conversation_terms(&subject, &text_field(record, "snippet"), contact);
-    with_fields(record.clone(), &[(F_TERMS, value)]).map(|_| ())
+    let fields = contact_fields(&subject, &text_field(record, "snippet"), contact);
+    with_fields(record.clone(), &fields).map(|_| ())
 }
 
 /// The text field `field` of a stored record ("" when missing or not text).

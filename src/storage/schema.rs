@@ -9,7 +9,7 @@
 //! chunk — carries the tokeniser and its Unicode tables (issue 2, ARCHITECTURE.md "Bundle size").
 
 use super::error::{from_dom, StorageError};
-use super::records::{conversation_terms, from_js, terms_record, ContactText};
+use super::records::{contact_fields, from_js, terms_record, ContactText};
 use crate::domain::{Contact, ContactId, Conversation};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -106,6 +106,10 @@ pub const F_EMAIL: &str = "_email";
 pub const F_KEY: &str = "_key";
 /// Search tokens (`domain::views::search_tokens`), a multi-entry index.
 pub const F_TERMS: &str = "_t";
+/// A conversation's contact as its list row shows it: the address (null: the contact is not
+/// stored) and the name (`records::contact_fields`).
+pub const F_CONTACT_EMAIL: &str = "_ce";
+pub const F_CONTACT_NAME: &str = "_cn";
 
 /// The workspace store holds one record under this key.
 pub const WORKSPACE_KEY: &str = "workspace";
@@ -363,8 +367,8 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
 }
 
 /// The backfill of `Backfills::terms` (`Loaded` only): every search field a record stored by
-/// schema `from` lacks. Contacts are walked first, then conversations, whose tokens take
-/// their contact's name and address from the walk.
+/// schema `from` lacks. Contacts are walked first, then conversations, whose tokens and row
+/// fields (`records::contact_fields`) take their contact's name and address from the walk.
 fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
     // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
     // to the stored object as it is instead of re-serialising a domain value: the serialisers
@@ -381,8 +385,8 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
             move |cursor, value| {
                 let c: Conversation = from_js(value.clone()).map_err(storage_error)?;
                 let contacts = walked.borrow();
-                let terms = conversation_terms(&c.subject, &c.snippet, contacts.get(&c.contact));
-                with_terms(cursor, value, &terms)
+                let fields = contact_fields(&c.subject, &c.snippet, contacts.get(&c.contact));
+                update_with(cursor, value, &fields)
             },
             || Ok(()),
         )
@@ -395,7 +399,7 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
             if from < 2 {
                 let terms =
                     super::records::terms(&[c.name.as_deref().unwrap_or(""), c.email.as_str()]);
-                with_terms(cursor, value, &terms)?;
+                update_with(cursor, value, &[(F_TERMS, terms)])?;
             }
             contacts
                 .borrow_mut()
@@ -437,13 +441,16 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
     )
 }
 
-/// Writes the search tokens `terms` into the stored record under the cursor.
-fn with_terms(
+/// Writes computed `fields` (search tokens, a contact's row text) into the stored record under
+/// the cursor.
+fn update_with(
     cursor: &IdbCursorWithValue,
     record: JsValue,
-    terms: &JsValue,
+    fields: &[(&str, JsValue)],
 ) -> Result<(), JsValue> {
-    js_sys::Reflect::set(&record, &JsValue::from_str(F_TERMS), terms)?;
+    for (name, value) in fields {
+        js_sys::Reflect::set(&record, &JsValue::from_str(name), value)?;
+    }
     cursor.update(&record)?;
     Ok(())
 }

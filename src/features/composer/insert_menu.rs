@@ -46,14 +46,22 @@ pub fn InsertMenu(
 
     report_typing(editor.clone(), conversation);
 
+    // The thread's messages (for Insert › Quote) are read when the picker opens, not when the
+    // composer mounts: a reply box on a long thread would otherwise read all of it again.
     let thread = LocalResource::new(move || {
-        picker_open.track();
+        let open = picker_open.get();
         let conv = conversation.with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
-        templates::insert_context(app, conv, None)
+        async move {
+            match open {
+                true => Some(templates::insert_context(app, conv, None).await),
+                false => None,
+            }
+        }
     });
     let messages = Signal::derive(move || {
         thread
             .get()
+            .flatten()
             .and_then(Result::ok)
             .map(|t| t.messages)
             .unwrap_or_default()

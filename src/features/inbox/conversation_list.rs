@@ -106,6 +106,7 @@ pub fn ConversationList(
         View::Sent | View::Outbox | View::Drafts => view! { <LazyMailList view area /> }.into_any(),
         _ => {
             preload_search(use_app());
+            super::lazy_thread::preload_thread(use_app());
             let search = RwSignal::new(String::new());
             let searching = Memo::new(move |_| !search.with(|text| text.trim().is_empty()));
             let results_inbox = inbox.clone();

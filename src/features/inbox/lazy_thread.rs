@@ -10,6 +10,7 @@
 
 use super::thread_view::ThreadView;
 use crate::domain::{Area, ConversationId};
+use crate::services::{AfterPaint, AppCtx};
 use crate::ui::Loading;
 use leptos::prelude::*;
 
@@ -18,6 +19,18 @@ use leptos::prelude::*;
 #[cfg_attr(feature = "split", lazy)]
 async fn thread_view(area: Area, id: ConversationId) -> AnyView {
     view! { <ThreadView area id /> }.into_any()
+}
+
+/// Fetches the open conversation's code in its turn after the first paint (the last turn), so
+/// the first conversation a rep opens does not wait for it (about a second on the bench
+/// machine, the first open of a session). Fetched once; a later call finds it loaded. Nothing
+/// to fetch in a build without code splitting.
+pub fn preload_thread(app: AppCtx) {
+    leptos::task::spawn_local(async move {
+        app.until_turn(AfterPaint::Thread).await;
+        #[cfg(feature = "split")]
+        __preload_thread_view().await;
+    });
 }
 
 /// [`ThreadView`], loaded on first use; "Opening conversation…" until its code is there.

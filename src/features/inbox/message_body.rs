@@ -16,7 +16,11 @@ use leptos::prelude::*;
 #[component]
 pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl IntoView {
     let app = use_app();
-    let has_remote = clean_received(&html, false).has_remote;
+    // Cleaned once with remote content blocked (what is shown until the rep allows images);
+    // the message is cleaned again only if they do.
+    let blocked = clean_received(&html, false);
+    let has_remote = blocked.has_remote;
+    let blocked = blocked.html;
     let shown_once = RwSignal::new(false);
     let lookup = sender.clone();
     let always = LocalResource::new(move || {
@@ -34,10 +38,13 @@ pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl In
         }
     });
     let always_label = tf(k::MESSAGE__ALWAYS_SHOW, &[("sender", &sender)]);
-    // Cleaned again when the rep allows images: the blocked version has no remote URL at all.
+    // The blocked version has no remote URL at all.
     let document = move || {
-        let allowed = allowed();
-        received_document(&clean_received(&html, allowed).html, allowed)
+        if allowed() {
+            received_document(&clean_received(&html, true).html, true)
+        } else {
+            received_document(&blocked, false)
+        }
     };
     view! {
         <Show when=move || has_remote && !allowed()>

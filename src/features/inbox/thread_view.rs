@@ -1,11 +1,12 @@
 //! The open conversation: its header, actions, ticket sidebar and messages, oldest first (each
 //! message is a `message_item::MessageItem`; a long thread opens folded, see
-//! `views::folded_messages`), followed by the Reply composer.
+//! `views::folded_messages`, and its hidden messages are read only when unfolded), followed by
+//! the Reply composer.
 
 use super::message_item::MessageItem;
 use super::thread_actions::ThreadActions;
 use super::ticket_sidebar::TicketSidebar;
-use crate::domain::{views, Message};
+use crate::domain::Message;
 use crate::domain::{Area, ConversationId};
 use crate::features::composer::ReplyComposer;
 use crate::i18n::errors::Translated;
@@ -13,7 +14,7 @@ use crate::i18n::{
     k,
     web::{t as tr, tn},
 };
-use crate::services::{queries, use_app};
+use crate::services::{queries, queries::ThreadRead, use_app};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,10 +31,18 @@ enum Shown {
 pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
     let app = use_app();
     let reply_id = id.clone();
+    // A long thread opens folded (views::folded_messages): the first message, a button for
+    // the hidden ones, the newest; the hidden ones are not even read. Unfolded for good once
+    // the rep asks (the whole thread is read then).
+    let unfolded = RwSignal::new(false);
     let thread = LocalResource::new(move || {
         app.data_rev.track();
+        let read = match unfolded.get() {
+            true => ThreadRead::Whole,
+            false => ThreadRead::Folded,
+        };
         let id = id.clone();
-        async move { queries::thread(app, id).await }
+        async move { queries::thread(app, id, read).await }
     });
     // Every committed write re-reads the thread; these memos re-render only what changed:
     // the head (subject, status, actions, sidebar) when the conversation, contact or ticket
@@ -54,27 +63,23 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
             _ => Vec::new(),
         })
     });
-    // A long thread opens folded (views::folded_messages): the first message, a button for
-    // the hidden ones, the newest. Unfolded for good once the rep asks.
-    let unfolded = RwSignal::new(false);
-    // A derived closure, not a Memo: with a Memo here the list stopped showing a message added
-    // to the open thread (an added comment never appeared; seen in the e2e suite).
-    let folded = move || match unfolded.get() {
-        true => 0..0,
-        false => views::folded_messages(messages.with(Vec::len)),
-    };
-    // What the thread shows, in order: every message, or, folded, the first one, the fold's
-    // button and the newest ones (one keyed list, so a new message is simply appended).
+    let folded = Memo::new(move |_| {
+        thread.with(|t| match t {
+            Some(Ok(t)) => t.folded,
+            _ => 0,
+        })
+    });
+    // What the thread shows, in order: every message read, with the fold's button after the
+    // first one when some are folded away (one keyed list, so a new message is simply
+    // appended and unfolding inserts the hidden ones in place).
     let shown = move || {
-        let hidden = folded();
+        let hidden = folded.get();
         messages.with(|all| {
-            let mut items = Vec::with_capacity(all.len() - hidden.len() + 1);
+            let mut items = Vec::with_capacity(all.len() + 1);
             for (i, m) in all.iter().enumerate() {
-                if i == hidden.start && !hidden.is_empty() {
-                    items.push(Shown::Fold(hidden.len()));
-                }
-                if !hidden.contains(&i) {
-                    items.push(Shown::Message(m.clone()));
+                items.push(Shown::Message(m.clone()));
+                if i == 0 && hidden > 0 {
+                    items.push(Shown::Fold(hidden));
                 }
             }
             items
@@ -97,24 +102,29 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
         }
     });
     let list = NodeRef::<leptos::html::Div>::new();
-    // Shows every message and moves focus to the first one that was hidden (the button is gone).
-    let show_all = move |list: NodeRef<leptos::html::Div>| {
-        let first_hidden = untrack(folded).start;
+    // **N earlier messages**: reads the whole thread; once it is shown, focus moves to the first
+    // message that was hidden (the second one; the button is gone).
+    let focus_unfolded = RwSignal::new(false);
+    let show_all = move || {
+        focus_unfolded.set(true);
         unfolded.set(true);
+    };
+    Effect::new(move |_| {
+        if !focus_unfolded.get() || folded.get() > 0 || messages.with(Vec::len) < 2 {
+            return;
+        }
+        focus_unfolded.set(false);
         request_animation_frame(move || {
             let target = list.get_untracked().and_then(|el| {
-                el.query_selector(&format!(
-                    ":scope > article:nth-of-type({})",
-                    first_hidden + 1
-                ))
-                .ok()
-                .flatten()
+                el.query_selector(":scope > article:nth-of-type(2)")
+                    .ok()
+                    .flatten()
             });
             if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = el.focus();
             }
         });
-    };
+    });
     view! {
         <section class="sb-thread" aria-label=tr(k::THREAD__LABEL)>
             <super::presence_bar::PresenceBar conversation=reply_id.clone() />
@@ -159,7 +169,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="sb-button sb-button--link sb-thread__earlier"
-                                    on:click=move |_| show_all(list)
+                                    on:click=move |_| show_all()
                                 >
                                     {tn(k::THREAD__EARLIER, hidden as u64, &[])}
                                 </button>
