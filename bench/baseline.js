@@ -5,7 +5,7 @@
 // fixed row height.
 
 const ROW_HEIGHT = 76;
-const OVERSCAN = 6;
+const OVERSCAN = 6; // domain::list_window::OVERSCAN
 const PAGE = 50;
 const AREA = 'inbox';
 const INBOX = 'inbox-support';

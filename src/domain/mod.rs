@@ -17,6 +17,7 @@ pub mod inbox_entry;
 pub mod inbox_setup;
 pub mod keyboard;
 pub mod lifecycle;
+pub mod list_window;
 pub mod mail_server;
 pub mod model;
 pub mod presence;

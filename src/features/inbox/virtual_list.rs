@@ -1,9 +1,10 @@
 //! The virtualised conversation list: a scroll container with a spacer as tall as every row,
-//! and only the rows in view plus a small overscan in the DOM (never more than
-//! [`MAX_MOUNTED`]). Rows have a fixed height, so the window follows from the scroll offset
-//! alone. Pages of [`PAGE_SIZE`] rows are fetched on demand as the window reaches them and kept
-//! in a small cache; a page after a cached one continues from that page's last key (a key
-//! range), never from an offset. Data changes (local or from another tab) mark the cache
+//! and only the rows of `domain::list_window::window` in the DOM (the rows in view and a small
+//! overscan, or a short list whole). The viewport's height comes from a `ResizeObserver`
+//! (reading `clientHeight` while the page was being built forced a layout of the whole
+//! document before the first rows: ~7 ms of every start). Pages of [`PAGE_SIZE`] rows are
+//! fetched on demand as the window reaches them and kept in a small cache; a page after a
+//! cached one continues from that page's last key (a key range), never from an offset. Data changes (local or from another tab) mark the cache
 //! stale: rows stay shown and are refetched in place, so the scroll position is kept.
 //!
 //! It reads through `services::queries` only and knows nothing of views or filters: the caller
@@ -26,12 +27,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Height of one row in CSS pixels (`.sb-vlist__row` in style/app.css says the same).
-pub const ROW_HEIGHT: f64 = 76.0;
-/// Most rows in the DOM at any time.
-pub const MAX_MOUNTED: u32 = 60;
-const OVERSCAN_BEFORE: u32 = 8;
-const OVERSCAN_AFTER: u32 = 20;
+use crate::domain::list_window::window;
+pub use crate::domain::list_window::ROW_HEIGHT;
+
 const MAX_CACHED_PAGES: usize = 6;
 
 /// Where the rows come from: an index range (a view with filters) or the hits of a search.
@@ -47,15 +45,36 @@ struct Page {
     rows: Vec<ConversationRow>,
 }
 
-/// Rows `[start, end)` to mount for this scroll offset.
-fn window(scroll_top: f64, viewport: f64, total: u32) -> (u32, u32) {
-    let first = (scroll_top.max(0.0) / ROW_HEIGHT).floor() as u32;
-    let visible = (viewport.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as u32 + 1;
-    let start = first.min(total).saturating_sub(OVERSCAN_BEFORE);
-    let end = (first + visible + OVERSCAN_AFTER)
-        .min(total)
-        .min(start + MAX_MOUNTED);
-    (start, end.max(start))
+/// The viewport's height before the list is laid out: the window's (an upper bound, read
+/// without a layout); the `ResizeObserver` gives the list's own right after its first layout.
+fn initial_viewport() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+/// Keeps `viewport` at the height of `el` (its content box) from its first layout on, without
+/// reading a layout property: the observer reports sizes after layout, before paint.
+fn observe_height(
+    el: &web_sys::Element,
+    viewport: RwSignal<f64>,
+) -> Option<web_sys::ResizeObserver> {
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let height = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .map(|entry| entry.content_rect().height());
+            if let Ok(height) = height {
+                let _ = viewport.try_set(height);
+            }
+        },
+    );
+    // The observer owns its callback from here on (both are freed together by the GC).
+    let observer = web_sys::ResizeObserver::new(on_resize.into_js_value().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(observer)
 }
 
 async fn fetch_page(
@@ -141,7 +160,7 @@ pub fn VirtualList(
     let total = Memo::new(move |_| count.get().unwrap_or(0));
     let total_signal: Signal<u32> = total.into();
     let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(600.0f64);
+    let viewport = RwSignal::new(initial_viewport());
     let pages: RwSignal<HashMap<u32, Page>> = RwSignal::new(HashMap::new());
     // `epoch` marks cached pages stale (any committed write, a new source); `generation`
     // counts sources, so a late answer for an older source is dropped.
@@ -311,15 +330,14 @@ pub fn VirtualList(
     };
     let now = session::now_millis();
     let list = NodeRef::<leptos::html::Ul>::new();
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
-            viewport.set(f64::from(el.client_height()));
-        }
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    scroller.on_load(move |el| observer.set_value(observe_height(&el, viewport)));
+    on_cleanup(move || {
+        let _ = observer.try_with_value(|o| o.as_ref().map(|o| o.disconnect()));
     });
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(f64::from(el.scroll_top()));
-            viewport.set(f64::from(el.client_height()));
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
