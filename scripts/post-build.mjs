@@ -478,6 +478,9 @@ async function split(staging, profile, html) {
         [...outputs].filter(([name]) => name.endsWith('.wasm')).map(([, p]) => p),
         mainWasm,
       );
+    }
+    packSharedChunks(outputs, loader, work);
+    if (profile === 'release') {
       await minifyAll([...outputs].filter(([name]) => name.endsWith('.js')).map(([, p]) => p));
     }
     // wasm-bindgen's inline JS snippets are the same files Trunk already copied, but copy them
@@ -500,6 +503,73 @@ async function split(staging, profile, html) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+// wasm-split-cli's loader fetches each shared chunk (`chunk_N.wasm`) as a file of its own:
+// ~370 files, ~270 of them before the first conversation opens. On the bench machine the
+// browser's six connections queued them for over a second behind one another (a conversation
+// opened the moment the list appeared took ~1.9 s). They are written here as ONE file
+// (`chunks_<hash>.bin`, the chunks one after another, named by a hash of its bytes so a host may
+// cache it for good), fetched once on first need; each chunk is then compiled and instantiated
+// from its byte range exactly as before (same imports, same order: each waits for its deps).
+// The split points' own modules (`split_*.wasm`, one per lazy route or part) stay files.
+const SHARED_CHUNK = /^chunk_(\d+)\.wasm$/;
+export function packSharedChunks(outputs, loader, work) {
+  const names = [...outputs.keys()]
+    .filter((n) => SHARED_CHUNK.test(n))
+    .sort((a, b) => Number(a.match(SHARED_CHUNK)[1]) - Number(b.match(SHARED_CHUNK)[1]));
+  if (names.length === 0) return;
+  const ranges = new Map();
+  const parts = [];
+  let offset = 0;
+  for (const name of names) {
+    const bytes = readFileSync(outputs.get(name));
+    ranges.set(name, [offset, bytes.length]);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  const pack = Buffer.concat(parts);
+  const packName = `chunks_${createHash('sha256').update(pack).digest('hex').slice(0, 16)}.bin`;
+  const packPath = join(work, packName);
+  writeFileSync(packPath, pack);
+  const source = readFileSync(loader, 'utf8');
+  let replaced = 0;
+  const fetcher =
+    /\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
+  let rewritten = source.replace(fetcher, (_, name) => {
+    const range = ranges.get(name);
+    if (!range) throw new Error(`__wasm_split.js loads ${name}, which the split did not write`);
+    replaced += 1;
+    return `() => packed(${range[0]}, ${range[1]})`;
+  });
+  if (replaced !== names.length) {
+    throw new Error(`__wasm_split.js: ${replaced} shared chunk loads rewritten, ${names.length} chunks written`);
+  }
+  // One request for every shared chunk, made on first need; a failed one is forgotten, so the
+  // next load (makeLoad forgets failures too) asks again.
+  rewritten = rewritten.replace(
+    /\nfunction makeLoad\(/,
+    `
+let chunkPack;
+function packed(offset, length) {
+    if (chunkPack === undefined) {
+        const request = fetch(new URL("./${packName}", import.meta.url)).then((response) => {
+            if (!response.ok) throw new Error(\`${packName}: \${response.status}\`);
+            return response.arrayBuffer();
+        });
+        request.catch(() => { if (chunkPack === request) chunkPack = undefined; });
+        chunkPack = request;
+    }
+    const bytes = chunkPack;
+    return async (imports) => WebAssembly.instantiate(new Uint8Array(await bytes, offset, length), imports);
+}
+function makeLoad(`,
+  );
+  if (!rewritten.includes('function packed(')) throw new Error('__wasm_split.js: no makeLoad to put the pack loader before');
+  writeFileSync(loader, rewritten);
+  for (const name of names) outputs.delete(name);
+  outputs.set(packName, packPath);
+  log(`${names.length} shared chunks packed into ${packName} (${pack.length} bytes)`);
 }
 
 // The sha256 sources of every inline <script> (one with no src attribute) in the page.

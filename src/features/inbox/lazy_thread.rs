@@ -21,9 +21,9 @@ async fn thread_view(area: Area, id: ConversationId) -> AnyView {
     view! { <ThreadView area id /> }.into_any()
 }
 
-/// Fetches the open conversation's code in its turn after the first paint (the last turn), so
-/// the first conversation a rep opens does not wait for it (about a second on the bench
-/// machine, the first open of a session). Fetched once; a later call finds it loaded. Nothing
+/// Fetches the open conversation's code in its turn after the first paint (right after the
+/// directory's), so the first conversation a rep opens does not wait for it (about a second
+/// on the bench machine, the first open of a session). Fetched once; a later call finds it loaded. Nothing
 /// to fetch in a build without code splitting.
 pub fn preload_thread(app: AppCtx) {
     leptos::task::spawn_local(async move {
