@@ -266,3 +266,26 @@ test('10,000 conversations: virtual list, scrolling to the end, filters in the U
     await context.close();
   }
 });
+
+test('a short list is in the document whole: every open Support conversation without scrolling', async () => {
+  const data = JSON.parse(await readFile(join(distDir, 'demo', 'workspace.json'), 'utf8'));
+  const open = expectedRows(data, (c) => c.status === 'open');
+  assert.ok(open.length > 10 && open.length <= 40, `the demo Support inbox has ${open.length} open conversations`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/all-open?inbox=inbox-support`);
+    await statusCount(page, open.length);
+    await list(page).getByRole('link').first().waitFor();
+    // Far more rows than the viewport shows, all there: find-in-page and a screen reader's
+    // browse mode see the whole list.
+    assert.equal(await list(page).getByRole('listitem').count(), open.length);
+    const last = open[open.length - 1];
+    const lastRow = list(page).locator(`li[aria-posinset="${open.length}"]`);
+    assert.equal(await lastRow.locator('.sb-row__subject').textContent(), last.subject);
+    assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 0);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
