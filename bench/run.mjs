@@ -221,7 +221,7 @@ console.log('\nP1 initial load');
       .map((e) => new URL(e.name).pathname));
     const bytes = { raw: 0, brotli: 0, files: 0 };
     for (const path of paths) {
-      if (!['.wasm', '.js', '.css'].includes(extname(path)) || path.startsWith('/bench-')) continue;
+      if (!['.wasm', '.bin', '.js', '.css'].includes(extname(path)) || path.startsWith('/bench-')) continue;
       const body = readFileSync(join(dist, decodeURIComponent(path)));
       bytes.raw += body.length;
       bytes.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

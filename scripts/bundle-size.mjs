@@ -124,10 +124,10 @@ const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, br: sum.br + r.br
   br: 0,
 });
 
-// Lazily loaded chunks: every other .wasm in dist (wasm-split-cli's chunks, fetched by
-// __wasm_split.js the first time a lazy route needs them). Reported, not counted.
+// Lazily loaded chunks: every other .wasm in dist and the pack of shared chunks (.bin), which
+// __wasm_split.js fetches the first time a lazy route or part needs them. Reported, not counted.
 const lazy = readdirSync(dist)
-  .filter((name) => name.endsWith('.wasm') && !files.has(join(dist, name)))
+  .filter((name) => (name.endsWith('.wasm') || name.endsWith('.bin')) && !files.has(join(dist, name)))
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
     return { name, raw: bytes.length, br: brotli(bytes) };

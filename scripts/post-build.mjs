@@ -519,15 +519,11 @@ export function packSharedChunks(outputs, loader, work) {
     .filter((n) => SHARED_CHUNK.test(n))
     .sort((a, b) => Number(a.match(SHARED_CHUNK)[1]) - Number(b.match(SHARED_CHUNK)[1]));
   if (names.length === 0) return;
-  const ranges = new Map();
-  const parts = [];
-  let offset = 0;
-  for (const name of names) {
-    const bytes = readFileSync(outputs.get(name));
-    ranges.set(name, [offset, bytes.length]);
-    parts.push(bytes);
-    offset += bytes.length;
-  }
+  const index = new Map(); // chunk file -> its place in the pack
+  const parts = names.map((name, i) => {
+    index.set(name, i);
+    return readFileSync(outputs.get(name));
+  });
   const pack = Buffer.concat(parts);
   const packName = `chunks_${createHash('sha256').update(pack).digest('hex').slice(0, 16)}.bin`;
   const packPath = join(work, packName);
@@ -535,12 +531,13 @@ export function packSharedChunks(outputs, loader, work) {
   const source = readFileSync(loader, 'utf8');
   let replaced = 0;
   const fetcher =
-    /\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
-  let rewritten = source.replace(fetcher, (_, name) => {
-    const range = ranges.get(name);
-    if (!range) throw new Error(`__wasm_split.js loads ${name}, which the split did not write`);
+    /\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (\w*)\(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
+  // A debug build's loader wraps each instantiation (`debugWrap`, a clearer link error): kept.
+  let rewritten = source.replace(fetcher, (_, name, wrap) => {
+    if (!index.has(name)) throw new Error(`__wasm_split.js loads ${name}, which the split did not write`);
     replaced += 1;
-    return `() => packed(${range[0]}, ${range[1]})`;
+    return wrap ? `() => { const load = packed(${index.get(name)}); return async (imports) => ${wrap}(load(imports)); }`
+      : `() => packed(${index.get(name)})`;
   });
   if (replaced !== names.length) {
     throw new Error(`__wasm_split.js: ${replaced} shared chunk loads rewritten, ${names.length} chunks written`);
@@ -550,8 +547,11 @@ export function packSharedChunks(outputs, loader, work) {
   rewritten = rewritten.replace(
     /\nfunction makeLoad\(/,
     `
+const chunkSizes = [${parts.map((bytes) => bytes.length).join(',')}];
 let chunkPack;
-function packed(offset, length) {
+function packed(index) {
+    let offset = 0;
+    for (let i = 0; i < index; i++) offset += chunkSizes[i];
     if (chunkPack === undefined) {
         const request = fetch(new URL("./${packName}", import.meta.url)).then((response) => {
             if (!response.ok) throw new Error(\`${packName}: \${response.status}\`);
@@ -561,7 +561,7 @@ function packed(offset, length) {
         chunkPack = request;
     }
     const bytes = chunkPack;
-    return async (imports) => WebAssembly.instantiate(new Uint8Array(await bytes, offset, length), imports);
+    return async (imports) => WebAssembly.instantiate(new Uint8Array(await bytes, offset, chunkSizes[index]), imports);
 }
 function makeLoad(`,
   );
