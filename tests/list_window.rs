@@ -2,10 +2,14 @@
 
 use switchboard::domain::list_window::{window, MAX_MOUNTED, MOUNT_WHOLE, OVERSCAN};
 
+/// (scroll_top, viewport height, total rows) of a list.
+type At = (f64, f64, u32);
+/// The rows mounted, `[start, end)`.
+type Rows = (u32, u32);
+
 #[test]
 fn rows_mounted_for_a_scroll_position() {
-    // (scroll_top, viewport, total) -> [start, end)
-    let cases: &[(&str, (f64, f64, u32), (u32, u32))] = &[
+    let cases: &[(&str, At, Rows)] = &[
         ("empty list", (0.0, 479.0, 0), (0, 0)),
         ("a short list is mounted whole", (0.0, 479.0, 24), (0, 24)),
         (

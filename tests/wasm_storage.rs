@@ -471,12 +471,7 @@ fn expected_list(all: &[Conversation], bucket: Bucket, assignee: &AssigneeFilter
 async fn conversation_pages_and_counts_follow_bucket_assignee_order_offset_and_limit() {
     let (db, name) = fresh("pages").await;
     let all = thirty_conversations();
-    db.write_batch(&WriteBatch {
-        conversations: all.clone(),
-        ..WriteBatch::default()
-    })
-    .await
-    .unwrap();
+    put_conversations(&db, all.clone()).await;
 
     let assignees = [
         AssigneeFilter::Any,
@@ -557,12 +552,7 @@ async fn conversation_pages_and_counts_follow_bucket_assignee_order_offset_and_l
     // Moving a conversation to trash moves it between lists.
     let mut moved = db.conversation(&"conv-28".into()).await.unwrap().unwrap();
     moved.trashed_at = Some(9_000);
-    db.write_batch(&WriteBatch {
-        conversations: vec![moved],
-        ..WriteBatch::default()
-    })
-    .await
-    .unwrap();
+    put_conversations(&db, vec![moved]).await;
     assert_eq!(
         ids(&db.conversations_page(&open_any).await.unwrap()),
         vec!["conv-27", "conv-25"]
@@ -602,12 +592,7 @@ async fn filtered_lists_page_by_offset_from_either_end_and_after_a_key_in_the_sa
     for (i, c) in all.iter_mut().enumerate() {
         c.channel = if i % 2 == 0 { "ch-1" } else { "ch-2" }.into();
     }
-    db.write_batch(&WriteBatch {
-        conversations: all.clone(),
-        ..WriteBatch::default()
-    })
-    .await
-    .unwrap();
+    put_conversations(&db, all.clone()).await;
     let expected = |keep: &dyn Fn(&Conversation) -> bool| -> Vec<String> {
         let mut list: Vec<&Conversation> = all
             .iter()
@@ -750,12 +735,7 @@ async fn search_tokens_follow_subjects_contacts_and_messages_as_they_are_written
     let mut later = conversation("conv-3", "i-1", 300);
     later.contact = "c-2".into();
     later.subject = "Invoice copy".into();
-    db.write_batch(&WriteBatch {
-        conversations: vec![later],
-        ..WriteBatch::default()
-    })
-    .await
-    .unwrap();
+    put_conversations(&db, vec![later]).await;
     assert_eq!(
         searched(db.conversations_with_token("radulescu").await.unwrap()),
         ["conv-2", "conv-3"]
@@ -806,18 +786,23 @@ async fn search_tokens_follow_subjects_contacts_and_messages_as_they_are_written
     // A conversation whose contact is not stored has no contact name.
     let mut orphan = conversation("conv-9", "i-1", 400);
     orphan.contact = "c-none".into();
-    db.write_batch(&WriteBatch {
-        conversations: vec![orphan],
-        ..WriteBatch::default()
-    })
-    .await
-    .unwrap();
+    put_conversations(&db, vec![orphan]).await;
     let rows = db
         .conversation_rows_by_ids(&["conv-9".into()])
         .await
         .unwrap();
     assert_eq!(row_names(rows), [None]);
     drop_db(db, &name).await;
+}
+
+/// Stores `conversations` (their contacts as stored), as the app's writes do.
+async fn put_conversations(db: &Db, conversations: Vec<Conversation>) {
+    db.write_batch(&WriteBatch {
+        conversations,
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
 }
 
 /// The contact names of list rows, in order.

@@ -751,11 +751,8 @@ impl Db {
                 .await?
                 .collect::<Result<Vec<JsValue>, _>>()?;
             let hidden = fold(keys.len());
-            let requests = keys
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !hidden.contains(i))
-                .map(|(_, key)| messages.get(key).primitive())
+            let requests = without(&keys, hidden.clone())
+                .map(|key| messages.get(key).primitive())
                 .collect::<Result<Vec<_>, _>>()?;
             let mut records = Vec::with_capacity(requests.len());
             for request in requests {
@@ -771,13 +768,7 @@ impl Db {
                 .await?
                 .collect::<Result<Vec<JsValue>, _>>()?;
             let hidden = fold(all.len());
-            let shown = all
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| !hidden.contains(i))
-                .map(|(_, value)| value)
-                .collect();
-            (shown, hidden.len())
+            (without(all, hidden.clone()).collect(), hidden.len())
         };
         let messages = records
             .into_iter()
@@ -1250,6 +1241,18 @@ async fn open_unless_blocked(
             (None, _) => {}
         }
     }
+}
+
+/// `items` without those at the positions in `hidden` (a thread's folded messages).
+fn without<T>(
+    items: impl IntoIterator<Item = T>,
+    hidden: std::ops::Range<usize>,
+) -> impl Iterator<Item = T> {
+    items
+        .into_iter()
+        .enumerate()
+        .filter(move |(i, _)| !hidden.contains(i))
+        .map(|(_, item)| item)
 }
 
 /// How much of a thread [`Db::thread_records`] reads.
