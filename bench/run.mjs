@@ -13,8 +13,9 @@
 // P1 initial load bytes and navigation → first inbox row painted (demo workspace).
 // P3 10,000 conversations: open the inbox and apply a filter → next paint, rows mounted,
 //    longest task while scrolling 5 s; the same on the baseline page; ratio.
-// P4 keystroke → next paint in the reply composer of a 100-message thread quoting 50 KB;
-//    select a conversation → thread painted (data already stored).
+// P4 keystroke → next paint in the reply composer of a 100-message thread quoting 50 KB (the
+//    browser's Event Timing; the paint probe's figure beside it); select a conversation →
+//    thread painted (data already stored).
 // P5 search over 10,000 conversations: the query put in **Search conversations** → the
 //    results' count and first row painted (a contact's name and number, an order number,
 //    a subject word and number; the product goal is 100 ms, FreeScout takes ~1.7 s).
@@ -407,13 +408,28 @@ console.log('\nP4 thread and composer');
   await body.waitFor({ timeout: 60_000 });
   await settled(page);
   await body.click();
-  await page.evaluate(() => { window.__bench.keys = []; });
-  for (let i = 0; i < 100; i += 1) {
+  // Two measures of the same keystrokes. The budgeted one is the browser's own (Event Timing,
+  // what INP is built on): a keydown's time stamp → the next frame presented after its
+  // handlers ran, in steps of 8 ms; a keydown under 16 ms gets no entry and counts as 16. The
+  // probe's (a frame callback, then a posted message) also waits for Chromium to run a posted
+  // task, which it holds back while keys keep arriving: kept as a second row, unbudgeted.
+  await page.evaluate(() => {
+    const probe = window.__bench;
+    probe.keys = [];
+    probe.keyPaints = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') probe.keyPaints.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  const TYPED = 100;
+  for (let i = 0; i < TYPED; i += 1) {
     await page.keyboard.press(i % 10 === 9 ? 'Space' : 'a');
   }
-  await page.waitForTimeout(200);
-  const keys = await page.evaluate(() => window.__bench.keys);
-  record('P4', 'keystroke → next paint (100-message thread, 50 KB quote)', keys, 'ms', 50);
+  await page.waitForTimeout(1000);
+  const { keys, keyPaints } = await page.evaluate(() => window.__bench);
+  const painted = [...keyPaints, ...Array(Math.max(0, TYPED - keyPaints.length)).fill(16)];
+  record('P4', 'keystroke → next paint (100-message thread, 50 KB quote; Event Timing)', painted, 'ms', 50);
+  record('P4', 'the same by frame callback + posted message (includes held-back tasks)', keys, 'ms');
 }
 
 console.log('\nP6 memory');

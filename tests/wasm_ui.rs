@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use switchboard::ui::dialog::MountWhenOpened;
 use switchboard::ui::{Avatar, ConfirmDialog};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -89,6 +90,49 @@ async fn confirm_dialog_cancel_does_not_confirm() {
     leptos::task::tick().await;
     assert_eq!(confirmed.get_untracked(), 0);
     assert!(!open.get_untracked());
+}
+
+#[wasm_bindgen_test]
+async fn a_dialog_mounted_when_opened_is_built_on_first_open_and_then_stays() {
+    let root = host();
+    let open = RwSignal::new(false);
+    let built = RwSignal::new(0u32);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <MountWhenOpened open>
+                {built.update_untracked(|n| *n += 1);}
+                <ConfirmDialog
+                    open
+                    title="Move to trash?"
+                    body="The conversation goes to Trash."
+                    confirm_label="Move to trash"
+                    on_confirm=move |_| ()
+                />
+            </MountWhenOpened>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(root.query_selector("dialog").unwrap().is_none(), "nothing built before it is asked for");
+    assert_eq!(built.get_untracked(), 0);
+
+    open.set(true);
+    leptos::task::tick().await;
+    let dialog = root
+        .query_selector("dialog")
+        .unwrap()
+        .expect("built when first opened");
+    assert!(dialog.has_attribute("open"), "and shown as a modal at once");
+
+    button(&root, "Cancel").click();
+    leptos::task::tick().await;
+    assert!(!open.get_untracked());
+    assert!(!dialog.has_attribute("open"), "closed by its own button");
+    assert!(dialog.is_connected(), "kept mounted, so the native dialog returns focus");
+
+    open.set(true);
+    leptos::task::tick().await;
+    assert!(dialog.has_attribute("open"), "the same dialog opens again");
+    assert_eq!(built.get_untracked(), 1, "built once");
 }
 
 #[wasm_bindgen_test]

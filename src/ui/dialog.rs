@@ -23,6 +23,15 @@ pub fn modal_node(open: RwSignal<bool>) -> NodeRef<Dialog> {
     node
 }
 
+/// Builds `children` (a dialog driven by `open`) the first time `open` turns true, and keeps it
+/// mounted from then on, so the native dialog still closes itself and returns focus. A screen
+/// offering several dialogs (the thread's actions) builds none of them until one is asked for.
+#[component]
+pub fn MountWhenOpened(open: RwSignal<bool>, children: ChildrenFn) -> impl IntoView {
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    move || opened.get().then(|| children())
+}
+
 /// An element id derived from a dialog title, e.g. `dlg-reset-demo-workspace-`.
 pub fn dialog_id(prefix: &str, title: &str) -> String {
     format!(

@@ -16,6 +16,7 @@ use crate::i18n::{
 };
 use crate::services::actions;
 use crate::services::use_app;
+use crate::ui::dialog::MountWhenOpened;
 use crate::ui::ConfirmDialog;
 use leptos::prelude::*;
 
@@ -209,19 +210,34 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
                 <p class="sb-note sb-note--denied" id=NOTE_ID>{first_reason}</p>
             </Show>
         </div>
-        <ReassignDialog open=reassign conversation=conversation.clone() />
-        <CommentDialog open=comment conversation=conversation.clone() />
-        <MoveDialog open=move_open conversation=conversation.clone() />
-        <ForwardDialog open=forward conversation=conversation.clone() />
-        <CreateTicketDialog open=ticket conversation=conversation.clone() />
-        <ConfirmDialog
-            open=trash
-            title=t(k::THREAD__TRASH_TITLE)
-            body=t(if has_ticket { k::THREAD__TRASH_BODY_TICKET } else { k::THREAD__TRASH_BODY })
-            confirm_label=t(k::THREAD__TRASH)
-
-            on_confirm=move |_| run(app, actions::trash_conversation(app, trash_id.clone()))
-        />
+        // Each dialog is built when first asked for (dialog::MountWhenOpened).
+        <MountWhenOpened open=reassign>
+            <ReassignDialog open=reassign conversation=conv.get_value() />
+        </MountWhenOpened>
+        <MountWhenOpened open=comment>
+            <CommentDialog open=comment conversation=conv.get_value() />
+        </MountWhenOpened>
+        <MountWhenOpened open=move_open>
+            <MoveDialog open=move_open conversation=conv.get_value() />
+        </MountWhenOpened>
+        <MountWhenOpened open=forward>
+            <ForwardDialog open=forward conversation=conv.get_value() />
+        </MountWhenOpened>
+        <MountWhenOpened open=ticket>
+            <CreateTicketDialog open=ticket conversation=conv.get_value() />
+        </MountWhenOpened>
+        <MountWhenOpened open=trash>
+            <ConfirmDialog
+                open=trash
+                title=t(k::THREAD__TRASH_TITLE)
+                body=t(if has_ticket { k::THREAD__TRASH_BODY_TICKET } else { k::THREAD__TRASH_BODY })
+                confirm_label=t(k::THREAD__TRASH)
+                on_confirm={
+                    let trash_id = trash_id.clone();
+                    move |_| run(app, actions::trash_conversation(app, trash_id.clone()))
+                }
+            />
+        </MountWhenOpened>
     }
     .into_any()
 }
