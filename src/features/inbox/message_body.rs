@@ -23,12 +23,18 @@ pub fn MessageBody(html: String, sender: EmailAddress, title: String) -> impl In
     let blocked = blocked.html;
     let shown_once = RwSignal::new(false);
     let lookup = sender.clone();
-    let always = LocalResource::new(move || {
-        app.data_rev.track();
-        let sender = lookup.clone();
-        async move { remote_content::images_allowed_from(app, &sender).await }
+    // Only a message with remote content reads the sender preference (a read the thread's
+    // boundary waits for, so that such a frame is not loaded twice).
+    let always = has_remote.then(|| {
+        LocalResource::new(move || {
+            app.data_rev.track();
+            let sender = lookup.clone();
+            async move { remote_content::images_allowed_from(app, &sender).await }
+        })
     });
-    let allowed = move || shown_once.get() || matches!(always.get(), Some(Ok(true)));
+    let allowed = move || {
+        shown_once.get() || always.is_some_and(|always| matches!(always.get(), Some(Ok(true))))
+    };
     let remember = Action::new_local(move |sender: &EmailAddress| {
         let sender = sender.clone();
         async move {

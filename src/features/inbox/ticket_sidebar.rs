@@ -15,6 +15,9 @@ use crate::ui::ErrorNote;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Its reads (the ticket card's fields, open tickets, past conversations) have boundaries of
+/// their own: the thread's boundary shows the messages as soon as the thread is read, and the
+/// sidebar fills in when its reads are done (the card column is there from the start).
 #[component]
 pub fn TicketSidebar(
     conversation: Conversation,
@@ -45,7 +48,7 @@ pub fn TicketSidebar(
     };
     let trashed = conversation.trashed_at.is_some();
     let ticket_part = match ticket {
-        Some(t) => view! { <TicketCard ticket=t /> }.into_any(),
+        Some(t) => view! { <Transition fallback=|| ()><TicketCard ticket=t /></Transition> }.into_any(),
         None if trashed => ().into_any(),
         None => view! {
             <section class="sb-card" aria-label=t(k::TICKET__ADD_EXISTING)>
@@ -53,9 +56,11 @@ pub fn TicketSidebar(
                     <span class="sb-field__label">{t(k::TICKET__EXISTING)}</span>
                     <select class="sb-select" prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
                         <option value="">{t(k::TICKET__CHOOSE)}</option>
-                        {move || data.get().and_then(Result::ok).map(|d| d.open_tickets.into_iter().map(|t| view! {
-                            <option value=t.id.to_string()>{t.name}</option>
-                        }).collect_view())}
+                        <Transition fallback=|| ()>
+                            {move || data.get().and_then(Result::ok).map(|d| d.open_tickets.into_iter().map(|t| view! {
+                                <option value=t.id.to_string()>{t.name}</option>
+                            }).collect_view())}
+                        </Transition>
                     </select>
                 </label>
                 <button class="sb-button" on:click=add>{t(k::TICKET__ADD_EXISTING)}</button>
@@ -95,6 +100,7 @@ pub fn TicketSidebar(
             {contact_part}
             <section class="sb-card" aria-label=t(k::TICKET__PAST_CONVERSATIONS)>
                 <h3 class="sb-card__title">{t(k::TICKET__PAST_CONVERSATIONS)}</h3>
+                <Transition fallback=|| ()>
                 {move || match data.get() {
                     None => ().into_any(),
                     Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
@@ -115,6 +121,7 @@ pub fn TicketSidebar(
                     }
                     .into_any(),
                 }}
+                </Transition>
             </section>
         </aside>
     }
