@@ -54,10 +54,14 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         let me = app.user_id.get();
         let inbox = inbox_for_count.clone();
         let filters = filters.get();
-        // New filters: the list's rows first (its reads would queue behind seven counts).
+        // The list's rows first (its reads would queue behind seven counts in the browser's
+        // storage): at start-up, before any list has shown rows, and when the filters change.
         let previous = counted_filters.get_value();
         counted_filters.set_value(Some(filters.clone()));
-        let wait = previous.is_some_and(|p| p != filters);
+        let wait = match previous {
+            None => app.rows_shown.get_untracked() == 0,
+            Some(previous) => previous != filters,
+        };
         let rows_before = app.rows_shown.get_untracked();
         async move {
             if wait {

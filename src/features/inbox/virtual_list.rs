@@ -132,8 +132,10 @@ async fn first_rows(
             RowSource::Hits(hits) => Ok(hits.len() as u32),
         }
     };
-    let (count, rows) =
-        futures_util::future::join(count, fetch_page(app, source.clone(), 0, None)).await;
+    // The page's request goes first (the browser's storage answers in order; counting a long
+    // list takes longer than reading its first rows).
+    let (rows, count) =
+        futures_util::future::join(fetch_page(app, source.clone(), 0, None), count).await;
     Ok((count?, rows?))
 }
 
