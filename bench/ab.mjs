@@ -1,0 +1,97 @@
+// Interleaved A/B of two release builds on the bench data, for judging a change on this noisy
+// machine (two whole bench runs minutes apart differ more than most changes do):
+//
+//   node bench/ab.mjs DIST_A DIST_B [--rounds 2]
+//
+// Each round starts a fresh browser per build (A, then B), seeds the 10,000 conversations
+// through the app, and measures in the same minutes: 10 reloads (first row painted and the
+// app's `sb:list-page`), 10 opens each of the 100-message thread and a short one, and 16
+// Assignee filters. Prints each build's median and p90 per measure. Build with
+// `trunk build --release --dist DIR` (the bench adds nothing to a dist for this).
+
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
+import { startServer } from '../tests/e2e/support/server.mjs';
+import { benchWorkspace, LONG_THREAD } from './data.mjs';
+import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, settled } from './steps.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const dists = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+if (dists.length !== 2) {
+  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rounds N]');
+  process.exit(2);
+}
+const ROUNDS = Number(option('--rounds', 2));
+const SHORT_THREAD = 'conv-bench-00000';
+
+const results = new Map(dists.map((d) => [d, {}]));
+const add = (dist, what, value) => (results.get(dist)[what] ??= []).push(value);
+
+async function measure(dist) {
+  const root = resolve(dist);
+  const server = await startServer({ root });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(PROBES);
+    const workspace = JSON.stringify(await benchWorkspace(root));
+    await context.route('**/demo/workspace.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: workspace }));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+    await firstRowAt(page);
+    for (let i = 0; i < 10; i += 1) {
+      await settled(page);
+      await page.evaluate(() => performance.clearMeasures());
+      await page.reload();
+      add(dist, 'open inbox → first row (ms)', await firstRowAt(page));
+      const read = await page.evaluate(() => performance.getEntriesByName('sb:list-page')[0]?.duration);
+      if (read !== undefined) add(dist, 'first 50 rows, sb:list-page (ms)', read);
+    }
+    await settled(page);
+    for (let i = 0; i < 3; i += 1) {
+      await page.evaluate(OPEN_THREAD, LONG_THREAD);
+      await page.evaluate(OPEN_THREAD, SHORT_THREAD);
+    }
+    for (let i = 0; i < 10; i += 1) {
+      add(dist, 'open the 100-message thread (ms)', await page.evaluate(OPEN_THREAD, LONG_THREAD));
+      add(dist, 'open a short thread (ms)', await page.evaluate(OPEN_THREAD, SHORT_THREAD));
+    }
+    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
+    await firstRowAt(page);
+    await settled(page);
+    for (let i = 0; i < 8; i += 1) {
+      for (const value of ['u-giulia', '']) {
+        add(dist, 'Assignee filter → paint (ms)', (await page.evaluate(APPLY_FILTER, { label: 'Assignee', value })).ms);
+        await page.waitForTimeout(300);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+for (let round = 1; round <= ROUNDS; round += 1) {
+  for (const dist of dists) {
+    console.log(`round ${round}: ${dist}`);
+    await measure(dist);
+  }
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))];
+};
+for (const what of Object.keys(results.get(dists[0]))) {
+  console.log(`\n${what}`);
+  for (const dist of dists) {
+    const xs = results.get(dist)[what] ?? [];
+    console.log(`  ${dist.padEnd(40)} median ${quantile(xs, 0.5).toFixed(1).padStart(6)}  p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)}  n ${xs.length}`);
+  }
+}
