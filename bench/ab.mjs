@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import { benchWorkspace, LONG_THREAD } from './data.mjs';
-import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, settled } from './steps.mjs';
+import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, median, quantile, settled } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -84,14 +84,10 @@ for (let round = 1; round <= ROUNDS; round += 1) {
   }
 }
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * q))];
-};
 for (const what of Object.keys(results.get(dists[0]))) {
   console.log(`\n${what}`);
   for (const dist of dists) {
     const xs = results.get(dist)[what] ?? [];
-    console.log(`  ${dist.padEnd(40)} median ${quantile(xs, 0.5).toFixed(1).padStart(6)}  p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)}  n ${xs.length}`);
+    console.log(`  ${dist.padEnd(40)} median ${median(xs).toFixed(1).padStart(6)}  p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)}  n ${xs.length}`);
   }
 }

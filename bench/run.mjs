@@ -35,7 +35,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import { repoRoot } from '../tests/e2e/support/paths.mjs';
 import { benchWorkspace, LONG_THREAD } from './data.mjs';
-import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, settled } from './steps.mjs';
+import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, median, quantile, settled } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -49,14 +49,6 @@ const dist = resolve(repoRoot, option('--dist', 'target/bench-dist'));
 // ---------------------------------------------------------------------------------------------
 // Statistics and the table.
 
-const median = (xs) => quantile(xs, 0.5);
-function quantile(xs, q) {
-  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
-}
 const rows = [];
 function record(id, what, values, unit, budget, { lowerIsBetter = true } = {}) {
   const xs = Array.isArray(values) ? values : [values];

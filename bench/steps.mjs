@@ -1,5 +1,16 @@
-// What bench/run.mjs and bench/ab.mjs do in a page: the probes installed before the app
-// runs, and the measured steps (each a function evaluated in the page, or taking the page).
+// What bench/run.mjs and bench/ab.mjs share: the probes installed before the app runs, the
+// measured steps (each a function evaluated in the page, or taking the page), and how their
+// samples are summed up.
+
+/** The `q` quantile (0..1) of the finite values of `xs`, interpolated; NaN when none. */
+export function quantile(xs, q) {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
+export const median = (xs) => quantile(xs, 0.5);
 
 // Installed in every page before the app runs: when the first conversation row is painted,
 // the wasm memory (from Trunk's start event), long tasks, and keystroke → paint times.
