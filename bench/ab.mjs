@@ -1,9 +1,9 @@
 // Interleaved A/B of two release builds on the bench data, for judging a change on this noisy
 // machine (two whole bench runs minutes apart differ more than most changes do):
 //
-//   node bench/ab.mjs DIST_A DIST_B [--rounds 2]
+//   node bench/ab.mjs DIST_A DIST_B [--rounds 2]   (an even number of rounds)
 //
-// Each round starts a fresh browser per build (A, then B), seeds the 10,000 conversations
+// Each round starts a fresh browser per build (A then B, then B then A), seeds the 10,000 conversations
 // through the app, and measures in the same minutes: 10 reloads (first row painted and the
 // app's `sb:list-page`), 10 opens each of the 100-message thread and a short one, and 16
 // Assignee filters. Prints each build's median and p90 per measure. Build with
@@ -77,8 +77,10 @@ async function measure(dist) {
   }
 }
 
+// A, B in odd rounds and B, A in even ones: the build measured second in a round was slower by
+// 5–15 ms on every step in session 12 whichever it was (run it with even rounds).
 for (let round = 1; round <= ROUNDS; round += 1) {
-  for (const dist of dists) {
+  for (const dist of round % 2 === 1 ? dists : [...dists].reverse()) {
     console.log(`round ${round}: ${dist}`);
     await measure(dist);
   }

@@ -513,6 +513,61 @@ fn a_workspace_url_names_the_list_of_a_view_or_one_open_conversation() {
 }
 
 #[test]
+fn the_list_of_the_page_a_location_opens_is_the_one_its_routes_show() {
+    use switchboard::domain::views::WorkspacePath::{self, Conversation, List, Unknown};
+    use switchboard::domain::Area::{HelpDesk, Inbox};
+    let cases: &[(&str, Option<(Area, WorkspacePath)>)] = &[
+        ("/", Some((Inbox, List(None)))),
+        ("/inbox", Some((Inbox, List(None)))),
+        ("/inbox/", Some((Inbox, List(None)))),
+        (
+            "/inbox/all-open",
+            Some((Inbox, List(Some("all-open".into())))),
+        ),
+        (
+            "/inbox/conversations/conv-7",
+            Some((Inbox, Conversation(ConversationId::new("conv-7")))),
+        ),
+        ("/inbox/a/b/c", Some((Inbox, Unknown))),
+        ("/help-desk", Some((HelpDesk, List(None)))),
+        (
+            "/help-desk/closed",
+            Some((HelpDesk, List(Some("closed".into())))),
+        ),
+        // The help desk's tickets page is a page of its own, without a conversation list.
+        ("/help-desk/tickets", None),
+        ("/help-desk/tickets/", None),
+        ("/tickets/t-1", None),
+        ("/contacts", None),
+        ("/settings/inboxes", None),
+        ("/inboxes", None),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(&WorkspacePath::of_location(path), expected, "{path:?}");
+    }
+}
+
+#[test]
+fn a_workspace_shows_the_view_of_its_path_else_of_its_query_else_unassigned() {
+    use switchboard::domain::views::WorkspacePath::{self, Conversation, List};
+    let conversation = || Conversation(ConversationId::new("conv-7"));
+    let cases: [(WorkspacePath, Option<&str>, View); 7] = [
+        (List(Some("closed".into())), None, View::Closed),
+        // The path's view wins over the query's.
+        (List(Some("closed".into())), Some("all-open"), View::Closed),
+        (List(None), Some("all-open"), View::AllOpen),
+        (List(None), None, View::Unassigned),
+        (List(Some("no-such-view".into())), None, View::Unassigned),
+        // An open conversation keeps the view of the list it was opened from.
+        (conversation(), Some("assigned-to-me"), View::AssignedToMe),
+        (conversation(), None, View::Unassigned),
+    ];
+    for (path, query_view, expected) in cases {
+        assert_eq!(path.view(query_view), expected, "{path:?} {query_view:?}");
+    }
+}
+
+#[test]
 fn the_top_navigation_marks_the_section_of_every_path_under_it() {
     use switchboard::domain::views::Section::{self, Contacts, HelpDesk, Inbox, Settings};
     let cases: &[(&str, Option<Section>)] = &[

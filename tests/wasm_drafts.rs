@@ -58,7 +58,7 @@ async fn app(name: &str) -> (AppCtx, Db, String, Owner) {
         channels: vec![],
         templates: vec![],
     };
-    let ctx = AppCtx::provide(db.clone(), Summary::of(&directory));
+    let ctx = AppCtx::provide(db.clone(), Summary::of(&directory), None);
     // The app installs the later English texts with the whole directory; so does this context
     // (the refusals these tests read are later texts).
     switchboard::i18n::web::until_texts().await;

@@ -1666,3 +1666,99 @@ fn indexeddb_dom_exceptions_map_to_typed_errors_a_rep_can_read() {
         assert!(!error.to_string().contains("Error:"), "{error}");
     }
 }
+
+// ---- the first page, read while the app starts ---------------------------------------------
+
+#[wasm_bindgen_test]
+async fn the_page_read_at_start_up_is_the_first_page_and_count_that_the_url_s_list_reads() {
+    use switchboard::domain::views::ListFilters;
+    use switchboard::services::{queries, session};
+    let (db, name) = fresh("first-page").await;
+    let mut data = small_workspace();
+    // More than a page: 70 in the inbox, every third one closed, and one in the help desk.
+    data.conversations = (0..70i64)
+        .map(|i| {
+            let mut c = conversation(&format!("conv-{i:02}"), "i-1", 1_000 + i);
+            if i % 3 == 0 {
+                c.status = ConversationStatus::Closed;
+            }
+            c
+        })
+        .collect();
+    let mut help_desk = conversation("conv-hd", "i-1", 9_000);
+    help_desk.area = Area::HelpDesk;
+    data.conversations.push(help_desk);
+    db.replace_all(&data).await.unwrap();
+    let summary = db.load_summary().await.unwrap();
+    let me = session::initial_user(&summary.users).expect("a user");
+    let history = web_sys::window().unwrap().history().unwrap();
+    let was = web_sys::window().unwrap().location().href().unwrap();
+    let go = |url: &str| {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            .unwrap()
+    };
+    let query = |view: View, area: Area| {
+        let filters = ListFilters::default();
+        queries::list_query(view, area, &"i-1".into(), &me, &filters, 0).expect("a list")
+    };
+    let cases = [
+        (
+            "/inbox/all-open?inbox=i-1",
+            query(View::AllOpen, Area::Inbox),
+            46,
+            46,
+        ),
+        // The inbox by default, the view of the list a conversation was opened from.
+        (
+            "/inbox/conversations/conv-01?view=closed",
+            query(View::Closed, Area::Inbox),
+            24,
+            24,
+        ),
+        ("/", query(View::Unassigned, Area::Inbox), 46, 46),
+        (
+            "/help-desk/all-open",
+            query(View::AllOpen, Area::HelpDesk),
+            1,
+            1,
+        ),
+    ];
+    for (url, expected, count, rows) in cases {
+        go(url);
+        let page = queries::first_page(&db, &summary).await.expect(url);
+        assert_eq!(page.query, expected, "{url}");
+        assert_eq!((page.count, page.rows.len()), (count, rows), "{url}");
+        let read = db
+            .list_page_with_contacts(&expected, &PageStart::Offset(0), queries::PAGE_SIZE)
+            .await
+            .unwrap();
+        let ids = |rows: Vec<&ConversationId>| rows.into_iter().cloned().collect::<Vec<_>>();
+        assert_eq!(
+            ids(page.rows.iter().map(|r| &r.conversation.id).collect()),
+            ids(read.iter().map(|(c, _)| &c.id).collect()),
+            "{url}"
+        );
+    }
+    // A full first page of a longer list: PAGE_SIZE rows, newest first.
+    data.conversations
+        .iter_mut()
+        .for_each(|c| c.status = ConversationStatus::Open);
+    db.replace_all(&data).await.unwrap();
+    go("/inbox/all-open?inbox=i-1");
+    let page = queries::first_page(&db, &summary).await.expect("a page");
+    assert_eq!((page.count, page.rows.len()), (70, 50));
+    assert_eq!(page.rows[0].conversation.id.as_str(), "conv-69");
+    // Pages without a conversation list (Drafts lists drafts).
+    for url in [
+        "/settings/inboxes",
+        "/help-desk/tickets",
+        "/contacts",
+        "/inbox/drafts?inbox=i-1",
+    ] {
+        go(url);
+        assert_eq!(queries::first_page(&db, &summary).await, None, "{url}");
+    }
+    go(&was);
+    drop_db(db, &name).await;
+}

@@ -112,7 +112,10 @@ async fn a_dialog_mounted_when_opened_is_built_on_first_open_and_then_stays() {
         }
     });
     leptos::task::tick().await;
-    assert!(root.query_selector("dialog").unwrap().is_none(), "nothing built before it is asked for");
+    assert!(
+        root.query_selector("dialog").unwrap().is_none(),
+        "nothing built before it is asked for"
+    );
     assert_eq!(built.get_untracked(), 0);
 
     open.set(true);
@@ -127,7 +130,10 @@ async fn a_dialog_mounted_when_opened_is_built_on_first_open_and_then_stays() {
     leptos::task::tick().await;
     assert!(!open.get_untracked());
     assert!(!dialog.has_attribute("open"), "closed by its own button");
-    assert!(dialog.is_connected(), "kept mounted, so the native dialog returns focus");
+    assert!(
+        dialog.is_connected(),
+        "kept mounted, so the native dialog returns focus"
+    );
 
     open.set(true);
     leptos::task::tick().await;

@@ -66,6 +66,19 @@ pub fn default_entry<A: AccessActor + ?Sized>(visible: &[InboxEntry], user: &A) 
         .map(|i| i.id.clone())
 }
 
+/// The inbox a workspace shows: the one its URL names if the user sees it (`visible`, from
+/// [`visible_entries`]), else [`default_entry`].
+pub fn current_entry<A: AccessActor + ?Sized>(
+    visible: &[InboxEntry],
+    wanted: Option<&str>,
+    user: Option<&A>,
+) -> Option<InboxId> {
+    wanted
+        .and_then(|w| visible.iter().find(|i| i.id.as_str() == w))
+        .map(|i| i.id.clone())
+        .or_else(|| user.and_then(|u| default_entry(visible, u)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +178,30 @@ mod tests {
             Some(InboxId("i-a".into()))
         );
         assert_eq!(default_entry(&[], &admin), None);
+    }
+
+    #[test]
+    fn a_workspace_shows_the_inbox_its_url_names_if_visible_else_the_default() {
+        let inboxes = vec![
+            entry("i-a", "A", restricted(&[], &[])),
+            entry("i-b", "B", restricted(&["u-rep"], &[])),
+            entry("i-c", "C", InboxAccess::Everyone),
+        ];
+        let rep = user("u-rep", Role::User, None);
+        let visible = visible_entries(&inboxes, &rep);
+        let id = |s: &str| Some(InboxId(s.into()));
+        // (case, the URL's inbox, the user, the inbox shown)
+        let cases = [
+            ("named and visible", Some("i-c"), Some(&rep), id("i-c")),
+            ("none named: the default", None, Some(&rep), id("i-b")),
+            // An inbox the rep may not see is never shown because the URL names it.
+            ("named, not visible", Some("i-a"), Some(&rep), id("i-b")),
+            ("no such inbox", Some("i-zz"), Some(&rep), id("i-b")),
+            ("named, no user yet", Some("i-c"), None, id("i-c")),
+            ("nothing named, no user", None, None::<&User>, None),
+        ];
+        for (case, wanted, who, expected) in cases {
+            assert_eq!(current_entry(&visible, wanted, who), expected, "{case}");
+        }
     }
 }

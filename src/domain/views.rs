@@ -11,7 +11,7 @@
 //! caller passes the conversations of the inbox (or help desk, `Conversation::area`) shown.
 
 use super::ids::{ChannelId, ConversationId, UserId};
-use super::model::{Conversation, ConversationStatus, Millis};
+use super::model::{Area, Conversation, ConversationStatus, Millis};
 use std::collections::BTreeSet;
 
 /// One list of the inbox (or help desk) workspace.
@@ -53,6 +53,35 @@ impl WorkspacePath {
             }
             _ => WorkspacePath::Unknown,
         }
+    }
+
+    /// The workspace a location's path (without query) shows, as the app's routes read it:
+    /// `/` and `/inbox/…` the inbox, `/help-desk/…` the help desk except its tickets page;
+    /// `None` for every other page.
+    pub fn of_location(path: &str) -> Option<(Area, WorkspacePath)> {
+        let path = path.trim_start_matches('/');
+        let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+        let area = match first {
+            "" if rest.is_empty() => Area::Inbox,
+            "inbox" => Area::Inbox,
+            "help-desk" if rest.trim_end_matches('/') == "tickets" => return None,
+            "help-desk" => Area::HelpDesk,
+            _ => return None,
+        };
+        Some((area, WorkspacePath::parse(rest)))
+    }
+
+    /// The view a workspace shows: the slug of its path, else the URL's `view` (a conversation
+    /// keeps the list it was opened from), else **Unassigned** (also for an unknown slug).
+    pub fn view(&self, query_view: Option<&str>) -> View {
+        let from_path = match self {
+            WorkspacePath::List(slug) => slug.as_deref(),
+            _ => None,
+        };
+        from_path
+            .or(query_view)
+            .and_then(View::from_slug)
+            .unwrap_or(View::Unassigned)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::features::{inbox, shell, shortcuts};
 use crate::i18n::errors::Translated;
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
-use crate::services::{boot, AfterPaint, AppCtx};
+use crate::services::{boot, queries, AfterPaint, AppCtx};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -17,14 +17,20 @@ use leptos_router::{path, Lazy};
 #[component]
 pub fn App() -> impl IntoView {
     // The language first (English is built in; another is fetched), then the workspace.
+    // The first page of the list the URL shows is read before the shell is built (see
+    // `queries::first_page`).
     let booted = LocalResource::new(|| async {
         after_paint::start_language().await;
-        boot::boot().await
+        let (db, summary) = boot::boot().await?;
+        let first_page = queries::first_page(&db, &summary).await;
+        Ok::<_, crate::services::AppError>((db, summary, first_page))
     });
     view! {
         {move || match booted.get() {
             None => view! { <Loading label=t(k::APP__LOADING) /> }.into_any(),
-            Some(Ok((db, summary))) => view! { <Ready db summary /> }.into_any(),
+            Some(Ok((db, summary, first_page))) => {
+                view! { <Ready db summary first_page /> }.into_any()
+            }
             Some(Err(err)) => {
                 view! {
                     <main class="sb-boot-error">
@@ -42,8 +48,12 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Ready(db: crate::storage::Db, summary: crate::storage::Summary) -> impl IntoView {
-    let app = AppCtx::provide(db, summary);
+fn Ready(
+    db: crate::storage::Db,
+    summary: crate::storage::Summary,
+    first_page: Option<queries::FirstPage>,
+) -> impl IntoView {
+    let app = AppCtx::provide(db, summary, first_page);
     // The whole directory (a chunk of its own) is read once the first screen is painted, or
     // sooner if a page needs it (`AppCtx::until_directory`).
     leptos::task::spawn_local(async move {

@@ -14,12 +14,13 @@
 //! `&Directory` and so waits for it (`until_directory`, `full_directory`); nothing here ever
 //! stands in default values for the fields the summary lacks.
 
+use super::queries::FirstPage;
 use super::{session, AppError};
 use crate::domain::entries::UserEntry;
 use crate::domain::{User, UserId};
 use crate::storage::notify::{Change, Notifier};
 use crate::storage::StorageError;
-use crate::storage::{Db, Directory, Summary};
+use crate::storage::{Db, Directory, ListQuery, Summary};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -124,6 +125,9 @@ pub struct AppCtx {
     directory_gate: StoredValue<PaintedGate, LocalStorage>,
     /// Whether the whole directory's read has been started (and not failed since).
     directory_loading: StoredValue<bool>,
+    /// The first page of the list the app was opened on, read before the shell was built
+    /// ([`super::queries::first_page`]); taken by the first list that asks.
+    first_page: StoredValue<Option<FirstPage>>,
 }
 
 /// The parts loaded once the first screen is painted, in the order they load, each in a task
@@ -175,7 +179,7 @@ pub fn use_app() -> AppCtx {
 
 impl AppCtx {
     /// Creates the context, provides it, and wires cross-tab notifications.
-    pub fn provide(db: Db, summary: Summary) -> AppCtx {
+    pub fn provide(db: Db, summary: Summary, first_page: Option<FirstPage>) -> AppCtx {
         let user = session::initial_user(&summary.users);
         let ctx = AppCtx {
             db: StoredValue::new_local(db.clone()),
@@ -195,6 +199,7 @@ impl AppCtx {
             rows_shown: RwSignal::new(0),
             directory_gate: StoredValue::new_local(PaintedGate::new()),
             directory_loading: StoredValue::new(false),
+            first_page: StoredValue::new(first_page),
         };
         provide_context(ctx);
         db.on_version_change(move || ctx.stale.set(true));
@@ -350,6 +355,15 @@ impl AppCtx {
 
     /// The current user as the first screen knows them (reactive; from the [`Summary`], so
     /// there from the start): name, role and teams, for the inbox picker and the account menu.
+    /// The page read at start-up, once, if it is the first page of `query` (the first list
+    /// to ask takes it, whatever it lists: a later read is never answered from start-up).
+    pub fn take_first_page(&self, query: &ListQuery) -> Option<FirstPage> {
+        self.first_page
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|page| page.query == *query)
+    }
+
     pub fn user_entry(&self) -> Option<UserEntry> {
         let id = self.user_id.get()?;
         self.summary

@@ -2,13 +2,13 @@
 //! never loads more than the page needs: lists read pages of an index range, search reads the
 //! search-token indexes (keys only) and then just the conversations that match.
 
-use super::{AppCtx, AppError};
+use super::{session, AppCtx, AppError};
 use crate::domain::entries::{ContactName, ConversationEntry};
 use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 pub use crate::storage::ThreadRead;
-use crate::storage::{ListQuery, PageStart};
+use crate::storage::{Db, ListQuery, PageStart, Summary};
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
 pub const PAGE_SIZE: u32 = 50;
@@ -108,16 +108,60 @@ pub async fn list_rows(
     start: PageStart,
     limit: u32,
 ) -> Result<Vec<ConversationRow>, AppError> {
+    page_rows(&app.db(), &query, &start, limit).await
+}
+
+async fn page_rows(
+    db: &Db,
+    query: &ListQuery,
+    start: &PageStart,
+    limit: u32,
+) -> Result<Vec<ConversationRow>, AppError> {
     user_timing_mark(LIST_PAGE_START);
-    let page = app
-        .db()
-        .list_page_with_contacts(&query, &start, limit)
-        .await?;
+    let page = db.list_page_with_contacts(query, start, limit).await?;
     user_timing_measure(LIST_PAGE, LIST_PAGE_START);
     Ok(page
         .into_iter()
         .map(|(conversation, contact)| row(conversation, contact))
         .collect())
+}
+
+/// The first page and the count of the list the app is opened on, read while it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstPage {
+    pub query: ListQuery,
+    pub count: u32,
+    pub rows: Vec<ConversationRow>,
+}
+
+/// Reads the first page of the conversation list the current URL shows (with its count), as
+/// the workspace will ask for it: the same route, view, inbox, user and filters rules. Read
+/// before the shell is built, its answer is not held back behind the shell's first frame, and
+/// the first frame shows the rows. `None` when the URL shows no conversation list or a read
+/// fails (the list then reads, and reports, on its own).
+pub async fn first_page(db: &Db, summary: &Summary) -> Option<FirstPage> {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    let url = BrowserUrl::current().ok()?;
+    let (area, path) = views::WorkspacePath::of_location(url.path())?;
+    let params = url.search_params();
+    let view = path.view(params.get_str("view"));
+    let me = session::initial_user(&summary.users)?;
+    let user = summary.users.iter().find(|u| u.id == me)?;
+    let visible = inbox_entry::visible_entries(&summary.inboxes, user);
+    let inbox = inbox_entry::current_entry(&visible, params.get_str("inbox"), Some(user))?;
+    let filters = ListFilters::from_query(|key| params.get(key));
+    let query = list_query(view, area, &inbox, &me, &filters, session::now_millis())?;
+    // The page's request first, as the list's own first read does.
+    let (rows, count) = futures_util::future::join(
+        page_rows(db, &query, &PageStart::Offset(0), PAGE_SIZE),
+        db.count_list(&query),
+    )
+    .await;
+    Some(FirstPage {
+        count: count.ok()?,
+        rows: rows.ok()?,
+        query,
+    })
 }
 
 /// The user-timing measure of one list page read (conversations and their contacts), read by

@@ -126,6 +126,11 @@ async fn first_rows(
     app: AppCtx,
     source: RowSource,
 ) -> Result<(u32, Vec<ConversationRow>), AppError> {
+    if let RowSource::Index(query) = &source {
+        if let Some(page) = app.take_first_page(query) {
+            return Ok((page.count, page.rows));
+        }
+    }
     let count = async {
         match &source {
             RowSource::Index(query) => queries::list_count(app, query.clone()).await,

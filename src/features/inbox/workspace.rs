@@ -10,7 +10,7 @@ use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::inbox_entry;
 use crate::domain::views::WorkspacePath;
-use crate::domain::{Area, ConversationId, InboxId, View};
+use crate::domain::{Area, ConversationId, InboxId};
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -37,17 +37,7 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
         })
     })
     .into();
-    let view = Memo::new(move |_| {
-        let from_path = path.with(|p| match p {
-            WorkspacePath::List(slug) => slug.clone(),
-            _ => None,
-        });
-        let from_query = query.with(|q| q.get("view"));
-        from_path
-            .or(from_query)
-            .and_then(|s| View::from_slug(&s))
-            .unwrap_or(View::Unassigned)
-    });
+    let view = Memo::new(move |_| query.with(|q| path.with(|p| p.view(q.get_str("view")))));
     let inboxes = Memo::new(move |_| {
         let user = app.user_entry();
         app.summary.with(|s| match &user {
@@ -56,18 +46,10 @@ pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
         })
     });
     let inbox = Memo::new(move |_| {
-        let wanted = query.with(|q| q.get("inbox"));
-        let list = inboxes.get();
-        wanted
-            .and_then(|w| {
-                list.iter()
-                    .find(|i| i.id.as_str() == w)
-                    .map(|i| i.id.clone())
-            })
-            .or_else(|| {
-                app.user_entry()
-                    .and_then(|u| inbox_entry::default_entry(&list, &u))
-            })
+        let user = app.user_entry();
+        inboxes.with(|list| {
+            query.with(|q| inbox_entry::current_entry(list, q.get_str("inbox"), user.as_ref()))
+        })
     });
     let navigate = use_navigate();
     let on_inbox = move |ev: leptos::ev::Event| {
