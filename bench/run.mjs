@@ -273,7 +273,7 @@ console.log('\nP5 search over 10,000 conversations');
     let found = '';
     // The first search also loads the results' code (a lazy chunk): a warm-up, not counted.
     await page.evaluate(SEARCH, text);
-    for (let run = 0; run < RUNS; run += 1) {
+    for (let run = 0; run < SAMPLES; run += 1) {
       const result = await page.evaluate(SEARCH, text);
       times.push(result.ms);
       found = result.found;
