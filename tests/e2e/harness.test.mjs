@@ -6,11 +6,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { minifyCss, shortenExports, shortenImports } from '../../scripts/post-build.mjs';
+import { brotliDecompressSync } from 'node:zlib';
+import { minifyCss, shortenExports, shortenImports, withLoaderPreload } from '../../scripts/post-build.mjs';
 import { repoRoot } from './support/paths.mjs';
 import { startServer } from './support/server.mjs';
 import {
@@ -78,6 +80,33 @@ describe('static server', () => {
       if (body) assert.match(text, body);
     });
   }
+
+  test('text and code go brotli-compressed to a client that accepts it, raw to others', async () => {
+    const big = `${'body { margin: 0 } '.repeat(200)}`;
+    await writeFile(join(dir, 'big-1.css'), big);
+    const get = (encoding) => new Promise((done, fail) => {
+      const url = new URL(`${server.url}/big-1.css`);
+      httpGet({ host: url.hostname, port: url.port, path: url.pathname, headers: { 'Accept-Encoding': encoding } }, (res) => {
+        const parts = [];
+        res.on('data', (b) => parts.push(b));
+        res.on('end', () => done({ headers: res.headers, body: Buffer.concat(parts) }));
+      }).on('error', fail);
+    });
+    const br = await get('gzip, deflate, br');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(Number(br.headers['content-length']), br.body.length);
+    assert.ok(br.body.length < big.length / 10, 'compressed');
+    assert.equal(brotliDecompressSync(br.body).toString(), big);
+    assert.match(br.headers.vary, /Accept-Encoding/);
+    for (const encoding of ['gzip', 'br;q=0', '']) {
+      const raw = await get(encoding);
+      assert.equal(raw.headers['content-encoding'], undefined, encoding);
+      assert.equal(raw.body.toString(), big, encoding);
+    }
+    // A rebuilt file is compressed again, not served from the cache.
+    await writeFile(join(dir, 'big-1.css'), `${big}/* v2 */`);
+    assert.equal(brotliDecompressSync((await get('br')).body).toString(), `${big}/* v2 */`);
+  });
 
   test('it listens on 127.0.0.1 at an ephemeral port', () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -235,6 +264,18 @@ describe('post-build: short import and export names', () => {
     const short = shortenImports(tinyModule('./other_bg.js'), { './app_bg.js': GLUE });
     assert.equal(short.renamed, 0);
     assert.equal(short.sources['./app_bg.js'], GLUE);
+  });
+});
+
+describe('post-build: the chunk loader is fetched with the glue', () => {
+  const html = '<html><head><link rel="modulepreload" href="/app-1.js"></head><body></body></html>';
+  test('a modulepreload for /__wasm_split.js goes in the head, once', () => {
+    const once = withLoaderPreload(html);
+    assert.match(once, /<link rel="modulepreload" href="\/__wasm_split.js" crossorigin="anonymous"><\/head>/);
+    assert.equal(withLoaderPreload(once), once);
+  });
+  test('a page without a head is refused', () => {
+    assert.throws(() => withLoaderPreload('<body></body>'), /no <\/head>/);
   });
 });
 
