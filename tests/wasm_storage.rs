@@ -1667,7 +1667,24 @@ fn indexeddb_dom_exceptions_map_to_typed_errors_a_rep_can_read() {
     }
 }
 
-// ---- the first page, read while the app starts ---------------------------------------------
+// ---- what the app reads while it starts ----------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn start_up_reads_the_summary_only_of_a_seeded_database() {
+    let (db, name) = fresh("seeded-summary").await;
+    assert_eq!(
+        db.seeded_summary().await.unwrap(),
+        None,
+        "a new database is not seeded"
+    );
+    db.replace_all(&small_workspace()).await.unwrap();
+    let summary = db.seeded_summary().await.unwrap().expect("seeded");
+    assert_eq!(summary, db.load_summary().await.unwrap());
+    assert_eq!(summary.company, "Acme");
+    assert_eq!(summary.users.len(), 2);
+    assert_eq!(summary.inboxes.len(), 1);
+    drop_db(db, &name).await;
+}
 
 #[wasm_bindgen_test]
 async fn the_page_read_at_start_up_is_the_first_page_and_count_that_the_url_s_list_reads() {

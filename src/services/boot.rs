@@ -14,9 +14,10 @@ pub const DEMO_URL: &str = "/demo/workspace.json";
 /// inbox paint needs of the directory.
 pub async fn boot() -> Result<(Db, Summary), AppError> {
     let db = Db::open(DB_NAME).await?;
-    if !db.is_seeded().await? {
-        seed_demo(db.clone()).await?;
+    if let Some(summary) = db.seeded_summary().await? {
+        return Ok((db, summary));
     }
+    seed_demo(db.clone()).await?;
     let summary = db.load_summary().await?;
     Ok((db, summary))
 }
