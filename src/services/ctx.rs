@@ -226,6 +226,8 @@ impl AppCtx {
                         return;
                     }
                     ctx.painted.set(true);
+                    // A start-up page no list took (a page the rep may not see) is let go.
+                    ctx.first_page.set_value(None);
                     // Each part in a task of its own, the first one too: this task is the one
                     // right after the frame with the first rows.
                     ctx.open_turn(0);
