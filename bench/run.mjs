@@ -354,8 +354,10 @@ console.log('\nP6 memory');
 
 console.log('\nP7 storage');
 {
+  // Each sample is a reload (the first page is read at start-up): RUNS × 3 of them, like the
+  // other sub-second steps.
   const pages = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < SAMPLES; run += 1) {
     await settled(page);
     await page.evaluate(() => performance.clearMeasures());
     await page.reload();
@@ -366,7 +368,7 @@ console.log('\nP7 storage');
   record('P7', 'first 50 rows from IndexedDB (app measure sb:list-page)', pages, 'ms', 20);
   // The same read in plain JavaScript (bench/baseline.js measures its first page alike).
   const basePages = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < SAMPLES; run += 1) {
     await settled(page);
     await page.goto(`${server.url}/bench-baseline.html`);
     await firstRowAt(page);
