@@ -151,17 +151,23 @@ pub async fn first_page(db: &Db, summary: &Summary) -> Option<FirstPage> {
     let inbox = inbox_entry::current_entry(&visible, params.get_str("inbox"), Some(user))?;
     let filters = ListFilters::from_query(|key| params.get(key));
     let query = list_query(view, area, &inbox, &me, &filters, session::now_millis())?;
-    // The page's request first, as the list's own first read does.
+    let (count, rows) = count_and_first_rows(db, &query).await.ok()?;
+    Some(FirstPage { query, count, rows })
+}
+
+/// A list's count and first page, read together (a new list shows both at once). The page's
+/// request goes first: the browser's storage answers in order, and counting a long list takes
+/// longer than reading its first rows.
+pub async fn count_and_first_rows(
+    db: &Db,
+    query: &ListQuery,
+) -> Result<(u32, Vec<ConversationRow>), AppError> {
     let (rows, count) = futures_util::future::join(
-        page_rows(db, &query, &PageStart::Offset(0), PAGE_SIZE),
-        db.count_list(&query),
+        page_rows(db, query, &PageStart::Offset(0), PAGE_SIZE),
+        db.count_list(query),
     )
     .await;
-    Some(FirstPage {
-        count: count.ok()?,
-        rows: rows.ok()?,
-        query,
-    })
+    Ok((count?, rows?))
 }
 
 /// The user-timing measure of one list page read (conversations and their contacts), read by

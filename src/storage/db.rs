@@ -1308,8 +1308,6 @@ impl ListRecord for ListRow {
     }
 }
 
-/// `rows` with their contacts' names: the one each record carries, else the contact read in
-/// `tx` (all such requests sent at once).
 /// The stores [`Summary`] is read from.
 const SUMMARY_STORES: [&str; 5] = [WORKSPACE, USERS, TEAMS, INBOXES, CHANNELS];
 
@@ -1352,6 +1350,8 @@ fn read_summary(
     })
 }
 
+/// `rows` with their contacts' names: the one each record carries, else the contact read in
+/// `tx` (all such requests sent at once).
 async fn with_contact_names(
     tx: &Transaction<'_>,
     rows: Vec<ListRow>,

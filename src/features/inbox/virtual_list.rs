@@ -121,27 +121,25 @@ fn focus_row(list: &web_sys::Element, scroller: &web_sys::HtmlElement, index: u3
     });
 }
 
-/// Reads the count and the first page of `source` together (a new list shows both at once).
+/// Reads the count and the first page of `source` together (a new list shows both at once);
+/// the page read at start-up if it is this list's.
 async fn first_rows(
     app: AppCtx,
     source: RowSource,
 ) -> Result<(u32, Vec<ConversationRow>), AppError> {
-    if let RowSource::Index(query) = &source {
-        if let Some(page) = app.take_first_page(query) {
-            return Ok((page.count, page.rows));
+    match source {
+        RowSource::Index(query) => match app.take_first_page(&query) {
+            Some(page) => Ok((page.count, page.rows)),
+            None => queries::count_and_first_rows(&app.db(), &query).await,
+        },
+        RowSource::Hits(hits) => {
+            let count = hits.len() as u32;
+            Ok((
+                count,
+                fetch_page(app, RowSource::Hits(hits), 0, None).await?,
+            ))
         }
     }
-    let count = async {
-        match &source {
-            RowSource::Index(query) => queries::list_count(app, query.clone()).await,
-            RowSource::Hits(hits) => Ok(hits.len() as u32),
-        }
-    };
-    // The page's request goes first (the browser's storage answers in order; counting a long
-    // list takes longer than reading its first rows).
-    let (rows, count) =
-        futures_util::future::join(fetch_page(app, source.clone(), 0, None), count).await;
-    Ok((count?, rows?))
 }
 
 #[component]
