@@ -3,6 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use switchboard::domain::entries::ConversationEntry;
+use switchboard::domain::{ContactId, ConversationId};
+use switchboard::features::inbox::row_slot;
+use switchboard::services::queries::ConversationRow;
 use switchboard::ui::dialog::MountWhenOpened;
 use switchboard::ui::{Avatar, ConfirmDialog};
 use wasm_bindgen::JsCast;
@@ -153,4 +157,92 @@ async fn avatar_is_an_image_named_after_the_person() {
         .expect("an img role");
     assert_eq!(avatar.get_attribute("aria-label").unwrap(), "Giulia Rossi");
     assert_eq!(avatar.text_content().unwrap(), "GR");
+}
+
+fn list_row(id: &str, contact: &str, subject: &str) -> ConversationRow {
+    ConversationRow {
+        conversation: ConversationEntry {
+            id: ConversationId(id.into()),
+            contact: ContactId(format!("contact-{id}")),
+            subject: subject.into(),
+            last_activity: 0,
+            snippet: format!("About {subject}"),
+        },
+        contact_name: contact.into(),
+    }
+}
+
+/// A list slot shows the row at its index and patches it in place when another row comes to
+/// that index (new filters, a refetch): the same list item and link, new name, text, address.
+#[wasm_bindgen_test]
+async fn a_list_slot_shows_the_row_at_its_index_and_patches_it_in_place() {
+    let root = host();
+    let row: RwSignal<Option<ConversationRow>> = RwSignal::new(None);
+    let selected: RwSignal<Option<ConversationId>> = RwSignal::new(None);
+    let total = RwSignal::new(40u32);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let row = Memo::new(move |_| row.get());
+        let link = Callback::new(|id: ConversationId| format!("/inbox/conversations/{id}"));
+        view! {
+            <ul>{row_slot(3, row, link, selected.into(), 0, total.into())}</ul>
+        }
+    });
+    leptos::task::tick().await;
+    let item = root.query_selector("li").unwrap().expect("a list item");
+    assert_eq!(item.get_attribute("aria-posinset").as_deref(), Some("4"));
+    assert_eq!(item.get_attribute("aria-setsize").as_deref(), Some("40"));
+    assert_eq!(
+        item.get_attribute("aria-busy").as_deref(),
+        Some("true"),
+        "loading"
+    );
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "no link while loading"
+    );
+
+    row.set(Some(list_row("c-1", "Ana Pop", "Refund")));
+    leptos::task::tick().await;
+    let link = root
+        .query_selector("a")
+        .unwrap()
+        .expect("a link once loaded");
+    assert_eq!(item.get_attribute("aria-busy"), None);
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/inbox/conversations/c-1")
+    );
+    assert!(link.text_content().unwrap().contains("Ana Pop"));
+    assert!(link.text_content().unwrap().contains("Refund"));
+
+    selected.set(Some(ConversationId("c-1".into())));
+    leptos::task::tick().await;
+    assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"));
+
+    row.set(Some(list_row("c-2", "Jan Nowak", "Invoice")));
+    leptos::task::tick().await;
+    let same_item = root.query_selector("li").unwrap().unwrap();
+    let same_link = root.query_selector("a").unwrap().unwrap();
+    assert!(same_item.is_same_node(Some(&item)), "the list item is kept");
+    assert!(same_link.is_same_node(Some(&link)), "the link is kept");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/inbox/conversations/c-2")
+    );
+    let text = link.text_content().unwrap();
+    assert!(
+        text.contains("Jan Nowak") && text.contains("Invoice"),
+        "{text}"
+    );
+    assert!(!text.contains("Ana Pop"), "{text}");
+    assert_eq!(
+        link.get_attribute("aria-current"),
+        None,
+        "c-2 is not the open one"
+    );
+    assert!(!item.class_list().contains("sb-row--selected"));
+
+    total.set(41);
+    leptos::task::tick().await;
+    assert_eq!(item.get_attribute("aria-setsize").as_deref(), Some("41"));
 }

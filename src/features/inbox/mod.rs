@@ -26,6 +26,7 @@ mod views_nav;
 mod virtual_list;
 mod workspace;
 
+pub use conversation_row::row_slot;
 pub use tickets_list::HelpDeskTicketsPage;
 
 use crate::domain::views::WorkspacePath;

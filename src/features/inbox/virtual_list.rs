@@ -10,7 +10,7 @@
 //! It reads through `services::queries` only and knows nothing of views or filters: the caller
 //! gives it a [`RowSource`].
 
-use super::conversation_row::{conversation_row, placeholder_row};
+use super::conversation_row::row_slot;
 use crate::domain::ConversationId;
 use crate::i18n::errors::Translated;
 use crate::i18n::{
@@ -318,19 +318,18 @@ pub fn VirtualList(
         }
     });
 
-    let visible_rows = move || {
+    // The indexes in the window: each is a slot kept while it stays in the window (see
+    // `row_slot`), showing the row its page holds at that index.
+    let visible_slots = move || {
         let (start, end) = span.get();
-        pages.with(|m| {
-            (start..end)
-                .map(|i| {
-                    let row = m.get(&(i / PAGE_SIZE)).and_then(|p| {
-                        p.rows
-                            .get((i % PAGE_SIZE) as usize)
-                            .map(|r| (r.clone(), p.epoch))
-                    });
-                    (i, row)
-                })
-                .collect::<Vec<_>>()
+        (start..end).collect::<Vec<u32>>()
+    };
+    let row_at = move |i: u32| {
+        Memo::new(move |_| {
+            pages.with(|m| {
+                m.get(&(i / PAGE_SIZE))
+                    .and_then(|p| p.rows.get((i % PAGE_SIZE) as usize).cloned())
+            })
         })
     };
     let now = session::now_millis();
@@ -400,15 +399,9 @@ pub fn VirtualList(
                 style:height=move || format!("{}px", u64::from(total.get()) * ROW_HEIGHT as u64)
             >
                 <For
-                    each=visible_rows
-                    key=|(i, row)| (*i, row.as_ref().map(|(r, e)| (r.conversation.id.clone(), *e)))
-                    children=move |(i, row)| match row {
-                        Some((row, _)) => {
-                            let href = link.run(row.conversation.id.clone());
-                            conversation_row(row, href, selected, now, i, total_signal).into_any()
-                        }
-                        None => placeholder_row(i, total_signal).into_any(),
-                    }
+                    each=visible_slots
+                    key=|i| *i
+                    children=move |i| row_slot(i, row_at(i), link, selected, now, total_signal)
                 />
             </ul>
         </div>
