@@ -197,12 +197,14 @@ test('10,000 conversations: virtual list, scrolling to the end, filters in the U
     );
     assert.ok((await list(page).getByRole('listitem').count()) <= 60);
 
-    // Filters: Assignee, then Channel; both in the URL; counts and rows follow.
+    // Filters: Assignee, then Channel; both in the URL; counts and rows follow. The list was
+    // at its end: new filters show their rows from the top.
     await page.getByLabel('Assignee').selectOption({ label: 'Giulia Rossi' });
     await page.waitForURL(/assignee=u-giulia/);
     const giulia = expectedRows(data, (c) => c.status === 'open' && c.assignee === 'u-giulia');
     await statusCount(page, giulia.length);
     assert.deepEqual(await firstSubjects(page, 5), giulia.slice(0, 5).map((c) => c.subject));
+    assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 0, 'scrolled to the top');
 
     await page.getByLabel('Channel').selectOption({ label: 'Northwind Support <support@northwind.example>' });
     await page.waitForURL(/channel=ch-support-email/);

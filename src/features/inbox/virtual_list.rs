@@ -199,10 +199,15 @@ pub fn VirtualList(
                         shown.set_value(Some(source));
                         epoch.update(|e| *e += 1);
                         let current = epoch.get_untracked();
-                        if let Some(el) = scroller.get_untracked() {
-                            el.set_scroll_top(0);
+                        // Setting `scrollTop` lays the page out there and then (~7 ms at
+                        // start-up, when the whole shell is new): only when it is not at the
+                        // top already (`scroll_top` follows every scroll event).
+                        if scroll_top.try_get_untracked().is_some_and(|top| top != 0.0) {
+                            if let Some(el) = scroller.get_untracked() {
+                                el.set_scroll_top(0);
+                            }
+                            let _ = scroll_top.try_set(0.0);
                         }
-                        let _ = scroll_top.try_set(0.0);
                         let _ = error.try_set(None);
                         let _ = pages.try_set(HashMap::from([(
                             0,
