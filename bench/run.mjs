@@ -160,12 +160,10 @@ console.log('\nP1 initial load');
   for (let run = 0; run < RUNS; run += 1) {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/inbox/all-open`);
-    loadTimes.push(await firstRowAt(page));
+    loadTimes.push(await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open`)));
     if (firstVisit === null) firstVisit = await bytesBefore(page);
     await settled(page);
-    await page.reload();
-    warmTimes.push(await firstRowAt(page));
+    warmTimes.push(await firstRowAt(page, () => page.reload()));
     if (returning === null) returning = await bytesBefore(page);
     await context.close();
   }
@@ -184,8 +182,7 @@ const workspace = JSON.stringify(await benchWorkspace(dist));
 const context = await newContext(workspace);
 const page = await context.newPage();
 const seedStart = Date.now();
-await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
-await firstRowAt(page);
+await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
 console.log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 const memAfterLoad = await memory(page);
 
@@ -194,8 +191,7 @@ console.log('\nP3 10,000 conversations');
   const open = [];
   for (let run = 0; run < RUNS; run += 1) {
     await settled(page);
-    await page.reload();
-    open.push(await firstRowAt(page));
+    open.push(await firstRowAt(page, () => page.reload()));
   }
   await settled(page);
   record('P3', 'open inbox → first row painted (10k stored)', open, 'ms');
@@ -218,8 +214,7 @@ console.log('\nP3 10,000 conversations');
   const baseFilter = [];
   for (let run = 0; run < RUNS; run += 1) {
     await settled(page);
-    await page.goto(`${server.url}/bench-baseline.html`);
-    baseOpen.push(await firstRowAt(page));
+    baseOpen.push(await firstRowAt(page, () => page.goto(`${server.url}/bench-baseline.html`)));
   }
   for (let run = 0; run < SAMPLES; run += 1) {
     for (const value of ['u-giulia', '']) {
@@ -265,8 +260,7 @@ const SEARCH = async (text) => {
 
 console.log('\nP5 search over 10,000 conversations');
 {
-  await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
-  await firstRowAt(page);
+  await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
   await settled(page);
   for (const text of ['bench customer 0042', 'NW-04210', 'order 0999']) {
     const times = [];
@@ -290,12 +284,10 @@ console.log('\nP4 thread and composer');
   const coldOpens = [];
   for (let run = 0; run < RUNS; run += 1) {
     await settled(page);
-    await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
-    await firstRowAt(page);
+    await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
     coldOpens.push(await page.evaluate(OPEN_THREAD, LONG_THREAD));
   }
-  await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
-  await firstRowAt(page);
+  await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
   await settled(page);
   const opens = [];
   for (let run = 0; run < SAMPLES * 2; run += 1) {
@@ -337,8 +329,7 @@ console.log('\nP6 memory');
 {
   record('P6', 'JS heap after load (10k stored)', memAfterLoad.heap, 'MB');
   record('P6', 'wasm memory after load', memAfterLoad.wasm, 'MB');
-  await page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`);
-  await firstRowAt(page);
+  await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
   await page.evaluate(SCROLL_TO_END);
   const browsed = await memory(page);
   record('P6', 'JS heap + wasm after browsing 10k', browsed.heap + browsed.wasm, 'MB', 60);
@@ -360,8 +351,7 @@ console.log('\nP7 storage');
   for (let run = 0; run < SAMPLES; run += 1) {
     await settled(page);
     await page.evaluate(() => performance.clearMeasures());
-    await page.reload();
-    await firstRowAt(page);
+    await firstRowAt(page, () => page.reload());
     const m = await page.evaluate(() => performance.getEntriesByName('sb:list-page').map((e) => e.duration));
     if (m.length > 0) pages.push(m[0]);
   }
@@ -370,8 +360,7 @@ console.log('\nP7 storage');
   const basePages = [];
   for (let run = 0; run < SAMPLES; run += 1) {
     await settled(page);
-    await page.goto(`${server.url}/bench-baseline.html`);
-    await firstRowAt(page);
+    await firstRowAt(page, () => page.goto(`${server.url}/bench-baseline.html`));
     const m = await page.evaluate(() => performance.getEntriesByName('sb:list-page').map((e) => e.duration));
     if (m.length > 0) basePages.push(m[0]);
   }
