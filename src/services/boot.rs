@@ -13,7 +13,12 @@ pub const DEMO_URL: &str = "/demo/workspace.json";
 /// Opens the store, seeds the demo workspace if the store is empty, and reads what the first
 /// inbox paint needs of the directory.
 pub async fn boot() -> Result<(Db, Summary), AppError> {
-    let db = Db::open(DB_NAME).await?;
+    // The open request goes out first (`join` polls in order); the storage areas load while
+    // the browser opens the database.
+    let (db, ()) =
+        futures_util::future::join(Db::open(DB_NAME), async { super::session::load_storage() })
+            .await;
+    let db = db?;
     if let Some(summary) = db.seeded_summary().await? {
         return Ok((db, summary));
     }
