@@ -53,7 +53,13 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         }
         let me = app.user_id.get();
         let inbox = inbox_for_count.clone();
-        let filters = filters.get();
+        // Sent, Outbox and Drafts are counted unfiltered: a filter change does not read them
+        // again.
+        let filters = if view.lists_conversations() {
+            filters.get()
+        } else {
+            ListFilters::default()
+        };
         // The list's rows first (its reads would queue behind seven counts in the browser's
         // storage): at start-up, before any list has shown rows, and when the filters change.
         let previous = counted_filters.get_value();
