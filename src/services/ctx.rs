@@ -355,8 +355,6 @@ impl AppCtx {
             .with(|d| d.as_ref()?.users.iter().find(|u| u.id == id).cloned())
     }
 
-    /// The current user as the first screen knows them (reactive; from the [`Summary`], so
-    /// there from the start): name, role and teams, for the inbox picker and the account menu.
     /// The page read at start-up, once, if it is the first page of `query` (the first list
     /// to ask takes it, whatever it lists: a later read is never answered from start-up).
     pub fn take_first_page(&self, query: &ListQuery) -> Option<FirstPage> {
@@ -366,6 +364,8 @@ impl AppCtx {
             .filter(|page| page.query == *query)
     }
 
+    /// The current user as the first screen knows them (reactive; from the [`Summary`], so
+    /// there from the start): name, role and teams, for the inbox picker and the account menu.
     pub fn user_entry(&self) -> Option<UserEntry> {
         let id = self.user_id.get()?;
         self.summary
