@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! Drafts in headless Chromium (SPEC §7, §5 attachments): the draft repository round trip, the
 //! compare-and-set conflict merged by the drafts service, attachment blobs (store, read back,
-//! sweep), and a failed write (debug fault hook) that succeeds on retry. Every test opens its
+//! sweep), and a failed write (debug fault hook) that succeeds on retry; and, on the same
+//! app-context fixture, the view counts' wait for a list's painted rows. Every test opens its
 //! own uniquely named database and deletes it at the end. Run with
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_drafts`.
 
@@ -256,5 +257,45 @@ async fn discard_then_restore_gives_back_the_same_draft() {
         restored, want,
         "every field comes back, the From choice included"
     );
+    drop_db(db, &name).await;
+}
+
+/// Whether `done` is set after `ms` of waiting.
+async fn done_within(done: std::rc::Rc<std::cell::Cell<bool>>, ms: u32) -> bool {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+    done.get()
+}
+
+/// The view counts' wait (`AppCtx::until_rows_shown`): nothing while no list showed rows since,
+/// woken by the list's next rows once their frame is painted, at once for rows already shown,
+/// and at the limit when no rows come.
+#[wasm_bindgen_test]
+async fn the_view_counts_wait_for_the_next_rows_to_be_painted() {
+    let (ctx, db, name, _owner) = app("rows-gate").await;
+    let before = ctx.rows_shown();
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = done.clone();
+    leptos::task::spawn_local(async move {
+        ctx.until_rows_shown(before, 5_000).await;
+        flag.set(true);
+    });
+    assert!(!done_within(done.clone(), 100).await, "no rows shown yet");
+    ctx.mark_rows_shown();
+    assert_eq!(ctx.rows_shown(), before + 1);
+    assert!(
+        done_within(done.clone(), 500).await,
+        "woken after the rows' frame"
+    );
+
+    // Rows shown since `before`: no wait at all.
+    let start = js_sys::Date::now();
+    ctx.until_rows_shown(before, 5_000).await;
+    assert!(js_sys::Date::now() - start < 50.0);
+
+    // No rows come: the limit.
+    let start = js_sys::Date::now();
+    ctx.until_rows_shown(ctx.rows_shown(), 200).await;
+    let waited = js_sys::Date::now() - start;
+    assert!((190.0..2_000.0).contains(&waited), "waited {waited} ms");
     drop_db(db, &name).await;
 }

@@ -119,8 +119,11 @@ pub struct AppCtx {
     /// One gate per [`AfterPaint`] part, resolved in order, one task apart, after the paint.
     turn_gates: StoredValue<Vec<PaintedGate>, LocalStorage>,
     /// Bumped each time a conversation list shows the first rows of what it lists (a view, a
-    /// filter, a search): see [`AppCtx::until_rows_shown`].
-    pub rows_shown: RwSignal<u64>,
+    /// filter, a search; [`AppCtx::mark_rows_shown`]): see [`AppCtx::until_rows_shown`].
+    rows_shown: RwSignal<u64>,
+    /// Opened right after the frame that paints the rows of the latest bump of `rows_shown`
+    /// (then replaced by a fresh one for the next).
+    rows_gate: StoredValue<PaintedGate, LocalStorage>,
     /// Resolved when `directory` is first set (the same one-shot promise as the turns').
     directory_gate: StoredValue<PaintedGate, LocalStorage>,
     /// Whether the whole directory's read has been started (and not failed since).
@@ -197,6 +200,7 @@ impl AppCtx {
                 (0..AfterPaint::COUNT).map(|_| PaintedGate::new()).collect(),
             ),
             rows_shown: RwSignal::new(0),
+            rows_gate: StoredValue::new_local(PaintedGate::new()),
             directory_gate: StoredValue::new_local(PaintedGate::new()),
             directory_loading: StoredValue::new(false),
             first_page: StoredValue::new(first_page),
@@ -280,21 +284,54 @@ impl AppCtx {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
-    /// Resolves once a list has shown rows since `rows_shown` was `after`, or after `max_ms`.
-    /// The view counts wait for it when the filters change, so that their index counts do not
-    /// compete with the list's own reads (the rows are what the rep is waiting for).
+    /// How many times a list has shown the first rows of what it lists, for
+    /// [`AppCtx::until_rows_shown`].
+    pub fn rows_shown(&self) -> u64 {
+        self.rows_shown.try_get_untracked().unwrap_or_default()
+    }
+
+    /// A list has shown the first rows of what it lists: bumps the count and opens the
+    /// current gate a moment after the frame that paints them.
+    pub fn mark_rows_shown(&self) {
+        let _ = self.rows_shown.try_update(|r| *r += 1);
+        let Some(mut gate) = self
+            .rows_gate
+            .try_update_value(|gate| std::mem::replace(gate, PaintedGate::new()))
+        else {
+            return;
+        };
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(resolve) = gate.resolve.take() {
+                        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+
+    /// Resolves once a list has shown rows since [`AppCtx::rows_shown`] was `after` and the
+    /// frame with them is painted, or after `max_ms`. The view counts wait for it at start-up
+    /// and when the filters change, so that their index counts neither compete with the list's
+    /// own reads nor hold back the frame with its rows (the rows are what the rep is waiting
+    /// for). Woken by the list itself: no timer runs while it waits (it polled every 16 ms
+    /// before, five timers firing during each filter).
     pub async fn until_rows_shown(&self, after: u64, max_ms: u32) {
-        const STEP_MS: u32 = 16;
-        let mut waited = 0;
-        while waited < max_ms
-            && self
-                .rows_shown
-                .try_get_untracked()
-                .is_some_and(|r| r <= after)
+        if self
+            .rows_shown
+            .try_get_untracked()
+            .is_none_or(|r| r > after)
         {
-            gloo_timers::future::TimeoutFuture::new(STEP_MS).await;
-            waited += STEP_MS;
+            return;
         }
+        let Some(promise) = self.rows_gate.try_with_value(|gate| gate.promise.clone()) else {
+            return;
+        };
+        let shown = wasm_bindgen_futures::JsFuture::from(promise);
+        let limit = gloo_timers::future::TimeoutFuture::new(max_ms);
+        futures_util::future::select(std::pin::pin!(shown), std::pin::pin!(limit)).await;
     }
 
     /// Resolves once the whole directory is read, starting its read if nothing has yet. A

@@ -65,10 +65,10 @@ fn ViewLink(area: Area, inbox: InboxId, view: View, current: Memo<View>) -> impl
         let previous = counted_filters.get_value();
         counted_filters.set_value(Some(filters.clone()));
         let wait = match previous {
-            None => app.rows_shown.get_untracked() == 0,
+            None => app.rows_shown() == 0,
             Some(previous) => previous != filters,
         };
-        let rows_before = app.rows_shown.get_untracked();
+        let rows_before = app.rows_shown();
         async move {
             if wait {
                 app.until_rows_shown(rows_before, 400).await;

@@ -226,7 +226,7 @@ pub fn VirtualList(
                     first_shown.set_value(true);
                     app.mark_painted();
                 }
-                app.rows_shown.update(|r| *r += 1);
+                app.mark_rows_shown();
             });
         },
         true,
