@@ -174,6 +174,18 @@ impl PaintedGate {
         let promise = js_sys::Promise::new(&mut |res, _reject| resolve = Some(res));
         PaintedGate { promise, resolve }
     }
+
+    /// Resolves the promise (once; later calls do nothing).
+    fn open(&mut self) {
+        if let Some(resolve) = self.resolve.take() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
+
+/// Runs `f` in the task right after the next frame is painted.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 pub fn use_app() -> AppCtx {
@@ -223,21 +235,16 @@ impl AppCtx {
             return;
         }
         let ctx = *self;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if ctx.painted.try_get_untracked() != Some(false) {
-                        return;
-                    }
-                    ctx.painted.set(true);
-                    // A start-up page no list took (a page the rep may not see) is let go.
-                    ctx.first_page.set_value(None);
-                    // Each part in a task of its own, the first one too: this task is the one
-                    // right after the frame with the first rows.
-                    ctx.open_turn(0);
-                },
-                std::time::Duration::ZERO,
-            )
+        after_next_frame(move || {
+            if ctx.painted.try_get_untracked() != Some(false) {
+                return;
+            }
+            ctx.painted.set(true);
+            // A start-up page no list took (a page the rep may not see) is let go.
+            ctx.first_page.set_value(None);
+            // Each part in a task of its own, the first one too: this task is the one right
+            // after the frame with the first rows.
+            ctx.open_turn(0);
         });
     }
 
@@ -247,8 +254,8 @@ impl AppCtx {
         set_timeout(
             move || {
                 let more = self.turn_gates.try_update_value(|gates| {
-                    if let Some(resolve) = gates.get_mut(turn).and_then(|g| g.resolve.take()) {
-                        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                    if let Some(gate) = gates.get_mut(turn) {
+                        gate.open();
                     }
                     turn + 1 < gates.len()
                 });
@@ -300,16 +307,7 @@ impl AppCtx {
         else {
             return;
         };
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if let Some(resolve) = gate.resolve.take() {
-                        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        after_next_frame(move || gate.open());
     }
 
     /// Resolves once a list has shown rows since [`AppCtx::rows_shown`] was `after` and the
@@ -493,11 +491,7 @@ impl AppCtx {
         }
         self.summary.set(summary);
         self.directory.set(Some(dir));
-        self.directory_gate.update_value(|gate| {
-            if let Some(resolve) = gate.resolve.take() {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
-        });
+        self.directory_gate.update_value(PaintedGate::open);
         Ok(())
     }
 
