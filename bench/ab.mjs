@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import { benchWorkspace, LONG_THREAD } from './data.mjs';
-import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, median, quantile, settled } from './steps.mjs';
+import { APPLY_FILTER, OPEN_THREAD, PROBES, endSeeding, firstRowAt, median, quantile, settled } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -57,6 +57,7 @@ async function measure(dist) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
+    await endSeeding(page);
     for (let i = 0; i < 10; i += 1) {
       await settled(page);
       await page.evaluate(() => performance.clearMeasures());

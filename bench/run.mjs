@@ -26,7 +26,8 @@
 //    --no-build takes from --debug-dist, default target/bench-dist-debug).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, extname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
@@ -35,7 +36,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/browser.mjs';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import { repoRoot } from '../tests/e2e/support/paths.mjs';
 import { benchWorkspace, LONG_THREAD } from './data.mjs';
-import { APPLY_FILTER, OPEN_THREAD, PROBES, firstRowAt, median, quantile, settled } from './steps.mjs';
+import { APPLY_FILTER, OPEN_THREAD, PROBES, endSeeding, firstRowAt, median, quantile, settled } from './steps.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -93,12 +94,17 @@ if (!existsSync(join(dist, 'index.html'))) {
   console.error(`bench: ${dist}/index.html not found (build first or drop --no-build)`);
   process.exit(2);
 }
-// The baseline page uses the app's own stylesheets, so both render identical rows.
+// The baseline page uses the app's own stylesheets, so both render identical rows. Its script
+// is served like the app's code: named after its content, so the browser may keep it (the
+// test server's cacheControl); the page itself, like index.html, is fetched each time.
 const appCss = readdirSync(dist).filter((f) => f.endsWith('.css'));
+const baselineJs = readFileSync(join(repoRoot, 'bench', 'baseline.js'));
+const baselineJsName = `bench-baseline-${createHash('sha256').update(baselineJs).digest('hex').slice(0, 16)}.js`;
 const baselineHtml = readFileSync(join(repoRoot, 'bench', 'baseline.html'), 'utf8')
-  .replace('<!-- app-css -->', appCss.map((f) => `<link rel="stylesheet" href="/${f}">`).join('\n'));
+  .replace('<!-- app-css -->', appCss.map((f) => `<link rel="stylesheet" href="/${f}">`).join('\n'))
+  .replace('/bench-baseline.js', `/${baselineJsName}`);
 writeFileSync(join(dist, 'bench-baseline.html'), baselineHtml);
-cpSync(join(repoRoot, 'bench', 'baseline.js'), join(dist, 'bench-baseline.js'));
+writeFileSync(join(dist, baselineJsName), baselineJs);
 
 const server = await startServer({ root: dist });
 const browser = await chromium.launch({
@@ -185,6 +191,7 @@ const seedStart = Date.now();
 await firstRowAt(page, () => page.goto(`${server.url}/inbox/all-open?inbox=inbox-support`));
 console.log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 const memAfterLoad = await memory(page);
+await endSeeding(page);
 
 console.log('\nP3 10,000 conversations');
 {

@@ -103,6 +103,18 @@ export async function settled(page) {
 }
 
 /**
+ * Ends the seeding of a context whose route served the bench workspace in place of the demo
+ * data: once the first start has settled, the route goes. While any route is set, Playwright
+ * turns the browser's HTTP cache off, and the loads measured next are a returning visit's,
+ * whose code comes from that cache (files named by their content are kept for good: the test
+ * server's `cacheControl`), for the app and the baseline alike.
+ */
+export async function endSeeding(page) {
+  await settled(page);
+  await page.context().unrouteAll({ behavior: 'wait' });
+}
+
+/**
  * Sets a select by label (or by its name) in the page and measures change → the filtered rows
  * painted: the count line shows the new total, a real row (not a "Loading…" placeholder) is the
  * first row, and a frame has been painted after that.

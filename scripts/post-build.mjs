@@ -584,6 +584,102 @@ function makeLoad(`,
   log(`${names.length} shared chunks packed into ${packName} (${pack.length} bytes)`);
 }
 
+// Names every file of the app's code after its final bytes, so that a host may let browsers keep
+// them for good (`Cache-Control: immutable`, as tests/e2e/support/server.mjs serves them): a
+// returning visit then reads the code from the browser's cache, where Chromium also keeps the
+// compiled wasm, instead of fetching and compiling ~850 KB again. Trunk's hashes are of the
+// files it wrote, which this hook then replaces (split, optimised, minified): the same name
+// could carry other bytes after a change of tools. wasm-split-cli names its split modules
+// after the split point, not the bytes. So, from the leaves up:
+// - each split module `split_<name>_<id>.wasm` becomes `split_<name>-<hash>.wasm` (the loader
+//   names it); the pack of shared chunks is already named by its hash (packSharedChunks);
+// - the glue and the loader import each other, so the two are named by one hash of both
+//   (each with the other's name left out): `<crate>-<hash>.js` and `__wasm_split-<hash>.js`;
+// - the main module and each stylesheet: `<crate>-<hash>_bg.wasm`, `<stem>-<hash>.css` (the
+//   glue's default URL of the module is the new name, so the glue is named after it).
+// `files` maps each name in the staging dir to its bytes; returns the renamed files (name ->
+// bytes), the old name of each (new -> old) and index.html with the new names.
+export function contentAddressed(files, html, base) {
+  const hash = (...parts) => {
+    const h = createHash('sha256');
+    for (const part of parts) h.update(part).update('\0');
+    return h.digest('hex').slice(0, 16);
+  };
+  const text = (name) => {
+    const bytes = files.get(name);
+    if (bytes === undefined) throw new Error(`content names: ${name} not in the build`);
+    return bytes.toString('utf8');
+  };
+  const out = new Map(); // new name -> bytes
+  const from = new Map(); // new name -> old name
+  const put = (oldName, newName, bytes) => {
+    out.set(newName, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'utf8'));
+    from.set(newName, oldName);
+  };
+  const quoted = (name) => new RegExp(`(["'/])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(["'])`, 'g');
+  const swap = (source, oldName, newName, what) => {
+    let count = 0;
+    const result = source.replace(quoted(oldName), (_, open, close) => {
+      count += 1;
+      return `${open}${newName}${close}`;
+    });
+    if (count === 0) throw new Error(`content names: ${what} does not name ${oldName}`);
+    return result;
+  };
+
+  const loaderName = '__wasm_split.js';
+  let loader = files.has(loaderName) ? text(loaderName) : null;
+  for (const name of [...files.keys()].filter((n) => /^split_.+\.wasm$/.test(n)).sort()) {
+    if (loader === null) throw new Error(`content names: ${name} but no ${loaderName}`);
+    const stem = name.replace(/_\d+\.wasm$/, '').replace(/\.wasm$/, '');
+    const bytes = files.get(name);
+    const renamed = `${stem}-${hash(bytes)}.wasm`;
+    loader = swap(loader, name, renamed, loaderName);
+    put(name, renamed, bytes);
+  }
+
+  const crate = base.replace(/-[0-9a-f]+$/, '');
+  const wasmName = `${base}_bg.wasm`;
+  const wasm = files.get(wasmName);
+  if (wasm === undefined) throw new Error(`content names: ${wasmName} not in the build`);
+  const newWasm = `${crate}-${hash(wasm)}_bg.wasm`;
+  put(wasmName, newWasm, wasm);
+
+  const glueName = `${base}.js`;
+  // The glue's default module URL (used when no path is given to init): the module's new name.
+  let glue = text(glueName).replace(quoted(wasmName), `$1${newWasm}$2`);
+  if (loader !== null) {
+    // The glue names the loader in its import statements only (`from"./__wasm_split.js"`); the
+    // same string as a key of the wasm's import object is the module's import name: kept.
+    const imports = new RegExp(`(\\bfrom\\s*)(["'])\\./${loaderName.replace('.', '\\.')}\\2`, 'g');
+    const pair = hash(glue, loader.replace(quoted(glueName), '$1$2'));
+    const newGlue = `${crate}-${pair}.js`;
+    const newLoader = `__wasm_split-${pair}.js`;
+    let found = 0;
+    glue = glue.replace(imports, (_, kw, q) => {
+      found += 1;
+      return `${kw}${q}./${newLoader}${q}`;
+    });
+    if (found === 0) throw new Error(`content names: ${glueName} does not import ${loaderName}`);
+    loader = swap(loader, glueName, newGlue, loaderName);
+    put(loaderName, newLoader, loader);
+    put(glueName, newGlue, glue);
+  } else {
+    put(glueName, `${crate}-${hash(glue)}.js`, glue);
+  }
+
+  for (const name of [...files.keys()].filter((n) => /-[0-9a-f]{16}\.css$/.test(n))) {
+    const bytes = files.get(name);
+    put(name, `${name.replace(/-[0-9a-f]{16}\.css$/, '')}-${hash(bytes)}.css`, bytes);
+  }
+
+  for (const [newName, oldName] of from) {
+    if (oldName.startsWith('split_')) continue; // named by the loader only
+    html = swap(html, oldName, newName, 'index.html');
+  }
+  return { files: out, from, html };
+}
+
 // The sha256 sources of every inline <script> (one with no src attribute) in the page.
 export function inlineScriptHashes(html) {
   const hashes = [];
@@ -650,7 +746,21 @@ async function main() {
       html = updateIntegrity(html, name, readFileSync(path));
     }
   }
-  html = withPolicy(html);
+  const base = appBaseName(html);
+  const code = new Map(
+    readdirSync(staging)
+      .filter((n) => n === '__wasm_split.js' || n.startsWith(`${base}.`) || n.startsWith(`${base}_bg.`)
+        || /^split_.+\.wasm$/.test(n) || /-[0-9a-f]{16}\.css$/.test(n))
+      .map((n) => [n, readFileSync(join(staging, n))]),
+  );
+  const named = contentAddressed(code, html, base);
+  for (const [name, oldName] of named.from) {
+    rmSync(join(staging, oldName));
+    writeFileSync(join(staging, name), named.files.get(name));
+    named.html = updateIntegrity(named.html, name, named.files.get(name));
+  }
+  html = withPolicy(named.html);
+  log(`${named.from.size} files named by their content`);
   writeFileSync(indexPath, html);
   log('Content-Security-Policy set');
 }

@@ -12,9 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
-import { minifyCss, shortenExports, shortenImports, withLoaderPreload } from '../../scripts/post-build.mjs';
+import {
+  contentAddressed,
+  minifyCss,
+  shortenExports,
+  shortenImports,
+  withLoaderPreload,
+} from '../../scripts/post-build.mjs';
 import { repoRoot } from './support/paths.mjs';
-import { startServer } from './support/server.mjs';
+import { cacheControl, startServer } from './support/server.mjs';
 import {
   assertNoPageErrors,
   launchBrowser,
@@ -276,6 +282,84 @@ describe('post-build: the chunk loader is fetched with the glue', () => {
   });
   test('a page without a head is refused', () => {
     assert.throws(() => withLoaderPreload('<body></body>'), /no <\/head>/);
+  });
+});
+
+describe('static server: what a browser may keep', () => {
+  const forever = 'public, max-age=31536000, immutable';
+  const cases = [
+    ['/switchboard-0123456789abcdef_bg.wasm', forever],
+    ['/switchboard-0123456789abcdef.js', forever],
+    ['/__wasm_split-0123456789abcdef.js', forever],
+    ['/split_thread_view-0123456789abcdef.wasm', forever],
+    ['/chunks_0123456789abcdef.bin', forever],
+    ['/app-0123456789abcdef.css', forever],
+    // named by the split point, not the bytes (wasm-split-cli's own name)
+    ['/split_thread_view_2494175390857068034.wasm', 'no-store'],
+    ['/index.html', 'no-store'],
+    ['/__wasm_split.js', 'no-store'],
+    ['/demo/workspace.json', 'no-store'],
+    ['/locales/it.json', 'no-store'],
+    ['/bench-baseline.js', 'no-store'],
+  ];
+  for (const [path, expected] of cases) {
+    test(`${path}: ${expected}`, () => assert.equal(cacheControl(path), expected));
+  }
+});
+
+describe('post-build: the code is named after its content', () => {
+  const build = (overrides = {}) => new Map(Object.entries({
+    'app-1.js': 'import*as t from"./__wasm_split.js";const i={"./__wasm_split.js":t};'
+      + 'n=new URL("app-1_bg.wasm",import.meta.url);',
+    '__wasm_split.js': 'import{initSync as t}from"./app-1.js";'
+      + 'const a=fetch(new URL("./split_thread_view_123.wasm",import.meta.url));',
+    'app-1_bg.wasm': Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+    'split_thread_view_123.wasm': Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1]),
+    'style-0123456789abcdef.css': 'body{margin:0}',
+    ...overrides,
+  }).map(([name, body]) => [name, Buffer.from(body)]));
+  const html = `${INDEX.replace('/style-1.css', '/style-0123456789abcdef.css')}`
+    .replace('</head>', '<link rel="modulepreload" href="/__wasm_split.js"></head>');
+  const named = (files = build()) => {
+    const result = contentAddressed(files, html, 'app-1');
+    const byOld = new Map([...result.from].map(([newName, oldName]) => [oldName, newName]));
+    return { ...result, byOld, text: (old) => result.files.get(byOld.get(old)).toString('utf8') };
+  };
+
+  test('every file gets a name with a hash, and each reference follows it', () => {
+    const { byOld, text, html: page } = named();
+    assert.match(byOld.get('app-1_bg.wasm'), /^app-[0-9a-f]{16}_bg\.wasm$/);
+    assert.match(byOld.get('app-1.js'), /^app-[0-9a-f]{16}\.js$/);
+    assert.match(byOld.get('__wasm_split.js'), /^__wasm_split-[0-9a-f]{16}\.js$/);
+    assert.match(byOld.get('split_thread_view_123.wasm'), /^split_thread_view-[0-9a-f]{16}\.wasm$/);
+    assert.match(byOld.get('style-0123456789abcdef.css'), /^style-[0-9a-f]{16}\.css$/);
+    assert.ok(text('app-1.js').includes(`from"./${byOld.get('__wasm_split.js')}"`));
+    assert.ok(text('app-1.js').includes('{"./__wasm_split.js":t}'), 'the import object key is the wasm import name');
+    assert.ok(text('app-1.js').includes(`new URL("${byOld.get('app-1_bg.wasm')}"`));
+    assert.ok(text('__wasm_split.js').includes(`from"./${byOld.get('app-1.js')}"`));
+    assert.ok(text('__wasm_split.js').includes(`"./${byOld.get('split_thread_view_123.wasm')}"`));
+    for (const file of ['app-1.js', 'app-1_bg.wasm', '__wasm_split.js', 'style-0123456789abcdef.css']) {
+      assert.ok(!page.includes(`/${file}`), `index.html still names ${file}`);
+      assert.ok(page.includes(`/${byOld.get(file)}`), `index.html names ${byOld.get(file)}`);
+    }
+  });
+
+  test('the same bytes get the same names', () => {
+    assert.deepEqual([...named().from], [...named().from]);
+  });
+
+  test('a changed split module renames itself and the loader and glue that name it, nothing else', () => {
+    const before = named().byOld;
+    const after = named(build({ 'split_thread_view_123.wasm': Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 2]) })).byOld;
+    for (const file of ['split_thread_view_123.wasm', '__wasm_split.js', 'app-1.js']) {
+      assert.notEqual(after.get(file), before.get(file), file);
+    }
+    for (const file of ['app-1_bg.wasm', 'style-0123456789abcdef.css']) assert.equal(after.get(file), before.get(file), file);
+  });
+
+  test('a loader that does not name a split module is refused', () => {
+    const files = build({ '__wasm_split.js': 'import{initSync as t}from"./app-1.js";' });
+    assert.throws(() => contentAddressed(files, html, 'app-1'), /does not name split_thread_view_123\.wasm/);
   });
 });
 

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { brotliCompress, constants as zlib } from 'node:zlib';
 import { promisify } from 'node:util';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -77,6 +77,20 @@ async function fileAt(path) {
   } catch {
     return null;
   }
+}
+
+// A file named after its content (scripts/post-build.mjs `contentAddressed`: the app's code
+// `<name>-<16 hex>.js/.wasm/.css`, `<crate>-<16 hex>_bg.wasm`, and the pack of shared chunks
+// `chunks_<16 hex>.bin`) never changes under that name: a production host lets browsers keep
+// it for good, and so does this server. A returning visit then reads the code from the
+// browser's cache, where Chromium also keeps the compiled wasm. Every other file (index.html,
+// the demo data, locales, the bench's pages) is fetched anew each time, so every test still
+// sees the build it is testing.
+const CONTENT_NAMED = /(?:-[0-9a-f]{16}(?:_bg)?|^chunks_[0-9a-f]{16})\.(?:js|wasm|css|bin)$/;
+
+/** The Cache-Control header for the file at `path`. */
+export function cacheControl(path) {
+  return CONTENT_NAMED.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-store';
 }
 
 /**
@@ -181,8 +195,7 @@ export async function startServer({ root, proxy }) {
       const headers = {
         'Content-Type': mimeType(path),
         'Content-Length': info.size,
-        // Every test sees the build it is testing, never a cached one.
-        'Cache-Control': 'no-store',
+        'Cache-Control': cacheControl(path),
         Vary: 'Accept-Encoding',
       };
       const brotli = acceptsBrotli(req.headers['accept-encoding']) ? await brotliOf(path, info) : null;
