@@ -58,12 +58,14 @@ function record(id, what, values, unit, budget, { lowerIsBetter = true } = {}) {
   let verdict = '';
   if (budget !== undefined && Number.isFinite(m)) {
     const over = lowerIsBetter ? p95 > budget : p95 < budget;
-    verdict = over ? `OVER (${fmt(budget)} ${unit})` : `ok (${fmt(budget)} ${unit})`;
+    verdict = over ? `OVER (${fmt(budget, unit)} ${unit})` : `ok (${fmt(budget, unit)} ${unit})`;
   }
-  rows.push([id, what, fmt(m), fmt(p95), unit, verdict, xs.length]);
-  console.log(`  ${id} ${what}: median ${fmt(m)} ${unit}, p95 ${fmt(p95)} ${unit} ${verdict}`);
+  rows.push([id, what, fmt(m, unit), fmt(p95, unit), unit, verdict, xs.length]);
+  console.log(`  ${id} ${what}: median ${fmt(m, unit)} ${unit}, p95 ${fmt(p95, unit)} ${unit} ${verdict}`);
 }
-const fmt = (x) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
+// Ratios with two decimals: their budget is 1.35, which one decimal would print as 1.4.
+const fmt = (x, unit) => (!Number.isFinite(x) ? '–'
+  : unit === '×' ? x.toFixed(2) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
 function printTable() {
   const head = ['id', 'measure', 'median', 'p95', 'unit', 'budget', 'n'];
   const all = [head, ...rows.map((r) => r.map(String))];
