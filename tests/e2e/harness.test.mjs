@@ -1,7 +1,8 @@
 // Tests of the test harness itself, without a browser: the static server's MIME types, SPA
-// fallback and path containment, the bundle budget script's verdict, and the post-build step
-// that shortens the main module's import names. A harness that served
-// wasm as octet-stream or passed an oversized bundle would make every other result meaningless.
+// fallback, path containment and cache headers, the bundle budget script's verdict, and the
+// post-build steps that shorten the main module's import names and name the code after its
+// content. A harness that served wasm as octet-stream, passed an oversized bundle or let a
+// browser keep a file whose name outlives its bytes would make every other result meaningless.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
