@@ -13,12 +13,13 @@ pub use cheat_sheet::CheatSheet;
 
 use crate::domain::keyboard::{interpret, typing_target, Focused, KeyPress, Shortcut, Step};
 use crate::services::preferences::shortcuts_enabled;
+use crate::ui::dialog::MountWhenOpened;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Mounts the listener (inside the router) and the cheat sheet.
+/// Mounts the listener (inside the router) and, once asked for, the cheat sheet.
 #[component]
 pub fn KeyboardShortcuts() -> impl IntoView {
     let help_open = RwSignal::new(false);
@@ -61,7 +62,13 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    view! { <CheatSheet open=help_open /> }
+    // Built the first time `?` asks for it: its ~60 elements were a quarter of the first
+    // screen's, built and styled at every start for a dialog most starts never open.
+    view! {
+        <MountWhenOpened open=help_open>
+            <CheatSheet open=help_open />
+        </MountWhenOpened>
+    }
 }
 
 /// Carries out a shortcut; false when nothing on the page could do it (the key then does
