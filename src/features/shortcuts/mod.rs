@@ -63,7 +63,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     // Built the first time `?` asks for it: its ~60 elements were a quarter of the first
-    // screen's, built and styled at every start for a dialog most starts never open.
+    // screen's, built at every start for a dialog most starts never open.
     view! {
         <MountWhenOpened open=help_open>
             <CheatSheet open=help_open />
