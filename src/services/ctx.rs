@@ -120,7 +120,7 @@ pub struct AppCtx {
     turn_gates: StoredValue<Vec<PaintedGate>, LocalStorage>,
     /// Bumped each time a conversation list shows the first rows of what it lists (a view, a
     /// filter, a search; [`AppCtx::mark_rows_shown`]): see [`AppCtx::until_rows_shown`].
-    rows_shown: RwSignal<u64>,
+    rows_shown: StoredValue<u64>,
     /// Opened right after the frame that paints the rows of the latest bump of `rows_shown`
     /// (then replaced by a fresh one for the next).
     rows_gate: StoredValue<PaintedGate, LocalStorage>,
@@ -211,7 +211,7 @@ impl AppCtx {
             turn_gates: StoredValue::new_local(
                 (0..AfterPaint::COUNT).map(|_| PaintedGate::new()).collect(),
             ),
-            rows_shown: RwSignal::new(0),
+            rows_shown: StoredValue::new(0),
             rows_gate: StoredValue::new_local(PaintedGate::new()),
             directory_gate: StoredValue::new_local(PaintedGate::new()),
             directory_loading: StoredValue::new(false),
@@ -294,13 +294,13 @@ impl AppCtx {
     /// How many times a list has shown the first rows of what it lists, for
     /// [`AppCtx::until_rows_shown`].
     pub fn rows_shown(&self) -> u64 {
-        self.rows_shown.try_get_untracked().unwrap_or_default()
+        self.rows_shown.try_get_value().unwrap_or_default()
     }
 
     /// A list has shown the first rows of what it lists: bumps the count and opens the
     /// current gate a moment after the frame that paints them.
     pub fn mark_rows_shown(&self) {
-        let _ = self.rows_shown.try_update(|r| *r += 1);
+        let _ = self.rows_shown.try_update_value(|r| *r += 1);
         let Some(mut gate) = self
             .rows_gate
             .try_update_value(|gate| std::mem::replace(gate, PaintedGate::new()))
@@ -317,11 +317,7 @@ impl AppCtx {
     /// for). Woken by the list itself: no timer runs while it waits (it polled every 16 ms
     /// before, five timers firing during each filter).
     pub async fn until_rows_shown(&self, after: u64, max_ms: u32) {
-        if self
-            .rows_shown
-            .try_get_untracked()
-            .is_none_or(|r| r > after)
-        {
+        if self.rows_shown() > after {
             return;
         }
         let Some(promise) = self.rows_gate.try_with_value(|gate| gate.promise.clone()) else {
