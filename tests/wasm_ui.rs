@@ -246,3 +246,25 @@ async fn a_list_slot_shows_the_row_at_its_index_and_patches_it_in_place() {
     leptos::task::tick().await;
     assert_eq!(item.get_attribute("aria-setsize").as_deref(), Some("41"));
 }
+
+#[wasm_bindgen_test]
+fn lowercase_in_the_browser_is_the_standard_librarys_mapping() {
+    // Every letter of the Latin, Greek and Cyrillic blocks the five languages and their
+    // customers write in, alone and inside words (final sigma depends on its neighbours).
+    let letters: String = (0x41u32..=0x24f)
+        .chain(0x370..=0x4ff)
+        .filter_map(char::from_u32)
+        .collect();
+    for sample in [
+        letters.as_str(),
+        "ΟΔΟΣ ΣΑΣ Σ",
+        "Łódź Șantier Ţară IJsselmeer Straße İstanbul",
+        "Support",
+    ] {
+        assert_eq!(
+            switchboard::text::lowercase(sample),
+            sample.to_lowercase(),
+            "{sample}"
+        );
+    }
+}

@@ -10,6 +10,7 @@
 use super::ids::InboxId;
 use super::model::{FallbackEmail, FallbackFromAddress, FromNameMode, Inbox, Workspace};
 use super::validate::{required_name, EmailAddress, ValidationError};
+use crate::text::lowercase;
 use std::fmt;
 
 /// Longest company name accepted: it ends up in a `From:` display name.
@@ -236,11 +237,12 @@ pub fn customer_from_name(mode: &FromNameMode, company_name: &str) -> String {
 /// What two From names are compared by: the mode (an agent-and-company name never reads the
 /// same as a bare company name) and the company name, case- and spacing-insensitive.
 fn from_name_key(mode: &FromNameMode, company_name: &str) -> (bool, String) {
-    let folded = company_name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let folded = lowercase(
+        &company_name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     (matches!(mode, FromNameMode::AgentAndCompany), folded)
 }
 

@@ -9,6 +9,7 @@
 
 use super::model::Mailbox;
 use super::validate::{header_value, EmailAddress};
+use crate::text::lowercase;
 
 /// SPEC §3: a subject starting with `FW:` or `FWD:` in any case, after optional spaces.
 pub fn is_forward_subject(subject: &str) -> bool {
@@ -108,7 +109,7 @@ fn unquote(line: &str) -> &str {
 }
 
 fn is_separator(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lowercase(line);
     // Outlook's plain-text rule above the header block.
     if line.len() >= 10 && line.chars().all(|c| c == '_') {
         return true;
@@ -127,7 +128,7 @@ enum Label {
 /// `From: value`, `*From:* value` (Gmail's plain text of bold labels) and the localized forms.
 fn label_of(line: &str) -> Option<(Label, &str)> {
     let colon = line.find(':')?;
-    let label = line[..colon].trim().trim_matches('*').trim().to_lowercase();
+    let label = lowercase(line[..colon].trim().trim_matches('*').trim());
     if label.is_empty() || label.chars().count() > 12 {
         return None;
     }

@@ -10,6 +10,7 @@
 use super::access::{access_role, AccessActor, InboxRole};
 use super::ids::InboxId;
 use super::model::{Inbox, InboxAccess};
+use crate::text::lowercase;
 use serde::Deserialize;
 
 /// An inbox's id, name and access, as stored (the other fields of the record are ignored).
@@ -53,7 +54,7 @@ pub fn visible_entries<A: AccessActor + ?Sized>(
         .filter(|i| i.role_of(user) != InboxRole::NoAccess)
         .cloned()
         .collect();
-    list.sort_by_key(|i| i.name.to_lowercase());
+    list.sort_by_cached_key(|i| lowercase(&i.name));
     list
 }
 

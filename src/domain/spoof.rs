@@ -8,6 +8,7 @@
 //! change a received message (the evidence stays as received).
 
 use super::validate::EmailAddress;
+use crate::text::lowercase;
 
 /// One reason to distrust how a sender presents itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +137,7 @@ fn addresses_in(name: &str) -> Vec<String> {
                 && !domain.contains('@')
                 && domain.contains('.')
                 && !domain.starts_with('.');
-            plausible.then(|| format!("{local}@{domain}").to_lowercase())
+            plausible.then(|| lowercase(&format!("{local}@{domain}")))
         })
         .collect()
 }
@@ -145,7 +146,7 @@ fn addresses_in(name: &str) -> Vec<String> {
 pub fn sender_flags(name: Option<&str>, address: &EmailAddress) -> Vec<SpoofFlag> {
     let mut flags = Vec::new();
     if let Some(name) = name {
-        let actual = address.as_str().to_lowercase();
+        let actual = lowercase(address.as_str());
         if let Some(shown) = addresses_in(name).into_iter().find(|a| *a != actual) {
             flags.push(SpoofFlag::ImitatesAddress { shown });
         }

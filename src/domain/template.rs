@@ -16,6 +16,7 @@ use super::signature::{
     TokenWarning,
 };
 use super::validate::{header_value, ValidationError};
+use crate::text::lowercase;
 
 pub const NAME_MAX: usize = 120;
 pub const SUBJECT_MAX: usize = 200;
@@ -293,12 +294,12 @@ pub fn validate_template(
         errors.push((TemplateField::Name, e.into()));
     } else if others
         .iter()
-        .any(|t| t.name.trim().to_lowercase() == name.to_lowercase())
+        .any(|t| lowercase(t.name.trim()) == lowercase(&name))
     {
         errors.push((
             TemplateField::Name,
             TemplateError::DuplicateName {
-                kind: kind.label().to_lowercase(),
+                kind: lowercase(kind.label()),
                 name: name.clone(),
             },
         ));
@@ -392,7 +393,7 @@ pub fn validate_template(
 /// The items of `kind` whose name, shortcut, summary or address contains `query` (ignoring
 /// case), sorted by name. An empty query lists them all.
 pub fn search<'a>(items: &'a [Template], kind: TemplateKind, query: &str) -> Vec<&'a Template> {
-    let needle = query.trim().to_lowercase();
+    let needle = lowercase(query.trim());
     let mut found: Vec<&Template> = items
         .iter()
         .filter(|t| t.kind == kind)
@@ -406,10 +407,10 @@ pub fn search<'a>(items: &'a [Template], kind: TemplateKind, query: &str) -> Vec
                 ]
                 .into_iter()
                 .flatten()
-                .any(|field| field.to_lowercase().contains(&needle))
+                .any(|field| lowercase(field).contains(&needle))
         })
         .collect();
-    found.sort_by_key(|t| t.name.to_lowercase());
+    found.sort_by_cached_key(|t| lowercase(&t.name));
     found
 }
 

@@ -1,6 +1,7 @@
 //! Validation of values that reach storage or an email header. Pure; every check returns a
 //! typed reason so the UI can say what is wrong next to the field.
 
+use crate::text::lowercase;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -63,8 +64,8 @@ pub fn unique_name<'a>(
     mut existing: impl Iterator<Item = &'a str>,
 ) -> Result<String, ValidationError> {
     let name = required_name(value, max)?;
-    let folded = name.to_lowercase();
-    if existing.any(|other| other.trim().to_lowercase() == folded) {
+    let folded = lowercase(&name);
+    if existing.any(|other| lowercase(other.trim()) == folded) {
         return Err(ValidationError::Duplicate(name));
     }
     Ok(name)

@@ -19,6 +19,7 @@ use crate::domain::TemplateKind;
 use crate::domain::TicketStatus;
 use crate::mail::jmap::JmapError;
 use crate::mail::ParseError;
+use crate::text::lowercase;
 
 /// One sentence to show: a catalogue key and what fills its placeholders.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +88,7 @@ impl Catalog {
                 let value = match arg {
                     Arg::Text(s) => s.clone(),
                     Arg::Key(key) => self.text(*key, &[]),
-                    Arg::LowerKey(key) => self.text(*key, &[]).to_lowercase(),
+                    Arg::LowerKey(key) => lowercase(&self.text(*key, &[])),
                     Arg::Nested(inner) => self.message(inner),
                 };
                 (*name, value)

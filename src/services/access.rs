@@ -4,6 +4,7 @@
 use crate::domain::access::{inbox_role, InboxRole};
 use crate::domain::*;
 use crate::storage::Directory;
+use crate::text::lowercase;
 
 /// Inboxes the user can see, by name: members see theirs, admins see every inbox (view-only
 /// where they are not selected members), others see none of the restricted ones.
@@ -14,6 +15,6 @@ pub fn visible_inboxes(dir: &Directory, user: &User) -> Vec<Inbox> {
         .filter(|inbox| inbox_role(user, inbox) != InboxRole::NoAccess)
         .cloned()
         .collect();
-    list.sort_by_key(|i| i.name.to_lowercase());
+    list.sort_by_cached_key(|i| lowercase(&i.name));
     list
 }

@@ -13,6 +13,7 @@ use crate::domain::lifecycle::{apply, Aggregate, Command, LifecycleError, Transi
 use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::*;
 use crate::storage::{Db, Directory, WriteBatch};
+use crate::text::lowercase;
 use leptos::prelude::GetUntracked;
 
 /// What happened, for the toast.
@@ -93,7 +94,7 @@ pub fn assignable_users(dir: &Directory, inbox: &InboxId) -> Vec<User> {
         .filter(|u| inbox_role(u, inbox) == InboxRole::Member)
         .cloned()
         .collect();
-    users.sort_by_key(|u| u.full_name().to_lowercase());
+    users.sort_by_cached_key(|u| lowercase(&u.full_name()));
     users
 }
 

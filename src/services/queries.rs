@@ -9,6 +9,7 @@ use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 pub use crate::storage::ThreadRead;
 use crate::storage::{Db, ListQuery, PageStart, Summary};
+use crate::text::lowercase;
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
 pub const PAGE_SIZE: u32 = 50;
@@ -240,7 +241,7 @@ pub async fn conversation_with_contact(
 
 pub async fn contacts(app: AppCtx) -> Result<Vec<Contact>, AppError> {
     let mut list = app.db().contacts().await?;
-    list.sort_by_key(|c| c.display_name().to_lowercase());
+    list.sort_by_cached_key(|c| lowercase(&c.display_name()));
     Ok(list)
 }
 
@@ -255,7 +256,7 @@ pub async fn contact_suggestions(app: AppCtx, field: String) -> Result<Vec<Conta
     };
     let mut found = app.db().contacts_with_token(token, SUGGESTIONS * 5).await?;
     found.retain(|c| views::suggests(c.name.as_deref().unwrap_or(""), c.email.as_str(), &query));
-    found.sort_by_key(|c| c.display_name().to_lowercase());
+    found.sort_by_cached_key(|c| lowercase(&c.display_name()));
     found.truncate(SUGGESTIONS as usize);
     Ok(found)
 }

@@ -7,9 +7,10 @@
 use super::{AppCtx, AppError};
 use crate::domain::EmailAddress;
 use crate::storage::schema::META;
+use crate::text::lowercase;
 
 fn key(sender: &EmailAddress) -> String {
-    format!("remote_images:{}", sender.as_str().to_lowercase())
+    format!("remote_images:{}", lowercase(sender.as_str()))
 }
 
 /// True when the rep allowed remote images from `sender` for good.

@@ -23,6 +23,7 @@ use crate::mail::{
     build_message, html_to_text, new_message_id, reply_headers, OutgoingAttachment, OutgoingEmail,
 };
 use crate::storage::{Directory, WriteBatch};
+use crate::text::lowercase;
 use leptos::prelude::*;
 
 /// Which recipient field an error belongs to (shown next to that field).
@@ -110,7 +111,7 @@ fn recipients(typed: &[String], field: RecipientField) -> Result<Vec<Mailbox>, S
 
 fn reply_subject(subject: &str) -> String {
     let trimmed = subject.trim();
-    if trimmed.to_lowercase().starts_with("re:") {
+    if lowercase(trimmed).starts_with("re:") {
         trimmed.to_owned()
     } else {
         format!("Re: {trimmed}")

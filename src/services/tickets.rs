@@ -4,6 +4,7 @@
 
 use super::{AppCtx, AppError};
 use crate::domain::*;
+use crate::text::lowercase;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketRecord {
@@ -181,7 +182,7 @@ pub async fn sidebar(app: AppCtx, conversation: Conversation) -> Result<SidebarD
                 && conversation.ticket.as_ref() != Some(&t.id)
         })
         .collect();
-    open_tickets.sort_by_key(|t| t.name.to_lowercase());
+    open_tickets.sort_by_cached_key(|t| lowercase(&t.name));
     let past_conversations = db
         .conversations_of_contact(&conversation.contact)
         .await?

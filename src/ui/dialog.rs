@@ -2,6 +2,7 @@
 //! Escape to cancel and focus return for free.
 
 use crate::i18n::{k, web::t};
+use crate::text::lowercase;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
@@ -36,9 +37,7 @@ pub fn MountWhenOpened(open: RwSignal<bool>, children: ChildrenFn) -> impl IntoV
 pub fn dialog_id(prefix: &str, title: &str) -> String {
     format!(
         "{prefix}-{}",
-        title
-            .to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), "-")
+        lowercase(title).replace(|c: char| !c.is_alphanumeric(), "-")
     )
 }
 
@@ -52,12 +51,7 @@ pub fn ConfirmDialog(
     #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
     let node = modal_node(open);
-    let title_id = format!(
-        "dlg-{}",
-        title
-            .to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), "-")
-    );
+    let title_id = dialog_id("dlg", &title);
     let label_id = title_id.clone();
     view! {
         <dialog

@@ -14,6 +14,7 @@ use crate::i18n::{
     Key,
 };
 use crate::services::use_app;
+use crate::text::lowercase;
 use crate::ui::dialog::modal_node;
 use crate::ui::labels;
 use leptos::prelude::*;
@@ -80,15 +81,15 @@ pub fn InsertPicker(
                 })
                 .unwrap_or_default(),
             Some(Pick::Quote) => {
-                let needle = q.trim().to_lowercase();
+                let needle = lowercase(q.trim());
                 let mut list: Vec<Message> = messages
                     .get()
                     .into_iter()
                     .filter(|m| m.direction != Direction::Comment)
                     .filter(|m| {
                         needle.is_empty()
-                            || quote_author(m).to_lowercase().contains(&needle)
-                            || m.text_body.to_lowercase().contains(&needle)
+                            || lowercase(&quote_author(m)).contains(&needle)
+                            || lowercase(&m.text_body).contains(&needle)
                     })
                     .collect();
                 list.sort_by_key(|m| std::cmp::Reverse(m.date));

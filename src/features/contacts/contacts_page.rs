@@ -3,6 +3,7 @@
 use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::t};
 use crate::services::{queries, use_app};
+use crate::text::lowercase;
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,13 +40,13 @@ pub fn ContactsPage() -> impl IntoView {
                 None => view! { <Loading label=t(k::CONTACTS__LOADING) /> }.into_any(),
                 Some(Err(err)) => view! { <ErrorNote message=err.translated() /> }.into_any(),
                 Some(Ok(list)) => {
-                    let needle = filter.get().to_lowercase();
+                    let needle = lowercase(&filter.get());
                     let rows = list
                         .into_iter()
                         .filter(|c| {
                             needle.is_empty()
-                                || c.display_name().to_lowercase().contains(&needle)
-                                || c.email.as_str().to_lowercase().contains(&needle)
+                                || lowercase(&c.display_name()).contains(&needle)
+                                || lowercase(c.email.as_str()).contains(&needle)
                         })
                         .map(|c| {
                             let owner = owner_name(&c.owner);

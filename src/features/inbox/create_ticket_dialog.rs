@@ -12,6 +12,7 @@ use crate::i18n::{
 };
 use crate::services::actions::{self, NewTicket};
 use crate::services::{tickets, use_app};
+use crate::text::lowercase;
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
     let app = use_app();
     let users = app.summary.with_untracked(|d| {
         let mut users = d.users.clone();
-        users.sort_by_key(|u| u.full_name().to_lowercase());
+        users.sort_by_cached_key(|u| lowercase(&u.full_name()));
         users
     });
     let name = RwSignal::new(conversation.subject.clone());

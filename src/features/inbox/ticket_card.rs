@@ -12,6 +12,7 @@ use crate::i18n::{
 use crate::services::actions;
 use crate::services::tickets::{self, CardProp};
 use crate::services::use_app;
+use crate::text::lowercase;
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
     let app = use_app();
     let users = app.summary.with_untracked(|d| {
         let mut users = d.users.clone();
-        users.sort_by_key(|u| u.full_name().to_lowercase());
+        users.sort_by_cached_key(|u| lowercase(&u.full_name()));
         users
     });
     let props = LocalResource::new(move || {

@@ -11,6 +11,7 @@ use crate::domain::{Priority, TicketOwnerRule, TicketStatus, UserId};
 use crate::i18n::{k, web::t};
 use crate::services::settings::field;
 use crate::services::use_app;
+use crate::text::lowercase;
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ pub fn AutomationTab(state: FallbackState) -> impl IntoView {
     let edit_ticket = RwSignal::new(false);
     let users = move || {
         let mut list = app.summary.with(|d| d.users.clone());
-        list.sort_by_key(|u| u.full_name().to_lowercase());
+        list.sort_by_cached_key(|u| lowercase(&u.full_name()));
         list.into_iter()
             .map(|u| view! { <option value=u.id.0.clone()>{u.full_name()}</option> })
             .collect_view()

@@ -9,6 +9,7 @@ use crate::domain::signature::{render, Signature, TokenContext};
 use crate::domain::{EmailAddress, FallbackEmail, FallbackFromAddress, Inbox, User, UserId};
 use crate::i18n::{k, web::t};
 use crate::services::use_app;
+use crate::text::lowercase;
 use crate::ui::sandbox::{preview_document, sanitize_html};
 use leptos::prelude::*;
 
@@ -96,7 +97,7 @@ pub fn FallbackPreview(state: FallbackState, inbox: Inbox) -> impl IntoView {
     };
     let users = move || {
         let mut list: Vec<User> = app.with_directory(|d| d.users.clone()).unwrap_or_default();
-        list.sort_by_key(|u| u.full_name().to_lowercase());
+        list.sort_by_cached_key(|u| lowercase(&u.full_name()));
         list.into_iter()
             .map(|u| view! { <option value=u.id.0.clone()>{u.full_name()}</option> })
             .collect_view()

@@ -5,6 +5,7 @@
 use crate::domain::{TeamId, UserId};
 use crate::i18n::{k, web::t};
 use crate::services::use_app;
+use crate::text::lowercase;
 use leptos::prelude::*;
 
 fn toggle<T: PartialEq + Clone + Send + Sync + 'static>(list: RwSignal<Vec<T>>, id: T, on: bool) {
@@ -27,7 +28,7 @@ pub fn PeoplePicker(
     let app = use_app();
     let user_rows = move || {
         let mut list = app.summary.with(|d| d.users.clone());
-        list.sort_by_key(|u| u.full_name().to_lowercase());
+        list.sort_by_cached_key(|u| lowercase(&u.full_name()));
         list.into_iter()
             .map(|u| {
                 let id = u.id.clone();
@@ -51,7 +52,7 @@ pub fn PeoplePicker(
     };
     let team_rows = move || {
         let mut list = app.summary.with(|d| d.teams.clone());
-        list.sort_by_key(|t| t.name.to_lowercase());
+        list.sort_by_cached_key(|t| lowercase(&t.name));
         list.into_iter()
             .map(|t| {
                 let id = t.id.clone();

@@ -9,6 +9,7 @@ use crate::i18n::{
 };
 use crate::services::actions::{self, report, Done};
 use crate::services::{tickets, use_app, AppCtx, AppError};
+use crate::text::lowercase;
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn TicketProps(ticket: Ticket) -> impl IntoView {
     let app = use_app();
     let users = app.summary.with_untracked(|d| {
         let mut users = d.users.clone();
-        users.sort_by_key(|u| u.full_name().to_lowercase());
+        users.sort_by_cached_key(|u| lowercase(&u.full_name()));
         users
     });
     let id = StoredValue::new(ticket.id.clone());
