@@ -158,12 +158,7 @@ const TERSER_VERSION = '5.51.2';
 // `__wasm_split.js` import) and property names (the wasm import object's keys) are kept.
 // No source map: the release site ships none.
 async function minifyAll(paths) {
-  const manifest = join(TERSER_DIR, 'package.json');
-  const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
-  if (version !== TERSER_VERSION) {
-    throw new Error(`terser ${TERSER_VERSION} is not in node_modules; run \`bash scripts/setup.sh\``);
-  }
-  const { minify } = await import(pathToFileURL(join(TERSER_DIR, 'main.js')).href);
+  const minify = await terser();
   for (const path of paths) {
     const result = await minify(readFileSync(path, 'utf8'), {
       module: true,
@@ -177,6 +172,39 @@ async function minifyAll(paths) {
     }
     writeFileSync(path, result.code);
   }
+}
+
+/** terser's `minify`, the pinned version from node_modules. */
+async function terser() {
+  const manifest = join(TERSER_DIR, 'package.json');
+  const version = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : '';
+  if (version !== TERSER_VERSION) {
+    throw new Error(`terser ${TERSER_VERSION} is not in node_modules; run \`bash scripts/setup.sh\``);
+  }
+  return (await import(pathToFileURL(join(TERSER_DIR, 'main.js')).href)).minify;
+}
+
+// Minifies index.html's classic inline scripts (`src/early_read.js`, inlined by Trunk: its
+// comments are for the source's readers, not for every page load). Trunk's loader is a
+// module script and stays as Trunk wrote it. The policy's hashes are taken afterwards.
+export async function minifyInlineScripts(html) {
+  const minify = await terser();
+  let out = '';
+  let at = 0;
+  for (const match of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    const result = await minify(match[1], {
+      ecma: 2020,
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false },
+    });
+    if (typeof result.code !== 'string' || result.code.length === 0) {
+      throw new Error('terser produced nothing for an inline script of index.html');
+    }
+    out += `${html.slice(at, match.index)}<script>${result.code}</script>`;
+    at = match.index + match[0].length;
+  }
+  return out + html.slice(at);
 }
 
 // wasm binary helpers for `shortenImports`: unsigned LEB128 read at an offset / written.
@@ -740,6 +768,7 @@ async function main() {
   let html = readFileSync(indexPath, 'utf8');
   html = await split(staging, profile, html);
   if (profile === 'release') {
+    html = await minifyInlineScripts(html);
     for (const name of readdirSync(staging).filter((n) => n.endsWith('.css'))) {
       const path = join(staging, name);
       writeFileSync(path, minifyCss(readFileSync(path, 'utf8')));

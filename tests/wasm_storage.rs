@@ -1743,7 +1743,7 @@ async fn the_page_read_at_start_up_is_the_first_page_and_count_that_the_url_s_li
     ];
     for (url, expected, count, rows) in cases {
         go(url);
-        let page = queries::first_page(&db, &summary).await.expect(url);
+        let page = queries::first_page(&db, &summary, None).await.0.expect(url);
         assert_eq!(page.query, expected, "{url}");
         assert_eq!((page.count, page.rows.len()), (count, rows), "{url}");
         let read = db
@@ -1763,7 +1763,10 @@ async fn the_page_read_at_start_up_is_the_first_page_and_count_that_the_url_s_li
         .for_each(|c| c.status = ConversationStatus::Open);
     db.replace_all(&data).await.unwrap();
     go("/inbox/all-open?inbox=i-1");
-    let page = queries::first_page(&db, &summary).await.expect("a page");
+    let page = queries::first_page(&db, &summary, None)
+        .await
+        .0
+        .expect("a page");
     assert_eq!((page.count, page.rows.len()), (70, 50));
     assert_eq!(page.rows[0].conversation.id.as_str(), "conv-69");
     // Pages without a conversation list (Drafts lists drafts).
@@ -1774,8 +1777,132 @@ async fn the_page_read_at_start_up_is_the_first_page_and_count_that_the_url_s_li
         "/inbox/drafts?inbox=i-1",
     ] {
         go(url);
-        assert_eq!(queries::first_page(&db, &summary).await, None, "{url}");
+        assert_eq!(
+            queries::first_page(&db, &summary, None).await.0,
+            None,
+            "{url}"
+        );
     }
     go(&was);
     drop_db(db, &name).await;
+}
+
+// ---- start-up's early reads (issue 9) ------------------------------------------------------
+
+/// Runs index.html's early script (`src/early_read.js`) on the database `name` (the app's is
+/// `switchboard`), as the page does while it is parsed.
+fn run_early_script(name: &str) {
+    let script = include_str!("../src/early_read.js").replace(
+        "indexedDB.open('switchboard')",
+        &format!("indexedDB.open('{name}')"),
+    );
+    js_sys::eval(&script).expect("the early script runs");
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+const PLAN_KEY: &str = "switchboard.start-plan";
+
+#[wasm_bindgen_test]
+async fn the_early_script_answers_what_start_up_would_read_and_nothing_else() {
+    let (db, name) = fresh("early").await;
+    db.replace_all(&small_workspace()).await.unwrap();
+    put_conversations(&db, thirty_conversations()).await;
+    let open = list_query(plan(ListIndex::Bucket, &["open"], None, None));
+    let closed = list_query(plan(ListIndex::Bucket, &["closed"], None, None));
+    let start = StartPlan::new(Some((&open, 10)));
+
+    // No plan stored (a first start): the script reads nothing.
+    local_storage().remove_item(PLAN_KEY).unwrap();
+    run_early_script(&name);
+    assert!(EarlyRead::take().await.is_none());
+
+    start.remember(None).unwrap();
+    run_early_script(&name);
+    let early = EarlyRead::take().await.expect("the script's answers");
+    assert!(
+        EarlyRead::take().await.is_none(),
+        "the answers are taken once"
+    );
+    assert_eq!(
+        early.summary().expect("the summary was read").unwrap(),
+        db.seeded_summary().await.unwrap().unwrap()
+    );
+    let (count, rows) = early
+        .first_page(&open, 10)
+        .expect("the page was read")
+        .unwrap();
+    assert_eq!(count, db.count_list(&open).await.unwrap());
+    let read = db
+        .list_page_with_contacts(&open, &PageStart::Offset(0), 10)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(rows, read);
+    // Asked for anything else, the answers say nothing: the app reads it.
+    assert!(early.first_page(&open, 11).is_none());
+    assert!(early.first_page(&closed, 10).is_none());
+
+    // The plan the script followed is not stored again; another one replaces it.
+    let stored = local_storage().get_item(PLAN_KEY).unwrap();
+    StartPlan::new(Some((&open, 10)))
+        .remember(Some(&early))
+        .unwrap();
+    assert_eq!(local_storage().get_item(PLAN_KEY).unwrap(), stored);
+    StartPlan::new(Some((&closed, 10)))
+        .remember(Some(&early))
+        .unwrap();
+    assert_ne!(local_storage().get_item(PLAN_KEY).unwrap(), stored);
+
+    // A plan made at another address: the summary is read, the page is not.
+    let elsewhere = stored
+        .unwrap()
+        .replacen("\"at\":\"", "\"at\":\"/elsewhere", 1);
+    local_storage().set_item(PLAN_KEY, &elsewhere).unwrap();
+    run_early_script(&name);
+    let early = EarlyRead::take().await.expect("the script's answers");
+    assert!(early.summary().is_some());
+    assert!(early.first_page(&open, 10).is_none());
+
+    // A database not seeded: no summary from the script (start-up seeds it).
+    let (empty, empty_name) = fresh("early-empty").await;
+    local_storage().set_item(PLAN_KEY, &elsewhere).unwrap();
+    run_early_script(&empty_name);
+    let early = EarlyRead::take().await.expect("the script's answers");
+    assert!(early.summary().is_none());
+
+    local_storage().remove_item(PLAN_KEY).unwrap();
+    drop_db(empty, &empty_name).await;
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_handle_opening_the_database_serves_calls_once_open_or_fails_them_as_the_open_did() {
+    let name = unique("opening");
+    let db = Db::opening(&name);
+    db.set_meta("kept", &true).await.expect("written once open");
+    assert_eq!(db.get_meta::<bool>("kept").await.unwrap(), Some(true));
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    drop_db(db, &name).await;
+
+    // A database newer than this app: the open fails, and so does every call.
+    let newer = unique("opening-newer");
+    {
+        use indexed_db_futures::database::Database;
+        use indexed_db_futures::prelude::*;
+        let raw = Database::open(&newer)
+            .with_version(SCHEMA_VERSION + 5)
+            .build()
+            .unwrap()
+            .await
+            .unwrap();
+        raw.close();
+    }
+    let db = Db::opening(&newer);
+    assert!(db.connected().await.is_err());
+    assert!(db.get_meta::<bool>("kept").await.is_err());
+    db.close();
+    Db::delete_database(&newer).await.unwrap();
 }

@@ -9,27 +9,30 @@ use crate::i18n::errors::Translated;
 use crate::i18n::k;
 use crate::i18n::web::{self as i18n, t};
 use crate::services::{boot, queries, AfterPaint, AppCtx};
+use crate::storage::{EarlyRead, StartPlan};
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
+use std::rc::Rc;
 
 #[component]
 pub fn App() -> impl IntoView {
     // The language first (English is built in; another is fetched), then the workspace.
     // The first page of the list the URL shows is read before the shell is built (see
-    // `queries::first_page`).
+    // `queries::first_page`), both from the early script's answers where they serve.
     let booted = LocalResource::new(|| async {
         after_paint::start_language().await;
-        let (db, summary) = boot::boot().await?;
-        let first_page = queries::first_page(&db, &summary).await;
-        Ok::<_, crate::services::AppError>((db, summary, first_page))
+        let (db, summary, early) = boot::boot().await?;
+        let (first_page, plan) = queries::first_page(&db, &summary, early.as_ref()).await;
+        let start = Start { plan, early };
+        Ok::<_, crate::services::AppError>((db, summary, first_page, Rc::new(start)))
     });
     view! {
         {move || match booted.get() {
             None => view! { <Loading label=t(k::APP__LOADING) /> }.into_any(),
-            Some(Ok((db, summary, first_page))) => {
-                view! { <Ready db summary first_page /> }.into_any()
+            Some(Ok((db, summary, first_page, start))) => {
+                view! { <Ready db summary first_page start /> }.into_any()
             }
             Some(Err(err)) => {
                 view! {
@@ -47,18 +50,29 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What the next start's early script is to read, and what this one's read.
+struct Start {
+    plan: StartPlan,
+    early: Option<EarlyRead>,
+}
+
 #[component]
 fn Ready(
     db: crate::storage::Db,
     summary: crate::storage::Summary,
     first_page: Option<queries::FirstPage>,
+    start: Rc<Start>,
 ) -> impl IntoView {
     let app = AppCtx::provide(db, summary, first_page);
     // The whole directory (a chunk of its own) is read once the first screen is painted, or
-    // sooner if a page needs it (`AppCtx::until_directory`).
+    // sooner if a page needs it (`AppCtx::until_directory`); then the next start's plan is
+    // stored (if it changed): a plan not stored only costs the next start its early reads.
     leptos::task::spawn_local(async move {
         app.until_turn(AfterPaint::Directory).await;
         app.until_directory().await;
+        if let Err(error) = start.plan.remember(start.early.as_ref()) {
+            leptos::logging::warn!("the start-up plan was not stored: {error}");
+        }
     });
     // A page without a conversation list (settings, contacts, a ticket) says nothing when it
     // is painted; a second is ample for its first screen.

@@ -6,25 +6,33 @@
 
 use super::{AppCtx, AppError};
 use crate::domain::WorkspaceData;
-use crate::storage::{Db, Directory, Summary, DB_NAME};
+use crate::storage::{Db, Directory, EarlyRead, Summary, DB_NAME};
 
 pub const DEMO_URL: &str = "/demo/workspace.json";
 
 /// Opens the store, seeds the demo workspace if the store is empty, and reads what the first
-/// inbox paint needs of the directory.
-pub async fn boot() -> Result<(Db, Summary), AppError> {
-    // The open request goes out first (`join` polls in order); the storage areas load while
-    // the browser opens the database.
-    let (db, ()) =
-        futures_util::future::join(Db::open(DB_NAME), async { super::session::load_storage() })
-            .await;
-    let db = db?;
+/// inbox paint needs of the directory: from the early script's answers when they are what the
+/// app would read (`storage::EarlyRead`), else from the store. The answers come back too, for
+/// the first list page ([`super::queries::first_page`]).
+pub async fn boot() -> Result<(Db, Summary, Option<EarlyRead>), AppError> {
+    // The open request goes out first (the spawned open runs at the first await), then the
+    // early script's answers are taken and the storage areas loaded (the first use of each
+    // is a synchronous round trip to the browser) while the browser opens the database.
+    let db = Db::opening(DB_NAME);
+    let early = EarlyRead::take().await;
+    super::session::load_storage();
+    // What the first screen shows is read already: it does not wait for this tab's open.
+    // (One that does not decode is read again, as if there were none.)
+    if let Some(Ok(summary)) = early.as_ref().and_then(EarlyRead::summary) {
+        return Ok((db, summary, early));
+    }
+    db.connected().await?;
     if let Some(summary) = db.seeded_summary().await? {
-        return Ok((db, summary));
+        return Ok((db, summary, early));
     }
     seed_demo(db.clone()).await?;
     let summary = db.load_summary().await?;
-    Ok((db, summary))
+    Ok((db, summary, early))
 }
 
 /// Reads the whole directory and installs every English text with it (issue 2: both are

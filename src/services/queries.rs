@@ -8,7 +8,7 @@ use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 pub use crate::storage::ThreadRead;
-use crate::storage::{Db, ListQuery, PageStart, Summary};
+use crate::storage::{Db, EarlyRead, ListQuery, PageStart, StartPlan, Summary};
 use crate::text::lowercase;
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
@@ -138,9 +138,37 @@ pub struct FirstPage {
 /// Reads the first page of the conversation list the current URL shows (with its count), as
 /// the workspace will ask for it: the same route, view, inbox, user and filters rules. Read
 /// before the shell is built, its answer is not held back behind the shell's first frame, and
-/// the first frame shows the rows. `None` when the URL shows no conversation list or a read
-/// fails (the list then reads, and reports, on its own).
-pub async fn first_page(db: &Db, summary: &Summary) -> Option<FirstPage> {
+/// the first frame shows the rows. Taken from the early script's answers when they are what
+/// this reads (`storage::EarlyRead`). `None` when the URL shows no conversation list or a read
+/// fails (the list then reads, and reports, on its own). With it, what the next start's early
+/// script is to read.
+pub async fn first_page(
+    db: &Db,
+    summary: &Summary,
+    early: Option<&EarlyRead>,
+) -> (Option<FirstPage>, StartPlan) {
+    let Some(query) = start_query(summary) else {
+        return (None, StartPlan::new(None));
+    };
+    let plan = StartPlan::new(Some((&query, PAGE_SIZE)));
+    let read = match early.and_then(|e| e.first_page(&query, PAGE_SIZE)) {
+        Some(answer) => answer.map_err(AppError::from).map(|(count, page)| {
+            let rows = page
+                .into_iter()
+                .map(|(c, contact)| row(c, contact))
+                .collect();
+            (count, rows)
+        }),
+        None => count_and_first_rows(db, &query).await,
+    };
+    let page = read
+        .ok()
+        .map(|(count, rows)| FirstPage { query, count, rows });
+    (page, plan)
+}
+
+/// The conversation list the current URL shows, as the workspace will ask for it.
+fn start_query(summary: &Summary) -> Option<ListQuery> {
     use leptos_router::location::{BrowserUrl, LocationProvider};
     let url = BrowserUrl::current().ok()?;
     let (area, path) = views::WorkspacePath::of_location(url.path())?;
@@ -151,9 +179,7 @@ pub async fn first_page(db: &Db, summary: &Summary) -> Option<FirstPage> {
     let visible = inbox_entry::visible_entries(&summary.inboxes, user);
     let inbox = inbox_entry::current_entry(&visible, params.get_str("inbox"), Some(user))?;
     let filters = ListFilters::from_query(|key| params.get(key));
-    let query = list_query(view, area, &inbox, &me, &filters, session::now_millis())?;
-    let (count, rows) = count_and_first_rows(db, &query).await.ok()?;
-    Some(FirstPage { query, count, rows })
+    list_query(view, area, &inbox, &me, &filters, session::now_millis())
 }
 
 /// A list's count and first page, read together (a new list shows both at once). The page's

@@ -40,8 +40,10 @@ use wasm_bindgen_futures::spawn_local;
 // Attachment blobs (owned by the drafts helper): an `impl Db` in a child module, so it uses the
 // same transaction plumbing without widening its visibility.
 mod attachments;
+mod early;
 mod search;
 
+pub use early::{EarlyRead, StartPlan};
 use search::TokenKeys;
 
 /// How often a blocked open re-checks, and how long it waits for the other tabs to close
@@ -50,7 +52,18 @@ const BLOCKED_CHECK_MS: u32 = 250;
 const BLOCKED_GRACE_MS: f64 = 3_000.0;
 
 struct Inner {
-    db: Database,
+    /// The database's name.
+    name: String,
+    /// The connection; empty while the open of [`Db::opening`] is under way.
+    db: std::cell::OnceCell<Database>,
+    /// Why the open of [`Db::opening`] failed: every call fails with it.
+    failed: RefCell<Option<StorageError>>,
+    /// The calls waiting for the open of [`Db::opening`].
+    waiting: RefCell<Vec<std::task::Waker>>,
+    /// The handle [`Db::opening`] opened (it watches the connection for this one).
+    opened: RefCell<Option<Db>>,
+    /// Closed (by [`Db::close`]) before its open finished: the connection is closed on arrival.
+    closed: Cell<bool>,
     /// Set once the connection is gone because another tab upgraded the schema (or the
     /// browser closed it); from then on every call fails with `VersionChanged`.
     lost: Cell<bool>,
@@ -58,12 +71,46 @@ struct Inner {
 }
 
 impl Inner {
+    fn new(name: String) -> Inner {
+        Inner {
+            name,
+            db: std::cell::OnceCell::new(),
+            failed: RefCell::new(None),
+            waiting: RefCell::new(Vec::new()),
+            opened: RefCell::new(None),
+            closed: Cell::new(false),
+            lost: Cell::new(false),
+            on_lost: RefCell::new(Vec::new()),
+        }
+    }
+
     fn connection_lost(&self) {
         self.lost.set(true);
         // Cloned out so a callback may register another one without a double borrow.
         let callbacks: Vec<Rc<dyn Fn()>> = self.on_lost.borrow().clone();
         for callback in callbacks {
             callback();
+        }
+    }
+
+    /// The open of [`Db::opening`] is over (`Ok`: connected): the waiting calls go on.
+    fn settle(&self, outcome: Result<Db, StorageError>) {
+        match outcome {
+            Ok(opened) => {
+                let database = opened.inner.db.get().cloned();
+                if let Some(database) = database {
+                    if self.closed.get() {
+                        database.clone().close();
+                    }
+                    let _ = self.db.set(database);
+                }
+                *self.opened.borrow_mut() = Some(opened);
+            }
+            Err(error) => *self.failed.borrow_mut() = Some(error),
+        }
+        let waiting = std::mem::take(&mut *self.waiting.borrow_mut());
+        for waker in waiting {
+            waker.wake();
         }
     }
 }
@@ -120,12 +167,55 @@ impl Db {
         }
     }
 
-    fn from_database(db: Database) -> Result<Db, StorageError> {
-        let inner = Rc::new(Inner {
-            db: db.clone(),
-            lost: Cell::new(false),
-            on_lost: RefCell::new(Vec::new()),
+    /// A handle on `name` (at `SCHEMA_VERSION`) to use at once, while the database opens:
+    /// calls wait for the connection (and fail as the open did, if it does). Start-up takes
+    /// it when the early script has already read what the first screen shows
+    /// (`services::boot`), so the first screen does not wait for this tab's own open.
+    pub fn opening(name: &str) -> Db {
+        let inner = Rc::new(Inner::new(name.to_owned()));
+        let weak = Rc::downgrade(&inner);
+        let name = name.to_owned();
+        spawn_local(async move {
+            let outcome = Db::open(&name).await;
+            let Some(inner) = weak.upgrade() else { return };
+            if let Ok(opened) = &outcome {
+                let weak = Rc::downgrade(&inner);
+                opened.on_version_change(move || {
+                    if let Some(inner) = weak.upgrade() {
+                        inner.connection_lost();
+                    }
+                });
+            }
+            inner.settle(outcome);
         });
+        Db { inner }
+    }
+
+    /// Waits for the connection of [`Db::opening`] (at once for an opened handle): `Err` if
+    /// the open failed.
+    pub async fn connected(&self) -> Result<(), StorageError> {
+        self.connection().await.map(|_| ())
+    }
+
+    // One copy, not one per `tx` instance.
+    #[inline(never)]
+    async fn connection(&self) -> Result<&Database, StorageError> {
+        poll_fn(|cx| {
+            if let Some(db) = self.inner.db.get() {
+                return Poll::Ready(Ok(db));
+            }
+            if let Some(error) = self.inner.failed.borrow().as_ref() {
+                return Poll::Ready(Err(error.clone()));
+            }
+            self.inner.waiting.borrow_mut().push(cx.waker().clone());
+            Poll::Pending
+        })
+        .await
+    }
+
+    fn from_database(db: Database) -> Result<Db, StorageError> {
+        let inner = Rc::new(Inner::new(db.name()));
+        let _ = inner.db.set(db.clone());
         let mut listener = db.version_changes()?;
         let weak: Weak<Inner> = Rc::downgrade(&inner);
         spawn_local(async move {
@@ -154,7 +244,10 @@ impl Db {
 
     /// Closes this tab's connection (pending transactions still finish).
     pub fn close(&self) {
-        self.inner.db.clone().close();
+        self.inner.closed.set(true);
+        if let Some(db) = self.inner.db.get() {
+            db.clone().close();
+        }
     }
 
     /// Deletes the database `name` (waits until every connection to it is closed).
@@ -164,16 +257,23 @@ impl Db {
     }
 
     pub fn name(&self) -> String {
-        self.inner.db.name()
+        self.inner.name.clone()
     }
 
-    /// The schema version of the open connection.
+    /// The schema version of the open connection (the one asked for while it opens).
     pub fn version(&self) -> u32 {
-        self.inner.db.version() as u32
+        self.inner
+            .db
+            .get()
+            .map_or(SCHEMA_VERSION, |db| db.version() as u32)
     }
 
+    /// The stores of the open connection (none while it opens).
     pub fn store_names(&self) -> Vec<String> {
-        self.inner.db.object_store_names().collect()
+        self.inner
+            .db
+            .get()
+            .map_or_else(Vec::new, |db| db.object_store_names().collect())
     }
 
     // ---- plumbing -------------------------------------------------------------------------
@@ -186,17 +286,16 @@ impl Db {
         }
     }
 
-    fn tx<S: ObjectStoreName>(
+    async fn tx<S: ObjectStoreName>(
         &self,
         stores: S,
         mode: TransactionMode,
     ) -> Result<Transaction<'_>, StorageError> {
+        let db = self.connection().await?;
         if self.inner.lost.get() {
             return Err(StorageError::VersionChanged);
         }
-        self.inner
-            .db
-            .transaction(stores)
+        db.transaction(stores)
             .with_mode(mode)
             .build()
             .map_err(|e| self.lost_or(e.into()))
@@ -208,7 +307,7 @@ impl Db {
 
     /// Puts `records` into `store` in one transaction.
     async fn put_all(&self, store: &str, records: Vec<JsValue>) -> Result<(), StorageError> {
-        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        let tx = self.tx(store, TransactionMode::Readwrite).await?;
         let object_store = tx.object_store(store)?;
         for record in records {
             // Requests are sent when built; the transaction's outcome covers them all.
@@ -218,7 +317,7 @@ impl Db {
     }
 
     async fn delete_one(&self, store: &str, key: &str) -> Result<(), StorageError> {
-        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        let tx = self.tx(store, TransactionMode::Readwrite).await?;
         let _request = tx.object_store(store)?.delete(key).primitive()?;
         self.commit(tx).await
     }
@@ -228,13 +327,13 @@ impl Db {
         store: &str,
         key: &str,
     ) -> Result<Option<T>, StorageError> {
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let value: Option<JsValue> = tx.object_store(store)?.get(key).primitive()?.await?;
         value.map(from_js).transpose()
     }
 
     async fn get_all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, StorageError> {
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(store)?;
         read_all(&object_store).await
     }
@@ -246,7 +345,7 @@ impl Db {
         index: &str,
         key: JsValue,
     ) -> Result<Vec<T>, StorageError> {
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(store)?;
         let values = object_store
             .index(index)?
@@ -263,7 +362,7 @@ impl Db {
         index: &str,
         key: JsValue,
     ) -> Result<Option<T>, StorageError> {
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(store)?;
         let value: Option<JsValue> = object_store.index(index)?.get(key).primitive()?.await?;
         value.map(from_js).transpose()
@@ -283,7 +382,7 @@ impl Db {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(store)?;
         let index = object_store.index(index)?;
         let (lower, upper) = prefix_range(prefix);
@@ -315,7 +414,7 @@ impl Db {
         index: &str,
         prefix: &[JsValue],
     ) -> Result<u32, StorageError> {
-        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let tx = self.tx(store, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(store)?;
         let (lower, upper) = prefix_range(prefix);
         let count = object_store
@@ -367,7 +466,7 @@ impl Db {
         puts.extend(records(TICKETS, &data.tickets, to_js)?);
         puts.extend(records(TEMPLATES, &data.templates, to_js)?);
 
-        let tx = self.tx(ALL_STORES, TransactionMode::Readwrite)?;
+        let tx = self.tx(ALL_STORES, TransactionMode::Readwrite).await?;
         for store in DATA_STORES {
             let _request = tx.object_store(store)?.clear()?;
         }
@@ -379,7 +478,7 @@ impl Db {
 
     /// The small stores, read in one readonly transaction.
     pub async fn load_directory(&self) -> Result<Directory, StorageError> {
-        let tx = self.tx(DIRECTORY_STORES, TransactionMode::Readonly)?;
+        let tx = self.tx(DIRECTORY_STORES, TransactionMode::Readonly).await?;
         let workspace_store = tx.object_store(WORKSPACE)?;
         let users = tx.object_store(USERS)?;
         let teams = tx.object_store(TEAMS)?;
@@ -413,7 +512,7 @@ impl Db {
     /// transaction: templates are not read, and of the workspace and inbox records only the
     /// fields the summary holds are deserialised.
     pub async fn load_summary(&self) -> Result<Summary, StorageError> {
-        let tx = self.tx(SUMMARY_STORES, TransactionMode::Readonly)?;
+        let tx = self.tx(SUMMARY_STORES, TransactionMode::Readonly).await?;
         read_summary(&tx)?.await
     }
 
@@ -424,7 +523,9 @@ impl Db {
     pub async fn seeded_summary(&self) -> Result<Option<Summary>, StorageError> {
         let mut stores = SUMMARY_STORES.to_vec();
         stores.push(META);
-        let tx = self.tx(stores.as_slice(), TransactionMode::Readonly)?;
+        let tx = self
+            .tx(stores.as_slice(), TransactionMode::Readonly)
+            .await?;
         let seeded = tx.object_store(META)?.get(META_SEEDED).primitive()?;
         let summary = read_summary(&tx)?;
         let seeded: Option<JsValue> = seeded.await?;
@@ -489,7 +590,7 @@ impl Db {
         token: &str,
         limit: u32,
     ) -> Result<Vec<Contact>, StorageError> {
-        let tx = self.tx(CONTACTS, TransactionMode::Readonly)?;
+        let tx = self.tx(CONTACTS, TransactionMode::Readonly).await?;
         let values = tx
             .object_store(CONTACTS)?
             .index(IDX_TERMS)?
@@ -548,7 +649,7 @@ impl Db {
 
     /// How many conversations a filtered list holds (one index count, no record read).
     pub async fn count_list(&self, q: &ListQuery) -> Result<u32, StorageError> {
-        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(CONVERSATIONS)?;
         let (lower, upper) = list_range(q, None);
         let count = object_store
@@ -570,7 +671,7 @@ impl Db {
         limit: u32,
     ) -> Result<Vec<Conversation>, StorageError> {
         let total = self.list_total_if_needed(q, start, limit).await?;
-        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly)?;
+        let tx = self.tx(CONVERSATIONS, TransactionMode::Readonly).await?;
         read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await
     }
 
@@ -585,7 +686,9 @@ impl Db {
         limit: u32,
     ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
         let total = self.list_total_if_needed(q, start, limit).await?;
-        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
+        let tx = self
+            .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
+            .await?;
         let page: Vec<ListRow> =
             read_list_page(&tx.object_store(CONVERSATIONS)?, q, start, limit, total).await?;
         with_contact_names(&tx, page).await
@@ -613,7 +716,9 @@ impl Db {
         &self,
         ids: &[ConversationId],
     ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
-        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
+        let tx = self
+            .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
+            .await?;
         let object_store = tx.object_store(CONVERSATIONS)?;
         let requests = ids
             .iter()
@@ -637,7 +742,9 @@ impl Db {
         &self,
         token: &str,
     ) -> Result<HashSet<ConversationId>, StorageError> {
-        let tx = self.tx([CONVERSATIONS, MESSAGE_TERMS], TransactionMode::Readonly)?;
+        let tx = self
+            .tx([CONVERSATIONS, MESSAGE_TERMS], TransactionMode::Readonly)
+            .await?;
         let hits = TokenKeys::request(&tx, token, None)?.hits().await?.set;
         Ok(hits
             .values()
@@ -661,7 +768,7 @@ impl Db {
 
     /// The messages of a conversation, oldest first.
     pub async fn messages_of(&self, id: &ConversationId) -> Result<Vec<Message>, StorageError> {
-        let tx = self.tx(MESSAGES, TransactionMode::Readonly)?;
+        let tx = self.tx(MESSAGES, TransactionMode::Readonly).await?;
         let object_store = tx.object_store(MESSAGES)?;
         let (lower, upper) = prefix_range(&[id.as_str().into()]);
         let values = object_store
@@ -679,7 +786,9 @@ impl Db {
         &self,
         id: &ConversationId,
     ) -> Result<Option<(Conversation, Option<Contact>)>, StorageError> {
-        let tx = self.tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)?;
+        let tx = self
+            .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
+            .await?;
         let Some(conversation) = read_conversation(&tx, id).await? else {
             return Ok(None);
         };
@@ -700,10 +809,12 @@ impl Db {
         id: &ConversationId,
         read: ThreadRead,
     ) -> Result<Option<ThreadRecords>, StorageError> {
-        let tx = self.tx(
-            [CONVERSATIONS, CONTACTS, MESSAGES, TICKETS],
-            TransactionMode::Readonly,
-        )?;
+        let tx = self
+            .tx(
+                [CONVERSATIONS, CONTACTS, MESSAGES, TICKETS],
+                TransactionMode::Readonly,
+            )
+            .await?;
         let Some(conversation) = read_conversation(&tx, id).await? else {
             return Ok(None);
         };
@@ -866,7 +977,7 @@ impl Db {
                 .map(|key| (DRAFTS, key.storage_key())),
         );
 
-        let tx = self.tx(BATCH_STORES, TransactionMode::Readwrite)?;
+        let tx = self.tx(BATCH_STORES, TransactionMode::Readwrite).await?;
         // A deleted message's search terms are keyed by its conversation too: read it first
         // (requests run in the order sent, so these see the messages before the deletes).
         let messages = tx.object_store(MESSAGES)?;
@@ -993,7 +1104,7 @@ impl Db {
         let record = draft_record(&next)?;
         let key = next.key.storage_key();
 
-        let tx = self.tx(DRAFTS, TransactionMode::Readwrite)?;
+        let tx = self.tx(DRAFTS, TransactionMode::Readwrite).await?;
         let object_store = tx.object_store(DRAFTS).map_err(StorageError::from)?;
         let stored: Option<JsValue> = object_store
             .get(key.as_str())
@@ -1035,7 +1146,7 @@ impl Db {
         &self,
         key: &str,
     ) -> Result<Option<T>, StorageError> {
-        let tx = self.tx(META, TransactionMode::Readonly)?;
+        let tx = self.tx(META, TransactionMode::Readonly).await?;
         let record: Option<JsValue> = tx.object_store(META)?.get(key).primitive()?.await?;
         record.map(meta_value).transpose()
     }
@@ -1316,12 +1427,6 @@ const SUMMARY_STORES: [&str; 5] = [WORKSPACE, USERS, TEAMS, INBOXES, CHANNELS];
 fn read_summary(
     tx: &Transaction<'_>,
 ) -> Result<impl std::future::Future<Output = Result<Summary, StorageError>>, StorageError> {
-    /// The fields of the workspace record the top bar shows.
-    #[derive(serde::Deserialize)]
-    struct WorkspaceHead {
-        company: String,
-        plan: crate::domain::Plan,
-    }
     let workspace = tx.object_store(WORKSPACE)?.get(WORKSPACE_KEY).primitive()?;
     let users = tx.object_store(USERS)?.get_all::<JsValue>().primitive()?;
     let teams = tx.object_store(TEAMS)?.get_all::<JsValue>().primitive()?;
@@ -1332,21 +1437,56 @@ fn read_summary(
         .primitive()?;
     Ok(async move {
         let workspace: Option<JsValue> = workspace.await?;
-        let head: WorkspaceHead = match workspace {
-            Some(value) => from_js(value)?,
-            None => return Err(StorageError::NotFound("The workspace".into())),
-        };
-        Ok(Summary {
-            company: head.company,
-            plan: head.plan,
-            users: read_each(users.await?, UserEntry::read)?,
-            teams: decode_each(teams.await?)?,
-            channels: read_each(channels.await?, ChannelEntry::read)?,
-            inboxes: inboxes
-                .await?
-                .map(|v| from_js::<InboxEntry>(v?))
-                .collect::<Result<_, _>>()?,
-        })
+        summary_from(
+            workspace,
+            all_values(users.await?)?,
+            all_values(teams.await?)?,
+            all_values(channels.await?)?,
+            all_values(inboxes.await?)?,
+        )
+    })
+}
+
+/// Every value of a `get_all` answer.
+fn all_values<E>(
+    values: impl Iterator<Item = Result<JsValue, E>>,
+) -> Result<Vec<JsValue>, StorageError>
+where
+    StorageError: From<E>,
+{
+    Ok(values.collect::<Result<_, _>>()?)
+}
+
+/// The [`Summary`] from the answers to its requests (read by [`read_summary`], or by the early
+/// script: `early::EarlyRead::summary`).
+fn summary_from(
+    workspace: Option<JsValue>,
+    users: Vec<JsValue>,
+    teams: Vec<JsValue>,
+    channels: Vec<JsValue>,
+    inboxes: Vec<JsValue>,
+) -> Result<Summary, StorageError> {
+    /// The fields of the workspace record the top bar shows.
+    #[derive(serde::Deserialize)]
+    struct WorkspaceHead {
+        company: String,
+        plan: crate::domain::Plan,
+    }
+    let head: WorkspaceHead = match workspace {
+        Some(value) => from_js(value)?,
+        None => return Err(StorageError::NotFound("The workspace".into())),
+    };
+    let ok = Ok::<JsValue, StorageError>;
+    Ok(Summary {
+        company: head.company,
+        plan: head.plan,
+        users: read_each(users.into_iter().map(ok), UserEntry::read)?,
+        teams: decode_each(teams.into_iter().map(ok))?,
+        channels: read_each(channels.into_iter().map(ok), ChannelEntry::read)?,
+        inboxes: inboxes
+            .into_iter()
+            .map(from_js::<InboxEntry>)
+            .collect::<Result<_, _>>()?,
     })
 }
 

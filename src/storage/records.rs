@@ -110,7 +110,10 @@ fn check_safe_numbers(value: &serde_json::Value) -> Result<(), StorageError> {
     }
 }
 
-fn with_fields(record: JsValue, fields: &[(&str, JsValue)]) -> Result<JsValue, StorageError> {
+pub(crate) fn with_fields(
+    record: JsValue,
+    fields: &[(&str, JsValue)],
+) -> Result<JsValue, StorageError> {
     for (name, value) in fields {
         js_sys::Reflect::set(&record, &JsValue::from_str(name), value)
             .map_err(|_| StorageError::Serde(format!("cannot set {name} on a record")))?;

@@ -291,3 +291,51 @@ test('a short list is in the document whole: every open Support conversation wit
     await context.close();
   }
 });
+
+test('a reload takes its first rows from the start-up reads: as stored now, and only for its own address', async () => {
+  const data = JSON.parse(await readFile(join(distDir, 'demo', 'workspace.json'), 'utf8'));
+  const open = expectedRows(data, (c) => c.status === 'open');
+  const giulia = expectedRows(data, (c) => c.status === 'open' && c.assignee === 'u-giulia');
+  assert.ok(giulia.length > 0 && giulia.length < open.length);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await newPage(context);
+    const url = `${server.url}/inbox/all-open?inbox=inbox-support`;
+    await openApp(page, url);
+    await statusCount(page, open.length);
+    // The next start's plan is stored once the first screen is done.
+    await page.waitForFunction(() => localStorage.getItem('switchboard.start-plan') !== null);
+    // The newest conversation's subject changes in storage (as another tab would write it).
+    await page.evaluate((id) => new Promise((resolve, reject) => {
+      const request = indexedDB.open('switchboard');
+      request.onsuccess = () => {
+        const db = request.result;
+        const store = db.transaction('conversations', 'readwrite').objectStore('conversations');
+        const read = store.get(id);
+        read.onsuccess = () => {
+          const write = store.put({ ...read.result, subject: 'Changed while the tab was away' });
+          write.onsuccess = () => { db.close(); resolve(); };
+          write.onerror = () => reject(write.error);
+        };
+      };
+      request.onerror = () => reject(request.error);
+    }), open[0].id);
+
+    await page.reload();
+    await statusCount(page, open.length);
+    const newest = list(page).locator('li[aria-posinset="1"] .sb-row__subject');
+    assert.equal(await newest.textContent(), 'Changed while the tab was away');
+    assert.deepEqual(await firstSubjects(page, 3), ['Changed while the tab was away', open[1].subject, open[2].subject]);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('sb:list-page').length), 0,
+      'the first page came from the start-up reads, not from a read of the app');
+
+    // Another address: the plan's page is not for it; the app reads its own rows.
+    await openApp(page, `${url}&assignee=u-giulia`);
+    await statusCount(page, giulia.length);
+    assert.deepEqual(await firstSubjects(page, 1), [giulia[0].subject]);
+    assert.ok(await page.evaluate(() => performance.getEntriesByName('sb:list-page').length) > 0);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});

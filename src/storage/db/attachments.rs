@@ -27,7 +27,7 @@ fn prefix_range(prefix: &str) -> KeyRange<JsValue> {
 impl Db {
     /// Stores `blob` under `key` (one transaction, awaited: `Ok` means durable).
     pub async fn put_blob(&self, key: &str, blob: &web_sys::Blob) -> Result<(), StorageError> {
-        let tx = self.tx(ATTACHMENTS, TransactionMode::Readwrite)?;
+        let tx = self.tx(ATTACHMENTS, TransactionMode::Readwrite).await?;
         let store = tx.object_store(ATTACHMENTS)?;
         let _request = store
             .put(JsValue::from(blob.clone()))
@@ -38,7 +38,7 @@ impl Db {
 
     /// The blob stored under `key`, if any.
     pub async fn blob(&self, key: &str) -> Result<Option<web_sys::Blob>, StorageError> {
-        let tx = self.tx(ATTACHMENTS, TransactionMode::Readonly)?;
+        let tx = self.tx(ATTACHMENTS, TransactionMode::Readonly).await?;
         let value: Option<JsValue> = tx.object_store(ATTACHMENTS)?.get(key).primitive()?.await?;
         match value {
             None => Ok(None),
@@ -51,7 +51,7 @@ impl Db {
 
     /// Keys of every blob whose key starts with `prefix`, in key order.
     pub async fn blob_keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
-        let tx = self.tx(ATTACHMENTS, TransactionMode::Readonly)?;
+        let tx = self.tx(ATTACHMENTS, TransactionMode::Readonly).await?;
         let keys = tx
             .object_store(ATTACHMENTS)?
             .get_all_keys::<JsValue>()
@@ -72,7 +72,7 @@ impl Db {
         if keys.is_empty() {
             return Ok(());
         }
-        let tx = self.tx(ATTACHMENTS, TransactionMode::Readwrite)?;
+        let tx = self.tx(ATTACHMENTS, TransactionMode::Readwrite).await?;
         let store = tx.object_store(ATTACHMENTS)?;
         for key in keys {
             let _request = store.delete(key.as_str()).primitive()?;

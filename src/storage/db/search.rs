@@ -124,7 +124,9 @@ impl Db {
         if tokens.is_empty() || lists.is_empty() {
             return Ok(Vec::new());
         }
-        let tx = self.tx([CONVERSATIONS, MESSAGE_TERMS], TransactionMode::Readonly)?;
+        let tx = self
+            .tx([CONVERSATIONS, MESSAGE_TERMS], TransactionMode::Readonly)
+            .await?;
         let probes = tokens
             .iter()
             .map(|token| TokenKeys::request(&tx, token, Some(probe)))
