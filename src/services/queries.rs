@@ -121,10 +121,14 @@ async fn page_rows(
     user_timing_mark(LIST_PAGE_START);
     let page = db.list_page_with_contacts(query, start, limit).await?;
     user_timing_measure(LIST_PAGE, LIST_PAGE_START);
-    Ok(page
-        .into_iter()
+    Ok(rows_with_contacts(page))
+}
+
+/// List rows from a page of entries with their contacts' names.
+fn rows_with_contacts(page: Vec<(ConversationEntry, Option<ContactName>)>) -> Vec<ConversationRow> {
+    page.into_iter()
         .map(|(conversation, contact)| row(conversation, contact))
-        .collect())
+        .collect()
 }
 
 /// The first page and the count of the list the app is opened on, read while it starts.
@@ -152,13 +156,9 @@ pub async fn first_page(
     };
     let plan = StartPlan::new(Some((&query, PAGE_SIZE)));
     let read = match early.and_then(|e| e.first_page(&query, PAGE_SIZE)) {
-        Some(answer) => answer.map_err(AppError::from).map(|(count, page)| {
-            let rows = page
-                .into_iter()
-                .map(|(c, contact)| row(c, contact))
-                .collect();
-            (count, rows)
-        }),
+        Some(answer) => answer
+            .map_err(AppError::from)
+            .map(|(count, page)| (count, rows_with_contacts(page))),
         None => count_and_first_rows(db, &query).await,
     };
     let page = read
@@ -362,9 +362,7 @@ pub async fn rows_of(
     app: AppCtx,
     ids: Vec<ConversationId>,
 ) -> Result<Vec<ConversationRow>, AppError> {
-    let rows = app.db().conversation_rows_by_ids(&ids).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(conversation, contact)| row(conversation, contact))
-        .collect())
+    Ok(rows_with_contacts(
+        app.db().conversation_rows_by_ids(&ids).await?,
+    ))
 }
