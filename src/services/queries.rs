@@ -8,7 +8,7 @@ use crate::domain::refusal::Missing;
 use crate::domain::views::{self, ListFilters};
 use crate::domain::*;
 pub use crate::storage::ThreadRead;
-use crate::storage::{Db, EarlyRead, ListQuery, PageStart, StartPlan, Summary};
+use crate::storage::{Db, EarlyRead, ListQuery, PageStart, RowsWithContacts, StartPlan, Summary};
 use crate::text::lowercase;
 
 /// Rows read per page of a list (the virtual list asks for pages as it scrolls).
@@ -125,7 +125,7 @@ async fn page_rows(
 }
 
 /// List rows from a page of entries with their contacts' names.
-fn rows_with_contacts(page: Vec<(ConversationEntry, Option<ContactName>)>) -> Vec<ConversationRow> {
+fn rows_with_contacts(page: RowsWithContacts) -> Vec<ConversationRow> {
     page.into_iter()
         .map(|(conversation, contact)| row(conversation, contact))
         .collect()

@@ -115,6 +115,9 @@ impl Inner {
     }
 }
 
+/// List rows with each row's contact name (`None`: not stored), as a page read returns them.
+pub type RowsWithContacts = Vec<(ConversationEntry, Option<ContactName>)>;
+
 /// The tab's handle on the Switchboard database. Cheap to clone (one shared connection).
 #[derive(Clone)]
 pub struct Db {
@@ -684,7 +687,7 @@ impl Db {
         q: &ListQuery,
         start: &PageStart,
         limit: u32,
-    ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
+    ) -> Result<RowsWithContacts, StorageError> {
         let total = self.list_total_if_needed(q, start, limit).await?;
         let tx = self
             .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
@@ -715,7 +718,7 @@ impl Db {
     pub async fn conversation_rows_by_ids(
         &self,
         ids: &[ConversationId],
-    ) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
+    ) -> Result<RowsWithContacts, StorageError> {
         let tx = self
             .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
             .await?;
@@ -1495,7 +1498,7 @@ fn summary_from(
 async fn with_contact_names(
     tx: &Transaction<'_>,
     rows: Vec<ListRow>,
-) -> Result<Vec<(ConversationEntry, Option<ContactName>)>, StorageError> {
+) -> Result<RowsWithContacts, StorageError> {
     let contacts = tx.object_store(CONTACTS)?;
     let requests = rows
         .iter()

@@ -189,7 +189,7 @@ impl EarlyRead {
         &self,
         q: &ListQuery,
         limit: u32,
-    ) -> Option<Result<(u32, Vec<(ConversationEntry, Option<ContactName>)>), StorageError>> {
+    ) -> Option<Result<(u32, RowsWithContacts), StorageError>> {
         if !self.page || !self.asked("page", &page_requests(q, limit)) {
             return None;
         }
