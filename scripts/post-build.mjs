@@ -185,14 +185,18 @@ async function terser() {
 }
 
 // Minifies index.html's classic inline scripts (`src/early_read.js`, inlined by Trunk: its
-// comments are for the source's readers, not for every page load). Trunk's loader is a
-// module script and stays as Trunk wrote it. The policy's hashes are taken afterwards.
+// comments are for the source's readers, not for every page load). Trunk writes them with its
+// nonce placeholder (`<script nonce="…">`, dropped by `withPolicy`); its loader is a module
+// script and stays as Trunk wrote it, as does any script with a `src`. The policy's hashes are
+// taken afterwards.
 export async function minifyInlineScripts(html) {
   const minify = await terser();
   let out = '';
   let at = 0;
-  for (const match of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-    const result = await minify(match[1], {
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1];
+    if (/\bsrc\s*=|\btype\s*=\s*["']?module/i.test(attributes)) continue;
+    const result = await minify(match[2], {
       ecma: 2020,
       compress: { passes: 2 },
       mangle: true,
@@ -201,7 +205,7 @@ export async function minifyInlineScripts(html) {
     if (typeof result.code !== 'string' || result.code.length === 0) {
       throw new Error('terser produced nothing for an inline script of index.html');
     }
-    out += `${html.slice(at, match.index)}<script>${result.code}</script>`;
+    out += `${html.slice(at, match.index)}<script${attributes}>${result.code}</script>`;
     at = match.index + match[0].length;
   }
   return out + html.slice(at);

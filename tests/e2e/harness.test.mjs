@@ -16,6 +16,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import {
   contentAddressed,
   minifyCss,
+  minifyInlineScripts,
   shortenExports,
   shortenImports,
   withLoaderPreload,
@@ -380,6 +381,31 @@ describe('post-build: stylesheet minifier', () => {
   test('an unterminated comment or string is refused', () => {
     assert.throws(() => minifyCss('.a { } /* open'), /unterminated comment/);
     assert.throws(() => minifyCss('.a { content: "open }'), /unterminated string/);
+  });
+});
+
+describe('post-build: inline script minifier', () => {
+  test("Trunk's inline classic script is minified, its loader and scripts with a src are not", async () => {
+    const classic = `// a comment for the source's readers
+(function () {
+  var answer = { value: 42 };
+  self.__probe = answer;
+})();`;
+    const loader = `import init from '/app-1.js';\n  init('/app-1_bg.wasm');`;
+    const html = `<head><script nonce="{{__TRUNK NONCE__}}">${classic}</script>
+<script type="module" nonce="{{__TRUNK NONCE__}}">${loader}</script>
+<script src="/other.js"></script></head>`;
+    const out = await minifyInlineScripts(html);
+    const scripts = [...out.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 3);
+    assert.equal(scripts[0][1], ' nonce="{{__TRUNK NONCE__}}"', 'the nonce placeholder stays');
+    assert.ok(!scripts[0][2].includes('comment') && !scripts[0][2].includes('\n'), scripts[0][2]);
+    assert.ok(scripts[0][2].length < classic.length / 2, scripts[0][2]);
+    const probe = {};
+    new Function('self', scripts[0][2])(probe);
+    assert.deepEqual(probe.__probe, { value: 42 }, 'the minified script does what the source did');
+    assert.equal(scripts[1][2], loader);
+    assert.equal(scripts[2][0], '<script src="/other.js"></script>');
   });
 });
 
