@@ -1,6 +1,6 @@
 //! The virtual list's window (domain::list_window): which rows are mounted, one case per rule.
 
-use switchboard::domain::list_window::{window, MAX_MOUNTED, MOUNT_WHOLE, OVERSCAN};
+use switchboard::domain::list_window::{window, Mount, MAX_MOUNTED, MOUNT_WHOLE, OVERSCAN};
 
 /// (scroll_top, viewport height, total rows) of a list.
 type At = (f64, f64, u32);
@@ -60,7 +60,11 @@ fn rows_mounted_for_a_scroll_position() {
         ),
     ];
     for &(rule, (scroll_top, viewport, total), expected) in cases {
-        assert_eq!(window(scroll_top, viewport, total), expected, "{rule}");
+        assert_eq!(
+            window(scroll_top, viewport, total, Mount::WithOverscan),
+            expected,
+            "{rule}"
+        );
     }
 }
 
@@ -69,14 +73,64 @@ fn never_more_than_the_limit_nor_outside_the_list() {
     for total in [0, 1, MOUNT_WHOLE, MOUNT_WHOLE + 1, 100, 10_000] {
         for scroll_top in [0.0, 500.0, 76.0 * 50.0, 1.0e7] {
             for viewport in [0.0, 479.0, 2_000.0, 1.0e6] {
-                let (start, end) = window(scroll_top, viewport, total);
+                for mount in [Mount::InView, Mount::WithOverscan] {
+                    let (start, end) = window(scroll_top, viewport, total, mount);
+                    assert!(
+                        start <= end && end <= total,
+                        "{scroll_top} {viewport} {total} {mount:?}"
+                    );
+                    assert!(
+                        end - start <= MAX_MOUNTED,
+                        "{scroll_top} {viewport} {total} {mount:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_screen_mounts_only_the_rows_in_view() {
+    let cases: &[(&str, At, Rows)] = &[
+        // 479 px show 7 rows and part of an 8th.
+        ("at the top of a long list", (0.0, 479.0, 10_000), (0, 8)),
+        (
+            "a short list: its rows in view, not all",
+            (0.0, 479.0, 24),
+            (0, 8),
+        ),
+        ("a list shorter than the view", (0.0, 479.0, 3), (0, 3)),
+        (
+            "scrolled (a restored position)",
+            (7600.0, 479.0, 10_000),
+            (100, 108),
+        ),
+        ("empty list", (0.0, 479.0, 0), (0, 0)),
+        (
+            "a huge viewport is capped",
+            (0.0, 1.0e6, 10_000),
+            (0, MAX_MOUNTED),
+        ),
+    ];
+    for &(rule, (scroll_top, viewport, total), expected) in cases {
+        assert_eq!(
+            window(scroll_top, viewport, total, Mount::InView),
+            expected,
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn the_rows_in_view_are_always_among_those_mounted_with_overscan() {
+    for total in [0, 1, 8, MOUNT_WHOLE, MOUNT_WHOLE + 1, 10_000] {
+        for scroll_top in [0.0, 500.0, 76.0 * 50.0] {
+            for viewport in [0.0, 479.0, 2_000.0] {
+                let (a, b) = window(scroll_top, viewport, total, Mount::InView);
+                let (c, d) = window(scroll_top, viewport, total, Mount::WithOverscan);
                 assert!(
-                    start <= end && end <= total,
-                    "{scroll_top} {viewport} {total}"
-                );
-                assert!(
-                    end - start <= MAX_MOUNTED,
-                    "{scroll_top} {viewport} {total}"
+                    c <= a && b <= d,
+                    "{scroll_top} {viewport} {total}: {a}..{b} not in {c}..{d}"
                 );
             }
         }

@@ -27,8 +27,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-use crate::domain::list_window::window;
 pub use crate::domain::list_window::ROW_HEIGHT;
+use crate::domain::list_window::{window, Mount};
 
 const MAX_CACHED_PAGES: usize = 6;
 
@@ -45,13 +45,20 @@ struct Page {
     rows: Vec<ConversationRow>,
 }
 
-/// The viewport's height before the list is laid out: the window's (an upper bound, read
-/// without a layout); the `ResizeObserver` gives the list's own right after its first layout.
+/// What sits above the list in the wide layout (top bar, heading, filters, count): 318 px at
+/// 1280 × 800 in English. Only an estimate: see [`initial_viewport`].
+const LIST_TOP_ESTIMATE: f64 = 318.0;
+
+/// The viewport's height before the list is laid out, read without a layout: the window's
+/// less [`LIST_TOP_ESTIMATE`]. The `ResizeObserver` gives the list's own in the same frame,
+/// after its first layout and before its paint: rows an over-estimate built are removed
+/// then, rows an under-estimate left out are added then (so the first paint shows every row
+/// in view either way; only an over-estimate costs, ~2 ms a row).
 fn initial_viewport() -> f64 {
     web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
-        .unwrap_or(800.0)
+        .map_or(480.0, |h| h - LIST_TOP_ESTIMATE)
 }
 
 /// Keeps `viewport` at the height of `el` (its content box) from its first layout on, without
@@ -261,7 +268,15 @@ pub fn VirtualList(
         },
         false,
     );
-    let span = Memo::new(move |_| window(scroll_top.get(), viewport.get(), total.get()));
+    // Until the first screen is painted, only the rows in view (the rest come right after it).
+    let span = Memo::new(move |_| {
+        let mount = if app.painted.get() {
+            Mount::WithOverscan
+        } else {
+            Mount::InView
+        };
+        window(scroll_top.get(), viewport.get(), total.get(), mount)
+    });
 
     // The pages of the window that are missing or stale (the first page of a new source comes
     // with its count, above).
