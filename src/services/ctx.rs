@@ -192,30 +192,23 @@ impl PaintedGate {
 /// The view counts after a filter change do not: deferred, they ran into the next filter's
 /// reads when the rep moved on at once (bench P3, back-to-back filters: p90 42.7 → 50.4 ms).
 fn after_next_frame(yielding: bool, f: impl FnOnce() + 'static) {
-    request_animation_frame(move || {
-        if !yielding {
-            set_timeout(f, std::time::Duration::ZERO);
-            return;
+    request_animation_frame(move || match yielding.then(post_task).flatten() {
+        Some((scheduler, post_task)) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+            let task = wasm_bindgen::closure::Closure::once_into_js(f);
+            let _ = post_task.call2(&scheduler, &task, &options);
         }
-        let scheduler = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &"scheduler".into()).ok())
-            .filter(|s| s.is_object());
-        let post_task = scheduler.as_ref().and_then(|s| {
-            js_sys::Reflect::get(s, &"postTask".into())
-                .ok()?
-                .dyn_into::<js_sys::Function>()
-                .ok()
-        });
-        match (scheduler, post_task) {
-            (Some(scheduler), Some(post_task)) => {
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
-                let task = wasm_bindgen::closure::Closure::once_into_js(f);
-                let _ = post_task.call2(&scheduler, &task, &options);
-            }
-            _ => set_timeout(f, std::time::Duration::ZERO),
-        }
+        None => set_timeout(f, std::time::Duration::ZERO),
     });
+}
+
+/// The browser's `scheduler` and its `postTask`, where it has them.
+fn post_task() -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).ok()?;
+    let post_task = js_sys::Reflect::get(&scheduler, &"postTask".into()).ok()?;
+    Some((scheduler, post_task.dyn_into().ok()?))
 }
 
 pub fn use_app() -> AppCtx {
