@@ -245,6 +245,15 @@ async fn a_list_slot_shows_the_row_at_its_index_and_patches_it_in_place() {
     total.set(41);
     leptos::task::tick().await;
     assert_eq!(item.get_attribute("aria-setsize").as_deref(), Some("41"));
+
+    // Its page gone (dropped from the cache, read again): the placeholder, in the same item.
+    row.set(None);
+    leptos::task::tick().await;
+    let same_item = root.query_selector("li").unwrap().unwrap();
+    assert!(same_item.is_same_node(Some(&item)), "the list item is kept");
+    assert_eq!(item.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(item.class_list().contains("sb-vlist__row--loading"));
+    assert!(root.query_selector("a").unwrap().is_none(), "no link");
 }
 
 #[wasm_bindgen_test]

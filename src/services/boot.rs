@@ -17,7 +17,8 @@ pub const DEMO_URL: &str = "/demo/workspace.json";
 pub async fn boot() -> Result<(Db, Summary, Option<EarlyRead>), AppError> {
     // The open request goes out first (the spawned open runs at the first await), then the
     // early script's answers are taken and the storage areas loaded (the first use of each
-    // is a synchronous round trip to the browser) while the browser opens the database.
+    // is a synchronous round trip to the browser; the early script, when it ran, has made
+    // both already, while the app's code arrived) while the browser opens the database.
     let db = Db::opening(DB_NAME);
     let early = EarlyRead::take().await;
     super::session::load_storage();

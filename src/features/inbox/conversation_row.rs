@@ -5,6 +5,12 @@
 //! or a row's own change patch its link and texts in place instead of building a new row
 //! (a filter's frame then restyles text, not twenty new elements). While the row's page is
 //! still loading the slot is a placeholder.
+//!
+//! The slot's content is written by one effect straight into the `<li>`, not by a view of its
+//! own: the list mounts twenty of these at a time, and as a view each had ~14 reactive nodes,
+//! ~16 DOM nodes and as many boxed child views (`erase_components` wraps every child in an
+//! `AnyView` and ends every child list with a marker comment). The markup is the same:
+//! `li > a.sb-row__link > span × 4`.
 
 use super::conversation_list::relative_time;
 use super::virtual_list::ROW_HEIGHT;
@@ -12,11 +18,134 @@ use crate::domain::ConversationId;
 use crate::i18n::{k, web::t};
 use crate::services::queries::ConversationRow;
 use leptos::prelude::*;
+use web_sys::Element;
 
 fn top(index: u32) -> String {
     // Whole pixels, formatted as an integer: f64 formatting would pull its code into the
     // initial load for this alone (ROW_HEIGHT is a whole number).
     format!("{}px", u64::from(index) * ROW_HEIGHT as u64)
+}
+
+/// The four texts of a row, in their order in the link.
+const TEXT_CLASSES: [&str; 4] = [
+    "sb-row__contact",
+    "sb-row__subject",
+    "sb-row__snippet",
+    "sb-row__time",
+];
+
+/// What the slot shows now, so that an effect's next run writes only what changed.
+enum Shown {
+    Nothing,
+    Loading {
+        placeholder: Element,
+        text: String,
+    },
+    Row {
+        link: Element,
+        href: String,
+        texts: [(Element, String); 4],
+        current: bool,
+    },
+}
+
+fn element(tag: &str, class: &str) -> Option<Element> {
+    let el = document().create_element(tag).ok()?;
+    el.set_class_name(class);
+    Some(el)
+}
+
+fn set_text(el: &Element, shown: &mut String, text: String) {
+    if *shown != text {
+        el.set_text_content(Some(&text));
+        *shown = text;
+    }
+}
+
+fn set_current(li: &Element, link: &Element, current: bool) {
+    let _ = li
+        .class_list()
+        .toggle_with_force("sb-row--selected", current);
+    let _ = if current {
+        link.set_attribute("aria-current", "page")
+    } else {
+        link.remove_attribute("aria-current")
+    };
+}
+
+/// A row's link, texts and whether it is the selected one, in `li` (which shows `shown`).
+fn show_row(li: &Element, shown: &mut Shown, href: String, texts: [String; 4], selected: bool) {
+    if let Shown::Row {
+        link,
+        href: old,
+        texts: els,
+        current,
+    } = shown
+    {
+        if *old != href {
+            let _ = link.set_attribute("href", &href);
+            *old = href;
+        }
+        for ((el, old), text) in els.iter_mut().zip(texts) {
+            set_text(el, old, text);
+        }
+        if *current != selected {
+            set_current(li, link, selected);
+            *current = selected;
+        }
+        return;
+    }
+    let Some(link) = element("a", "sb-row__link") else {
+        return;
+    };
+    let _ = link.set_attribute("href", &href);
+    let mut spans = Vec::with_capacity(4);
+    for (class, text) in TEXT_CLASSES.into_iter().zip(texts) {
+        let Some(span) = element("span", class) else {
+            return;
+        };
+        span.set_text_content(Some(&text));
+        let _ = link.append_child(&span);
+        spans.push((span, text));
+    }
+    let Ok(texts) = <[(Element, String); 4]>::try_from(spans) else {
+        return;
+    };
+    li.set_text_content(None);
+    let _ = li.append_child(&link);
+    let _ = li.class_list().remove_1("sb-vlist__row--loading");
+    let _ = li.remove_attribute("aria-busy");
+    if selected {
+        set_current(li, &link, true);
+    }
+    *shown = Shown::Row {
+        link,
+        href,
+        texts,
+        current: selected,
+    };
+}
+
+/// The loading placeholder in `li` (which shows `shown`).
+fn show_loading(li: &Element, shown: &mut Shown, text: String) {
+    if let Shown::Loading {
+        placeholder,
+        text: old,
+    } = shown
+    {
+        set_text(placeholder, old, text);
+        return;
+    }
+    let Some(placeholder) = element("span", "sb-row__snippet") else {
+        return;
+    };
+    placeholder.set_text_content(Some(&text));
+    li.set_text_content(None);
+    let _ = li.class_list().remove_1("sb-row--selected");
+    let _ = li.append_child(&placeholder);
+    let _ = li.class_list().add_1("sb-vlist__row--loading");
+    let _ = li.set_attribute("aria-busy", "true");
+    *shown = Shown::Loading { placeholder, text };
 }
 
 /// The slot at `index`; `row` is the row there, None while its page loads.
@@ -28,51 +157,37 @@ pub fn row_slot(
     now: i64,
     total: Signal<u32>,
 ) -> impl IntoView {
-    let loaded = Memo::new(move |_| row.with(Option::is_some));
-    let id = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.conversation.id.clone())));
-    let is_selected = move || id.with(|id| id.is_some() && selected.with(|s| s == id));
-    let text = move |field: fn(&ConversationRow) -> String| {
-        move || row.with(|r| r.as_ref().map(field).unwrap_or_default())
-    };
-    let time = move || {
-        row.with(|r| {
-            r.as_ref()
-                .map(|r| relative_time(r.conversation.last_activity, now))
-                .unwrap_or_default()
-        })
-    };
-    let content = move || {
-        if loaded.get() {
-            view! {
-                // A plain link: the router handles clicks on every same-origin `<a>`.
-                <a
-                    href=move || id.get().map(|id| link.run(id))
-                    class="sb-row__link"
-                    aria-current=move || is_selected().then_some("page")
-                >
-                    <span class="sb-row__contact">{text(|r| r.contact_name.clone())}</span>
-                    <span class="sb-row__subject">{text(|r| r.conversation.subject.clone())}</span>
-                    <span class="sb-row__snippet">{text(|r| r.conversation.snippet.clone())}</span>
-                    <span class="sb-row__time">{time}</span>
-                </a>
+    let slot = NodeRef::<leptos::html::Li>::new();
+    let shown = StoredValue::new_local(Shown::Nothing);
+    // Runs when the row, the selection or the language (the loading text, the relative time)
+    // changes, and writes only what differs from what is shown. The selection is compared
+    // here, not in a memo of its own: a memo derived from `row` too, read first, left this
+    // effect unnotified of the row's own change (wasm_ui's list slot test).
+    Effect::new(move |_| {
+        let Some(li) = slot.get() else { return };
+        row.with(|r| match r {
+            Some(r) => {
+                let current = selected.with(|s| s.as_ref() == Some(&r.conversation.id));
+                let href = link.run(r.conversation.id.clone());
+                let texts = [
+                    r.contact_name.clone(),
+                    r.conversation.subject.clone(),
+                    r.conversation.snippet.clone(),
+                    relative_time(r.conversation.last_activity, now),
+                ];
+                shown.update_value(|s| show_row(&li, s, href, texts, current));
             }
-            .into_any()
-        } else {
-            view! { <span class="sb-row__snippet">{t(k::LIST__ROW_LOADING)}</span> }.into_any()
-        }
-    };
+            None => shown.update_value(|s| show_loading(&li, s, t(k::LIST__ROW_LOADING))),
+        });
+    });
     view! {
         <li
+            node_ref=slot
             class="sb-row sb-vlist__row"
-            class:sb-vlist__row--loading=move || !loaded.get()
-            class:sb-row--selected=is_selected
             data-index=index
             aria-posinset=index + 1
             aria-setsize=move || total.get()
-            aria-busy=move || (!loaded.get()).then_some("true")
             style:top=top(index)
-        >
-            {content}
-        </li>
+        ></li>
     }
 }
