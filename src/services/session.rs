@@ -4,6 +4,7 @@
 use crate::domain::entries::UserEntry;
 use crate::domain::{Role, UserId};
 
+// Also read by index.html's early script (`src/early_read.js`), to load session storage early.
 const TAB_USER_KEY: &str = "switchboard.tab-user";
 const LAST_USER_KEY: &str = "switchboard.last-user";
 const TAB_ID_KEY: &str = "switchboard.tab-id";

@@ -55,6 +55,13 @@ fn element(tag: &str, class: &str) -> Option<Element> {
     Some(el)
 }
 
+/// A `<span>` of `class` showing `text`.
+fn span(class: &str, text: &str) -> Option<Element> {
+    let span = element("span", class)?;
+    span.set_text_content(Some(text));
+    Some(span)
+}
+
 fn set_text(el: &Element, shown: &mut String, text: String) {
     if *shown != text {
         el.set_text_content(Some(&text));
@@ -101,10 +108,9 @@ fn show_row(li: &Element, shown: &mut Shown, href: String, texts: [String; 4], s
     let _ = link.set_attribute("href", &href);
     let mut spans = Vec::with_capacity(4);
     for (class, text) in TEXT_CLASSES.into_iter().zip(texts) {
-        let Some(span) = element("span", class) else {
+        let Some(span) = span(class, &text) else {
             return;
         };
-        span.set_text_content(Some(&text));
         let _ = link.append_child(&span);
         spans.push((span, text));
     }
@@ -136,10 +142,9 @@ fn show_loading(li: &Element, shown: &mut Shown, text: String) {
         set_text(placeholder, old, text);
         return;
     }
-    let Some(placeholder) = element("span", "sb-row__snippet") else {
+    let Some(placeholder) = span("sb-row__snippet", &text) else {
         return;
     };
-    placeholder.set_text_content(Some(&text));
     li.set_text_content(None);
     let _ = li.class_list().remove_1("sb-row--selected");
     let _ = li.append_child(&placeholder);
