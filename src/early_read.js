@@ -28,9 +28,8 @@
     // The app reads this tab's session storage on its way to the first screen (the tab's
     // user, `services/session.rs`). The first use of it in a page is a synchronous round trip
     // to the browser (0.4–7.6 ms measured here): taken now, while the database opens, it is
-    // off that way. Not in the open's success handler (session 17's place): that runs on the
-    // main thread just as the wasm streams in, which the wait held up (`bench/ab.mjs`, 40
-    // reloads a side, first row: 81.3 → 69.7 ms, then 76.0 → 74.9 ms in a second pair).
+    // off that way. Not in the open's success handler: that runs on the main thread just as
+    // the wasm streams in, and the wait would hold the stream up (bench/RESULTS.md, session 18).
     try {
       sessionStorage.getItem('switchboard.tab-user');
     } catch (error) {
