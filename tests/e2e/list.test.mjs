@@ -214,6 +214,20 @@ test('10,000 conversations: virtual list, scrolling to the end, filters in the U
     assert.deepEqual(filteredFirst, giuliaTeam.slice(0, 5).map((c) => c.subject));
     assert.match(page.url(), /\/inbox\/all-open\?inbox=inbox-support&assignee=u-giulia&channel=ch-support-email$/);
 
+    // Two filters chosen in quick succession, without waiting: both are in force (the second
+    // edits what the first chose), one URL follows once the rows are shown, with one history
+    // entry: Back returns to the list as it was before both, with its own filters.
+    await page.getByLabel('Assignee').selectOption({ label: 'Anyone' });
+    await page.getByLabel('Channel').selectOption({ label: 'Any channel' });
+    await statusCount(page, allOpen.length);
+    await page.waitForURL(/\/inbox\/all-open\?inbox=inbox-support$/);
+    await page.goBack();
+    await page.waitForURL(/assignee=u-giulia&channel=ch-support-email$/);
+    await statusCount(page, giuliaTeam.length);
+    assert.deepEqual(await firstSubjects(page, 5), filteredFirst);
+    assert.equal(await page.getByLabel('Assignee').inputValue(), 'u-giulia');
+    assert.equal(await page.getByLabel('Channel').inputValue(), 'ch-support-email');
+
     // Date: Last 7 days (local days: today and the 6 before).
     await page.getByLabel('Date').selectOption({ label: 'Last 7 days' });
     await page.waitForURL(/date=7d/);

@@ -2,6 +2,10 @@
 //! **Date** (with a custom **From**/**To** range). They live in the URL query, so a filtered
 //! list is bookmarkable and survives a reload; this component only reads and rewrites the URL
 //! (`domain::views::ListFilters` parses and prints it) and never reads the store.
+//!
+//! A filter the rep chooses is in force at once ([`ChosenFilters`]) and the URL follows once
+//! the list shows its rows: a new history entry costs the browser a few milliseconds of work
+//! that competed with the list's own reads on this 2-core machine (bench/RESULTS.md).
 
 use crate::domain::views::{format_day, AssigneeFilter};
 use crate::domain::views::{parse_day, DateFilter, ListFilters};
@@ -11,14 +15,68 @@ use crate::services::use_app;
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 
 /// The URL keys the filters own (every other query parameter is kept as it is).
 const FILTER_KEYS: [&str; 6] = ["status", "assignee", "channel", "date", "from", "to"];
 
-/// The current filters, from the URL.
+/// The longest the URL waits for the list to show the rows of new filters (a list that
+/// shows none: nothing can match, a failed read).
+const URL_FOLLOWS_WITHIN_MS: u32 = 300;
+
+/// How long after the new rows are painted the URL is written, unless the rep chooses again
+/// meanwhile: filters chosen in quick succession write one URL (and one history entry), and
+/// a URL written between two choices would compete with the next one's reads.
+const URL_SETTLES_MS: u32 = 100;
+
+/// Filters the rep has just chosen whose URL is not written yet: the URL (path and query)
+/// they were chosen on, and the filters. They are the current filters while the URL is still
+/// that one; any other URL (the new filters', or a place the rep went to meanwhile) says
+/// what the filters are again, and spends the choice (a later Back to that first URL shows
+/// its own filters). One per workspace ([`ChosenFilters::provide`]).
+#[derive(Clone, Copy)]
+pub struct ChosenFilters(RwSignal<Option<(String, ParamsMap, ListFilters)>>);
+
+impl ChosenFilters {
+    pub fn provide() {
+        let chosen = RwSignal::new(None::<(String, ParamsMap, ListFilters)>);
+        let path = use_location().pathname;
+        let query = use_query_map();
+        Effect::new(move |_| {
+            let spent = path.with(|p| {
+                query.with(|q| {
+                    chosen.with_untracked(|c| {
+                        c.as_ref()
+                            .is_some_and(|(at_path, at_query, _)| at_path != p || at_query != q)
+                    })
+                })
+            });
+            if spent {
+                chosen.set(None);
+            }
+        });
+        provide_context(ChosenFilters(chosen));
+    }
+}
+
+/// The current filters: from the URL, or the ones just chosen on this URL.
 pub fn use_list_filters() -> Memo<ListFilters> {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| ListFilters::from_query(|key| q.get(key))))
+    let path = use_location().pathname;
+    let chosen = use_context::<ChosenFilters>();
+    Memo::new(move |_| {
+        let ahead = chosen.and_then(|c| {
+            c.0.with(|c| match c {
+                Some((at_path, at_query, filters))
+                    if path.with(|p| p == at_path) && query.with(|q| q == at_query) =>
+                {
+                    Some(filters.clone())
+                }
+                _ => None,
+            })
+        });
+        ahead.unwrap_or_else(|| query.with(|q| ListFilters::from_query(|key| q.get(key))))
+    })
 }
 
 /// The query string (with `?`) of the current URL with `filters` in place of the old ones.
@@ -53,18 +111,39 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
     let query = use_query_map();
     let location = use_location();
     let navigate = use_navigate();
+    let chosen = use_context::<ChosenFilters>();
+    // Counts choices: only the latest writes the URL.
+    let choices = StoredValue::new(0u64);
     let apply = Callback::new(move |next: ListFilters| {
-        let keep: Vec<(String, String)> = query.with_untracked(|q| {
-            q.clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect()
-        });
+        let at_query = query.get_untracked();
+        let keep: Vec<(String, String)> = at_query
+            .clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{}", query_with(&next, &keep)),
-            Default::default(),
-        );
+        let href = format!("{path}{}", query_with(&next, &keep));
+        let Some(chosen) = chosen else {
+            navigate(&href, Default::default());
+            return;
+        };
+        chosen.0.set(Some((path.clone(), at_query.clone(), next)));
+        choices.update_value(|c| *c += 1);
+        let choice = choices.get_value();
+        let rows_before = app.rows_shown();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            app.until_rows_shown(rows_before, URL_FOLLOWS_WITHIN_MS)
+                .await;
+            gloo_timers::future::TimeoutFuture::new(URL_SETTLES_MS).await;
+            // A later choice writes its own URL; a rep who went elsewhere meanwhile stays there.
+            let latest = choices.try_get_value() == Some(choice);
+            let unmoved = location.pathname.try_get_untracked().as_ref() == Some(&path)
+                && query.try_get_untracked().as_ref() == Some(&at_query);
+            if latest && unmoved {
+                navigate(&href, Default::default());
+            }
+        });
     });
     let edit = move |change: Box<dyn FnOnce(&mut ListFilters)>| {
         let mut next = filters.get_untracked();

@@ -6,6 +6,7 @@ use super::conversation_list::ConversationList;
 use super::import_button::{ImportDropZone, ImportResults};
 use super::lazy_parts::{LazyComposeLauncher, LazyImportButton};
 use super::lazy_thread::LazyThreadView;
+use super::list_filters::ChosenFilters;
 use super::views_nav::ViewsNav;
 use crate::domain::from::ComposerKind;
 use crate::domain::inbox_entry;
@@ -29,6 +30,7 @@ pub fn base_path(area: Area) -> &'static str {
 #[component]
 pub fn Workspace(area: Area, path: Memo<WorkspacePath>) -> impl IntoView {
     let app = use_app();
+    ChosenFilters::provide();
     let query = use_query_map();
     let conversation: Signal<Option<ConversationId>> = Memo::new(move |_| {
         path.with(|p| match p {
