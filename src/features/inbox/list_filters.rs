@@ -14,8 +14,8 @@ use crate::i18n::{k, web::t};
 use crate::services::use_app;
 use crate::ui::labels;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
+use leptos_router::hooks::{use_navigate, use_url};
+use leptos_router::location::Url;
 
 /// The URL keys the filters own (every other query parameter is kept as it is).
 const FILTER_KEYS: [&str; 6] = ["status", "assignee", "channel", "date", "from", "to"];
@@ -29,28 +29,21 @@ const URL_FOLLOWS_WITHIN_MS: u32 = 300;
 /// a URL written between two choices would compete with the next one's reads.
 const URL_SETTLES_MS: u32 = 100;
 
-/// Filters the rep has just chosen whose URL is not written yet: the URL (path and query)
-/// they were chosen on, and the filters. They are the current filters while the URL is still
-/// that one; any other URL (the new filters', or a place the rep went to meanwhile) says
-/// what the filters are again, and spends the choice (a later Back to that first URL shows
-/// its own filters). One per workspace ([`ChosenFilters::provide`]).
+/// Filters the rep has just chosen whose URL is not written yet: the URL they were chosen
+/// on, and the filters. They are the current filters while the URL is still that one; any
+/// other URL (the new filters', or a place the rep went to meanwhile) says what the filters
+/// are again, and spends the choice (a later Back to that first URL shows its own filters).
+/// One per workspace ([`ChosenFilters::provide`]).
 #[derive(Clone, Copy)]
-pub struct ChosenFilters(RwSignal<Option<(String, ParamsMap, ListFilters)>>);
+pub struct ChosenFilters(RwSignal<Option<(Url, ListFilters)>>);
 
 impl ChosenFilters {
     pub fn provide() {
-        let chosen = RwSignal::new(None::<(String, ParamsMap, ListFilters)>);
-        let path = use_location().pathname;
-        let query = use_query_map();
+        let chosen = RwSignal::new(None::<(Url, ListFilters)>);
+        let url = use_url();
         Effect::new(move |_| {
-            let spent = path.with(|p| {
-                query.with(|q| {
-                    chosen.with_untracked(|c| {
-                        c.as_ref()
-                            .is_some_and(|(at_path, at_query, _)| at_path != p || at_query != q)
-                    })
-                })
-            });
+            let spent =
+                url.with(|u| chosen.with_untracked(|c| c.as_ref().is_some_and(|(at, _)| at != u)));
             if spent {
                 chosen.set(None);
             }
@@ -61,21 +54,18 @@ impl ChosenFilters {
 
 /// The current filters: from the URL, or the ones just chosen on this URL.
 pub fn use_list_filters() -> Memo<ListFilters> {
-    let query = use_query_map();
-    let path = use_location().pathname;
+    let url = use_url();
     let chosen = use_context::<ChosenFilters>();
     Memo::new(move |_| {
-        let ahead = chosen.and_then(|c| {
-            c.0.with(|c| match c {
-                Some((at_path, at_query, filters))
-                    if path.with(|p| p == at_path) && query.with(|q| q == at_query) =>
-                {
-                    Some(filters.clone())
-                }
-                _ => None,
-            })
-        });
-        ahead.unwrap_or_else(|| query.with(|q| ListFilters::from_query(|key| q.get(key))))
+        url.with(|u| {
+            let ahead = chosen.and_then(|c| {
+                c.0.with(|c| match c {
+                    Some((at, filters)) if at == u => Some(filters.clone()),
+                    _ => None,
+                })
+            });
+            ahead.unwrap_or_else(|| ListFilters::from_query(|key| u.search_params().get(key)))
+        })
     })
 }
 
@@ -108,26 +98,25 @@ pub fn filter_suffix(filters: &ListFilters) -> String {
 pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
     let app = use_app();
     let filters = use_list_filters();
-    let query = use_query_map();
-    let location = use_location();
+    let url = use_url();
     let navigate = use_navigate();
     let chosen = use_context::<ChosenFilters>();
     // Counts choices: only the latest writes the URL.
     let choices = StoredValue::new(0u64);
     let apply = Callback::new(move |next: ListFilters| {
-        let at_query = query.get_untracked();
-        let keep: Vec<(String, String)> = at_query
+        let at = url.get_untracked();
+        let keep: Vec<(String, String)> = at
+            .search_params()
             .clone()
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        let path = location.pathname.get_untracked();
-        let href = format!("{path}{}", query_with(&next, &keep));
+        let href = format!("{}{}", at.path(), query_with(&next, &keep));
         let Some(chosen) = chosen else {
             navigate(&href, Default::default());
             return;
         };
-        chosen.0.set(Some((path.clone(), at_query.clone(), next)));
+        chosen.0.set(Some((at.clone(), next)));
         choices.update_value(|c| *c += 1);
         let choice = choices.get_value();
         let rows_before = app.rows_shown();
@@ -138,8 +127,7 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
             gloo_timers::future::TimeoutFuture::new(URL_SETTLES_MS).await;
             // A later choice writes its own URL; a rep who went elsewhere meanwhile stays there.
             let latest = choices.try_get_value() == Some(choice);
-            let unmoved = location.pathname.try_get_untracked().as_ref() == Some(&path)
-                && query.try_get_untracked().as_ref() == Some(&at_query);
+            let unmoved = url.try_with_untracked(|u| *u == at) == Some(true);
             if latest && unmoved {
                 navigate(&href, Default::default());
             }
