@@ -7,34 +7,55 @@
 // sends them in one readonly transaction; the app takes the answers from
 // `self.__sbEarlyRead` (a promise) and uses them only if what was read is exactly what it
 // would read now. It knows no store and decides nothing: anything unexpected resolves to null
-// (or leaves no promise) and the app reads on its own.
+// (or leaves no promise) and the app reads on its own. It also carries a just-chosen filter's
+// URL over a reload (below).
 (function () {
   'use strict';
-  var plan;
+  // A filter the rep chose is written to the URL a moment after its rows are painted
+  // (`features/inbox/list_filters.rs`), which sets `self.__sbUrlAhead` to [the URL it was
+  // chosen on, its own URL] meanwhile. A page left in that moment (a reload) hands the URL
+  // over to the next page of this tab, which takes it below when it opens at the first URL.
+  var AHEAD = 'switchboard.url-ahead';
+  addEventListener('pagehide', function () {
+    var ahead = self.__sbUrlAhead;
+    if (!ahead || ahead[0] !== location.href) return;
+    try {
+      sessionStorage.setItem(AHEAD, JSON.stringify(ahead));
+    } catch (error) {
+      // No session storage: the filter goes with the page, as before.
+    }
+  });
+  var plan = null;
   try {
     plan = JSON.parse(localStorage.getItem('switchboard.start-plan'));
   } catch (error) {
-    return;
+    plan = null;
   }
-  if (!plan || !self.indexedDB || !self.Promise) return;
-  self.__sbEarlyRead = new Promise(function (resolve) {
-    var open;
+  var open = null;
+  if (plan && self.indexedDB && self.Promise) {
     try {
       open = indexedDB.open('switchboard');
     } catch (error) {
-      resolve(null);
-      return;
+      open = null;
     }
-    // The app reads this tab's session storage on its way to the first screen (the tab's
-    // user, `services/session.rs`). The first use of it in a page is a synchronous round trip
-    // to the browser (0.4–7.6 ms measured here): taken now, while the database opens, it is
-    // off that way. Not in the open's success handler: that runs on the main thread just as
-    // the wasm streams in, and the wait would hold the stream up (bench/RESULTS.md, session 18).
-    try {
-      sessionStorage.getItem('switchboard.tab-user');
-    } catch (error) {
-      // No session storage (blocked): the app does without it too.
+  }
+  // The app reads this tab's session storage on its way to the first screen (the tab's
+  // user, `services/session.rs`). The first use of it in a page is a synchronous round trip
+  // to the browser (0.4–7.6 ms measured here): taken now, while the database opens, it is
+  // off that way. Not in the open's success handler: that runs on the main thread just as
+  // the wasm streams in, and the wait would hold the stream up (bench/RESULTS.md, session 18).
+  try {
+    sessionStorage.getItem('switchboard.tab-user');
+    var ahead = JSON.parse(sessionStorage.getItem(AHEAD));
+    if (ahead) {
+      sessionStorage.removeItem(AHEAD);
+      if (ahead[0] === location.href) history.replaceState(history.state, '', ahead[1]);
     }
+  } catch (error) {
+    // No session storage (blocked): the app does without it too.
+  }
+  if (!open) return;
+  self.__sbEarlyRead = new Promise(function (resolve) {
     // No database (site data cleared): creating it is the app's job (aborting leaves none).
     open.onupgradeneeded = function () {
       open.transaction.abort();

@@ -27,7 +27,7 @@ const URL_FOLLOWS_WITHIN_MS: u32 = 300;
 /// How long after the new rows are painted the URL is written, unless the rep chooses again
 /// meanwhile: filters chosen in quick succession write one URL (and one history entry), and
 /// a URL written between two choices would compete with the next one's reads.
-const URL_SETTLES_MS: u32 = 100;
+const URL_SETTLES_MS: u32 = 50;
 
 /// Filters the rep has just chosen whose URL is not written yet: the URL they were chosen
 /// on, and the filters. They are the current filters while the URL is still that one; any
@@ -46,10 +46,25 @@ impl ChosenFilters {
                 url.with(|u| chosen.with_untracked(|c| c.as_ref().is_some_and(|(at, _)| at != u)));
             if spent {
                 chosen.set(None);
+                set_url_ahead(None);
             }
         });
         provide_context(ChosenFilters(chosen));
     }
+}
+
+/// Tells the early script (`src/early_read.js`, which hands the URL over to the next page if
+/// this one is left meanwhile) that a choice is ahead of the URL: the page's address now and
+/// the choice's own URL; `None` once it is written or spent.
+fn set_url_ahead(ahead: Option<&str>) {
+    let value = match (
+        ahead,
+        web_sys::window().and_then(|w| w.location().href().ok()),
+    ) {
+        (Some(to), Some(from)) => js_sys::Array::of2(&from.into(), &to.into()).into(),
+        _ => wasm_bindgen::JsValue::UNDEFINED,
+    };
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__sbUrlAhead".into(), &value);
 }
 
 /// The current filters: from the URL, or the ones just chosen on this URL.
@@ -117,6 +132,7 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
             return;
         };
         chosen.0.set(Some((at.clone(), next)));
+        set_url_ahead(Some(&href));
         choices.update_value(|c| *c += 1);
         let choice = choices.get_value();
         let rows_before = app.rows_shown();
