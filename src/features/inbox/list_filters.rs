@@ -49,6 +49,8 @@ impl ChosenFilters {
                 set_url_ahead(None);
             }
         });
+        // A choice not written when the workspace goes is not the next page's either.
+        on_cleanup(|| set_url_ahead(None));
         provide_context(ChosenFilters(chosen));
     }
 }
