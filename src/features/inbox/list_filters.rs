@@ -11,7 +11,7 @@ use crate::domain::views::{format_day, AssigneeFilter};
 use crate::domain::views::{parse_day, DateFilter, ListFilters};
 use crate::domain::{ChannelId, ConversationStatus, InboxId, UserId, View};
 use crate::i18n::{k, web::t};
-use crate::services::use_app;
+use crate::services::{use_app, AppCtx};
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_url};
@@ -33,9 +33,15 @@ const URL_SETTLES_MS: u32 = 50;
 /// on, and the filters. They are the current filters while the URL is still that one; any
 /// other URL (the new filters', or a place the rep went to meanwhile) says what the filters
 /// are again, and spends the choice (a later Back to that first URL shows its own filters).
-/// One per workspace ([`ChosenFilters::provide`]).
+/// One per workspace ([`ChosenFilters::provide`]); [`ChosenFilters::choose`] writes the URL.
 #[derive(Clone, Copy)]
-pub struct ChosenFilters(RwSignal<Option<(Url, ListFilters)>>);
+pub struct ChosenFilters {
+    chosen: RwSignal<Option<(Url, ListFilters)>>,
+    /// The workspace's URL (the route's, which the list's filters are read from).
+    url: ReadSignal<Url>,
+    /// Counts choices: only the latest writes the URL.
+    choices: StoredValue<u64>,
+}
 
 impl ChosenFilters {
     pub fn provide() {
@@ -51,7 +57,47 @@ impl ChosenFilters {
         });
         // A choice not written when the workspace goes is not the next page's either.
         on_cleanup(|| set_url_ahead(None));
-        provide_context(ChosenFilters(chosen));
+        provide_context(ChosenFilters {
+            chosen,
+            url,
+            choices: StoredValue::new(0),
+        });
+    }
+
+    /// The rep chose `filters` on the URL `at`: they are in force at once, and `write` (which
+    /// writes their URL, `href`) runs once the list has painted their rows and
+    /// [`URL_SETTLES_MS`] have passed, if the rep has neither chosen again nor gone elsewhere.
+    fn choose(
+        self,
+        app: AppCtx,
+        at: Url,
+        filters: ListFilters,
+        href: &str,
+        write: impl FnOnce() + 'static,
+    ) {
+        self.chosen.set(Some((at.clone(), filters)));
+        set_url_ahead(Some(href));
+        self.choices.update_value(|c| *c += 1);
+        let choice = self.choices.get_value();
+        let rows_before = app.rows_shown();
+        leptos::task::spawn_local(async move {
+            app.until_rows_shown(rows_before, URL_FOLLOWS_WITHIN_MS)
+                .await;
+            gloo_timers::future::TimeoutFuture::new(URL_SETTLES_MS).await;
+            let latest = self.choices.try_get_value() == Some(choice);
+            let unmoved = self.url.try_with_untracked(|u| *u == at) == Some(true);
+            if latest && unmoved {
+                write();
+            }
+        });
+    }
+
+    /// The filters chosen on `url`, if it is still the URL they were chosen on.
+    fn on(self, url: &Url) -> Option<ListFilters> {
+        self.chosen.with(|c| match c {
+            Some((at, filters)) if at == url => Some(filters.clone()),
+            _ => None,
+        })
     }
 }
 
@@ -75,13 +121,9 @@ pub fn use_list_filters() -> Memo<ListFilters> {
     let chosen = use_context::<ChosenFilters>();
     Memo::new(move |_| {
         url.with(|u| {
-            let ahead = chosen.and_then(|c| {
-                c.0.with(|c| match c {
-                    Some((at, filters)) if at == u => Some(filters.clone()),
-                    _ => None,
-                })
-            });
-            ahead.unwrap_or_else(|| ListFilters::from_query(|key| u.search_params().get(key)))
+            chosen
+                .and_then(|c| c.on(u))
+                .unwrap_or_else(|| ListFilters::from_query(|key| u.search_params().get(key)))
         })
     })
 }
@@ -118,8 +160,6 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
     let url = use_url();
     let navigate = use_navigate();
     let chosen = use_context::<ChosenFilters>();
-    // Counts choices: only the latest writes the URL.
-    let choices = StoredValue::new(0u64);
     let apply = Callback::new(move |next: ListFilters| {
         let at = url.get_untracked();
         let keep: Vec<(String, String)> = at
@@ -129,27 +169,16 @@ pub fn ListFilterBar(inbox: InboxId, view: View) -> impl IntoView {
             .map(|(k, v)| (k.to_string(), v))
             .collect();
         let href = format!("{}{}", at.path(), query_with(&next, &keep));
-        let Some(chosen) = chosen else {
-            navigate(&href, Default::default());
-            return;
-        };
-        chosen.0.set(Some((at.clone(), next)));
-        set_url_ahead(Some(&href));
-        choices.update_value(|c| *c += 1);
-        let choice = choices.get_value();
-        let rows_before = app.rows_shown();
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            app.until_rows_shown(rows_before, URL_FOLLOWS_WITHIN_MS)
-                .await;
-            gloo_timers::future::TimeoutFuture::new(URL_SETTLES_MS).await;
-            // A later choice writes its own URL; a rep who went elsewhere meanwhile stays there.
-            let latest = choices.try_get_value() == Some(choice);
-            let unmoved = url.try_with_untracked(|u| *u == at) == Some(true);
-            if latest && unmoved {
-                navigate(&href, Default::default());
+        match chosen {
+            Some(chosen) => {
+                let navigate = navigate.clone();
+                let to = href.clone();
+                chosen.choose(app, at, next, &href, move || {
+                    navigate(&to, Default::default())
+                });
             }
-        });
+            None => navigate(&href, Default::default()),
+        }
     });
     let edit = move |change: Box<dyn FnOnce(&mut ListFilters)>| {
         let mut next = filters.get_untracked();
