@@ -93,3 +93,24 @@ pub fn start_mail_poll(app: AppCtx) {
         mail_poll(app, owner).await
     });
 }
+
+/// The page's icon link (index.html), which points at nothing (`data:,`) until the first screen
+/// is painted.
+const ICON_LINK: &str = "sb-icon";
+const ICON: &str = "/favicon.png";
+
+/// Shows the tab's icon once the first screen is painted and the other parts have had their
+/// turns. The browser fetches and decodes a page's icon on the page's main thread as soon as
+/// the page has loaded, which is while the app's code starts and its first rows are built;
+/// the placeholder also keeps the browser from asking for `/favicon.ico` instead.
+pub fn show_icon(app: AppCtx) {
+    leptos::task::spawn_local(async move {
+        app.until_turn(AfterPaint::MailPoll).await;
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(ICON_LINK));
+        if let Some(link) = link {
+            let _ = link.set_attribute("href", ICON);
+        }
+    });
+}

@@ -81,6 +81,7 @@ fn Ready(
         std::time::Duration::from_secs(1),
     );
     after_paint::start_mail_poll(app);
+    after_paint::show_icon(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {
