@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 use switchboard::domain::draft_merge::{merge, merge_edited, DraftField, Edits};
-use switchboard::domain::draft_sync::{Applied, DraftSync, Write};
+use switchboard::domain::draft_sync::{rescued_edits, Applied, DraftSync, Write};
 use switchboard::domain::*;
 
 const PREFILL: &str = "erik.larsen@mail.example";
@@ -285,6 +285,103 @@ fn the_final_write_carries_the_write_in_flight_and_what_was_typed_since() {
     assert_eq!(
         (saved.subject.as_str(), body(&saved)),
         ("Parcel", "leaves today")
+    );
+}
+
+/// The page's last write, kept in local storage when the page went away (a reload right after
+/// typing), made on the next start: one case per rule of `rescued_edits`.
+#[test]
+fn a_write_rescued_from_a_page_that_went_away_is_made_on_the_next_start() {
+    // Page A typed a subject and a body after its last stored version (revision 1, at t=5).
+    let mut stored_v1 = empty("tab-a");
+    stored_v1.to = vec![PREFILL.into()];
+    stored_v1.subject = "Parcel".into();
+    stored_v1.revision = 1;
+    stored_v1.updated_at = 5;
+    let mut a = session("tab-a");
+    assert!(matches!(
+        a.apply_stored(stored_v1.clone()),
+        Applied::Merged { .. }
+    ));
+    a.edit(10, |d| d.subject = "Parcel 4471".into());
+    a.edit(11, |d| d.body_html = "ships today".into());
+    let rescued = a.final_write().expect("the rescued write");
+    let both = Edits::of(&[DraftField::Subject, DraftField::Body]);
+
+    // Another tab stored To at t=20, after A went away.
+    let mut later_to = stored_v1.clone();
+    later_to.to = vec!["ops@mail.example".into()];
+    later_to.revision = 2;
+    later_to.updated_at = 20;
+    // Another tab stored the body at t=20, after A went away.
+    let mut later_body = stored_v1.clone();
+    later_body.body_html = "ships Monday".into();
+    later_body.revision = 2;
+    later_body.updated_at = 20;
+    // A's own write landed before the page went (stored at A's time, t=11).
+    let mut landed = rescued.draft.clone();
+    landed.revision = 2;
+
+    let cases: [(&str, Option<&Draft>, Edits); 5] = [
+        ("nothing stored: every rescued field", None, both),
+        (
+            "storage still at the rescued base: every field",
+            Some(&stored_v1),
+            both,
+        ),
+        (
+            "its own write landed: repeated, changing nothing",
+            Some(&landed),
+            both,
+        ),
+        (
+            "a later edit of another field: every rescued field",
+            Some(&later_to),
+            both,
+        ),
+        (
+            "a later edit of a rescued field: that field keeps the later edit",
+            Some(&later_body),
+            Edits::of(&[DraftField::Subject]),
+        ),
+    ];
+    for (case, stored, expected) in cases {
+        assert_eq!(rescued_edits(&rescued, stored), expected, "{case}");
+    }
+
+    // Made on top of the later To: the rescued subject and body are stored, To is kept.
+    let mut store = Some(later_to.clone());
+    let edits = rescued_edits(&rescued, store.as_ref());
+    let saved = commit(
+        &mut store,
+        Write {
+            edits,
+            ..rescued.clone()
+        },
+    );
+    assert_eq!(
+        (saved.subject.as_str(), body(&saved), saved.to.clone()),
+        ("Parcel 4471", "ships today", later_to.to.clone())
+    );
+    // On top of the later body: the subject is stored, the later body stays.
+    let mut store = Some(later_body.clone());
+    let edits = rescued_edits(&rescued, store.as_ref());
+    let saved = commit(
+        &mut store,
+        Write {
+            edits,
+            ..rescued.clone()
+        },
+    );
+    assert_eq!(
+        (saved.subject.as_str(), body(&saved)),
+        ("Parcel 4471", "ships Monday")
+    );
+    // A rescued write survives the trip through local storage unchanged.
+    let text = serde_json::to_string(&rescued).expect("serialised");
+    assert_eq!(
+        serde_json::from_str::<Write>(&text).expect("read back"),
+        rescued
     );
 }
 

@@ -90,7 +90,8 @@ impl DraftField {
 }
 
 /// The set of fields a tab edited and has not committed yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Edits(u8);
 
 impl Edits {
@@ -114,6 +115,11 @@ impl Edits {
 
     pub fn union(self, other: Edits) -> Edits {
         Edits(self.0 | other.0)
+    }
+
+    /// These fields but those of `other`.
+    pub fn without(self, other: Edits) -> Edits {
+        Edits(self.0 & !other.0)
     }
 
     pub fn contains(self, field: DraftField) -> bool {

@@ -20,11 +20,27 @@ use super::model::Millis;
 
 /// A write to make: put `draft` with compare-and-set on `base.revision`; on conflict merge
 /// with `merge_edited(&base, &draft, edits, &stored)` and retry on top of `stored`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialisable: the last write of a page that goes away is also kept where it survives the
+/// page ([`rescued_edits`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Write {
     pub base: Draft,
     pub draft: Draft,
     pub edits: Edits,
+}
+
+/// The edits of a write rescued when its page went away (made on the next start) that still
+/// apply on top of `stored`: all of them while storage holds nothing edited later than the
+/// rescued draft (the write never landed, or it did and repeating it changes nothing); else
+/// only the fields `stored` has not changed since the rescued write's base, so a field another
+/// tab edited later keeps that later edit, and every other rescued field is still written.
+pub fn rescued_edits(write: &Write, stored: Option<&Draft>) -> Edits {
+    match stored {
+        Some(stored) if stored.updated_at > write.draft.updated_at => {
+            write.edits.without(Edits::between(&write.base, stored))
+        }
+        _ => write.edits,
+    }
 }
 
 /// What a stored version read from storage did to this tab's copy.

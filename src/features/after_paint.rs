@@ -11,7 +11,7 @@
 use crate::features::shell;
 use crate::i18n::web::{self as i18n, t};
 use crate::i18n::{k, Locale};
-use crate::services::{jmap, use_app, AfterPaint, AppCtx};
+use crate::services::{drafts, jmap, use_app, AfterPaint, AppCtx};
 use crate::ui::{Loading, Toasts};
 use leptos::prelude::*;
 
@@ -112,5 +112,21 @@ pub fn show_icon(app: AppCtx) {
         if let Some(link) = link {
             let _ = link.set_attribute("href", ICON);
         }
+    });
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn recover_drafts(app: AppCtx) {
+    drafts::recover_all(app).await
+}
+
+/// Makes the draft writes that pages which went away kept in local storage
+/// (`drafts::rescue`), once the directory has been read: so a draft whose composer is not
+/// opened again is complete in the Drafts view too.
+pub fn start_draft_recovery(app: AppCtx) {
+    leptos::task::spawn_local(async move {
+        app.until_turn(AfterPaint::Directory).await;
+        app.until_directory().await;
+        recover_drafts(app).await
     });
 }

@@ -82,6 +82,7 @@ fn Ready(
     );
     after_paint::start_mail_poll(app);
     after_paint::show_icon(app);
+    after_paint::start_draft_recovery(app);
     // Texts are read when a view is built, so a new language rebuilds the page tree (the
     // language is changed in Settings › Profile, where no unsaved typing can be lost).
     view! {

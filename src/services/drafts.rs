@@ -13,7 +13,7 @@
 use super::session::random_hex;
 use super::{AppCtx, AppError};
 use crate::domain::draft_merge::{merge_edited, Edits};
-use crate::domain::draft_sync::Write;
+use crate::domain::draft_sync::{rescued_edits, Write};
 use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::{attachment_content_type, check_attachment, Draft, DraftAttachment, DraftKey};
 use crate::i18n::errors::Translated;
@@ -33,6 +33,9 @@ thread_local! {
     /// The answer to `navigator.storage.persist()`: None until asked (once per tab session),
     /// then Some(None) while pending or unsupported, Some(Some(granted)) once answered.
     static PERSISTED: RefCell<Option<Option<bool>>> = const { RefCell::new(None) };
+    /// This page's own id (a reload is a new page): tells its own rescued writes from those of
+    /// a page that went away.
+    static PAGE: String = random_hex(8);
 }
 
 #[cfg(debug_assertions)]
@@ -116,8 +119,12 @@ fn log_commit(_saved: &Draft) {}
 /// How many times a write is merged and retried when other tabs keep winning the race.
 const MAX_ATTEMPTS: usize = 5;
 
-/// The stored draft, if there is one.
+/// The stored draft, if there is one; a write of it rescued when a page went away is made
+/// first ([`recover`]).
 pub async fn load(app: AppCtx, key: &DraftKey) -> Result<Option<Draft>, AppError> {
+    if let Some(rescued) = take_rescued(&rescue_key(key)) {
+        recover(app, rescued).await;
+    }
     Ok(app.db().draft(key).await?)
 }
 
@@ -142,6 +149,7 @@ pub async fn save(app: AppCtx, write: Write) -> Result<Draft, AppError> {
         match db.put_draft(&next, base.revision).await {
             Ok(saved) => {
                 log_commit(&saved);
+                settle_rescue(&saved);
                 announce(app, &saved, base.revision == 0);
                 return Ok(saved);
             }
@@ -159,6 +167,127 @@ pub async fn save(app: AppCtx, write: Write) -> Result<Draft, AppError> {
         }
     }
     Err(AppError::Refused(Refusal::DraftKeepsChanging))
+}
+
+// ---- writes rescued when the page goes away -------------------------------------------------
+
+/// A draft write kept in the device's local storage, under [`RESCUE_PREFIX`] and the draft's
+/// key, by the page that made it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Rescued {
+    page: String,
+    write: Write,
+}
+
+const RESCUE_PREFIX: &str = "switchboard.draft-rescue.";
+
+fn rescue_key(key: &DraftKey) -> String {
+    format!("{RESCUE_PREFIX}{}", key.storage_key())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Keeps `write` (everything typed and not yet known to be stored) where it survives the page,
+/// synchronously: called when the page may be going away (reload, navigation, tab hidden,
+/// composer closed). An IndexedDB write started then is asynchronous and is lost with the page
+/// when the page goes first (a reload right after typing lost the last words). The next start
+/// makes the write ([`recover_all`], [`load`]); a write of this page that lands first removes
+/// it ([`settle_rescue`]). Without local storage (or room in it) nothing is kept, as before.
+pub fn rescue(write: &Write) {
+    let rescued = PAGE.with(|page| Rescued {
+        page: page.clone(),
+        write: write.clone(),
+    });
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&rescued)) {
+        let _ = storage.set_item(&rescue_key(&write.draft.key), &text);
+    }
+}
+
+/// Removes the write rescued under `item` and returns it, unless this page rescued it (its
+/// own writes are still on their way).
+fn take_rescued(item: &str) -> Option<Write> {
+    let storage = local_storage()?;
+    let text = storage.get_item(item).ok()??;
+    let rescued = serde_json::from_str::<Rescued>(&text);
+    if let Ok(rescued) = &rescued {
+        if PAGE.with(|page| *page == rescued.page) {
+            return None;
+        }
+    }
+    let _ = storage.remove_item(item);
+    // One that does not read (written by another version) is dropped, not retried forever.
+    rescued.ok().map(|r| r.write)
+}
+
+/// A write of this page landed: its rescued copy is no longer needed once it holds everything
+/// the copy held.
+fn settle_rescue(saved: &Draft) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let item = rescue_key(&saved.key);
+    let Ok(Some(text)) = storage.get_item(&item) else {
+        return;
+    };
+    let Ok(rescued) = serde_json::from_str::<Rescued>(&text) else {
+        return;
+    };
+    if PAGE.with(|page| *page == rescued.page) && rescued.write.draft.updated_at <= saved.updated_at
+    {
+        let _ = storage.remove_item(&item);
+    }
+}
+
+/// Makes a write rescued when its page went away, on top of what is stored now (the fields
+/// another tab edited later keep that edit: `draft_sync::rescued_edits`). A write that fails is
+/// kept for the next try.
+async fn recover(app: AppCtx, write: Write) {
+    let key = write.draft.key.clone();
+    let stored = match app.db().draft(&key).await {
+        Ok(stored) => stored,
+        Err(error) => {
+            leptos::logging::warn!("a rescued draft was not written: {error}");
+            return rescue(&write);
+        }
+    };
+    let edits = rescued_edits(&write, stored.as_ref());
+    if edits.is_empty() {
+        return;
+    }
+    match save(
+        app,
+        Write {
+            edits,
+            ..write.clone()
+        },
+    )
+    .await
+    {
+        Ok(_) => app.changed("drafts", Some(key.storage_key())),
+        Err(error) => {
+            leptos::logging::warn!("a rescued draft was not written: {error}");
+            rescue(&write);
+        }
+    }
+}
+
+/// Makes every write rescued by pages that went away (run once the first screen is painted,
+/// so that drafts whose composer is not opened again are complete too).
+pub async fn recover_all(app: AppCtx) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let items: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|item| item.starts_with(RESCUE_PREFIX))
+        .collect();
+    for item in items {
+        if let Some(write) = take_rescued(&item) {
+            recover(app, write).await;
+        }
+    }
 }
 
 /// Tells other tabs that this draft changed. The first write of a draft is also a change of

@@ -387,6 +387,55 @@ async function killHard({ child, browser }) {
   }
 }
 
+test('text typed right before a reload or a navigation is kept (the page\'s last write outlives it)', async () => {
+  const dir = await makeProfileDir();
+  const context = await launchPersistent(dir);
+  try {
+    const page = await newPage(context);
+
+    // Reply: type, reload at once (no pause for the background write).
+    let region = await openReply(page, replyUrls[1]);
+    await region.getByRole('textbox', { name: 'Message' }).click();
+    await page.keyboard.type('Reloaded at once.');
+    await page.reload();
+    await waitForAppReady(page);
+    region = reply(page);
+    await region.getByRole('textbox', { name: 'Message' }).getByText('Reloaded at once.').waitFor();
+    assert.equal(await bodyText(region), 'Reloaded at once.');
+
+    // Type more, then leave for another page at once, and come back.
+    await region.getByRole('textbox', { name: 'Message' }).press('Control+End');
+    await page.keyboard.type(' Then left.');
+    await page.goto(`${server.url}/contacts`);
+    await waitForAppReady(page);
+    region = await openReply(page, replyUrls[1]);
+    await region.getByRole('textbox', { name: 'Message' })
+      .getByText('Reloaded at once. Then left.').waitFor();
+
+    // A new email's subject, typed and reloaded at once, is there when Compose opens again.
+    let compose = await openCompose(page);
+    await compose.getByLabel('Subject').fill('Typed before the reload');
+    await page.reload();
+    await waitForAppReady(page);
+    compose = await openCompose(page);
+    const subject = compose.getByLabel('Subject');
+    for (let until = Date.now() + 5000; Date.now() < until;) {
+      if ((await subject.inputValue()) === 'Typed before the reload') break;
+      await page.waitForTimeout(50);
+    }
+    assert.equal(await compose.getByLabel('Subject').inputValue(), 'Typed before the reload');
+
+    // Nothing is left behind in local storage once the writes are made.
+    const left = await page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('switchboard.draft-rescue.')));
+    assert.deepEqual(left, []);
+    await assertNoPageErrors(page);
+  } finally {
+    await context.close();
+    await removeProfileDir(dir);
+  }
+});
+
 test(`crash safety: ${KILL_DRAFTS} drafts each survive a SIGKILL 300 ms after the last keystroke`, async (t) => {
   const dir = await makeProfileDir();
   const started = Date.now();

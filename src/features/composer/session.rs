@@ -209,16 +209,22 @@ impl DraftSession {
     /// so the write completes even when the composer is unmounting; when a write is already in
     /// flight, a second one carrying it and everything since goes out at once rather than
     /// waiting for the first to end (the page may not live that long).
+    ///
+    /// Everything pending is also kept at once where it survives the page
+    /// ([`drafts::rescue`]): the asynchronous write may not land before the page goes.
     pub fn flush_all(&self) {
+        let last = self
+            .core
+            .try_with_value(|c| (!c.closed).then(|| c.sync.final_write()).flatten())
+            .flatten();
+        if let Some(write) = &last {
+            drafts::rescue(write);
+        }
         let saving = self.core.try_with_value(|c| c.sync.saving());
         match saving {
             Some(false) => self.flush(),
             Some(true) => {
-                let write = self
-                    .core
-                    .try_with_value(|c| (!c.closed).then(|| c.sync.final_write()).flatten())
-                    .flatten();
-                if let Some(write) = write {
+                if let Some(write) = last {
                     let app = self.app;
                     leptos::task::spawn_local(async move {
                         // Repeats the write in flight when the page lives on: compare-and-set
