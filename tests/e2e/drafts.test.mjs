@@ -436,6 +436,52 @@ test('text typed right before a reload or a navigation is kept (the page\'s last
   }
 });
 
+test('an internal comment is a draft: kept when cancelled and over a reload, gone once added', async () => {
+  const dir = await makeProfileDir();
+  const context = await launchPersistent(dir);
+  try {
+    const page = await newPage(context);
+    const thread = page.getByRole('region', { name: 'Conversation' });
+    const openComment = async () => {
+      await thread.getByRole('toolbar', { name: 'Conversation actions' })
+        .getByRole('button', { name: 'Comment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Comment' });
+      await dialog.getByLabel('Internal comment').waitFor();
+      return dialog;
+    };
+    const valueOf = async (field, expected) => {
+      for (let until = Date.now() + 5000; Date.now() < until;) {
+        if ((await field.inputValue()) === expected) break;
+        await page.waitForTimeout(50);
+      }
+      return field.inputValue();
+    };
+    await openReply(page, replyUrls[2]);
+    let dialog = await openComment();
+    await dialog.getByLabel('Internal comment').fill('Courier called back');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    dialog = await openComment();
+    assert.equal(await valueOf(dialog.getByLabel('Internal comment'), 'Courier called back'), 'Courier called back');
+    await page.keyboard.type(', parcel found.');
+    await page.reload();
+    await waitForAppReady(page);
+    await thread.getByRole('toolbar', { name: 'Conversation actions' }).waitFor();
+    dialog = await openComment();
+    const field = dialog.getByLabel('Internal comment');
+    assert.equal(await valueOf(field, 'Courier called back, parcel found.'), 'Courier called back, parcel found.');
+    await dialog.getByRole('button', { name: 'Add comment' }).click();
+    await thread.getByRole('article', { name: /^Internal comment from Maria Popescu/ })
+      .getByText('Courier called back, parcel found.').waitFor();
+    dialog = await openComment();
+    await page.waitForTimeout(300);
+    assert.equal(await dialog.getByLabel('Internal comment').inputValue(), '');
+    await assertNoPageErrors(page);
+  } finally {
+    await context.close();
+    await removeProfileDir(dir);
+  }
+});
+
 test(`crash safety: ${KILL_DRAFTS} drafts each survive a SIGKILL 300 ms after the last keystroke`, async (t) => {
   const dir = await makeProfileDir();
   const started = Date.now();

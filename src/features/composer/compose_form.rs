@@ -177,16 +177,7 @@ pub fn Composer(
         }
     });
     // Write at once when the tab is hidden or the page goes away (SPEC §7).
-    let s = session;
-    let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| s.flush_all());
-    let s = session;
-    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| s.flush_all());
-    let stored = StoredValue::new_local(session);
-    on_cleanup(move || {
-        on_hide.remove();
-        on_pagehide.remove();
-        stored.try_with_value(|s| s.flush_all());
-    });
+    session.flush_when_leaving();
 
     let expanded = RwSignal::new(!is_reply);
     let errors = RwSignal::new(Vec::<(Field, String)>::new());

@@ -22,3 +22,4 @@ pub use compose_form::Composer;
 pub use discard::{after_discard, DiscardButton};
 pub use launcher::{compose_target, ComposeLauncher};
 pub use reply::ReplyComposer;
+pub use session::DraftSession;

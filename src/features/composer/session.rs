@@ -237,6 +237,20 @@ impl DraftSession {
         }
     }
 
+    /// Writes everything pending whenever the page may be going away (SPEC §7: on tab hide and
+    /// page unload) and when the calling component is unmounted ([`DraftSession::flush_all`]).
+    pub fn flush_when_leaving(&self) {
+        let s = *self;
+        let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| s.flush_all());
+        let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| s.flush_all());
+        let stored = StoredValue::new_local(s);
+        on_cleanup(move || {
+            on_hide.remove();
+            on_pagehide.remove();
+            stored.try_with_value(|s| s.flush_all());
+        });
+    }
+
     /// Marks a write as started and returns it, or `None` when there is nothing to write (or
     /// a write is already running: it is followed by the next one when it ends).
     fn begin_write(&self) -> Option<Write> {

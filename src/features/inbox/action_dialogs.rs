@@ -4,13 +4,14 @@
 //! function and reports the outcome as a toast (with **Undo** where it applies).
 
 use super::form_dialog::FormDialog;
-use crate::domain::{Conversation, InboxId, TeamId, UserId};
+use crate::domain::{Conversation, DraftKey, DraftTarget, InboxId, ReplyMode, TeamId, UserId};
+use crate::features::composer::DraftSession;
 use crate::i18n::{
     k,
     web::{t, tf},
 };
 use crate::services::actions::{self, report};
-use crate::services::{access, use_app, AppCtx, AppError};
+use crate::services::{access, drafts, use_app, AppCtx, AppError};
 use leptos::prelude::*;
 
 /// Runs an action in the background and reports its outcome.
@@ -65,15 +66,49 @@ pub fn ReassignDialog(open: RwSignal<bool>, conversation: Conversation) -> impl 
     }
 }
 
+/// **Comment**: the note is a draft of its own (SPEC §7: per conversation and reply mode; the
+/// text is kept in the draft's body), opened when the dialog is first opened and kept while
+/// the conversation is shown, so a note typed and cancelled, or cut short by a reload, is
+/// there when the dialog opens again. Adding it removes the draft once the comment is
+/// recorded; a refused comment keeps it.
 #[component]
 pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl IntoView {
     let app = use_app();
-    let text = RwSignal::new(String::new());
+    let session = RwSignal::new(None::<DraftSession>);
+    // A new draft session after each comment added (the last one is closed).
+    let added = RwSignal::new(0u32);
+    let started = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let text = move || {
+        session
+            .get()
+            .and_then(|s| s.draft.try_with(|d| d.body_html.clone()))
+            .unwrap_or_default()
+    };
     let id = conversation.id.clone();
     let submit = move |_| {
-        let body = text.get_untracked();
-        text.set(String::new());
-        run(app, actions::comment(app, id.clone(), body));
+        let Some(s) = session.get_untracked() else {
+            return;
+        };
+        let id = id.clone();
+        run(app, async move {
+            // Stored first, as before a Send: a comment refused below keeps its draft.
+            s.save_now().await.map_err(AppError::Invalid)?;
+            let body = s.current().map(|d| d.body_html).unwrap_or_default();
+            let done = actions::comment(app, id, body).await?;
+            s.close();
+            if let Some(draft) = s.current() {
+                drafts::discard(app, &draft.key).await?;
+            }
+            added.update(|n| *n += 1);
+            Ok(done)
+        });
+    };
+    let key = move || {
+        app.user_id.get_untracked().map(|user| DraftKey {
+            user,
+            target: DraftTarget::Conversation(conversation.id.clone()),
+            mode: ReplyMode::Comment,
+        })
     };
     view! {
         <FormDialog
@@ -81,19 +116,45 @@ pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
             title=t(k::THREAD__COMMENT)
             submit_label=t(k::THREAD__ADD_COMMENT)
             on_submit=submit
-            submit_disabled=Signal::derive(move || text.with(|t| t.trim().is_empty()))
+            submit_disabled=Signal::derive(move || text().trim().is_empty())
         >
             <label class="sb-field">
                 <span class="sb-field__label">{t(k::THREAD__INTERNAL_COMMENT)}</span>
-                <textarea
-                    class="sb-textarea"
-                    rows="4"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
+                {move || {
+                    added.track();
+                    let key = started.get().then(&key).flatten()?;
+                    Some(view! { <CommentField key session /> })
+                }}
             </label>
             <p class="sb-note">{t(k::THREAD__COMMENT_NOTE)}</p>
         </FormDialog>
+    }
+}
+
+/// The note's text field, over its draft session.
+#[component]
+fn CommentField(key: DraftKey, session: RwSignal<Option<DraftSession>>) -> impl IntoView {
+    let app = use_app();
+    let s = DraftSession::open(app, key, |_| {});
+    s.flush_when_leaving();
+    session.set(Some(s));
+    // Another tab's writes to the same note are merged in, as in the composer.
+    Effect::new(move |first: Option<()>| {
+        app.drafts_rev.track();
+        if first.is_some() {
+            leptos::task::spawn_local(async move { s.refresh().await });
+        }
+    });
+    view! {
+        <textarea
+            class="sb-textarea"
+            rows="4"
+            prop:value=move || s.draft.with(|d| d.body_html.clone())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                s.edit(|d| d.body_html = value);
+            }
+        ></textarea>
     }
 }
 
