@@ -2,7 +2,9 @@
 //! named after the rule, against `domain::lifecycle` and `domain::views`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use switchboard::domain::lifecycle::{apply, Aggregate, Command, LifecycleError, Transition};
+use switchboard::domain::lifecycle::{
+    apply, ticket_name, Aggregate, Command, LifecycleError, Transition, TICKET_NAME_MAX,
+};
 use switchboard::domain::views::{
     assignee_key, bucket, conversation_in_view, fold, view_counts, AssigneeFilter, Filter, View,
 };
@@ -702,6 +704,32 @@ fn illegal_actions_are_refused_with_a_reason() {
             LifecycleError::TicketNameRequired,
         ),
         (
+            "creating a ticket with a name over the limit",
+            lone(),
+            {
+                let mut cmd = create_ticket(Plan::Starter);
+                if let Command::CreateTicket { name, .. } = &mut cmd {
+                    *name = "x".repeat(TICKET_NAME_MAX + 1);
+                }
+                cmd
+            },
+            LifecycleError::TicketName(ValidationError::TooLong {
+                max: TICKET_NAME_MAX,
+            }),
+        ),
+        (
+            "creating a ticket with a line break in its name",
+            lone(),
+            {
+                let mut cmd = create_ticket(Plan::Starter);
+                if let Command::CreateTicket { name, .. } = &mut cmd {
+                    *name = "Boots\nrefund".into();
+                }
+                cmd
+            },
+            LifecycleError::TicketName(ValidationError::ControlCharacter),
+        ),
+        (
             "creating a ticket without a pipeline",
             lone(),
             {
@@ -977,5 +1005,44 @@ fn folding_ignores_case_and_common_latin_diacritics() {
     ];
     for (input, expected) in cases {
         assert_eq!(fold(input), expected, "{input}");
+    }
+}
+
+/// The ticket name rule the ticket card, the ticket page and **Create ticket** share.
+#[test]
+fn a_ticket_name_is_trimmed_one_line_and_limited() {
+    let cases: [(&str, String, Result<String, LifecycleError>); 5] = [
+        (
+            "trimmed",
+            "  Boots refund ".into(),
+            Ok("Boots refund".into()),
+        ),
+        (
+            "empty",
+            "   ".into(),
+            Err(LifecycleError::TicketNameRequired),
+        ),
+        (
+            "at the limit",
+            "x".repeat(TICKET_NAME_MAX),
+            Ok("x".repeat(TICKET_NAME_MAX)),
+        ),
+        (
+            "over the limit",
+            "x".repeat(TICKET_NAME_MAX + 1),
+            Err(LifecycleError::TicketName(ValidationError::TooLong {
+                max: TICKET_NAME_MAX,
+            })),
+        ),
+        (
+            "a line separator",
+            "Boots\u{2028}refund".into(),
+            Err(LifecycleError::TicketName(
+                ValidationError::ControlCharacter,
+            )),
+        ),
+    ];
+    for (case, input, expected) in cases {
+        assert_eq!(ticket_name(&input), expected, "{case}");
     }
 }

@@ -280,6 +280,18 @@ impl Outcome {
     }
 }
 
+/// The most characters a ticket name may have.
+pub const TICKET_NAME_MAX: usize = 200;
+
+/// A ticket name as typed (**Create ticket**, the ticket card, the ticket page): trimmed, not
+/// empty, one line, at most [`TICKET_NAME_MAX`] characters.
+pub fn ticket_name(raw: &str) -> Result<String, LifecycleError> {
+    super::validate::required_name(raw, TICKET_NAME_MAX).map_err(|e| match e {
+        super::validate::ValidationError::Empty => LifecycleError::TicketNameRequired,
+        other => LifecycleError::TicketName(other),
+    })
+}
+
 /// Why an action was refused. Messages are shown to the rep as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LifecycleError {
@@ -304,6 +316,9 @@ pub enum LifecycleError {
     OnAnotherTicket(TicketId),
     #[error("Enter a ticket name.")]
     TicketNameRequired,
+    /// A ticket name with a line break or control character, or too long.
+    #[error("{0}")]
+    TicketName(super::validate::ValidationError),
     #[error("Choose a pipeline for the ticket.")]
     PipelineRequired,
     #[error("The ticket is closed. Reopen the ticket first.")]
@@ -396,11 +411,8 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<Outcome, Lif
                 }
                 (Life::Open | Life::Closed, None) => {}
             }
-            let name = name.trim();
+            let name = ticket_name(&name)?;
             let pipeline = pipeline.trim();
-            if name.is_empty() {
-                return Err(LifecycleError::TicketNameRequired);
-            }
             if pipeline.is_empty() {
                 return Err(LifecycleError::PipelineRequired);
             }
@@ -410,7 +422,7 @@ fn step(state: &mut Aggregate, cmd: Command, now: Millis) -> Result<Outcome, Lif
             };
             state.ticket = Some(Ticket {
                 id: ticket_id.clone(),
-                name: name.to_owned(),
+                name,
                 pipeline: pipeline.to_owned(),
                 status,
                 priority,

@@ -388,6 +388,7 @@ impl Worded for LifecycleError {
             E::AlreadyOnThisTicket => Message::plain(k::LIFECYCLE__ALREADY_ON_THIS_TICKET),
             E::OnAnotherTicket(_) => Message::plain(k::LIFECYCLE__ON_ANOTHER_TICKET),
             E::TicketNameRequired => Message::plain(k::THREAD__TICKET_NAME_MISSING),
+            E::TicketName(why) => why.message(),
             E::PipelineRequired => Message::plain(k::LIFECYCLE__PIPELINE_REQUIRED),
             E::TicketClosed => Message::plain(k::LIFECYCLE__TICKET_CLOSED),
             E::ConversationTrashed => Message::plain(k::LIFECYCLE__CONVERSATION_TRASHED),

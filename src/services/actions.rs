@@ -569,11 +569,7 @@ async fn edit_ticket(
 /// The ticket's name (not empty).
 pub async fn set_ticket_name(app: AppCtx, id: TicketId, name: String) -> Result<Done, AppError> {
     edit_ticket(&app, &id, |ticket| {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(AppError::Lifecycle(LifecycleError::TicketNameRequired));
-        }
-        ticket.name = name.to_owned();
+        ticket.name = crate::domain::lifecycle::ticket_name(&name).map_err(AppError::Lifecycle)?;
         Ok(crate::i18n::web::t(crate::i18n::k::OUTCOME__TICKET_RENAMED))
     })
     .await

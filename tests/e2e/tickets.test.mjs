@@ -184,6 +184,20 @@ test('ticket list filters, the ticket record page and Edit the properties shown'
     await page.getByLabel('Ticket name').blur();
     await page.getByRole('heading', { level: 1, name: 'Parcel lost by courier' }).waitFor();
 
+    // A refused name (empty, too long) is said next to the field and changes nothing.
+    await openConversation(page, 'conv-010', 'Parcel marked delivered but not here');
+    const name = card(page).getByLabel('Ticket name');
+    await name.fill('');
+    await name.press('Enter');
+    await card(page).getByText('Enter a ticket name.').waitFor();
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    await name.fill('x'.repeat(201));
+    await name.press('Tab');
+    await card(page).getByText('This value is too long (at most 200 characters).').waitFor();
+    await page.reload();
+    assert.equal(await card(page).getByLabel('Ticket name').inputValue(), 'Parcel lost by courier');
+    assert.equal(await card(page).getByLabel('Ticket name').getAttribute('aria-invalid'), null);
+
     // Edit the properties shown: remembered per user.
     await openConversation(page, 'conv-010', 'Parcel marked delivered but not here');
     await card(page).getByLabel('Priority', { exact: true }).waitFor();

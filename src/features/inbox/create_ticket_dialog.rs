@@ -6,6 +6,7 @@
 use super::action_dialogs::run;
 use super::form_dialog::FormDialog;
 use crate::domain::{Conversation, Priority, UserId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -53,7 +54,15 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
         };
         run(app, actions::create_ticket(app, id.clone(), form));
     };
-    let name_missing = Signal::derive(move || name.with(|n| n.trim().is_empty()));
+    // What the rules say of the name as typed (empty, a line break, too long), next to it.
+    let name_error = Signal::derive(move || {
+        name.with(|n| {
+            crate::domain::lifecycle::ticket_name(n)
+                .err()
+                .map(|e| e.translated())
+        })
+    });
+    let name_missing = Signal::derive(move || name_error.with(Option::is_some));
     view! {
         <FormDialog open title=t(k::THREAD__CREATE_TICKET) submit_label=t(k::THREAD__CREATE) on_submit=submit submit_disabled=name_missing>
             <label class="sb-field">
@@ -64,9 +73,9 @@ pub fn CreateTicketDialog(open: RwSignal<bool>, conversation: Conversation) -> i
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <Show when=move || name_missing.get()>
-                    <p class="sb-field__error" id="sb-create-ticket-name-error">{t(k::THREAD__TICKET_NAME_MISSING)}</p>
-                </Show>
+                {move || name_error.get().map(|e| view! {
+                    <p class="sb-field__error" id="sb-create-ticket-name-error">{e}</p>
+                })}
             </label>
             <label class="sb-field">
                 <span class="sb-field__label">{t(k::COMMON__PIPELINE)}</span>

@@ -84,17 +84,7 @@ pub fn TicketCard(ticket: Ticket) -> impl IntoView {
             <h3 class="sb-card__title">
                 <a href=href.clone() target="_blank" rel="noopener">{ticket.name.clone()}</a>
             </h3>
-            <label class="sb-field">
-                <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
-                <input
-                    class="sb-input"
-                    prop:value=ticket.name.clone()
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        run(app, actions::set_ticket_name(app, id.get_value(), name));
-                    }
-                />
-            </label>
+            <crate::features::tickets::TicketNameField ticket=ticket.id.clone() name=ticket.name.clone() />
             <Show when=move || shown(CardProp::Pipeline)>
                 <p class="sb-card__prop">{tf(k::TICKET__PIPELINE_VALUE, &[("pipeline", &ticket.pipeline)])}</p>
             </Show>

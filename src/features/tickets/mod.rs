@@ -5,3 +5,4 @@ mod ticket_props;
 mod ticket_trash;
 
 pub use ticket_page::TicketPage;
+pub use ticket_props::TicketNameField;

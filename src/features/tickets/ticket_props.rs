@@ -3,6 +3,7 @@
 //! `services::actions` command, reported as a toast.
 
 use crate::domain::{Ticket, UserId};
+use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
     web::{t, tf},
@@ -20,6 +21,40 @@ pub(super) fn run(
     leptos::task::spawn_local(async move { report(app, fut.await) });
 }
 
+/// **Ticket name**, saved when changed (Enter, or leaving the field). A name the rules refuse
+/// (empty, a line break, too long: `domain::lifecycle::ticket_name`) is said next to the field,
+/// stays as typed for the rep to correct, and nothing is saved. Also the ticket card's.
+#[component]
+pub fn TicketNameField(ticket: crate::domain::TicketId, name: String) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let id = StoredValue::new(ticket);
+    let error_id = format!("sb-ticket-name-error-{}", id.with_value(|t| t.to_string()));
+    let described = error_id.clone();
+    view! {
+        <label class="sb-field">
+            <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
+            <input
+                class="sb-input"
+                prop:value=name
+                aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                aria-describedby=move || error.with(|e| e.is_some().then(|| described.clone()))
+                on:change=move |ev| {
+                    let typed = event_target_value(&ev);
+                    match crate::domain::lifecycle::ticket_name(&typed) {
+                        Err(why) => error.set(Some(why.translated())),
+                        Ok(_) => {
+                            error.set(None);
+                            run(app, actions::set_ticket_name(app, id.get_value(), typed));
+                        }
+                    }
+                }
+            />
+            {move || error.get().map(|e| view! { <p class="sb-field__error" id=error_id.clone()>{e}</p> })}
+        </label>
+    }
+}
+
 #[component]
 pub fn TicketProps(ticket: Ticket) -> impl IntoView {
     let app = use_app();
@@ -33,12 +68,7 @@ pub fn TicketProps(ticket: Ticket) -> impl IntoView {
     let owner = ticket.owner.clone();
     view! {
         <div class="sb-ticket-props">
-            <label class="sb-field">
-                <span class="sb-field__label">{t(k::COMMON__TICKET_NAME)}</span>
-                <input class="sb-input" prop:value=ticket.name.clone() on:change=move |ev| {
-                    run(app, actions::set_ticket_name(app, id.get_value(), event_target_value(&ev)));
-                } />
-            </label>
+            <TicketNameField ticket=ticket.id.clone() name=ticket.name.clone() />
             <p class="sb-card__prop">{tf(k::TICKET__PIPELINE_VALUE, &[("pipeline", &ticket.pipeline)])}</p>
             <label class="sb-field">
                 <span class="sb-field__label">{t(k::COMMON__TICKET_STATUS)}</span>
