@@ -455,6 +455,48 @@ fn rfc_2047_encoded_names_and_subjects_are_decoded_when_received() {
     }
 }
 
+/// A received subject is kept on one line, and a reply's subject is made from it, so that a
+/// TAB or an encoded line break in what a customer sent never makes the reply a refused
+/// header (the reply composer has no subject field to mend it in).
+#[test]
+fn received_subjects_are_one_line_and_replies_to_them_can_be_sent() {
+    let received: [(&[u8], &str); 3] = [
+        (
+            b"From: a@example.com\nSubject: Order\tNW-999 with a tab\n\nx",
+            "Order NW-999 with a tab",
+        ),
+        (
+            b"From: a@example.com\nSubject: =?UTF-8?Q?Line_one=0D=0ALine_two?=\n\nx",
+            "Line one  Line two",
+        ),
+        // A TAB that folds a long subject stays the fold's whitespace.
+        (
+            b"From: a@example.com\nSubject: Order\n\tfolded\n\nx",
+            "Order folded",
+        ),
+    ];
+    for (raw, subject) in received {
+        assert_eq!(parse_eml(raw).unwrap().subject, subject);
+    }
+    let replies = [
+        ("Parcel", "Re: Parcel"),
+        ("re: Parcel", "re: Parcel"),
+        ("RE: Parcel", "RE: Parcel"),
+        ("  Parcel  ", "Re: Parcel"),
+        ("Order\tNW-999", "Re: Order NW-999"),
+        ("Line one\r\nLine two", "Re: Line one  Line two"),
+        ("Para\u{2029}graph", "Re: Para graph"),
+    ];
+    for (subject, reply) in replies {
+        let made = reply_subject(subject);
+        assert_eq!(made, reply, "{subject:?}");
+        assert!(
+            header_value(&made, 998).is_ok(),
+            "{made:?} is a valid header"
+        );
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // Addresses are checked: no header injection (SPEC §8)
 // ------------------------------------------------------------------------------------------

@@ -31,6 +31,19 @@ pub fn is_forbidden_header_char(c: char) -> bool {
     c.is_control() || c == '\u{2028}' || c == '\u{2029}'
 }
 
+/// `value` on one line: every character [`header_value`] refuses (a TAB, CR, LF, another
+/// control, a line or paragraph separator) becomes a space, and the ends are trimmed. For text
+/// that came from outside (a received subject) and goes into a header again (a reply's
+/// subject), where refusing it would leave the rep no way to answer.
+pub fn one_line(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| if is_forbidden_header_char(c) { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// A value that will be placed in a header (display name, subject, company name, file name).
 pub fn header_value(value: &str, max: usize) -> Result<&str, ValidationError> {
     if value.chars().any(is_forbidden_header_char) {

@@ -131,6 +131,18 @@ pub fn new_message_id(random_hex: &str, domain: &str) -> String {
     format!("{hex}@{domain}")
 }
 
+/// The subject of a reply to a conversation with `subject`: on one line (a subject stored
+/// before received subjects were made one line may hold a TAB or a line break, which a header
+/// must not), with "Re: " in front unless it is there already.
+pub fn reply_subject(subject: &str) -> String {
+    let subject = crate::domain::one_line(subject);
+    if crate::text::lowercase(&subject).starts_with("re:") {
+        subject
+    } else {
+        format!("Re: {subject}")
+    }
+}
+
 /// `In-Reply-To` and `References` for a reply to `parent` (RFC 5322 §3.6.4): the parent's id,
 /// and the parent's references followed by its id. When the parent had no References but a
 /// single In-Reply-To, that id starts the chain instead.

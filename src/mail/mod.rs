@@ -13,8 +13,8 @@ pub mod parse;
 pub mod received;
 
 pub use build::{
-    build_message, new_message_id, reply_headers, BuildError, BuiltMessage, HeaderField,
-    OutgoingAttachment, OutgoingEmail,
+    build_message, new_message_id, reply_headers, reply_subject, BuildError, BuiltMessage,
+    HeaderField, OutgoingAttachment, OutgoingEmail,
 };
 pub use parse::{html_to_text, parse_eml, ParseError, ParsedAttachment, ParsedEmail};
 pub use received::received_message;

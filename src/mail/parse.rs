@@ -128,9 +128,11 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     let cc = mailboxes(message.all_cc(), &mut ignored_addresses);
     let delivered_to = delivered_to(&message, &mut ignored_addresses);
 
+    // On one line: a TAB or an encoded line break inside a received subject would otherwise
+    // make every reply's subject a refused header.
     let subject = message
         .subject()
-        .map(|s| s.trim().to_owned())
+        .map(crate::domain::one_line)
         .unwrap_or_default();
     let date = message
         .date()

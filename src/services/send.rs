@@ -20,10 +20,10 @@ use crate::i18n::{
     web::{t, tf},
 };
 use crate::mail::{
-    build_message, html_to_text, new_message_id, reply_headers, OutgoingAttachment, OutgoingEmail,
+    build_message, html_to_text, new_message_id, reply_headers, reply_subject, OutgoingAttachment,
+    OutgoingEmail,
 };
 use crate::storage::{Directory, WriteBatch};
-use crate::text::lowercase;
 use leptos::prelude::*;
 
 /// Which recipient field an error belongs to (shown next to that field).
@@ -107,15 +107,6 @@ pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
 
 fn recipients(typed: &[String], field: RecipientField) -> Result<Vec<Mailbox>, SendError> {
     parse_recipients(typed).map_err(|message| SendError::Recipient { field, message })
-}
-
-fn reply_subject(subject: &str) -> String {
-    let trimmed = subject.trim();
-    if lowercase(trimmed).starts_with("re:") {
-        trimmed.to_owned()
-    } else {
-        format!("Re: {trimmed}")
-    }
 }
 
 fn snippet(text: &str) -> String {

@@ -113,6 +113,52 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
   });
 });
 
+test('a short email with a big attachment is shown whole, and a subject with a TAB can be replied to', async () => {
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/inbox/unassigned?inbox=inbox-support`);
+    await waitForCounts(page);
+    const photo = Buffer.alloc(150 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const eml = [
+      'From: Ana Lungu <ana.lungu@posta.example>',
+      'To: support@northwind.example',
+      'Subject: Photo of the torn\tbag',
+      'Date: Tue, 24 Nov 2026 09:00:00 +0000',
+      'Message-ID: <big-attachment-1@posta.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Here is the <b>photo</b> of the bag.</p>',
+      '--b1',
+      'Content-Type: image/jpeg; name="bag.jpg"',
+      'Content-Disposition: attachment; filename="bag.jpg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      photo,
+      '--b1--',
+      '',
+    ].join('\r\n');
+    await page.getByLabel('Import email').setInputFiles({ name: 'bag.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+    await page.getByRole('region', { name: 'Import results' })
+      .getByText('bag.eml: added to Support, new conversation').waitFor();
+    await page.getByRole('list', { name: 'Conversations' })
+      .getByRole('link', { name: /Photo of the torn bag/ }).click();
+    await thread(page).getByRole('heading', { name: 'Photo of the torn bag' }).waitFor();
+    await thread(page).getByRole('list', { name: 'Attachments' }).getByText(/bag\.jpg/).waitFor();
+    assert.equal(await thread(page).getByText('has been cut').count(), 0, 'a short email is not cut');
+    assert.equal(await thread(page).locator('iframe').count(), 1, 'its HTML is shown');
+
+    const reply = page.getByRole('region', { name: 'Reply' });
+    await reply.getByRole('textbox', { name: 'Message' }).click();
+    await page.keyboard.type('Thank you, a new bag is on its way.');
+    await reply.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/^Email sent from/).first().waitFor();
+    assertNoPageErrors(page);
+  });
+});
+
 test('dropping .eml files on the conversation list imports them', async () => {
   await app.withPage(async (page) => {
     await openApp(page, `${app.server.url}/inbox/unassigned?inbox=inbox-billing`);

@@ -74,7 +74,13 @@ pub fn MessageItem(message: Message) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let full_text = message.text_body.clone();
-    let too_big = message.size as usize > CUT_BYTES || message.text_body.len() > CUT_BYTES;
+    // The message's own text, not its attachments: a short email with a photo attached is
+    // shown whole.
+    let too_big = message.text_body.len() > CUT_BYTES
+        || message
+            .html_body
+            .as_ref()
+            .is_some_and(|h| h.len() > CUT_BYTES);
     let body = if let (Some(html), false) = (&message.html_body, too_big) {
         view! {
             <MessageBody
