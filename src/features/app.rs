@@ -97,7 +97,8 @@ fn Ready(
 
                     </p>
                 </Show>
-                <main id="main" class="sb-main">
+                // Focusable from script only: **Skip to content** moves the focus here.
+                <main id="main" class="sb-main" tabindex="-1">
                     <Routes fallback=|| view! { <shell::NotFound /> }>
                         <Route path=path!("/") view=inbox::InboxWorkspacePage />
                         // One route per workspace for its list and its open conversation:

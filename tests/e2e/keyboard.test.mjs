@@ -88,6 +88,26 @@ test('a full reply with the keyboard alone', async (t) => {
   }
 });
 
+test('Skip to content moves the focus to the page\'s main content', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/inbox/all-open`);
+    await page.locator('.sb-row__link').first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true, 'the first Tab stop');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    // The next Tab goes on inside the main content, past the top bar and the navigation.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('#main')), true);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
 test('? shows the cheat sheet; shortcuts can be turned off in Settings › Profile', async () => {
   const context = await browser.newContext();
   try {

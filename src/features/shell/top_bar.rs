@@ -7,6 +7,19 @@ use crate::services::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// **Skip to content**: the focus goes to the page's main content (`<main id="main">`).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        ev.prevent_default();
+        let _ = main.focus();
+    }
+}
+
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = use_app();
@@ -25,7 +38,8 @@ pub fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="sb-topbar">
-            <a class="sb-skip" href="#main">{t(k::NAV__SKIP)}</a>
+            // The router would take the link as a navigation: the focus is moved here instead.
+            <a class="sb-skip" href="#main" on:click=skip_to_main>{t(k::NAV__SKIP)}</a>
             <span class="sb-topbar__brand">
                 <strong>"Switchboard"</strong>
                 <span class="sb-topbar__company">{company}" · "{plan}</span>
