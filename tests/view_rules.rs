@@ -496,14 +496,14 @@ fn a_workspace_url_names_the_list_of_a_view_or_one_open_conversation() {
         ("/", List(None)),
         ("all-open", List(Some("all-open".into()))),
         ("/all-open/", List(Some("all-open".into()))),
-        // An unknown slug is still the list; the workspace picks its default view.
-        ("no-such-view", List(Some("no-such-view".into()))),
+        // A slug that names no view is no page (the router says "Page not found").
+        ("no-such-view", Unknown),
         (
             "conversations/conv-7",
             Conversation(ConversationId::new("conv-7")),
         ),
-        ("conversations", List(Some("conversations".into()))),
-        ("conversations/", List(Some("conversations".into()))),
+        ("conversations", Unknown),
+        ("conversations/", Unknown),
         ("conversations/conv-7/more", Unknown),
         ("all-open/extra", Unknown),
     ];

@@ -32,11 +32,11 @@ pub enum View {
 /// the view counts) mounted instead of rebuilding the workspace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkspacePath {
-    /// `/inbox` or `/inbox/<view>`: the view's slug as written ([`View::from_slug`]).
+    /// `/inbox` or `/inbox/<view>`: the slug of a view ([`View::from_slug`]).
     List(Option<String>),
     /// `/inbox/conversations/<id>`.
     Conversation(ConversationId),
-    /// Anything else: the page does not exist.
+    /// Anything else (a slug that names no view, too): the page does not exist.
     Unknown,
 }
 
@@ -47,7 +47,9 @@ impl WorkspacePath {
         let mut parts = rest.trim_matches('/').split('/');
         match (parts.next(), parts.next(), parts.next()) {
             (Some(""), None, None) => WorkspacePath::List(None),
-            (Some(view), None, None) => WorkspacePath::List(Some(view.to_string())),
+            (Some(view), None, None) if View::from_slug(view).is_some() => {
+                WorkspacePath::List(Some(view.to_string()))
+            }
             (Some("conversations"), Some(id), None) if !id.is_empty() => {
                 WorkspacePath::Conversation(ConversationId::new(id))
             }

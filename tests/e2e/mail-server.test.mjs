@@ -159,6 +159,11 @@ test('a real mail server: receive, reply with the right From, verify an address,
     // Settings › Mail server (as the super admin): the team mailbox serves the Support team
     // email channel and the Support fallback email.
     await openApp(page, `${server.url}/settings/mail-server`);
+    // A refused URL is said next to the field, which is marked invalid.
+    await page.getByLabel('JMAP session URL').fill('ftp://mail.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#mail-url-error').filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await page.getByLabel('JMAP session URL').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('JMAP session URL').fill('/.well-known/jmap');
     const team = page.getByRole('group', { name: /Team email: Northwind Support <support@northwind\.example>/ });
     await team.getByLabel('Account').fill(TEAM);

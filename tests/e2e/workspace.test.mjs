@@ -115,6 +115,11 @@ test('every SPEC §10 path loads its page directly', async () => {
       await openApp(page, `${app.server.url}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     }
+    // A path that names no page says so, a view name as much as any other.
+    for (const path of ['/inbox/no-such-view', '/help-desk/no-such-view', '/settings/no-such-page']) {
+      await page.goto(`${app.server.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    }
     assertNoPageErrors(page);
   });
 });

@@ -126,6 +126,10 @@ pub fn MailServerFormView(
     let field_error = move |f: MailServerField| {
         Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(&f))))
     };
+    let invalid = move |f: MailServerField| {
+        let e = field_error(f);
+        move || e.with(Option::is_some).then_some("true")
+    };
     let other_error = move || match error.get() {
         Some(SaveError::App(e)) => Some(e.translated()),
         _ => None,
@@ -140,6 +144,7 @@ pub fn MailServerFormView(
                 <span class="sb-field__label">{t(k::MAILSERVER__URL)}</span>
                 <input class="sb-input" type="text" autocomplete="url" disabled=read_only
                     aria-describedby="mail-url-error mail-url-hint"
+                    aria-invalid=invalid(MailServerField::SessionUrl)
                     prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev)) />
             </label>
             <p id="mail-url-hint" class="sb-hint">
@@ -159,12 +164,14 @@ pub fn MailServerFormView(
                         <label class="sb-field">
                             <span class="sb-field__label">{t(k::MAILSERVER__ACCOUNT)}</span>
                             <input class="sb-input" type="text" autocomplete="username" aria-describedby=acc_err.clone()
+                                aria-invalid=invalid(MailServerField::Account(r.channel.clone()))
                                 prop:value=move || account.get() on:input=move |ev| account.set(event_target_value(&ev)) />
                         </label>
                         <FieldError id=acc_id error=field_error(MailServerField::Account(r.channel.clone())) />
                         <label class="sb-field">
                             <span class="sb-field__label">{t(k::MAILSERVER__PASSWORD)}</span>
                             <input class="sb-input" type="password" autocomplete="current-password" aria-describedby=pw_err.clone()
+                                aria-invalid=invalid(MailServerField::Password(r.channel.clone()))
                                 placeholder=move || if known.get() { t(k::MAILSERVER__PASSWORD_SAVED) } else { String::new() }
                                 prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev)) />
                         </label>
