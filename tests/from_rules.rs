@@ -942,6 +942,30 @@ fn crm_offers_personal_and_help_desk_addresses() {
 }
 
 #[test]
+fn unusable_choice_keeps_the_label_the_dropdown_showed() {
+    let mut w = world();
+    w.channel_mut("ch-sales").enabled = false;
+    let cases = [
+        (
+            ComposerKind::HelpDesk,
+            deliberate("ch-sales"),
+            "Acme Sales <sales@acme.example>",
+        ),
+        (
+            ComposerKind::HelpDesk,
+            deliberate("ch-gone"),
+            "a removed address (ch-gone)",
+        ),
+    ];
+    for (composer, draft, expected) in cases {
+        match w.resolve("ana", &composer, None, &draft) {
+            Err(FromError::ChoiceUnusable { label, .. }) => assert_eq!(label, expected),
+            other => panic!("{expected}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn personal_addresses_only_send_from_the_crm_and_only_the_users_own() {
     let w = world();
     let own = DraftFrom::Deliberate(FromChoice::Personal(addr("ana@acme.example")));

@@ -118,8 +118,14 @@ pub enum Unusable {
 /// Why no From could be resolved. Every variant blocks sending and says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FromError {
+    /// `label` is the choice as the From dropdown named it ("Name <address>"), so the
+    /// composer can keep showing the unusable choice in words.
     #[error("You chose to send from {address}, but it can't be used now. {why} Choose another From address; nothing has been sent.")]
-    ChoiceUnusable { address: String, why: Unusable },
+    ChoiceUnusable {
+        address: String,
+        label: String,
+        why: Unusable,
+    },
     #[error("This conversation's address, {address}, can't be used now. {why} Choose another From address to reply.")]
     ThreadAddressUnusable { address: String, why: Unusable },
     #[error("Your team's default From address, {address}, can't be used now. {why} Choose a From address, or ask an admin to change the default in Settings \u{203a} Help Desk.")]
@@ -215,6 +221,23 @@ fn choice_text(ctx: &FromContext, choice: &FromChoice) -> String {
     }
 }
 
+/// Best-effort "Name <address>" of a choice (what the From dropdown showed for it), even when
+/// it can no longer be used; the address alone when its channel is gone.
+fn choice_label(ctx: &FromContext, choice: &FromChoice) -> String {
+    match choice {
+        FromChoice::Personal(address) => {
+            mailbox_label(&mailbox(&ctx.user.full_name(), address.clone()))
+        }
+        FromChoice::Channel(id) => match find_channel(ctx, id) {
+            Some(channel) => match find_inbox(ctx, &channel.inbox) {
+                Some(inbox) => mailbox_label(&channel_mailbox(ctx, channel, inbox)),
+                None => mailbox_label(&mailbox(&channel.display_name, channel.address.clone())),
+            },
+            None => choice_text(ctx, choice),
+        },
+    }
+}
+
 /// The mailbox of a channel the user may send from now, or why not.
 fn usable_channel(ctx: &FromContext, id: &ChannelId) -> Result<Mailbox, Unusable> {
     let channel = find_channel(ctx, id).ok_or(Unusable::ChannelRemoved)?;
@@ -295,6 +318,7 @@ pub fn resolve_from(ctx: &FromContext, draft: &DraftFrom) -> Result<ResolvedFrom
             )),
             Err(why) => Err(FromError::ChoiceUnusable {
                 address: choice_text(ctx, choice),
+                label: choice_label(ctx, choice),
                 why,
             }),
         };

@@ -141,7 +141,7 @@ impl Translated for FromError {
     type Text = String;
     fn translated(&self) -> String {
         match self {
-            FromError::ChoiceUnusable { address, why } => tf(
+            FromError::ChoiceUnusable { address, why, .. } => tf(
                 k::FROMERR__CHOICE_UNUSABLE,
                 &[("address", address), ("why", &why.translated())],
             ),
