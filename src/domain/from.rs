@@ -11,7 +11,9 @@
 //! 3. Inbox workspace (no team defaults): the thread's channel, else the inbox's fallback email
 //!    if it sends, else its first enabled, verified team email.
 //! 4. CRM composer: the user's personal CRM default (their own email if none is set); team
-//!    defaults never apply there.
+//!    defaults never apply there. A default (or any personal address) that is a workspace
+//!    channel's address is usable only while the user may send from that channel; otherwise
+//!    the answer is an error, exactly like an unusable team default.
 //!
 //! This module must not change anything (drafts, settings); it must not decide access itself
 //! (it asks `access::can`) and it must not guess when the expected address is unusable.
@@ -130,6 +132,8 @@ pub enum FromError {
     ThreadAddressUnusable { address: String, why: Unusable },
     #[error("Your team's default From address, {address}, can't be used now. {why} Choose a From address, or ask an admin to change the default in Settings \u{203a} Help Desk.")]
     TeamDefaultUnusable { address: String, why: Unusable },
+    #[error("Your CRM default From address, {address}, can't be used now. {why} Choose a From address, or change your default in Settings \u{203a} Profile.")]
+    CrmDefaultUnusable { address: String, why: Unusable },
     #[error("You have no primary team, so the help desk has no default From address for you. Choose a From address.")]
     NoPrimaryTeam,
     #[error("Your primary team has no default reply address. Choose a From address, or ask an admin to set one in Settings \u{203a} Help Desk.")]
@@ -262,6 +266,31 @@ fn personal_addresses(user: &User) -> Vec<EmailAddress> {
     out
 }
 
+/// Whether one of the user's personal addresses may be sent from now. Their own email always
+/// may; an address outside the workspace's channels is theirs to use; but an address that is
+/// a channel's (a help desk address picked as the CRM default) may be used only while the
+/// user may send from one of the channels that have it: a disabled, unverified or no longer
+/// accessible channel is never sent from under a personal name (SPEC §2).
+fn usable_personal(ctx: &FromContext, address: &EmailAddress) -> Result<(), Unusable> {
+    if address.same_mailbox(&ctx.user.email) {
+        return Ok(());
+    }
+    let mut first_reason = None;
+    for channel in ctx
+        .channels
+        .iter()
+        .filter(|c| c.address.same_mailbox(address))
+    {
+        match usable_channel(ctx, &channel.id) {
+            Ok(_) => return Ok(()),
+            Err(why) => {
+                first_reason.get_or_insert(why);
+            }
+        }
+    }
+    first_reason.map_or(Ok(()), Err)
+}
+
 fn usable_choice(ctx: &FromContext, choice: &FromChoice) -> Result<Mailbox, Unusable> {
     match choice {
         FromChoice::Channel(id) => usable_channel(ctx, id),
@@ -275,6 +304,7 @@ fn usable_choice(ctx: &FromContext, choice: &FromChoice) -> Result<Mailbox, Unus
             {
                 return Err(Unusable::NotYourAddress);
             }
+            usable_personal(ctx, address)?;
             Ok(mailbox(&ctx.user.full_name(), address.clone()))
         }
     }
@@ -325,7 +355,7 @@ pub fn resolve_from(ctx: &FromContext, draft: &DraftFrom) -> Result<ResolvedFrom
     }
 
     let (choice, mailbox, reason) = match (ctx.composer, ctx.conversation) {
-        (ComposerKind::Crm, _) => crm_default(ctx.user),
+        (ComposerKind::Crm, _) => crm_default(ctx)?,
         (_, Some(conversation)) => thread_address(ctx, conversation, default.as_ref())?,
         (ComposerKind::HelpDesk, None) => help_desk_default(ctx)?,
         (ComposerKind::Inbox(inbox), None) => inbox_default(ctx, inbox)?,
@@ -335,14 +365,22 @@ pub fn resolve_from(ctx: &FromContext, draft: &DraftFrom) -> Result<ResolvedFrom
 
 type Resolution = (FromChoice, Mailbox, FromReason);
 
-/// CRM: the personal default; team defaults never apply here.
-fn crm_default(user: &User) -> Resolution {
+/// CRM: the personal default, or a blocking explanation when it cannot be sent from now
+/// (never a silent switch to another address); team defaults never apply here.
+fn crm_default(ctx: &FromContext) -> Result<Resolution, FromError> {
+    let user = ctx.user;
     let (address, reason) = match &user.crm_default_from {
-        Some(address) => (address.clone(), FromReason::CrmPersonalDefault),
+        Some(address) => {
+            usable_personal(ctx, address).map_err(|why| FromError::CrmDefaultUnusable {
+                address: address.to_string(),
+                why,
+            })?;
+            (address.clone(), FromReason::CrmPersonalDefault)
+        }
         None => (user.email.clone(), FromReason::CrmOwnAddress),
     };
     let mailbox = mailbox(&user.full_name(), address.clone());
-    (FromChoice::Personal(address), mailbox, reason)
+    Ok((FromChoice::Personal(address), mailbox, reason))
 }
 
 /// Exception 1: an existing thread keeps its address.
@@ -441,6 +479,7 @@ pub fn selectable_froms(ctx: &FromContext) -> Vec<FromOption> {
     let personal = match ctx.composer {
         ComposerKind::Crm => personal_addresses(ctx.user)
             .into_iter()
+            .filter(|a| usable_personal(ctx, a).is_ok())
             .map(|a| {
                 (
                     FromChoice::Personal(a.clone()),

@@ -153,6 +153,10 @@ impl Translated for FromError {
                 k::FROMERR__TEAM_DEFAULT_UNUSABLE,
                 &[("address", address), ("why", &why.translated())],
             ),
+            FromError::CrmDefaultUnusable { address, why } => tf(
+                k::FROMERR__CRM_DEFAULT_UNUSABLE,
+                &[("address", address), ("why", &why.translated())],
+            ),
             FromError::NoPrimaryTeam => t(k::FROMERR__NO_PRIMARY_TEAM),
             FromError::NoTeamDefault { .. } => t(k::FROMERR__NO_TEAM_DEFAULT),
             FromError::NoInboxAccess(reason) => reason.translated(),
