@@ -271,6 +271,44 @@ test('a custom from address another channel or fallback email has is refused and
   });
 });
 
+test('Escape in the Insert token menu closes only the menu and keeps unsaved edits', async () => {
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
+    const dialog = await openFallback(page);
+    const company = dialog.getByRole('textbox', { name: 'Company name' });
+    await company.fill('Northwind Help');
+    const button = dialog.getByRole('button', { name: 'Insert token' });
+    const menu = dialog.getByRole('menu', { name: 'Insert token' });
+    const focused = () => page.evaluate(() =>
+      `${document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName}:${document.activeElement?.textContent.trim()}`);
+
+    for (const open of [
+      () => button.click(),
+      async () => { await button.focus(); await page.keyboard.press('Enter'); },
+    ]) {
+      await open();
+      await menu.waitFor();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      // The focus is in the menu, on its first entry.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+      assert.equal(await focused(), 'menuitem:Full name');
+
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      assert.equal(await focused(), 'BUTTON:Insert token');
+      // The dialog stays open with the edit.
+      assert.ok(await dialog.isVisible());
+      assert.equal(await company.inputValue(), 'Northwind Help');
+    }
+
+    // Escape with the menu closed still closes the dialog, as before.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assertNoPageErrors(page);
+  });
+});
+
 test('signature tokens render for the previewed user, in a sandboxed frame', async () => {
   await app.withPage(async (page) => {
     await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
