@@ -942,6 +942,134 @@ fn crm_offers_personal_and_help_desk_addresses() {
 }
 
 #[test]
+fn crm_default_on_an_unusable_channel_blocks_instead_of_substituting() {
+    type Break = fn(&mut World);
+    // (what happened, the CRM default, the break, the reason's words; None = still usable)
+    let cases: [(&str, &str, Break, Option<&str>); 8] = [
+        ("usable", "support@acme.example", |_| {}, None),
+        (
+            "disabled",
+            "support@acme.example",
+            |w| w.channel_mut("ch-support").enabled = false,
+            Some("turned off"),
+        ),
+        (
+            "disabled, other case",
+            "SUPPORT@acme.example",
+            |w| w.channel_mut("ch-support").enabled = false,
+            Some("turned off"),
+        ),
+        (
+            "unverified",
+            "support@acme.example",
+            |w| w.channel_mut("ch-support").verified = false,
+            Some("not been verified"),
+        ),
+        (
+            "access removed",
+            "vip@acme.example",
+            |w| {
+                w.inboxes[1].access = InboxAccess::SpecificUsersAndTeams {
+                    users: vec!["vic".into()],
+                    teams: vec![],
+                }
+            },
+            Some("don't have access"),
+        ),
+        (
+            "fallback no longer sends",
+            "hello@acme.inbox.example",
+            |w| w.inboxes[0].fallback.use_for_sending = false,
+            Some("Use the fallback email to send messages"),
+        ),
+        // Not a channel's address: the user's own business, whatever the channels do.
+        (
+            "personal",
+            "ana.personal@acme.example",
+            |w| w.channels.iter_mut().for_each(|c| c.enabled = false),
+            None,
+        ),
+        // Her own email always sends from the CRM.
+        (
+            "own email",
+            "ana@acme.example",
+            |w| w.channels.iter_mut().for_each(|c| c.enabled = false),
+            None,
+        ),
+    ];
+    for (case, default, break_it, why) in cases {
+        let mut w = world();
+        w.users[0].crm_default_from = Some(addr(default));
+        break_it(&mut w);
+        let r = w.resolve("ana", &ComposerKind::Crm, None, &DraftFrom::Automatic);
+        let options = selectable_froms(&w.ctx("ana", &ComposerKind::Crm, None));
+        let offered = options
+            .iter()
+            .any(|o| o.choice == FromChoice::Personal(addr(default)));
+        match why {
+            None => {
+                let r = r.unwrap_or_else(|e| panic!("{case}: {e}"));
+                assert_eq!(r.choice, FromChoice::Personal(addr(default)), "{case}");
+                assert!(offered, "{case}");
+            }
+            Some(text) => {
+                let err = r.unwrap_err();
+                assert!(
+                    matches!(&err, FromError::CrmDefaultUnusable { address, .. } if address == &addr(default).to_string()),
+                    "{case}: {err:?}"
+                );
+                let msg = err.message();
+                assert!(msg.contains(text), "{case}: {msg}");
+                assert!(msg.contains("Settings \u{203a} Profile"), "{case}: {msg}");
+                // Not offered as a personal address either, and nothing is marked default.
+                assert!(!offered, "{case}");
+                assert!(options.iter().all(|o| !o.is_default), "{case}");
+                // Chosen deliberately (an older draft), it blocks too.
+                let chosen = DraftFrom::Deliberate(FromChoice::Personal(addr(default)));
+                let err = w
+                    .resolve("ana", &ComposerKind::Crm, None, &chosen)
+                    .unwrap_err();
+                assert!(
+                    matches!(err, FromError::ChoiceUnusable { .. }),
+                    "{case}: {err:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unusable_choice_keeps_the_label_the_dropdown_showed() {
+    let mut w = world();
+    w.channel_mut("ch-sales").enabled = false;
+    w.users[0].crm_default_from = Some(addr("support@acme.example"));
+    w.channel_mut("ch-support").enabled = false;
+    let cases = [
+        (
+            ComposerKind::HelpDesk,
+            deliberate("ch-sales"),
+            "Acme Sales <sales@acme.example>",
+        ),
+        (
+            ComposerKind::Crm,
+            DraftFrom::Deliberate(FromChoice::Personal(addr("support@acme.example"))),
+            "ANA Doe <support@acme.example>",
+        ),
+        (
+            ComposerKind::HelpDesk,
+            deliberate("ch-gone"),
+            "a removed address (ch-gone)",
+        ),
+    ];
+    for (composer, draft, expected) in cases {
+        match w.resolve("ana", &composer, None, &draft) {
+            Err(FromError::ChoiceUnusable { label, .. }) => assert_eq!(label, expected),
+            other => panic!("{expected}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn personal_addresses_only_send_from_the_crm_and_only_the_users_own() {
     let w = world();
     let own = DraftFrom::Deliberate(FromChoice::Personal(addr("ana@acme.example")));

@@ -76,6 +76,10 @@ fn all_messages() -> Vec<(String, Message)> {
             from_name: "Acme".into(),
             inbox: "Billing".into(),
         },
+        FallbackError::AddressInUse { .. } => FallbackError::AddressInUse {
+            address: "help@acme.test".into(),
+            inbox: "Billing".into(),
+        },
         FallbackError::UnknownInbox => FallbackError::UnknownInbox,
         FallbackError::DefaultAddress(_) => FallbackError::DefaultAddress(ValidationError::Domain),
     }));

@@ -95,6 +95,56 @@ fn three_inboxes() -> Vec<Inbox> {
     ]
 }
 
+fn channel(id: &str, inbox: &str, kind: ChannelKind, address: &str, enabled: bool) -> Channel {
+    Channel {
+        id: ChannelId::new(id),
+        inbox: InboxId::new(inbox),
+        kind,
+        address: addr(address),
+        display_name: String::new(),
+        enabled,
+        verified: true,
+    }
+}
+
+/// The channels of [`three_inboxes`]: each inbox's fallback (at its default address), Support's
+/// team email care@ and its disabled partners@, and Sales' own team email deals@.
+fn three_channels() -> Vec<Channel> {
+    use ChannelKind::*;
+    vec![
+        channel(
+            "ch-fb-support",
+            "i-support",
+            Fallback,
+            "support@acme.inbox.example",
+            true,
+        ),
+        channel(
+            "ch-fb-billing",
+            "i-billing",
+            Fallback,
+            "billing@acme.inbox.example",
+            true,
+        ),
+        channel(
+            "ch-fb-sales",
+            "i-sales",
+            Fallback,
+            "sales@acme.inbox.example",
+            true,
+        ),
+        channel("ch-care", "i-support", TeamEmail, "care@acme.example", true),
+        channel(
+            "ch-partners",
+            "i-support",
+            TeamEmail,
+            "partners@acme.example",
+            false,
+        ),
+        channel("ch-deals", "i-sales", TeamEmail, "deals@acme.example", true),
+    ]
+}
+
 fn sales_form(mode: FromNameMode, company: &str) -> FallbackForm {
     let mut form = FallbackForm::from_saved(&three_inboxes()[2].fallback);
     form.from_name_mode = mode;
@@ -107,6 +157,7 @@ fn save_sales(form: &FallbackForm, inboxes: &[Inbox]) -> Result<FallbackEmail, F
         form,
         &InboxId::new("i-sales"),
         inboxes,
+        &three_channels(),
         &workspace(Plan::Professional),
     )
 }
@@ -153,7 +204,13 @@ fn saving_unchanged_settings_does_not_clash_with_itself() {
     let inboxes = three_inboxes();
     for inbox in &inboxes {
         let form = FallbackForm::from_saved(&inbox.fallback);
-        let saved = validate_fallback(&form, &inbox.id, &inboxes, &workspace(Plan::Starter));
+        let saved = validate_fallback(
+            &form,
+            &inbox.id,
+            &inboxes,
+            &three_channels(),
+            &workspace(Plan::Starter),
+        );
         assert_eq!(saved.as_ref(), Ok(&inbox.fallback), "{}", inbox.name);
     }
 }
@@ -259,6 +316,76 @@ fn custom_address_is_validated_and_refuses_header_injection() {
 }
 
 #[test]
+fn custom_address_must_not_be_another_channels_or_fallback_emails() {
+    // (typed, the inbox that has it already): SPEC §2 "a disabled channel cannot be chosen as
+    // a From address" holds only if no fallback email can take a channel's address.
+    let cases = [
+        // Another inbox's team email, enabled or disabled, in any case.
+        ("care@acme.example", Some("Support")),
+        ("partners@acme.example", Some("Support")),
+        ("PARTNERS@Acme.Example", Some("Support")),
+        // Sales' own team email: still another channel than its fallback.
+        ("deals@acme.example", Some("Sales")),
+        // Another inbox's fallback address (its channel, and its default address).
+        ("billing@acme.inbox.example", Some("Billing")),
+        ("support@ACME.inbox.example", Some("Support")),
+        // Its own fallback address, and an address nobody has.
+        ("sales@acme.inbox.example", None),
+        ("help@acme.example", None),
+    ];
+    for (typed, taken_by) in cases {
+        let mut form = sales_form(FromNameMode::CompanyName, "Acme Sales");
+        form.from_address_mode = FromAddressMode::Custom;
+        form.custom_address = typed.to_owned();
+        let result = save_sales(&form, &three_inboxes());
+        match (taken_by, result) {
+            (None, Ok(saved)) => assert!(
+                matches!(
+                    saved.from_address,
+                    FallbackFromAddress::Custom {
+                        verified: false,
+                        ..
+                    }
+                ),
+                "{typed}"
+            ),
+            (Some(inbox), Err(errors)) => {
+                assert_eq!(
+                    errors.get(FallbackField::CustomAddress),
+                    Some(&FallbackError::AddressInUse {
+                        address: addr(typed).to_string(),
+                        inbox: inbox.to_owned(),
+                    }),
+                    "{typed}"
+                );
+                assert_eq!(errors.get(FallbackField::CompanyName), None, "{typed}");
+            }
+            (taken_by, result) => panic!("{typed}: expected {taken_by:?}, got {result:?}"),
+        }
+    }
+}
+
+#[test]
+fn custom_address_of_another_fallback_email_is_refused_even_unverified() {
+    let mut inboxes = three_inboxes();
+    inboxes[1].fallback.from_address = FallbackFromAddress::Custom {
+        address: addr("accounts@acme.example"),
+        verified: false,
+        pending_code: None,
+    };
+    let mut form = sales_form(FromNameMode::CompanyName, "Acme Sales");
+    form.from_address_mode = FromAddressMode::Custom;
+    form.custom_address = "Accounts@acme.example".to_owned();
+    let errors = save_sales(&form, &inboxes).unwrap_err();
+    let message = errors
+        .get(FallbackField::CustomAddress)
+        .unwrap()
+        .to_string();
+    assert!(message.contains("\u{201c}Billing\u{201d}"), "{message}");
+    assert!(message.contains("Accounts@acme.example"), "{message}");
+}
+
+#[test]
 fn custom_address_text_is_ignored_while_use_default_is_chosen() {
     let mut form = sales_form(FromNameMode::CompanyName, "Acme Sales");
     form.from_address_mode = FromAddressMode::UseDefault;
@@ -297,6 +424,7 @@ fn editing_an_unknown_inbox_is_refused() {
         &form,
         &InboxId::new("i-gone"),
         &three_inboxes(),
+        &three_channels(),
         &workspace(Plan::Free),
     )
     .unwrap_err();
@@ -1192,8 +1320,14 @@ fn use_default_is_refused_when_the_default_address_cannot_be_built() {
     let form = sales_form(FromNameMode::CompanyName, "Acme Sales");
     let mut broken = workspace(Plan::Free);
     broken.subdomain = "acme corp".to_owned();
-    let errors =
-        validate_fallback(&form, &InboxId::new("i-sales"), &three_inboxes(), &broken).unwrap_err();
+    let errors = validate_fallback(
+        &form,
+        &InboxId::new("i-sales"),
+        &three_inboxes(),
+        &three_channels(),
+        &broken,
+    )
+    .unwrap_err();
     assert_eq!(
         errors.get(FallbackField::Form),
         Some(&FallbackError::DefaultAddress(ValidationError::Whitespace))

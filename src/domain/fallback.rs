@@ -8,7 +8,9 @@
 //! rep sends from (that is the From resolver's job).
 
 use super::ids::InboxId;
-use super::model::{FallbackEmail, FallbackFromAddress, FromNameMode, Inbox, Workspace};
+use super::model::{
+    Channel, ChannelKind, FallbackEmail, FallbackFromAddress, FromNameMode, Inbox, Workspace,
+};
 use super::validate::{required_name, EmailAddress, ValidationError};
 use crate::text::lowercase;
 use std::fmt;
@@ -79,6 +81,9 @@ pub enum FallbackError {
          inbox \u{201c}{inbox}\u{201d}. Choose another company name or From name."
     )]
     DuplicateFromName { from_name: String, inbox: String },
+    /// SPEC §2/§3: the custom address is another channel's or another fallback email's.
+    #[error("The address {address} is already connected to the inbox \u{201c}{inbox}\u{201d}.")]
+    AddressInUse { address: String, inbox: String },
     #[error("This inbox no longer exists. Reload the settings page and try again.")]
     UnknownInbox,
     #[error(
@@ -145,8 +150,13 @@ impl fmt::Display for FallbackErrors {
 
 impl std::error::Error for FallbackErrors {}
 
-/// Validates the form of inbox `inbox_id` against the saved settings of every inbox of the
-/// workspace and returns the fallback email to store.
+/// Validates the form of inbox `inbox_id` against the saved settings of every inbox and every
+/// channel of the workspace and returns the fallback email to store.
+///
+/// A custom address must belong to nothing else in the workspace: not to any channel (team
+/// email or fallback, enabled or not, of any inbox) other than this inbox's own fallback
+/// channel, and not to another inbox's fallback email. Otherwise a disabled channel's address,
+/// or another inbox's, could be sent from under this inbox's name (SPEC §2).
 ///
 /// The username of the default address is kept from the saved settings (the form does not
 /// edit it). A custom address that is the same mailbox as the saved one keeps its verification
@@ -156,6 +166,7 @@ pub fn validate_fallback(
     form: &FallbackForm,
     inbox_id: &InboxId,
     all_inboxes: &[Inbox],
+    channels: &[Channel],
     workspace: &Workspace,
 ) -> Result<FallbackEmail, FallbackErrors> {
     let mut errors = FallbackErrors::default();
@@ -196,7 +207,21 @@ pub fn validate_fallback(
             }
         },
         FromAddressMode::Custom => match EmailAddress::parse(&form.custom_address) {
-            Ok(address) => Some(custom_address_after_edit(&saved.from_address, address)),
+            Ok(address) => {
+                match address_owner(&address, inbox_id, all_inboxes, channels, workspace) {
+                    Some(owner) => {
+                        errors.set(
+                            FallbackField::CustomAddress,
+                            FallbackError::AddressInUse {
+                                address: address.to_string(),
+                                inbox: owner,
+                            },
+                        );
+                        None
+                    }
+                    None => Some(custom_address_after_edit(&saved.from_address, address)),
+                }
+            }
             Err(error) => {
                 errors.set(FallbackField::CustomAddress, error.into());
                 None
@@ -257,6 +282,49 @@ fn duplicate_of<'a>(
         &other.id != inbox_id
             && from_name_key(&other.fallback.from_name_mode, &other.fallback.company_name) == key
     })
+}
+
+/// The name of the inbox that already has `address`, if anything other than inbox
+/// `inbox_id`'s own fallback email does: a channel (any kind, enabled or not; this inbox's team
+/// emails too) or another inbox's fallback email (its custom address, verified or not, or its
+/// default one). Mailboxes compare case-insensitively.
+fn address_owner(
+    address: &EmailAddress,
+    inbox_id: &InboxId,
+    all_inboxes: &[Inbox],
+    channels: &[Channel],
+    workspace: &Workspace,
+) -> Option<String> {
+    let inbox_name = |id: &InboxId| {
+        all_inboxes
+            .iter()
+            .find(|inbox| &inbox.id == id)
+            .map_or_else(|| id.to_string(), |inbox| inbox.name.clone())
+    };
+    let own_fallback =
+        |channel: &Channel| &channel.inbox == inbox_id && channel.kind == ChannelKind::Fallback;
+    let channel = channels
+        .iter()
+        .find(|channel| !own_fallback(channel) && channel.address.same_mailbox(address));
+    if let Some(channel) = channel {
+        return Some(inbox_name(&channel.inbox));
+    }
+    all_inboxes
+        .iter()
+        .filter(|other| &other.id != inbox_id)
+        .find(|other| {
+            let custom = match &other.fallback.from_address {
+                FallbackFromAddress::Custom {
+                    address: theirs, ..
+                } => Some(theirs.clone()),
+                FallbackFromAddress::UseDefault => None,
+            };
+            custom
+                .into_iter()
+                .chain(other.fallback.default_address(workspace).ok())
+                .any(|theirs| theirs.same_mailbox(address))
+        })
+        .map(|other| other.name.clone())
 }
 
 fn custom_address_after_edit(

@@ -11,7 +11,9 @@
 //! 3. Inbox workspace (no team defaults): the thread's channel, else the inbox's fallback email
 //!    if it sends, else its first enabled, verified team email.
 //! 4. CRM composer: the user's personal CRM default (their own email if none is set); team
-//!    defaults never apply there.
+//!    defaults never apply there. A default (or any personal address) that is a workspace
+//!    channel's address is usable only while the user may send from that channel; otherwise
+//!    the answer is an error, exactly like an unusable team default.
 //!
 //! This module must not change anything (drafts, settings); it must not decide access itself
 //! (it asks `access::can`) and it must not guess when the expected address is unusable.
@@ -118,12 +120,20 @@ pub enum Unusable {
 /// Why no From could be resolved. Every variant blocks sending and says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FromError {
+    /// `label` is the choice as the From dropdown named it ("Name <address>"), so the
+    /// composer can keep showing the unusable choice in words.
     #[error("You chose to send from {address}, but it can't be used now. {why} Choose another From address; nothing has been sent.")]
-    ChoiceUnusable { address: String, why: Unusable },
+    ChoiceUnusable {
+        address: String,
+        label: String,
+        why: Unusable,
+    },
     #[error("This conversation's address, {address}, can't be used now. {why} Choose another From address to reply.")]
     ThreadAddressUnusable { address: String, why: Unusable },
     #[error("Your team's default From address, {address}, can't be used now. {why} Choose a From address, or ask an admin to change the default in Settings \u{203a} Help Desk.")]
     TeamDefaultUnusable { address: String, why: Unusable },
+    #[error("Your CRM default From address, {address}, can't be used now. {why} Choose a From address, or change your default in Settings \u{203a} Profile.")]
+    CrmDefaultUnusable { address: String, why: Unusable },
     #[error("You have no primary team, so the help desk has no default From address for you. Choose a From address.")]
     NoPrimaryTeam,
     #[error("Your primary team has no default reply address. Choose a From address, or ask an admin to set one in Settings \u{203a} Help Desk.")]
@@ -215,6 +225,23 @@ fn choice_text(ctx: &FromContext, choice: &FromChoice) -> String {
     }
 }
 
+/// Best-effort "Name <address>" of a choice (what the From dropdown showed for it), even when
+/// it can no longer be used; the address alone when its channel is gone.
+fn choice_label(ctx: &FromContext, choice: &FromChoice) -> String {
+    match choice {
+        FromChoice::Personal(address) => {
+            mailbox_label(&mailbox(&ctx.user.full_name(), address.clone()))
+        }
+        FromChoice::Channel(id) => match find_channel(ctx, id) {
+            Some(channel) => match find_inbox(ctx, &channel.inbox) {
+                Some(inbox) => mailbox_label(&channel_mailbox(ctx, channel, inbox)),
+                None => mailbox_label(&mailbox(&channel.display_name, channel.address.clone())),
+            },
+            None => choice_text(ctx, choice),
+        },
+    }
+}
+
 /// The mailbox of a channel the user may send from now, or why not.
 fn usable_channel(ctx: &FromContext, id: &ChannelId) -> Result<Mailbox, Unusable> {
     let channel = find_channel(ctx, id).ok_or(Unusable::ChannelRemoved)?;
@@ -239,6 +266,31 @@ fn personal_addresses(user: &User) -> Vec<EmailAddress> {
     out
 }
 
+/// Whether one of the user's personal addresses may be sent from now. Their own email always
+/// may; an address outside the workspace's channels is theirs to use; but an address that is
+/// a channel's (a help desk address picked as the CRM default) may be used only while the
+/// user may send from one of the channels that have it: a disabled, unverified or no longer
+/// accessible channel is never sent from under a personal name (SPEC §2).
+fn usable_personal(ctx: &FromContext, address: &EmailAddress) -> Result<(), Unusable> {
+    if address.same_mailbox(&ctx.user.email) {
+        return Ok(());
+    }
+    let mut first_reason = None;
+    for channel in ctx
+        .channels
+        .iter()
+        .filter(|c| c.address.same_mailbox(address))
+    {
+        match usable_channel(ctx, &channel.id) {
+            Ok(_) => return Ok(()),
+            Err(why) => {
+                first_reason.get_or_insert(why);
+            }
+        }
+    }
+    first_reason.map_or(Ok(()), Err)
+}
+
 fn usable_choice(ctx: &FromContext, choice: &FromChoice) -> Result<Mailbox, Unusable> {
     match choice {
         FromChoice::Channel(id) => usable_channel(ctx, id),
@@ -252,6 +304,7 @@ fn usable_choice(ctx: &FromContext, choice: &FromChoice) -> Result<Mailbox, Unus
             {
                 return Err(Unusable::NotYourAddress);
             }
+            usable_personal(ctx, address)?;
             Ok(mailbox(&ctx.user.full_name(), address.clone()))
         }
     }
@@ -295,13 +348,14 @@ pub fn resolve_from(ctx: &FromContext, draft: &DraftFrom) -> Result<ResolvedFrom
             )),
             Err(why) => Err(FromError::ChoiceUnusable {
                 address: choice_text(ctx, choice),
+                label: choice_label(ctx, choice),
                 why,
             }),
         };
     }
 
     let (choice, mailbox, reason) = match (ctx.composer, ctx.conversation) {
-        (ComposerKind::Crm, _) => crm_default(ctx.user),
+        (ComposerKind::Crm, _) => crm_default(ctx)?,
         (_, Some(conversation)) => thread_address(ctx, conversation, default.as_ref())?,
         (ComposerKind::HelpDesk, None) => help_desk_default(ctx)?,
         (ComposerKind::Inbox(inbox), None) => inbox_default(ctx, inbox)?,
@@ -311,14 +365,22 @@ pub fn resolve_from(ctx: &FromContext, draft: &DraftFrom) -> Result<ResolvedFrom
 
 type Resolution = (FromChoice, Mailbox, FromReason);
 
-/// CRM: the personal default; team defaults never apply here.
-fn crm_default(user: &User) -> Resolution {
+/// CRM: the personal default, or a blocking explanation when it cannot be sent from now
+/// (never a silent switch to another address); team defaults never apply here.
+fn crm_default(ctx: &FromContext) -> Result<Resolution, FromError> {
+    let user = ctx.user;
     let (address, reason) = match &user.crm_default_from {
-        Some(address) => (address.clone(), FromReason::CrmPersonalDefault),
+        Some(address) => {
+            usable_personal(ctx, address).map_err(|why| FromError::CrmDefaultUnusable {
+                address: address.to_string(),
+                why,
+            })?;
+            (address.clone(), FromReason::CrmPersonalDefault)
+        }
         None => (user.email.clone(), FromReason::CrmOwnAddress),
     };
     let mailbox = mailbox(&user.full_name(), address.clone());
-    (FromChoice::Personal(address), mailbox, reason)
+    Ok((FromChoice::Personal(address), mailbox, reason))
 }
 
 /// Exception 1: an existing thread keeps its address.
@@ -417,6 +479,7 @@ pub fn selectable_froms(ctx: &FromContext) -> Vec<FromOption> {
     let personal = match ctx.composer {
         ComposerKind::Crm => personal_addresses(ctx.user)
             .into_iter()
+            .filter(|a| usable_personal(ctx, a).is_ok())
             .map(|a| {
                 (
                     FromChoice::Personal(a.clone()),

@@ -321,7 +321,8 @@ pub fn new_inbox(
             from_address_mode: FromAddressMode::UseDefault,
             ..FallbackForm::from_saved(&inbox.fallback)
         };
-        match validate_fallback(&form, &inbox.id, &all, workspace) {
+        // Use default: no custom address to check against the channels.
+        match validate_fallback(&form, &inbox.id, &all, &[], workspace) {
             Ok(fallback) => {
                 inbox.fallback = fallback;
                 let fallback_channel = match fallback_channel_for(channel_id, &inbox, workspace) {

@@ -141,7 +141,7 @@ impl Translated for FromError {
     type Text = String;
     fn translated(&self) -> String {
         match self {
-            FromError::ChoiceUnusable { address, why } => tf(
+            FromError::ChoiceUnusable { address, why, .. } => tf(
                 k::FROMERR__CHOICE_UNUSABLE,
                 &[("address", address), ("why", &why.translated())],
             ),
@@ -151,6 +151,10 @@ impl Translated for FromError {
             ),
             FromError::TeamDefaultUnusable { address, why } => tf(
                 k::FROMERR__TEAM_DEFAULT_UNUSABLE,
+                &[("address", address), ("why", &why.translated())],
+            ),
+            FromError::CrmDefaultUnusable { address, why } => tf(
+                k::FROMERR__CRM_DEFAULT_UNUSABLE,
                 &[("address", address), ("why", &why.translated())],
             ),
             FromError::NoPrimaryTeam => t(k::FROMERR__NO_PRIMARY_TEAM),

@@ -155,6 +155,10 @@ impl Worded for FallbackError {
                 k::SETUP__DUPLICATE_FROM_NAME,
                 vec![("name", text(from_name)), ("inbox", text(inbox))],
             ),
+            FallbackError::AddressInUse { address, inbox } => Message::with(
+                k::SETUP__ADDRESS_IN_USE,
+                vec![("address", text(address)), ("inbox", text(inbox))],
+            ),
             FallbackError::UnknownInbox => Message::plain(k::SETUP__UNKNOWN_INBOX),
             FallbackError::DefaultAddress(e) => Message::with(
                 k::SETUP__DEFAULT_ADDRESS,

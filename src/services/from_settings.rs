@@ -4,7 +4,9 @@
 //! reads fresh settings, stores the result and tells the other tabs.
 
 use super::{AppCtx, AppError};
-use crate::domain::from::{selectable_froms, ComposerKind, FromContext};
+use crate::domain::from::{
+    resolve_from, selectable_froms, ComposerKind, FromContext, FromError, Unusable,
+};
 use crate::domain::helpdesk::{set_default_reply, DefaultMove};
 use crate::domain::refusal::Refusal;
 use crate::domain::*;
@@ -59,6 +61,25 @@ pub fn crm_from_choices(dir: &Directory, user: &User) -> Vec<EmailAddress> {
         }
     }
     out
+}
+
+/// The user's stored CRM default From when it cannot be sent from now (its channel was turned
+/// off, lost its verification, or the user lost access), and why: the resolver's own answer,
+/// so **Settings › Profile** says what the CRM composer will say.
+pub fn crm_default_unusable(dir: &Directory, user: &User) -> Option<(String, Unusable)> {
+    let kind = ComposerKind::Crm;
+    let ctx = FromContext {
+        workspace: &dir.workspace,
+        user,
+        inboxes: &dir.inboxes,
+        channels: &dir.channels,
+        composer: &kind,
+        conversation: None,
+    };
+    match resolve_from(&ctx, &DraftFrom::Automatic) {
+        Err(FromError::CrmDefaultUnusable { address, why }) => Some((address, why)),
+        _ => None,
+    }
 }
 
 /// Saves the current user's **Default From address for the CRM** and **Personal signature**.

@@ -254,8 +254,9 @@ fn plan_fallback(
         signature_html: crate::domain::body_html::sanitize_rich(&form.signature_html),
         ..form.clone()
     };
-    let fallback = fallback::validate_fallback(form, &inbox.id, &dir.inboxes, &dir.workspace)
-        .map_err(|errors| {
+    let fallback =
+        fallback::validate_fallback(form, &inbox.id, &dir.inboxes, &dir.channels, &dir.workspace)
+            .map_err(|errors| {
             errors
                 .iter()
                 .map(|(f, e)| (fallback_key(f), e.translated()))

@@ -158,3 +158,74 @@ test('the From promise: team default, thread notice, deliberate choice, sent hea
     await removeProfileDir(dir);
   }
 });
+
+test('a From on a channel turned off in another tab: named in words, and a CRM default on it blocks', async () => {
+  const dir = await makeProfileDir();
+  const context = await launchPersistent(dir);
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/settings/profile`);
+    await switchUser(page, 'Maria Popescu — Super admin');
+
+    // Maria's personal CRM default becomes the Support team email.
+    const crmDefault = page.getByLabel('Default From address for the CRM');
+    await crmDefault.selectOption({ label: 'support@northwind.example' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Profile saved.').first().waitFor();
+
+    // A reply From chosen deliberately: the Support team email.
+    await openApp(page, `${server.url}/inbox/conversations/conv-006?inbox=inbox-support`);
+    let reply = page.getByRole('region', { name: 'Reply' });
+    await reply.getByRole('button', { name: 'Show recipients' }).click();
+    let from = reply.getByLabel('From', { exact: true });
+    await from.selectOption({ label: SUPPORT });
+    await reply.getByText('Your choice').waitFor();
+    await reply.getByRole('status').getByText('Saved', { exact: true }).waitFor();
+
+    // Another tab turns support@ off.
+    const admin = await newPage(context);
+    await openApp(admin, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    await switchUser(admin, 'Maria Popescu — Super admin');
+    const status = admin.getByRole('switch', { name: 'Status of support@northwind.example' });
+    await status.click();
+    await admin.waitForFunction(() =>
+      document.querySelector('[aria-label="Status of support@northwind.example"]')?.getAttribute('aria-checked') === 'false');
+
+    // The reply keeps the choice, named as the dropdown named it, and says why it is blocked.
+    await reply.getByRole('alert').filter({ hasText: /You chose to send from support@northwind\.example/ }).waitFor();
+    assert.equal(await selectedText(from), `${SUPPORT} (can't be used now)`);
+    assert.doesNotMatch(await from.evaluate((s) => s.textContent), /ch-support-email/);
+
+    // The CRM composer does not preselect the disabled default: it asks, and says why.
+    await openApp(page, `${server.url}/contacts/c-004`);
+    await page.getByRole('button', { name: 'Send email' }).click();
+    const crm = page.getByRole('dialog', { name: 'Send email' });
+    from = crm.getByLabel('From', { exact: true });
+    await crm.getByRole('alert')
+      .filter({ hasText: "Your CRM default From address, support@northwind.example, can't be used now." })
+      .waitFor();
+    assert.match(await crm.getByRole('alert')
+      .filter({ hasText: 'Your CRM default From address' }).textContent(), /turned off/);
+    assert.equal(await selectedText(from), 'Choose a From address');
+    const offered = await from.locator('option:not([disabled])').allTextContents();
+    assert.ok(!offered.some((o) => o.includes('support@northwind.example')), offered.join(' | '));
+    assert.ok(offered.includes('Maria Popescu <maria.popescu@northwind.example>'), offered.join(' | '));
+    assert.equal(await crm.getByText('Your CRM default', { exact: true }).count(), 0);
+    assert.ok(await crm.getByRole('button', { name: 'Send' }).isDisabled());
+    await crm.getByRole('button', { name: 'Close' }).click();
+
+    // Profile says the stored default is unusable instead of showing an empty select.
+    await openApp(page, `${server.url}/settings/profile`);
+    await page.getByText("Your saved default, support@northwind.example, can't be used now.", { exact: false }).waitFor();
+    assert.equal(
+      await selectedText(page.getByLabel('Default From address for the CRM')),
+      "support@northwind.example (can't be used now)",
+    );
+
+    assertNoPageErrors(page);
+    assertNoPageErrors(admin);
+  } finally {
+    await context.close();
+    await removeProfileDir(dir);
+  }
+});

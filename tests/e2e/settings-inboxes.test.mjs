@@ -221,6 +221,94 @@ test('a duplicate From name is refused, names the other inbox, and changes nothi
   });
 });
 
+test('a custom from address another channel or fallback email has is refused and nothing is saved', async () => {
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
+    // Support: the disabled team email partners@ (any case) and Billing's fallback address.
+    let dialog = await openFallback(page);
+    await dialog.getByRole('radio', { name: 'Customize from address' }).check();
+    const custom = dialog.getByLabel('Custom from address');
+    const fieldError = dialog.locator('#fb-address-error');
+    for (const [typed, inbox] of [
+      ['partners@northwind.example', 'Support'],
+      ['Partners@Northwind.Example', 'Support'],
+      ['billing@northwind.inbox.example', 'Billing'],
+    ]) {
+      await custom.fill(typed);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+      await page.waitForFunction(
+        (inboxName) => document.querySelector('#fb-address-error')?.textContent.includes(`inbox “${inboxName}”`),
+        inbox,
+      );
+      assert.match(await fieldError.textContent(), /is already connected to the inbox/);
+      assert.equal(await custom.getAttribute('aria-invalid'), 'true');
+      assert.equal(await custom.getAttribute('aria-describedby'), 'fb-address-error');
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Billing: Support's team email.
+    await openSettings(page, 'inbox-billing');
+    dialog = await openFallback(page);
+    await dialog.getByRole('radio', { name: 'Customize from address' }).check();
+    await dialog.getByLabel('Custom from address').fill('support@northwind.example');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('#fb-address-error')?.textContent.includes('inbox “Support”'));
+    assert.ok(await dialog.getByRole('button', { name: 'Verify address' }).isDisabled(), 'nothing to verify');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Nothing was saved: both still use their default address after a reload.
+    for (const inbox of ['inbox-support', 'inbox-billing']) {
+      await page.reload();
+      await openSettings(page, inbox);
+      dialog = await openFallback(page);
+      assert.ok(await dialog.getByRole('radio', { name: 'Use default' }).isChecked(), inbox);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    }
+    assert.doesNotMatch(await page.getByRole('row', { name: /Fallback email/ }).textContent(), /not verified/);
+    assertNoPageErrors(page);
+  });
+});
+
+test('Escape in the Insert token menu closes only the menu and keeps unsaved edits', async () => {
+  await app.withPage(async (page) => {
+    await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);
+    const dialog = await openFallback(page);
+    const company = dialog.getByRole('textbox', { name: 'Company name' });
+    await company.fill('Northwind Help');
+    const button = dialog.getByRole('button', { name: 'Insert token' });
+    const menu = dialog.getByRole('menu', { name: 'Insert token' });
+    const focused = () => page.evaluate(() =>
+      `${document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName}:${document.activeElement?.textContent.trim()}`);
+
+    for (const open of [
+      () => button.click(),
+      async () => { await button.focus(); await page.keyboard.press('Enter'); },
+    ]) {
+      await open();
+      await menu.waitFor();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      // The focus is in the menu, on its first entry.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+      assert.equal(await focused(), 'menuitem:Full name');
+
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      assert.equal(await focused(), 'BUTTON:Insert token');
+      // The dialog stays open with the edit.
+      assert.ok(await dialog.isVisible());
+      assert.equal(await company.inputValue(), 'Northwind Help');
+    }
+
+    // Escape with the menu closed still closes the dialog, as before.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assertNoPageErrors(page);
+  });
+});
+
 test('signature tokens render for the previewed user, in a sandboxed frame', async () => {
   await app.withPage(async (page) => {
     await openApp(page, `${app.server.url}/settings/inboxes?inbox=inbox-support`);

@@ -49,6 +49,9 @@ pub fn FromControl(
             .map(|r| choice_value(&r.choice))
             .unwrap_or_default(),
     };
+    // The options carry their own selectedness: the select's `value` does not change when a
+    // directory change removes the chosen option and adds it back as unusable (or the other
+    // way round), so the browser would otherwise show whichever option comes first.
     // A deliberate choice that is no longer selectable stays on screen, marked unavailable.
     let unusable_choice = move || match (current.get(), resolved.get()) {
         (DraftFrom::Deliberate(choice), Err(_)) => {
@@ -87,25 +90,30 @@ pub fn FromControl(
                     {move || {
                         unusable_choice()
                             .map(|v| {
-                                let text = resolved
-                                    .get()
-                                    .err()
-                                    .map(|_| tf(k::COMPOSER__UNUSABLE_CHOICE, &[("address", &v.split_once(':').map_or(v.as_str(), |(_, a)| a))]))
-                                    .unwrap_or_default();
-                                view! { <option value=v disabled=true>{text}</option> }
+                                // Named as the dropdown named it ("Name <address>"), never by
+                                // its stored value (a channel id).
+                                let text = resolved.with(|r| match r {
+                                    Err(FromError::ChoiceUnusable { label, .. }) => {
+                                        tf(k::COMPOSER__UNUSABLE_CHOICE, &[("address", label)])
+                                    }
+                                    _ => String::new(),
+                                });
+                                view! { <option value=v disabled=true prop:selected=true>{text}</option> }
                             })
                     }}
                     {move || {
                         (matches!(current.get(), DraftFrom::Automatic) && resolved.get().is_err())
-                            .then(|| view! { <option value="" disabled=true>{t(k::COMPOSER__CHOOSE_FROM)}</option> })
+                            .then(|| view! { <option value="" disabled=true prop:selected=true>{t(k::COMPOSER__CHOOSE_FROM)}</option> })
                     }}
                     {move || {
+                        let chosen = untrack(value);
                         options
                             .get()
                             .into_iter()
                             .map(|o| {
                                 let v = choice_value(&o.choice);
-                                view! { <option value=v>{o.label}</option> }
+                                let selected = v == chosen;
+                                view! { <option value=v prop:selected=selected>{o.label}</option> }
                             })
                             .collect_view()
                     }}

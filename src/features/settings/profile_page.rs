@@ -23,6 +23,21 @@ fn CrmFromForm(user: User) -> impl IntoView {
     let choices = app
         .with_directory_untracked(|d| from_settings::crm_from_choices(d, &user))
         .unwrap_or_default();
+    // A stored default that can no longer be sent from is shown as such, not as an empty
+    // select: the composer blocks on it, so the rep must know to choose again.
+    let unusable = app
+        .with_directory_untracked(|d| from_settings::crm_default_unusable(d, &user))
+        .flatten()
+        .map(|(address, why)| {
+            let note = tf(
+                k::PROFILE__CRM_DEFAULT_UNUSABLE,
+                &[("address", &address), ("why", &why.translated())],
+            );
+            (address, note)
+        });
+    let unusable_value = unusable.as_ref().map(|(address, _)| address.clone());
+    let unusable_note = unusable.as_ref().map(|(_, note)| note.clone());
+    let unusable_option = unusable.as_ref().map(|(address, _)| address.clone());
     let from = RwSignal::new(
         user.crm_default_from
             .as_ref()
@@ -64,11 +79,17 @@ fn CrmFromForm(user: User) -> impl IntoView {
                 <span class="sb-field__label">{t(k::PROFILE__CRM_FROM)}</span>
                 <select
                     class="sb-select"
-                    aria-describedby="profile-error"
+                    aria-describedby="profile-from-unusable profile-error"
+                    aria-invalid=move || unusable_value.as_ref().is_some_and(|v| from.with(|f| f == v)).to_string()
                     prop:value=move || from.get()
                     on:change=move |ev| from.set(event_target_value(&ev))
                 >
                     <option value="">{tf(k::PROFILE__NOT_SET, &[("email", &user.email)])}</option>
+                    {unusable_option
+                        .map(|address| {
+                            let text = tf(k::COMPOSER__UNUSABLE_CHOICE, &[("address", &address)]);
+                            view! { <option value=address disabled=true>{text}</option> }
+                        })}
                     {choices
                         .into_iter()
                         .map(|a| {
@@ -78,6 +99,9 @@ fn CrmFromForm(user: User) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <p id="profile-from-unusable" class="sb-field__error" hidden=unusable.is_none()>
+                {unusable_note}
+            </p>
             <label class="sb-field">
                 <span class="sb-field__label">{t(k::PROFILE__SIGNATURE)}</span>
                 <textarea
