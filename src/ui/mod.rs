@@ -4,6 +4,7 @@
 pub mod avatar;
 pub mod dialog;
 pub mod labels;
+pub mod menu;
 pub mod rich_editor;
 pub mod rich_editor_input;
 

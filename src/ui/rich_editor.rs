@@ -14,7 +14,7 @@ use crate::domain::body_html::{restore_remote_images, safe_href};
 use crate::i18n::{k, web::t, Key};
 use crate::services::{ctx::ToastKind, use_app};
 use crate::ui::sandbox::editable_html;
-use leptos::html::{Button, Div, Textarea, Ul};
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 
 #[component]
@@ -50,36 +50,9 @@ pub fn RichEditor(
     let menu_open = RwSignal::new(false);
     let editor = NodeRef::<Div>::new();
     let source = NodeRef::<Textarea>::new();
-    let menu_button = NodeRef::<Button>::new();
-    let menu_list = NodeRef::<Ul>::new();
-    // Opening the **Insert token** menu puts the focus on its first entry (after the render
-    // that shows it); Escape closes only the menu (never the dialog around the editor, which
-    // would throw away unsaved edits) and gives the focus back to the button.
-    let toggle_menu = move || {
-        let opening = !menu_open.get_untracked();
-        menu_open.set(opening);
-        if opening {
-            request_animation_frame(move || {
-                let first = menu_list
-                    .get_untracked()
-                    .and_then(|ul| ul.query_selector("[role=menuitem]").ok().flatten())
-                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-                if let Some(el) = first {
-                    let _ = el.focus();
-                }
-            });
-        }
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
-            ev.prevent_default();
-            ev.stop_propagation();
-            menu_open.set(false);
-            if let Some(button) = menu_button.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
+    // The **Insert token** menu's keyboard (focus on open, arrows, Escape closes only the menu,
+    // never the dialog around the editor, which would throw away unsaved edits).
+    let menu_keys = crate::ui::menu::MenuKeys::new(menu_open, menu_id.clone());
     // Effect: pushes the HTML into the visual editor when it appears (mount, or leaving HTML
     // mode); typing then flows back through `sync`. Writes no signal.
     Effect::new(move |_| {
@@ -184,7 +157,7 @@ pub fn RichEditor(
         }
     };
     view! {
-        <div class="sb-sig" on:keydown=on_keydown>
+        <div class="sb-sig" on:keydown=move |ev| menu_keys.on_keydown(ev)>
             <div role="toolbar" aria-label=toolbar_label class="sb-sig__toolbar">
                 {tool(k::SIGNATURE__BOLD, format("bold"))}
                 {tool(k::SIGNATURE__ITALIC, format("italic"))}
@@ -194,18 +167,18 @@ pub fn RichEditor(
                 {html_toggle}
                 <div class="sb-menu">
                     <button
-                        node_ref=menu_button
+                        node_ref=menu_keys.button
                         type="button"
                         class="sb-button sb-tool"
                         aria-haspopup="menu"
                         aria-expanded=move || menu_open.get().to_string()
                         aria-controls=menu_id.clone()
                         on:mousedown=keep_focus
-                        on:click=move |_| toggle_menu()
+                        on:click=move |_| menu_keys.toggle()
                     >
                         {t(k::SIGNATURE__INSERT_TOKEN)}
                     </button>
-                    <ul node_ref=menu_list id=menu_id.clone() role="menu" aria-label=t(k::SIGNATURE__INSERT_TOKEN) class="sb-menu__list" hidden=move || !menu_open.get()>
+                    <ul id=menu_id.clone() role="menu" aria-label=t(k::SIGNATURE__INSERT_TOKEN) class="sb-menu__list" hidden=move || !menu_open.get()>
                         {tokens
                             .into_iter()
                             .map(|(label, token)| view! {

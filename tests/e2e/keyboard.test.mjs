@@ -108,6 +108,55 @@ test('Skip to content moves the focus to the page\'s main content', async () => 
   }
 });
 
+test('menus follow the menu button pattern: focus on open, arrows, Escape closes only the menu', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    // Compose › Insert, inside the New email dialog.
+    await openApp(page, `${server.url}/help-desk`);
+    await page.getByRole('button', { name: 'Compose' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New email' });
+    const insert = dialog.getByRole('button', { name: 'Insert' });
+    await insert.focus();
+    await page.keyboard.press('Enter');
+    const menu = dialog.getByRole('menu', { name: 'Insert' });
+    await menu.waitFor();
+    const items = await menu.getByRole('menuitem').allTextContents();
+    await page.waitForFunction((first) => document.activeElement?.textContent?.trim() === first, items[0].trim());
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedName(), items[1].trim());
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedName(), items.at(-1).trim(), 'ArrowUp from the first wraps to the last');
+    await page.keyboard.press('Home');
+    assert.equal(await focusedName(), items[0].trim());
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    assert.equal(await dialog.isVisible(), true, 'Escape closed the menu, not the dialog');
+    assert.equal(await insert.evaluate((el) => el === document.activeElement), true, 'the focus is back on Insert');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // A conversation's More menu.
+    await openApp(page, `${server.url}/inbox/conversations/conv-001`);
+    const more = page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'More' });
+    await more.click();
+    const moreMenu = page.getByRole('menu', { name: 'More' });
+    await moreMenu.waitFor();
+    const moreItems = await moreMenu.getByRole('menuitem').allTextContents();
+    await page.waitForFunction((first) => document.activeElement?.textContent?.trim() === first, moreItems[0].trim());
+    await page.keyboard.press('End');
+    assert.equal(await focusedName(), moreItems.at(-1).trim());
+    await page.keyboard.press('Escape');
+    await moreMenu.waitFor({ state: 'hidden' });
+    assert.equal(await more.evaluate((el) => el === document.activeElement), true);
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
 test('? shows the cheat sheet; shortcuts can be turned off in Settings › Profile', async () => {
   const context = await browser.newContext();
   try {

@@ -89,6 +89,8 @@ pub fn InsertMenu(
     });
     on_cleanup(move || on_outside.remove());
     let menu_id = format!("{editor}-insert-menu");
+    // Focus on open, arrows, and Escape that closes only the menu (not the Compose dialog).
+    let menu_keys = crate::ui::menu::MenuKeys::new(menu_open, menu_id.clone());
     let editor_for_click = editor.clone();
     let open_item = move |item: Pick| {
         menu_open.set(false);
@@ -104,8 +106,9 @@ pub fn InsertMenu(
         }
     };
     view! {
-        <div class="sb-menu sb-insert" node_ref=container>
+        <div class="sb-menu sb-insert" node_ref=container on:keydown=move |ev| menu_keys.on_keydown(ev)>
             <button
+                node_ref=menu_keys.button
                 type="button"
                 class="sb-button"
                 aria-haspopup="menu"
@@ -118,7 +121,7 @@ pub fn InsertMenu(
                     if !menu_open.get_untracked() {
                         caret.set_value(save_caret(&editor_for_click));
                     }
-                    menu_open.update(|o| *o = !*o)
+                    menu_keys.toggle()
                 }
             >
                 {t(k::INSERT__MENU)}
@@ -129,7 +132,6 @@ pub fn InsertMenu(
                 aria-label=t(k::INSERT__MENU)
                 class="sb-menu__list"
                 hidden=move || !menu_open.get()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { menu_open.set(false) }
             >
                 {ITEMS
                     .into_iter()

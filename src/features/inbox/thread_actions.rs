@@ -58,6 +58,7 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
         RwSignal::new(false),
     );
     let more = RwSignal::new(false);
+    let more_keys = crate::ui::menu::MenuKeys::new(more, "sb-more-menu");
     let id = conversation.id.clone();
     let closed = conversation.status == ConversationStatus::Closed;
     let trashed = conversation.trashed_at.is_some();
@@ -173,13 +174,14 @@ pub fn ThreadActions(conversation: Conversation) -> impl IntoView {
             {button(Action::Forward, k::THREAD__FORWARD, forward)}
             {button(Action::Trash, k::THREAD__TRASH, trash)}
             {(!has_ticket).then(|| button(Action::Move, k::THREAD__CREATE_TICKET, ticket))}
-            <div class="sb-more">
+            <div class="sb-more" on:keydown=move |ev| more_keys.on_keydown(ev)>
                 <button
+                    node_ref=more_keys.button
                     class="sb-button"
                     aria-haspopup="menu"
                     aria-expanded=move || more.get().to_string()
                     aria-controls="sb-more-menu"
-                    on:click=move |_| more.update(|m| *m = !*m)
+                    on:click=move |_| more_keys.toggle()
                 >
                     {t(k::THREAD__MORE)}
                 </button>

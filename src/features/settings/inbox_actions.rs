@@ -78,21 +78,16 @@ pub fn InboxActions(
             </li>
         }
     };
+    let keys = crate::ui::menu::MenuKeys::new(open, "sb-inbox-actions");
     view! {
-        <div
-            class="sb-menu"
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    open.set(false);
-                }
-            }
-        >
+        <div class="sb-menu" on:keydown=move |ev| keys.on_keydown(ev)>
             <button
+                node_ref=keys.button
                 class="sb-button"
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="sb-inbox-actions"
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |_| keys.toggle()
             >
                 {t(k::COMMON__ACTIONS)}
             </button>
