@@ -184,6 +184,7 @@ fn all_messages() -> Vec<(String, Message)> {
         LifecycleError::AlreadyOnThisTicket => LifecycleError::AlreadyOnThisTicket,
         LifecycleError::OnAnotherTicket(_) => LifecycleError::OnAnotherTicket(ticket()),
         LifecycleError::TicketNameRequired => LifecycleError::TicketNameRequired,
+        LifecycleError::TicketName(_) => LifecycleError::TicketName(bad()),
         LifecycleError::PipelineRequired => LifecycleError::PipelineRequired,
         LifecycleError::TicketClosed => LifecycleError::TicketClosed,
         LifecycleError::ConversationTrashed => LifecycleError::ConversationTrashed,

@@ -497,6 +497,40 @@ fn received_subjects_are_one_line_and_replies_to_them_can_be_sent() {
     }
 }
 
+/// A recipients field splits at commas and semicolons, but not inside a quoted name or an
+/// `<address>` ("Doe, Jane" is one name).
+#[test]
+fn a_recipients_field_splits_between_addresses_only() {
+    let cases: [(&str, &[&str]); 7] = [
+        ("a@x.example", &["a@x.example"]),
+        (
+            "a@x.example, b@y.example;c@z.example",
+            &["a@x.example", "b@y.example", "c@z.example"],
+        ),
+        (
+            "\"Doe, Jane\" <jane@example.com>, b@y.example",
+            &["\"Doe, Jane\" <jane@example.com>", "b@y.example"],
+        ),
+        (
+            "\"A \\\"x, y\\\" B\" <a@x.example>",
+            &["\"A \\\"x, y\\\" B\" <a@x.example>"],
+        ),
+        (
+            "Jane Doe <jane@example.com>; ",
+            &["Jane Doe <jane@example.com>"],
+        ),
+        (" , ; ", &[]),
+        // An unclosed quote keeps the rest as typed: the address check then says what is wrong.
+        (
+            "\"Doe, Jane <jane@example.com>",
+            &["\"Doe, Jane <jane@example.com>"],
+        ),
+    ];
+    for (typed, parts) in cases {
+        assert_eq!(split_recipients(typed), parts, "{typed:?}");
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // Addresses are checked: no header injection (SPEC §8)
 // ------------------------------------------------------------------------------------------

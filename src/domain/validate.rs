@@ -44,6 +44,34 @@ pub fn one_line(value: &str) -> String {
         .to_owned()
 }
 
+/// The addresses a rep typed in one recipients field ("a@x.example, \"Doe, Jane\"
+/// <j@y.example>; c@z.example"), split at each `,` or `;` that is not inside a quoted name or
+/// an `<address>`; each part trimmed, empty parts left out.
+pub fn split_recipients(typed: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut quoted, mut angle, mut escaped) = (0, false, false, false);
+    for (i, c) in typed.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' if !angle => quoted = !quoted,
+            '<' if !quoted => angle = true,
+            '>' if !quoted => angle = false,
+            ',' | ';' if !quoted && !angle => {
+                parts.push(&typed[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&typed[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// A value that will be placed in a header (display name, subject, company name, file name).
 pub fn header_value(value: &str, max: usize) -> Result<&str, ValidationError> {
     if value.chars().any(is_forbidden_header_char) {

@@ -67,11 +67,10 @@ pub struct Sent {
 /// Splits what the rep typed ("a@x.example, Bo <b@y.example>; c@z.example") into mailboxes.
 pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
     let mut out: Vec<Mailbox> = Vec::new();
-    for part in typed.iter().flat_map(|t| t.split([',', ';'])) {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
+    for part in typed
+        .iter()
+        .flat_map(|t| crate::domain::split_recipients(t))
+    {
         let (name, address) = match (part.rfind('<'), part.ends_with('>')) {
             (Some(open), true) => {
                 let name = part[..open].trim().trim_matches('"').trim();
