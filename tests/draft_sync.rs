@@ -308,16 +308,16 @@ fn a_write_rescued_from_a_page_that_went_away_is_made_on_the_next_start() {
     let rescued = a.final_write().expect("the rescued write");
     let both = Edits::of(&[DraftField::Subject, DraftField::Body]);
 
-    // Another tab stored To at t=20, after A went away.
-    let mut later_to = stored_v1.clone();
-    later_to.to = vec!["ops@mail.example".into()];
-    later_to.revision = 2;
-    later_to.updated_at = 20;
-    // Another tab stored the body at t=20, after A went away.
-    let mut later_body = stored_v1.clone();
-    later_body.body_html = "ships Monday".into();
-    later_body.revision = 2;
-    later_body.updated_at = 20;
+    // What another tab stored at t=20, after A went away.
+    let later = |change: fn(&mut Draft)| {
+        let mut d = stored_v1.clone();
+        change(&mut d);
+        d.revision = 2;
+        d.updated_at = 20;
+        d
+    };
+    let later_to = later(|d| d.to = vec!["ops@mail.example".into()]);
+    let later_body = later(|d| d.body_html = "ships Monday".into());
     // A's own write landed before the page went (stored at A's time, t=11).
     let mut landed = rescued.draft.clone();
     landed.revision = 2;
@@ -349,30 +349,26 @@ fn a_write_rescued_from_a_page_that_went_away_is_made_on_the_next_start() {
         assert_eq!(rescued_edits(&rescued, stored), expected, "{case}");
     }
 
-    // Made on top of the later To: the rescued subject and body are stored, To is kept.
-    let mut store = Some(later_to.clone());
-    let edits = rescued_edits(&rescued, store.as_ref());
-    let saved = commit(
-        &mut store,
-        Write {
-            edits,
-            ..rescued.clone()
-        },
-    );
+    // Made as the next start makes it: the edits left, with compare-and-set on top of storage.
+    let recover = |stored: &Draft| {
+        let mut store = Some(stored.clone());
+        let edits = rescued_edits(&rescued, store.as_ref());
+        commit(
+            &mut store,
+            Write {
+                edits,
+                ..rescued.clone()
+            },
+        )
+    };
+    // On top of the later To: the rescued subject and body are stored, To is kept.
+    let saved = recover(&later_to);
     assert_eq!(
         (saved.subject.as_str(), body(&saved), saved.to.clone()),
         ("Parcel 4471", "ships today", later_to.to.clone())
     );
     // On top of the later body: the subject is stored, the later body stays.
-    let mut store = Some(later_body.clone());
-    let edits = rescued_edits(&rescued, store.as_ref());
-    let saved = commit(
-        &mut store,
-        Write {
-            edits,
-            ..rescued.clone()
-        },
-    );
+    let saved = recover(&later_body);
     assert_eq!(
         (saved.subject.as_str(), body(&saved)),
         ("Parcel 4471", "ships Monday")

@@ -40,19 +40,23 @@ pub async fn save_default_reply(
     Ok(change.moves)
 }
 
-/// The addresses a user may pick as their CRM default From: their own email and every help desk
-/// address they may send from.
-pub fn crm_from_choices(dir: &Directory, user: &User) -> Vec<EmailAddress> {
-    let kind = ComposerKind::Crm;
-    let mut out = vec![user.email.clone()];
-    let ctx = FromContext {
+/// What the From resolver knows of `user`'s CRM composer (no conversation).
+fn crm_context<'a>(dir: &'a Directory, user: &'a User) -> FromContext<'a> {
+    FromContext {
         workspace: &dir.workspace,
         user,
         inboxes: &dir.inboxes,
         channels: &dir.channels,
-        composer: &kind,
+        composer: &ComposerKind::Crm,
         conversation: None,
-    };
+    }
+}
+
+/// The addresses a user may pick as their CRM default From: their own email and every help desk
+/// address they may send from.
+pub fn crm_from_choices(dir: &Directory, user: &User) -> Vec<EmailAddress> {
+    let mut out = vec![user.email.clone()];
+    let ctx = crm_context(dir, user);
     for option in selectable_froms(&ctx) {
         if let FromChoice::Channel(_) = option.choice {
             if !out.iter().any(|a| a.same_mailbox(&option.mailbox.address)) {
@@ -67,15 +71,7 @@ pub fn crm_from_choices(dir: &Directory, user: &User) -> Vec<EmailAddress> {
 /// off, lost its verification, or the user lost access), and why: the resolver's own answer,
 /// so **Settings › Profile** says what the CRM composer will say.
 pub fn crm_default_unusable(dir: &Directory, user: &User) -> Option<(String, Unusable)> {
-    let kind = ComposerKind::Crm;
-    let ctx = FromContext {
-        workspace: &dir.workspace,
-        user,
-        inboxes: &dir.inboxes,
-        channels: &dir.channels,
-        composer: &kind,
-        conversation: None,
-    };
+    let ctx = crm_context(dir, user);
     match resolve_from(&ctx, &DraftFrom::Automatic) {
         Err(FromError::CrmDefaultUnusable { address, why }) => Some((address, why)),
         _ => None,
