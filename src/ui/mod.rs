@@ -10,6 +10,7 @@ pub mod rich_editor_input;
 
 pub mod sandbox;
 pub mod status;
+pub mod tabs;
 pub mod toasts;
 
 pub use avatar::Avatar;

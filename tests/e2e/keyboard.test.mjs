@@ -157,6 +157,32 @@ test('menus follow the menu button pattern: focus on open, arrows, Escape closes
   }
 });
 
+test('tab lists follow the tabs pattern: arrows and Home/End choose and focus a tab', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await newPage(context);
+    await openApp(page, `${server.url}/settings/inboxes?inbox=inbox-support`);
+    const channels = page.getByRole('tab', { name: 'Channels' });
+    const access = page.getByRole('tab', { name: 'Access' });
+    await channels.focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await access.getAttribute('aria-selected'), 'true');
+    assert.equal(await access.evaluate((el) => el === document.activeElement), true);
+    assert.equal(await page.getByRole('tabpanel', { name: 'Access' }).isVisible(), true);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await channels.getAttribute('aria-selected'), 'true', 'wraps to the first tab');
+    await page.keyboard.press('End');
+    assert.equal(await access.getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('Home');
+    assert.equal(await channels.getAttribute('aria-selected'), 'true');
+    // Only the selected tab is a Tab stop.
+    assert.equal(await access.getAttribute('tabindex'), '-1');
+    assertNoPageErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
 test('? shows the cheat sheet; shortcuts can be turned off in Settings › Profile', async () => {
   const context = await browser.newContext();
   try {

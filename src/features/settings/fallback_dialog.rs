@@ -76,6 +76,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                     class="sb-tab"
                                     aria-selected=move || (tab.get() == which).to_string()
                                     aria-controls=panel
+                                    tabindex=move || if tab.get() == which { "0" } else { "-1" }
                                     on:click=move |_| tab.set(which)
                                 >
                                     {t(label)}
@@ -98,7 +99,7 @@ pub fn FallbackDialog(open: RwSignal<bool>, inbox: InboxId) -> impl IntoView {
                                         tf(k::FALLBACK__NOT_SAVED, &[("reason", &reason)])
                                     }}
                                 </div>
-                                <div role="tablist" aria-label=t(k::FALLBACK__TABS) class="sb-tabs">
+                                <div role="tablist" aria-label=t(k::FALLBACK__TABS) class="sb-tabs" on:keydown=crate::ui::tabs::on_tablist_keydown>
                                     {tab_button(Tab::Configuration, k::FALLBACK__TAB_CONFIGURATION, "tab-fb-config", "panel-fb-config")}
                                     {tab_button(Tab::Automation, k::FALLBACK__TAB_AUTOMATION, "tab-fb-automation", "panel-fb-automation")}
                                 </div>

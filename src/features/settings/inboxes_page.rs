@@ -110,7 +110,7 @@ pub fn InboxesSettingsPage() -> impl IntoView {
                     Some(current) => {
                         view! {
                             <h2>{inbox_name}</h2>
-                            <div role="tablist" aria-label=t(k::INBOXES__TABS) class="sb-tabs">
+                            <div role="tablist" aria-label=t(k::INBOXES__TABS) class="sb-tabs" on:keydown=crate::ui::tabs::on_tablist_keydown>
                                 {tab_button(Tab::Channels, k::INBOXES__TAB_CHANNELS, "tab-channels", "panel-channels")}
                                 {tab_button(Tab::Access, k::INBOXES__TAB_ACCESS, "tab-access", "panel-access")}
 
