@@ -113,6 +113,8 @@ test('the From promise: team default, thread notice, deliberate choice, sent hea
     await compose.getByRole('button', { name: 'Send' }).click();
     await compose.getByText(/is not a valid email address/).waitFor();
     await compose.getByLabel('To', { exact: true }).fill('erik.larsen@mail.example');
+    // The message was about what To held then: changing the recipients takes it away.
+    await compose.getByText(/is not a valid email address/).waitFor({ state: 'detached' });
     await compose.getByRole('textbox', { name: 'Message' }).fill('Hello Erik, your tent ships today.');
     await compose.getByRole('button', { name: 'Send' }).click();
     await compose.waitFor({ state: 'hidden' });

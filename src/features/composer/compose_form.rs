@@ -187,6 +187,15 @@ pub fn Composer(
             errors.with(|e| e.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()))
         })
     };
+    // A recipients message says what was wrong when Send was pressed: once the rep changes the
+    // recipients it may no longer hold, so it goes (the next Send checks again).
+    Effect::new(move |before: Option<[Vec<String>; 3]>| {
+        let now = draft.with(|d| [d.to.clone(), d.cc.clone(), d.bcc.clone()]);
+        if before.is_some_and(|b| b != now) && errors.with_untracked(|e| !e.is_empty()) {
+            errors.set(Vec::new());
+        }
+        now
+    });
 
     let s = session;
     let kind_for_send = kind.clone();
