@@ -54,7 +54,10 @@ pub fn random_hex(bytes: usize) -> String {
 }
 
 /// The user this tab acts as: the tab's remembered user if it still exists, else the last user
-/// chosen in any tab, else the first super admin, else the first user.
+/// chosen in any tab, else the first super admin, else the first user. A tab that had none
+/// remembers the one it starts as, so a **Switch user** in another tab later (which changes
+/// the device's last user) does not change this tab's user when it reloads (nor whose drafts
+/// it opens).
 pub fn initial_user(users: &[UserEntry]) -> Option<UserId> {
     let exists = |id: &str| {
         users
@@ -62,21 +65,28 @@ pub fn initial_user(users: &[UserEntry]) -> Option<UserId> {
             .find(|u| u.id.as_str() == id)
             .map(|u| u.id.clone())
     };
-    session()
+    let tab = session();
+    if let Some(id) = tab
+        .as_ref()
         .and_then(|s| s.get_item(TAB_USER_KEY).ok().flatten())
         .and_then(|id| exists(&id))
-        .or_else(|| {
-            local()
-                .and_then(|s| s.get_item(LAST_USER_KEY).ok().flatten())
-                .and_then(|id| exists(&id))
-        })
+    {
+        return Some(id);
+    }
+    let chosen = local()
+        .and_then(|s| s.get_item(LAST_USER_KEY).ok().flatten())
+        .and_then(|id| exists(&id))
         .or_else(|| {
             users
                 .iter()
                 .find(|u| u.role == Role::SuperAdmin)
                 .map(|u| u.id.clone())
         })
-        .or_else(|| users.first().map(|u| u.id.clone()))
+        .or_else(|| users.first().map(|u| u.id.clone()));
+    if let (Some(id), Some(tab)) = (&chosen, &tab) {
+        let _ = tab.set_item(TAB_USER_KEY, id.as_str());
+    }
+    chosen
 }
 
 pub fn remember_user(id: &UserId) {

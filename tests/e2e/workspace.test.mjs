@@ -66,6 +66,24 @@ test('Switch user changes the current user and the inboxes they can see', async 
   });
 });
 
+test('a tab keeps its user when another tab switches user', async () => {
+  await app.withPage(async (first, context) => {
+    await openApp(first, `${app.server.url}/`);
+    await first.getByRole('button', { name: 'Account menu: Maria Popescu' }).waitFor();
+    const second = await context.newPage();
+    await openApp(second, `${app.server.url}/`);
+    await switchUser(second, 'Lars Jansen — User');
+    await second.getByRole('button', { name: 'Account menu: Lars Jansen' }).waitFor();
+    // The first tab, reloaded, is still Maria's; a new tab starts as the user last chosen.
+    await first.reload();
+    await first.getByRole('button', { name: 'Account menu: Maria Popescu' }).waitFor();
+    const third = await context.newPage();
+    await openApp(third, `${app.server.url}/`);
+    await third.getByRole('button', { name: 'Account menu: Lars Jansen' }).waitFor();
+    assertNoPageErrors(first);
+  });
+});
+
 test('state lives in IndexedDB and survives a reload; Reset demo workspace restores it', async () => {
   const dir = await makeProfileDir();
   const context = await launchPersistent(dir);
