@@ -2,6 +2,8 @@
 //! shipped samples included), refusing header injection, routing to an inbox and threading.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::channel;
 use proptest::prelude::*;
 use switchboard::domain::*;
 use switchboard::mail::*;
@@ -1237,18 +1239,6 @@ proptest! {
 // ------------------------------------------------------------------------------------------
 // Import routes to the inbox whose ENABLED channel is a recipient (SPEC §2, §9)
 // ------------------------------------------------------------------------------------------
-
-fn channel(id: &str, inbox: &str, kind: ChannelKind, address: &str, enabled: bool) -> Channel {
-    Channel {
-        id: ChannelId::new(id),
-        inbox: InboxId::new(inbox),
-        kind,
-        address: addr(address),
-        display_name: id.to_owned(),
-        enabled,
-        verified: true,
-    }
-}
 
 fn demo_channels() -> Vec<Channel> {
     vec![

@@ -3,6 +3,8 @@
 //! assignment and ticket plan of an arriving conversation. One test per rule, table-driven.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::channel;
 use proptest::prelude::*;
 use switchboard::domain::fallback::{
     issue_code, start_verification, validate_fallback, verify_code, FallbackError, FallbackErrors,
@@ -93,18 +95,6 @@ fn three_inboxes() -> Vec<Inbox> {
             fallback(FromNameMode::CompanyName, "Acme Sales", "sales"),
         ),
     ]
-}
-
-fn channel(id: &str, inbox: &str, kind: ChannelKind, address: &str, enabled: bool) -> Channel {
-    Channel {
-        id: ChannelId::new(id),
-        inbox: InboxId::new(inbox),
-        kind,
-        address: addr(address),
-        display_name: String::new(),
-        enabled,
-        verified: true,
-    }
 }
 
 /// The channels of [`three_inboxes`]: each inbox's fallback (at its default address), Support's

@@ -9,7 +9,6 @@
 
 use leptos::html::Button;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct MenuKeys {
@@ -41,19 +40,12 @@ impl MenuKeys {
     }
 
     fn items(&self) -> Vec<web_sys::HtmlElement> {
-        let list = web_sys::window()
+        web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| self.list.with_value(|id| d.get_element_by_id(id)));
-        let Some(list) = list else {
-            return Vec::new();
-        };
-        let Ok(found) = list.query_selector_all("[role=menuitem]:not([disabled])") else {
-            return Vec::new();
-        };
-        (0..found.length())
-            .filter_map(|i| found.item(i))
-            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect()
+            .and_then(|d| self.list.with_value(|id| d.get_element_by_id(id)))
+            .map_or_else(Vec::new, |list| {
+                super::focus::items(&list, "[role=menuitem]")
+            })
     }
 
     /// Focuses the item `pick` chooses from the number of items.
@@ -70,10 +62,7 @@ impl MenuKeys {
             return;
         }
         let items = self.items();
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        let at = active.and_then(|a| items.iter().position(|i| **i == a));
+        let at = super::focus::focused(&items);
         let target = match (ev.key().as_str(), at) {
             ("Escape", _) => {
                 ev.prevent_default();

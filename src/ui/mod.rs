@@ -3,6 +3,7 @@
 
 pub mod avatar;
 pub mod dialog;
+pub mod focus;
 pub mod labels;
 pub mod menu;
 pub mod rich_editor;

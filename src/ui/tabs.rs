@@ -13,22 +13,11 @@ pub fn on_tablist_keydown(ev: leptos::ev::KeyboardEvent) {
     else {
         return;
     };
-    let Ok(found) = list.query_selector_all("[role=tab]:not([disabled])") else {
-        return;
-    };
-    let tabs: Vec<web_sys::HtmlElement> = (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
+    let tabs = super::focus::items(&list, "[role=tab]");
     if tabs.is_empty() {
         return;
     }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let at = active
-        .and_then(|a| tabs.iter().position(|t| **t == a))
-        .unwrap_or(0);
+    let at = super::focus::focused(&tabs).unwrap_or(0);
     let n = tabs.len();
     let next = match ev.key().as_str() {
         "ArrowRight" => (at + 1) % n,

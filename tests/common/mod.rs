@@ -1,8 +1,11 @@
-//! Helpers shared by the native test files that read the shipped translation catalogues.
+//! Helpers shared by native test files: the shipped translation catalogues, and channel
+//! records as the tests describe them.
 
+use switchboard::domain::{Channel, ChannelId, ChannelKind, EmailAddress, InboxId};
 use switchboard::i18n::{Catalog, Locale};
 
 /// The catalogue of `locale` as shipped in `public/locales/`.
+#[allow(dead_code)] // not every test file that shares this module reads catalogues
 pub fn shipped(locale: Locale) -> Catalog {
     let path = format!(
         "{}/public/locales/{}.json",
@@ -11,4 +14,18 @@ pub fn shipped(locale: Locale) -> Catalog {
     );
     let json = std::fs::read_to_string(&path).expect("catalogue file");
     Catalog::from_json(locale, &json).expect("catalogue loads")
+}
+
+/// A verified channel of `inbox` at `address`, its display name its id.
+#[allow(dead_code)] // not every test file that shares this module builds channels
+pub fn channel(id: &str, inbox: &str, kind: ChannelKind, address: &str, enabled: bool) -> Channel {
+    Channel {
+        id: ChannelId::new(id),
+        inbox: InboxId::new(inbox),
+        kind,
+        address: EmailAddress::parse(address).expect("a valid address"),
+        display_name: id.to_owned(),
+        enabled,
+        verified: true,
+    }
 }

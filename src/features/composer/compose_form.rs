@@ -168,16 +168,8 @@ pub fn Composer(
     let typing = RwSignal::new(String::new());
     let contacts = LocalResource::new(move || queries::contact_suggestions(app, typing.get()));
 
-    // Other tabs announce draft writes through the drafts revision: merge theirs in.
-    let s = session;
-    Effect::new(move |first: Option<()>| {
-        app.drafts_rev.track();
-        if first.is_some() {
-            leptos::task::spawn_local(async move { s.refresh().await });
-        }
-    });
-    // Write at once when the tab is hidden or the page goes away (SPEC §7).
-    session.flush_when_leaving();
+    // Other tabs' writes merged in; written at once when the page may go away (SPEC §7).
+    session.attach();
 
     let expanded = RwSignal::new(!is_reply);
     let errors = RwSignal::new(Vec::<(Field, String)>::new());

@@ -237,10 +237,20 @@ impl DraftSession {
         }
     }
 
-    /// Writes everything pending whenever the page may be going away (SPEC §7: on tab hide and
-    /// page unload) and when the calling component is unmounted ([`DraftSession::flush_all`]).
-    pub fn flush_when_leaving(&self) {
+    /// Ties the session to the calling component, as every editor of a draft needs it (the
+    /// composers, the internal comment): other tabs' writes of the draft, announced through
+    /// `drafts_rev`, are merged in ([`DraftSession::refresh`]); everything pending is written
+    /// at once whenever the page may be going away (SPEC §7: on tab hide and page unload) and
+    /// when the component is unmounted ([`DraftSession::flush_all`]).
+    pub fn attach(&self) {
         let s = *self;
+        let app = self.app;
+        Effect::new(move |first: Option<()>| {
+            app.drafts_rev.track();
+            if first.is_some() {
+                leptos::task::spawn_local(async move { s.refresh().await });
+            }
+        });
         let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| s.flush_all());
         let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| s.flush_all());
         let stored = StoredValue::new_local(s);

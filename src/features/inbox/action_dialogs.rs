@@ -136,15 +136,8 @@ pub fn CommentDialog(open: RwSignal<bool>, conversation: Conversation) -> impl I
 fn CommentField(key: DraftKey, session: RwSignal<Option<DraftSession>>) -> impl IntoView {
     let app = use_app();
     let s = DraftSession::open(app, key, |_| {});
-    s.flush_when_leaving();
+    s.attach();
     session.set(Some(s));
-    // Another tab's writes to the same note are merged in, as in the composer.
-    Effect::new(move |first: Option<()>| {
-        app.drafts_rev.track();
-        if first.is_some() {
-            leptos::task::spawn_local(async move { s.refresh().await });
-        }
-    });
     view! {
         <textarea
             class="sb-textarea"
