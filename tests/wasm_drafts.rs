@@ -1,15 +1,16 @@
 #![cfg(target_arch = "wasm32")]
 //! Drafts in headless Chromium (SPEC §7, §5 attachments): the draft repository round trip, the
 //! compare-and-set conflict merged by the drafts service, attachment blobs (store, read back,
-//! sweep), and a failed write (debug fault hook) that succeeds on retry; and, on the same
-//! app-context fixture, the view counts' wait for a list's painted rows. Every test opens its
+//! sweep; a received or sent message's files and inline images), and a failed write (debug
+//! fault hook) that succeeds on retry; and, on the same app-context fixture, the view counts'
+//! wait for a list's painted rows. Every test opens its
 //! own uniquely named database and deletes it at the end. Run with
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_drafts`.
 
 use leptos::prelude::*;
 use switchboard::domain::refusal::Missing;
 use switchboard::domain::*;
-use switchboard::services::{drafts, AppCtx, AppError};
+use switchboard::services::{attachments, drafts, AppCtx, AppError};
 use switchboard::storage::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -169,7 +170,7 @@ async fn attachment_blobs_round_trip_and_are_swept_only_when_no_draft_refers_to_
         .iter()
         .all(|a| a.blob_key.starts_with(&k.blob_prefix())));
     assert_eq!(
-        drafts::attachment_bytes(app, &added[0]).await.unwrap(),
+        drafts::attachment_blob(app, &added[0]).await.unwrap().1,
         b"first file bytes"
     );
     assert_eq!(
@@ -189,7 +190,7 @@ async fn attachment_blobs_round_trip_and_are_swept_only_when_no_draft_refers_to_
         db.blob_keys_with_prefix(&k.blob_prefix()).await.unwrap(),
         vec![added[0].blob_key.clone()]
     );
-    match drafts::attachment_bytes(app, &added[1]).await {
+    match drafts::attachment_blob(app, &added[1]).await {
         Err(AppError::Missing(Missing::Attachment { .. })) => {}
         other => panic!("the swept blob is gone, got {other:?}"),
     }
@@ -297,5 +298,90 @@ async fn the_view_counts_wait_for_the_next_rows_to_be_painted() {
     ctx.until_rows_shown(ctx.rows_shown(), 200).await;
     let waited = js_sys::Date::now() - start;
     assert!((190.0..2_000.0).contains(&waited), "waited {waited} ms");
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_messages_files_are_kept_under_its_keys_and_its_inline_images_read_as_data_urls() {
+    let (app, db, name, _owner) = app("message-files").await;
+    let id = MessageId::new("m-files");
+    let png = b"\x89PNG\r\n\x1a\nrest";
+    let files = vec![
+        attachments::blob_of(png, "image/png").unwrap(),
+        attachments::blob_of(b"slip", "text/plain").unwrap(),
+    ];
+    attachments::keep_files(app, &id, files).await.unwrap();
+    let first = attachments::message_file(app, id.clone(), 0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.type_(), "image/png");
+    assert_eq!(
+        attachments::blob_bytes(&first, "image001.png")
+            .await
+            .unwrap(),
+        png
+    );
+    let second = attachments::message_file(app, id.clone(), 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        attachments::blob_bytes(&second, "slip.txt").await.unwrap(),
+        b"slip"
+    );
+    // Never stored (older mail, the demo's samples): none, not an error.
+    assert!(attachments::message_file(app, id.clone(), 2)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(attachments::message_file(app, MessageId::new("m-other"), 0)
+        .await
+        .unwrap()
+        .is_none());
+
+    // Only the inline image with a stored file becomes a data: URL.
+    let meta =
+        |file_name: &str, content_type: &str, cid: Option<&str>, inline: bool| AttachmentMeta {
+            file_name: file_name.into(),
+            content_type: content_type.into(),
+            size: 4,
+            content_id: cid.map(str::to_owned),
+            inline,
+        };
+    let message = Message {
+        id: id.clone(),
+        conversation: ConversationId::new("c-files"),
+        direction: Direction::Incoming,
+        from: Mailbox {
+            name: None,
+            address: EmailAddress::parse("ana@example.com").unwrap(),
+        },
+        to: vec![],
+        cc: vec![],
+        bcc: vec![],
+        subject: "Photo".into(),
+        date: 0,
+        text_body: String::new(),
+        html_body: Some("<img src=\"cid:p@x\">".into()),
+        attachments: vec![
+            meta("image001.png", "image/png", Some("p@x"), true),
+            meta("slip.txt", "text/plain", Some("s@x"), false),
+            meta("gone.png", "image/png", Some("g@x"), true),
+        ],
+        message_id: None,
+        in_reply_to: None,
+        references: vec![],
+        size: 0,
+        author: None,
+    };
+    let images = attachments::inline_images(app, &message).await;
+    assert_eq!(
+        images,
+        vec![(
+            "p@x".to_owned(),
+            "data:image/png;base64,iVBORw0KGgpyZXN0".to_owned()
+        )]
+    );
     drop_db(db, &name).await;
 }

@@ -401,6 +401,26 @@ pub struct AttachmentMeta {
     pub file_name: String,
     pub content_type: String,
     pub size: u64,
+    /// `Content-ID` without angle brackets, when the part has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_id: Option<String>,
+    /// An image the message's HTML shows in place (`cid:`): shown in the body, not listed
+    /// with the files.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inline: bool,
+}
+
+impl Message {
+    /// Where the bytes of attachment `index` of this message live in the attachments store
+    /// (received and sent mail; drafts' blobs are keyed by `DraftKey::blob_key`).
+    pub fn attachment_blob_key(&self, index: usize) -> String {
+        attachment_blob_key(&self.id, index)
+    }
+}
+
+/// See [`Message::attachment_blob_key`]: `message|<message id>|<index>`.
+pub fn attachment_blob_key(message: &MessageId, index: usize) -> String {
+    format!("message|{message}|{index}")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -61,6 +61,8 @@ pub struct ParsedAttachment {
     /// Lower-case `type/subtype`.
     pub content_type: String,
     pub size: u64,
+    /// `Content-ID` without angle brackets (what a `cid:` URL in the HTML names).
+    pub content_id: Option<String>,
     pub bytes: Vec<u8>,
 }
 
@@ -180,6 +182,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
                 file_name: attachment_file_name(part.attachment_name(), &content_type, index),
                 content_type,
                 size: bytes.len() as u64,
+                content_id: part.content_id().and_then(bare_id),
                 bytes,
             }
         })

@@ -1,8 +1,10 @@
 //! A parsed received email as the `Message` record Switchboard stores (SPEC §9 Import email):
-//! bodies, addresses, ids and attachment metadata. The attachment bytes are not kept.
+//! bodies, addresses, ids and attachment metadata (the bytes are stored apart, under
+//! `Message::attachment_blob_key`, by the import service).
 //!
 //! Pure field mapping: it must not route, thread or decide anything (see `domain::import`).
 
+use super::inline::references_cid;
 use super::parse::ParsedEmail;
 use crate::domain::{AttachmentMeta, ConversationId, Direction, Message, MessageId, Millis};
 
@@ -33,6 +35,11 @@ pub fn received_message(
                 file_name: a.file_name.clone(),
                 content_type: a.content_type.clone(),
                 size: a.size,
+                content_id: a.content_id.clone(),
+                inline: match (&a.content_id, &parsed.html_body) {
+                    (Some(id), Some(html)) => references_cid(html, id),
+                    _ => false,
+                },
             })
             .collect(),
         message_id: parsed.message_id.clone(),

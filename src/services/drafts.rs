@@ -393,18 +393,19 @@ pub async fn attach_files(
     (added, refused)
 }
 
-/// The bytes of a draft attachment, read from its blob.
-pub async fn attachment_bytes(app: AppCtx, a: &DraftAttachment) -> Result<Vec<u8>, AppError> {
-    let name = || a.file_name.clone();
-    let blob = app
-        .db()
-        .blob(&a.blob_key)
-        .await?
-        .ok_or_else(|| AppError::Missing(Missing::Attachment { name: name() }))?;
-    let buffer = JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(|_| AppError::Refused(Refusal::AttachmentUnreadable { name: name() }))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// The blob of a draft attachment and its bytes (the send builds the message from the bytes
+/// and keeps the blob as the sent message's attachment).
+pub async fn attachment_blob(
+    app: AppCtx,
+    a: &DraftAttachment,
+) -> Result<(web_sys::Blob, Vec<u8>), AppError> {
+    let blob = app.db().blob(&a.blob_key).await?.ok_or_else(|| {
+        AppError::Missing(Missing::Attachment {
+            name: a.file_name.clone(),
+        })
+    })?;
+    let bytes = super::attachments::blob_bytes(&blob, &a.file_name).await?;
+    Ok((blob, bytes))
 }
 
 /// Removes the blobs of draft `key` that no stored draft refers to any more (after a send is

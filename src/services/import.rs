@@ -7,6 +7,7 @@
 //! Must not: decide routing, threading, the forward rule or the automation (the domain does),
 //! or render anything.
 
+use super::attachments::{blob_of, keep_files};
 use super::session::{now_millis, random_hex};
 use super::{AppCtx, AppError};
 use crate::domain::import::{
@@ -189,6 +190,16 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
     });
     // Worded before the records move into the batch.
     let line = summary(&plan, &dir);
+    // The files first: a recorded message never names a file that is not stored.
+    let mut files = Vec::with_capacity(email.attachments.len());
+    for a in &email.attachments {
+        files.push(blob_of(&a.bytes, &a.content_type).ok_or_else(|| {
+            AppError::Refused(Refusal::AttachmentUnreadable {
+                name: a.file_name.clone(),
+            })
+        })?);
+    }
+    keep_files(*app, &plan.message.id, files).await?;
     db.write_batch(&WriteBatch {
         contacts: plan.new_contact.into_iter().collect(),
         conversations: vec![plan.conversation],

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod actions;
+pub mod attachments;
 pub mod boot;
 pub mod ctx;
 pub mod drafts;

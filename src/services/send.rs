@@ -258,12 +258,15 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     // The attachments' bytes, read from their blobs: a missing one stops the send (and keeps
     // the draft) rather than sending without it.
     let mut attachments = Vec::with_capacity(req.draft.attachments.len());
+    let mut files = Vec::with_capacity(req.draft.attachments.len());
     for a in &req.draft.attachments {
+        let (blob, bytes) = super::drafts::attachment_blob(app, a).await?;
         attachments.push(OutgoingAttachment {
             file_name: a.file_name.clone(),
             content_type: a.content_type.clone(),
-            bytes: super::drafts::attachment_bytes(app, a).await?,
+            bytes,
         });
+        files.push(blob);
     }
     let attachment_meta: Vec<AttachmentMeta> = req
         .draft
@@ -273,6 +276,8 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             file_name: a.file_name.clone(),
             content_type: a.content_type.clone(),
             size: a.size,
+            content_id: None,
+            inline: false,
         })
         .collect();
 
@@ -333,6 +338,9 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         ..WriteBatch::default()
     };
     if let Some(conv) = &conversation {
+        // The files first, under the message's keys (the draft's own blobs go after the
+        // record): a recorded message never names a file that is not stored.
+        super::attachments::keep_files(app, &id, files).await?;
         batch.messages.push(Message {
             id: id.clone(),
             conversation: conv.id.clone(),

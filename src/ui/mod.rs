@@ -1,8 +1,10 @@
 //! Shared UI primitives: toasts, dialogs, avatars, async states. Prefixed BEM classes
 //! (`sb-button`, `sb-dialog`...) styled in `style/app.css` with `var(--sb-*)` tokens only.
 
+pub mod attachments;
 pub mod avatar;
 pub mod dialog;
+pub mod download;
 pub mod focus;
 pub mod labels;
 pub mod menu;

@@ -76,7 +76,7 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
     await results.waitFor();
     const lines = await results.getByRole('listitem').allTextContents();
     const line = (file) => lines.find((l) => l.startsWith(`${file}:`)) ?? `${file}: (missing)`;
-    assert.equal(lines.length, 10, lines.join('\n'));
+    assert.equal(lines.length, 11, lines.join('\n'));
     assert.equal(line('01-gmail-plain-html.eml'), '01-gmail-plain-html.eml: added to Support, new conversation');
     assert.match(line('02-outlook-reply.eml'), /added to Support, joined the conversation “Order #NW-10482 arrived with a torn tent bag”/);
     assert.match(line('03-apple-mail-pdf.eml'), /added to Billing, new conversation/);
@@ -86,10 +86,11 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
     assert.match(line('07-newsletter-html.eml'), /added to Support, new conversation/);
     assert.match(line('08-forwarded-fwd.eml'), /added to Support, new conversation/);
     assert.match(line('09-partners-disabled-channel.eml'), /not imported: .*partners@northwind\.example, a disabled channel, so it is not shown in the inbox and not logged on the contact/);
+    assert.match(line('10-outlook-inline-image.eml'), /added to Support, new conversation/);
     assert.match(line('malformed.eml'), /not imported: This file is not an email/);
 
-    // 01, 05, 07 and 08 are new Support conversations; 02 and 06 joined theirs.
-    await waitForCount(page, 'Unassigned', supportBefore + 4);
+    // 01, 05, 07, 08 and 10 are new Support conversations; 02 and 06 joined theirs.
+    await waitForCount(page, 'Unassigned', supportBefore + 5);
 
     // Sample 02 joined 01: one conversation with both messages.
     await page.getByRole('list', { name: 'Conversations' })
@@ -108,7 +109,7 @@ test('Import email routes, threads, refuses a disabled channel and reports a mal
     // Importing the same files again adds nothing.
     await page.getByLabel('Import email').setInputFiles(join(samplesDir, '01-gmail-plain-html.eml'));
     await results.getByText('01-gmail-plain-html.eml: not imported: this email was already imported.').waitFor();
-    await waitForCount(page, 'Unassigned', supportBefore + 4);
+    await waitForCount(page, 'Unassigned', supportBefore + 5);
     assertNoPageErrors(page);
   });
 });

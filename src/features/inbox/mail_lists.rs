@@ -11,34 +11,10 @@ use crate::i18n::{
     web::{t, tf},
 };
 use crate::services::{drafts, queries, use_app};
+use crate::ui::download::save_text;
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Offers `raw` as a download named `file_name` (a Blob URL clicked through a temporary link).
-pub fn download(file_name: &str, raw: &str, mime: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(raw));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(el) = document.create_element("a") {
-        use wasm_bindgen::JsCast;
-        if let Ok(a) = el.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
-            a.set_download(file_name);
-            a.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
 
 fn eml_name(item: &OutboxItem) -> String {
     let base: String = item
@@ -133,7 +109,7 @@ pub fn OutboxList() -> impl IntoView {
                                     <span class="sb-row__subject">{item.subject.clone()}</span>
                                     <span class="sb-row__snippet">{status}</span>
                                     {retry}
-                                    <button class="sb-button" aria-label=label on:click=move |_| download(&name, &raw, "message/rfc822")>
+                                    <button class="sb-button" aria-label=label on:click=move |_| save_text(&name, &raw, "message/rfc822")>
                                         {t(k::MAIL__DOWNLOAD)}
                                     </button>
                                     <details class="sb-raw">

@@ -11,6 +11,9 @@ use crate::i18n::{
     k,
     web::{date_time, t, tf},
 };
+use crate::mail::inline::resolve_cids;
+use crate::services::{attachments::inline_images, use_app};
+use crate::ui::attachments::AttachmentList;
 use leptos::prelude::*;
 
 /// SPEC §5: messages over 100 KB are cut.
@@ -81,15 +84,31 @@ pub fn MessageItem(message: Message) -> impl IntoView {
             .html_body
             .as_ref()
             .is_some_and(|h| h.len() > CUT_BYTES);
+    let shows_html = message.html_body.is_some() && !too_big;
     let body = if let (Some(html), false) = (&message.html_body, too_big) {
-        view! {
-            <MessageBody
-                html=html.clone()
-                sender=message.from.address.clone()
-                title=tf(k::MESSAGE__FRAME, &[("sender", &mailbox_text(&message.from))])
-            />
+        let sender = message.from.address.clone();
+        let title = tf(
+            k::MESSAGE__FRAME,
+            &[("sender", &mailbox_text(&message.from))],
+        );
+        if message.attachments.iter().any(|a| a.inline) {
+            // Inline (`cid:`) images are read before the frame is built, so it loads once,
+            // with them (the thread's boundary waits for this read).
+            let app = use_app();
+            let (html, message) = (html.clone(), message.clone());
+            let images = LocalResource::new(move || {
+                let message = message.clone();
+                async move { inline_images(app, &message).await }
+            });
+            view! {
+                {move || images.get().map(|images| view! {
+                    <MessageBody html=resolve_cids(&html, &images) sender=sender.clone() title=title.clone() />
+                })}
+            }
+            .into_any()
+        } else {
+            view! { <MessageBody html=html.clone() sender title /> }.into_any()
         }
-        .into_any()
     } else {
         let shown = cut(&message.text_body, CUT_BYTES).to_owned();
         view! {
@@ -126,18 +145,7 @@ pub fn MessageItem(message: Message) -> impl IntoView {
             {(message.direction == Direction::Incoming)
                 .then(|| view! { <SenderFlags sender=message.from.clone() /> })}
             {body}
-            {(!message.attachments.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="sb-msg__attachments" aria-label=t(k::MESSAGE__ATTACHMENTS)>
-                            {message
-                                .attachments
-                                .iter()
-                                .map(|a| view! { <li>{tf(k::MESSAGE__ATTACHMENT, &[("name", &a.file_name), ("size", &a.size.div_ceil(1024))])}</li> })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            <AttachmentList message=message.id.clone() attachments=message.attachments.clone() skip_inline=shows_html />
         </article>
     }
 }

@@ -1,7 +1,8 @@
-//! Attachment blobs of drafts (SPEC §5 composer, §7 drafts hold attachments as blobs): the
-//! bytes live as `Blob`s in the ATTACHMENTS store under `DraftAttachment::blob_key`, the draft
-//! record keeps only the metadata. Keys of one draft share `DraftKey::blob_prefix`, so its
-//! blobs are found with a key range (no index, no schema change).
+//! Attachment blobs (SPEC §5 composer, §7 drafts hold attachments as blobs, §9 received
+//! attachments): the bytes live as `Blob`s in the ATTACHMENTS store, the records keep only the
+//! metadata. A draft's are under `DraftAttachment::blob_key` (keys of one draft share
+//! `DraftKey::blob_prefix`, so its blobs are found with a key range: no index, no schema
+//! change); a received or sent message's under `Message::attachment_blob_key`.
 //!
 //! Must not decide limits or names (`domain::draft` does) nor when blobs may go (the drafts
 //! service removes them only after a send is recorded or a discard can no longer be undone).
@@ -27,12 +28,22 @@ fn prefix_range(prefix: &str) -> KeyRange<JsValue> {
 impl Db {
     /// Stores `blob` under `key` (one transaction, awaited: `Ok` means durable).
     pub async fn put_blob(&self, key: &str, blob: &web_sys::Blob) -> Result<(), StorageError> {
+        self.put_blobs(&[(key.to_owned(), blob.clone())]).await
+    }
+
+    /// Stores every `(key, blob)` in one transaction (awaited: `Ok` means all are durable).
+    pub async fn put_blobs(&self, blobs: &[(String, web_sys::Blob)]) -> Result<(), StorageError> {
+        if blobs.is_empty() {
+            return Ok(());
+        }
         let tx = self.tx(ATTACHMENTS, TransactionMode::Readwrite).await?;
         let store = tx.object_store(ATTACHMENTS)?;
-        let _request = store
-            .put(JsValue::from(blob.clone()))
-            .with_key(key)
-            .primitive()?;
+        for (key, blob) in blobs {
+            let _request = store
+                .put(JsValue::from(blob.clone()))
+                .with_key(key.as_str())
+                .primitive()?;
+        }
         self.commit(tx).await
     }
 
