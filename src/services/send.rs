@@ -36,11 +36,9 @@ pub enum RecipientField {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SendError {
-    #[error("{message}")]
-    Recipient {
-        field: RecipientField,
-        message: String,
-    },
+    /// Every recipient field that is wrong, each with its reason (shown next to each).
+    #[error("{}", .0.iter().map(|(_, message)| message.as_str()).collect::<Vec<_>>().join(" "))]
+    Recipients(Vec<(RecipientField, String)>),
     #[error("{0}")]
     Failed(#[from] AppError),
 }
@@ -104,8 +102,36 @@ pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
     Ok(out)
 }
 
-fn recipients(typed: &[String], field: RecipientField) -> Result<Vec<Mailbox>, SendError> {
-    parse_recipients(typed).map_err(|message| SendError::Recipient { field, message })
+/// To, Cc and Bcc as typed: all three checked, so the rep sees every wrong field at once.
+type Recipients = (Vec<Mailbox>, Vec<Mailbox>, Vec<Mailbox>);
+
+fn all_recipients(draft: &Draft) -> Result<Recipients, SendError> {
+    let fields = [
+        (RecipientField::To, &draft.to),
+        (RecipientField::Cc, &draft.cc),
+        (RecipientField::Bcc, &draft.bcc),
+    ];
+    let mut parsed = Vec::with_capacity(3);
+    let mut refused = Vec::new();
+    for (field, typed) in fields {
+        match parse_recipients(typed) {
+            Ok(list) => parsed.push(list),
+            Err(message) => refused.push((field, message)),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(SendError::Recipients(refused));
+    }
+    if parsed.iter().all(Vec::is_empty) {
+        return Err(SendError::Recipients(vec![(
+            RecipientField::To,
+            t(k::RECIPIENT__NONE),
+        )]));
+    }
+    let bcc = parsed.pop().unwrap_or_default();
+    let cc = parsed.pop().unwrap_or_default();
+    let to = parsed.pop().unwrap_or_default();
+    Ok((to, cc, bcc))
 }
 
 fn snippet(text: &str) -> String {
@@ -169,15 +195,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     };
     let from = guard_send(&ctx, &req.draft.from, &req.shown).map_err(AppError::Guard)?;
 
-    let to = recipients(&req.draft.to, RecipientField::To)?;
-    let cc = recipients(&req.draft.cc, RecipientField::Cc)?;
-    let bcc = recipients(&req.draft.bcc, RecipientField::Bcc)?;
-    if to.is_empty() && cc.is_empty() && bcc.is_empty() {
-        return Err(SendError::Recipient {
-            field: RecipientField::To,
-            message: t(k::RECIPIENT__NONE),
-        });
-    }
+    let (to, cc, bcc) = all_recipients(&req.draft)?;
 
     let channel = match &from.choice {
         FromChoice::Channel(id) => dir.channels.iter().find(|c| &c.id == id).cloned(),

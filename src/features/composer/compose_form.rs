@@ -77,14 +77,15 @@ fn subject_refusal(subject: &str) -> Option<String> {
     }
 }
 
-/// The first recipient field whose text holds a line break, Unicode separator or control
+/// Every recipient field whose text holds a line break, Unicode separator or control
 /// character anywhere, even at an end where splitting the list would trim it away unnoticed
 /// (NEL, U+2028): the rep learns the value was wrong instead of it being dropped.
-fn recipient_refusal(d: &crate::domain::Draft) -> Option<Field> {
+fn recipient_refusals(d: &crate::domain::Draft) -> Vec<Field> {
     [(Field::To, &d.to), (Field::Cc, &d.cc), (Field::Bcc, &d.bcc)]
         .into_iter()
-        .find(|(_, typed)| typed.iter().any(|t| header_value(t, usize::MAX).is_err()))
+        .filter(|(_, typed)| typed.iter().any(|t| header_value(t, usize::MAX).is_err()))
         .map(|(field, _)| field)
+        .collect()
 }
 
 #[component]
@@ -215,9 +216,9 @@ pub fn Composer(
                         cb.try_run(sent);
                     }
                 }
-                Err(SendError::Recipient { field, message }) => {
+                Err(SendError::Recipients(refused)) => {
                     expanded.try_set(true);
-                    errors.try_set(vec![(field, message)]);
+                    errors.try_set(refused);
                 }
                 Err(SendError::Failed(err)) => {
                     send_error.try_set(Some(tf(
@@ -242,12 +243,17 @@ pub fn Composer(
             } else {
                 draft.with_untracked(|d| subject_refusal(&d.subject))
             };
-            let recipient = draft.with_untracked(recipient_refusal);
-            let refused_now = refused.is_some() || recipient.is_some();
+            let recipients = draft.with_untracked(recipient_refusals);
+            let refused_now = refused.is_some() || !recipients.is_empty();
             subject_error.set(refused);
-            if let Some(field) = recipient {
+            if !recipients.is_empty() {
                 expanded.set(true);
-                errors.set(vec![(field, t(k::COMPOSE_CHECK__RECIPIENT_CONTROL))]);
+                errors.set(
+                    recipients
+                        .into_iter()
+                        .map(|field| (field, t(k::COMPOSE_CHECK__RECIPIENT_CONTROL)))
+                        .collect(),
+                );
             }
             if !refused_now {
                 sending.dispatch(());
@@ -373,29 +379,24 @@ pub fn Composer(
                     on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.to = typed(v)) } })
                     on_blur=flush(session)
                 />
-                {is_reply
-                    .then(|| {
-                        view! {
-                            <RecipientField
-                                id=cc_id.clone()
-                                label=t(k::COMPOSER__CC)
-                                list=list_id.clone()
-                                value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
-                                error=field_error(Field::Cc)
-                                on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.cc = typed(v)) } })
-                                on_blur=flush(session)
-                            />
-                            <RecipientField
-                                id=bcc_id.clone()
-                                label=t(k::COMPOSER__BCC)
-                                list=list_id.clone()
-                                value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
-                                error=field_error(Field::Bcc)
-                                on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.bcc = typed(v)) } })
-                                on_blur=flush(session)
-                            />
-                        }
-                    })}
+                <RecipientField
+                    id=cc_id.clone()
+                    label=t(k::COMPOSER__CC)
+                    list=list_id.clone()
+                    value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
+                    error=field_error(Field::Cc)
+                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.cc = typed(v)) } })
+                    on_blur=flush(session)
+                />
+                <RecipientField
+                    id=bcc_id.clone()
+                    label=t(k::COMPOSER__BCC)
+                    list=list_id.clone()
+                    value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
+                    error=field_error(Field::Bcc)
+                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.bcc = typed(v)) } })
+                    on_blur=flush(session)
+                />
             </Show>
             <FromControl
                 id=id.clone()
