@@ -166,6 +166,14 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         None => None,
     };
     if let Some(conv) = &conversation {
+        // Moved to Trash (maybe in another tab) since the composer opened: nothing is sent
+        // into it; the draft stays, and the reason says how to go on.
+        if conv.trashed_at.is_some() {
+            return Err(AppError::Lifecycle(
+                crate::domain::lifecycle::LifecycleError::ConversationTrashed,
+            )
+            .into());
+        }
         let inbox = dir
             .inboxes
             .iter()
