@@ -327,6 +327,32 @@ pub async fn sent(app: AppCtx) -> Result<Vec<Message>, AppError> {
     Ok(app.db().sent_messages(0, PAGE_SIZE).await?)
 }
 
+/// One of the rep's drafts in the Drafts view, with what it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRow {
+    pub draft: Draft,
+    /// The conversation a reply or comment draft belongs to (`None` when it is gone).
+    pub conversation: Option<Conversation>,
+}
+
+/// `me`'s drafts (SPEC §7), each with its conversation when it has one, so a
+/// reply or an internal comment is listed by the conversation's subject (its own is empty).
+pub async fn drafts(app: AppCtx, me: UserId) -> Result<Vec<DraftRow>, AppError> {
+    let db = app.db();
+    let mut rows = Vec::new();
+    for draft in db.drafts_of_user(&me).await? {
+        let conversation = match &draft.key.target {
+            DraftTarget::Conversation(id) => db.conversation(id).await?,
+            _ => None,
+        };
+        rows.push(DraftRow {
+            draft,
+            conversation,
+        });
+    }
+    Ok(rows)
+}
+
 pub async fn outbox(app: AppCtx) -> Result<Vec<OutboxItem>, AppError> {
     let mut items = app.db().outbox().await?;
     items.sort_by_key(|o| std::cmp::Reverse(o.created_at));

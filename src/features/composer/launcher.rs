@@ -10,6 +10,9 @@ use crate::i18n::{k, web::t, Key};
 use crate::services::use_app;
 use leptos::html::Dialog;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_url};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 
 /// The draft target of a new email: one unfinished new email per composer (help desk, each
 /// inbox, each contact), so reopening **Compose** brings it back.
@@ -21,6 +24,20 @@ pub fn compose_target(kind: &ComposerKind, contact: Option<&ContactId>) -> Draft
         (ComposerKind::Crm, None) => DraftTarget::NewCompose("crm".into()),
     }
 }
+
+/// Where the new-email draft of composer `composer` (a [`compose_target`] id) is opened
+/// again: its workspace's Drafts view with `?compose=1`, which opens that **Compose**. A CRM
+/// draft without a contact has no such place.
+pub fn compose_link(composer: &str) -> Option<String> {
+    match composer.strip_prefix("inbox-") {
+        Some(inbox) => Some(format!("/inbox/drafts?inbox={inbox}&{OPEN_PARAM}=1")),
+        None if composer == "help-desk" => Some(format!("/help-desk/drafts?{OPEN_PARAM}=1")),
+        None => None,
+    }
+}
+
+/// The query parameter that opens the composer: `?compose=1`.
+pub const OPEN_PARAM: &str = "compose";
 
 #[component]
 pub fn ComposeLauncher(
@@ -46,6 +63,31 @@ pub fn ComposeLauncher(
         } else if dialog.open() {
             dialog.close();
         }
+    });
+    // `?compose=1` (a new-email draft's link in the Drafts view) opens the composer once the
+    // button can; the parameter is then taken out of the address, so a reload or Back does
+    // not open it again.
+    let url = use_url();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let at = url.get();
+        if at.search_params().get_str(OPEN_PARAM) != Some("1") || kind.with(|k| k.is_none()) {
+            return;
+        }
+        open.set(true);
+        let rest: ParamsMap = at
+            .search_params()
+            .clone()
+            .into_iter()
+            .filter(|(key, _)| key != OPEN_PARAM)
+            .collect();
+        navigate(
+            &format!("{}{}", at.path(), rest.to_query_string()),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
     let heading_id = format!("dlg-{}", label.name().replace(['.', '_'], "-"));
     let on_sent = Callback::new(move |_| open.set(false));

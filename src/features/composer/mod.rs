@@ -20,6 +20,6 @@ mod session;
 
 pub use compose_form::Composer;
 pub use discard::{after_discard, DiscardButton};
-pub use launcher::{compose_target, ComposeLauncher};
+pub use launcher::{compose_link, compose_target, ComposeLauncher, OPEN_PARAM};
 pub use reply::ReplyComposer;
 pub use session::DraftSession;

@@ -3,8 +3,8 @@
 
 use super::outbox_retry::OutboxRetry;
 use super::workspace::base_path;
-use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus};
-use crate::features::composer::DiscardButton;
+use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus, ReplyMode};
+use crate::features::composer::{compose_link, DiscardButton, OPEN_PARAM};
 use crate::i18n::errors::Translated;
 use crate::i18n::{
     k,
@@ -126,6 +126,37 @@ pub fn OutboxList() -> impl IntoView {
     }
 }
 
+/// Where a draft is opened again: its conversation, its contact's record or the workspace
+/// whose **Compose** it was written in (`?compose=1` opens that composer).
+fn draft_link(row: &queries::DraftRow, area: Area) -> Option<String> {
+    match &row.draft.key.target {
+        DraftTarget::Conversation(id) => {
+            let area = row.conversation.as_ref().map_or(area, |c| c.area);
+            Some(format!("{}/conversations/{id}", base_path(area)))
+        }
+        DraftTarget::Contact(id) => Some(format!("/contacts/{id}?{OPEN_PARAM}=1")),
+        DraftTarget::NewCompose(composer) => compose_link(composer),
+    }
+}
+
+/// How a draft is named in the list: a new email by its subject, a reply or comment by what
+/// it answers.
+fn draft_title(row: &queries::DraftRow) -> String {
+    let own = &row.draft.subject;
+    let subject = match &row.conversation {
+        Some(c) if own.is_empty() => c.subject.clone(),
+        _ if own.is_empty() => t(k::MAIL__NO_SUBJECT),
+        _ => own.clone(),
+    };
+    let key = match row.draft.key.mode {
+        ReplyMode::Compose => return subject,
+        ReplyMode::Reply => k::MAIL__DRAFT_REPLY,
+        ReplyMode::Forward => k::MAIL__DRAFT_FORWARD,
+        ReplyMode::Comment => k::MAIL__DRAFT_COMMENT,
+    };
+    tf(key, &[("subject", &subject)])
+}
+
 #[component]
 pub fn DraftsList(area: Area) -> impl IntoView {
     let app = use_app();
@@ -135,11 +166,7 @@ pub fn DraftsList(area: Area) -> impl IntoView {
         let me = app.user_id.get();
         async move {
             match me {
-                Some(me) => app
-                    .db()
-                    .drafts_of_user(&me)
-                    .await
-                    .map_err(crate::services::AppError::from),
+                Some(me) => queries::drafts(app, me).await,
                 None => Ok(Vec::new()),
             }
         }
@@ -151,14 +178,11 @@ pub fn DraftsList(area: Area) -> impl IntoView {
             Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NO_DRAFTS)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="sb-list__rows" aria-label=t(k::VIEWS__DRAFTS)>
-                    {list.into_iter().map(|d| {
-                        let subject = if d.subject.is_empty() { t(k::MAIL__NO_SUBJECT) } else { d.subject.clone() };
-                        let link = match &d.key.target {
-                            DraftTarget::Conversation(id) => Some(format!("{}/conversations/{id}", base_path(area))),
-                            DraftTarget::Contact(id) => Some(format!("/contacts/{id}")),
-                            DraftTarget::NewCompose(_) => None,
-                        };
-                        let what = tf(k::MAIL__DRAFT_NAMED, &[("subject", &subject)]);
+                    {list.into_iter().map(|row| {
+                        let title = draft_title(&row);
+                        let link = draft_link(&row, area);
+                        let what = tf(k::MAIL__DRAFT_NAMED, &[("subject", &title)]);
+                        let d = row.draft;
                         let discard = move || {
                             let d = d.clone();
                             async move { drafts::discard(app, &d.key).await.map(|_| d) }
@@ -166,8 +190,8 @@ pub fn DraftsList(area: Area) -> impl IntoView {
                         view! {
                             <li class="sb-row">
                                 {match link {
-                                    Some(href) => view! { <A href=href attr:class="sb-row__link"><span class="sb-row__subject">{subject}</span></A> }.into_any(),
-                                    None => view! { <span class="sb-row__link"><span class="sb-row__subject">{subject}</span></span> }.into_any(),
+                                    Some(href) => view! { <A href=href attr:class="sb-row__link"><span class="sb-row__subject">{title}</span></A> }.into_any(),
+                                    None => view! { <span class="sb-row__link"><span class="sb-row__subject">{title}</span></span> }.into_any(),
                                 }}
                                 <DiscardButton app what discard />
                             </li>
