@@ -1237,6 +1237,135 @@ proptest! {
 }
 
 // ------------------------------------------------------------------------------------------
+// Received text decodes as mail clients decode it (SPEC §9: charsets, encoded headers)
+// ------------------------------------------------------------------------------------------
+
+/// A received message from a fixed sender: `head` is header lines, each ending in CRLF.
+fn eml(head: &[u8], body: &[u8]) -> Vec<u8> {
+    [
+        b"From: customer@example.jp\r\n".as_slice(),
+        head,
+        b"\r\n",
+        body,
+    ]
+    .concat()
+}
+
+/// A single text/plain part declared as `charset` (`None`: no charset parameter).
+fn text_part(charset: Option<&str>, body: &[u8]) -> ParsedEmail {
+    let content_type = match charset {
+        Some(charset) => format!("Content-Type: text/plain; charset={charset}\r\n"),
+        None => "Content-Type: text/plain\r\n".to_owned(),
+    };
+    let head = format!("Subject: x\r\n{content_type}Content-Transfer-Encoding: 8bit\r\n");
+    parse_eml(&eml(head.as_bytes(), body)).unwrap_or_else(|e| panic!("{charset:?}: {e}"))
+}
+
+/// Text parts in the legacy charsets customers still send decode to their text: the CJK and
+/// other multi-byte ones through mail-parser's `full_encoding` (encoding_rs), the single-byte
+/// ones (KOI8-R, windows-125x) as they always did.
+#[test]
+fn text_parts_in_legacy_charsets_decode_to_their_text() {
+    let cases: [(&str, &[u8], &str); 13] = [
+        (
+            "ISO-2022-JP",
+            b"\x1b$BCmJ8$7$?7$$,$^$@FO$-$^$;$s!#\x1b(B",
+            "注文した靴がまだ届きません。",
+        ),
+        (
+            "Shift_JIS",
+            b"\x83T\x83C\x83Y\x8c\xf0\x8a\xb7\x82\xf0\x82\xa8\x8a\xe8\x82\xa2\x82\xc5\x82\xab\x82\xdc\x82\xb7\x82\xa9\x81B",
+            "サイズ交換をお願いできますか。",
+        ),
+        (
+            "EUC-JP",
+            b"\xca\xd6\xc9\xca\xa4\xce\xbc\xea\xc2\xb3\xa4\xad\xa4\xf2\xb6\xb5\xa4\xa8\xa4\xc6\xa4\xaf\xa4\xc0\xa4\xb5\xa4\xa4\xa1\xa3",
+            "返品の手続きを教えてください。",
+        ),
+        ("EUC-KR", b"\xc8\xaf\xba\xd2\xc0\xba \xbe\xf0\xc1\xa6 \xb5\xc7\xb3\xaa\xbf\xe4?", "환불은 언제 되나요?"),
+        (
+            "ks_c_5601-1987",
+            b"\xb9\xe8\xbc\xdb \xc1\xd6\xbc\xd2\xb8\xa6 \xb9\xd9\xb2\xd9\xb0\xed \xbd\xcd\xbe\xee\xbf\xe4.",
+            "배송 주소를 바꾸고 싶어요.",
+        ),
+        ("GB2312", b"\xb7\xa2\xc6\xb1\xc9\xcf\xb5\xc4\xb5\xd8\xd6\xb7\xd0\xb4\xb4\xed\xc1\xcb\xa1\xa3", "发票上的地址写错了。"),
+        ("GBK", b"\xc7\xeb\xbe\xa1\xbf\xec\xbb\xd8\xb8\xb4\xa3\xac\xd0\xbb\xd0\xbb\xa1\xa3", "请尽快回复，谢谢。"),
+        ("Big5", b"\xbd\xd0\xb0\xdd\xa5]\xbbq\xb1H\xa5X\xa4F\xb6\xdc\xa1H", "請問包裹寄出了嗎？"),
+        ("KOI8-R", b"\xe7\xc4\xc5 \xcd\xcf\xca \xda\xc1\xcb\xc1\xda?", "Где мой заказ?"),
+        (
+            "windows-1251",
+            b"\xd1\xef\xe0\xf1\xe8\xe1\xee \xe7\xe0 \xe1\xfb\xf1\xf2\xf0\xfb\xe9 \xee\xf2\xe2\xe5\xf2.",
+            "Спасибо за быстрый ответ.",
+        ),
+        ("windows-1253", b"\xc5\xf5\xf7\xe1\xf1\xe9\xf3\xf4\xfe \xf0\xef\xeb\xfd", "Ευχαριστώ πολύ"),
+        (
+            "windows-1250",
+            b"Dobr\xfd den, kde je m\xf9j bal\xedk?",
+            "Dobrý den, kde je můj balík?",
+        ),
+        ("windows-874", b"\xa2\xcd\xba\xa4\xd8\xb3\xc1\xd2\xa1\xa4\xc3\xd1\xba", "ขอบคุณมากครับ"),
+    ];
+    for (charset, body, text) in cases {
+        assert_eq!(text_part(Some(charset), body).text_body, text, "{charset}");
+    }
+}
+
+/// RFC 2047 encoded-words in those charsets, in display names and subjects.
+#[test]
+fn encoded_subjects_and_names_in_legacy_charsets_decode() {
+    let cases: [(&str, &[u8], &str, &str); 7] = [
+        (
+            "ISO-2022-JP, B",
+            b"From: =?ISO-2022-JP?B?GyRCOzNFRBsoQiAbJEIyVjtSGyhC?= <hanako@example.jp>\r\nSubject: =?ISO-2022-JP?B?GyRCNyQkTiU1JSQlOiRLJEQkJCRGGyhC?=\r\n",
+            "山田 花子",
+            "靴のサイズについて",
+        ),
+        (
+            "Shift_JIS, B",
+            b"From: =?Shift_JIS?B?jbKToSCMkg==?= <ken@example.jp>\r\nSubject: =?shift_jis?B?ldSVaYLJgsKCooLE?=\r\n",
+            "佐藤 健",
+            "返品について",
+        ),
+        (
+            "EUC-KR, Q",
+            b"From: =?EUC-KR?Q?=B1=E8=B9=CE=C1=F6?= <minji@example.kr>\r\nSubject: =?euc-kr?Q?=C1=D6=B9=AE_=C3=EB=BC=D2_=BF=E4=C3=BB?=\r\n",
+            "김민지",
+            "주문 취소 요청",
+        ),
+        (
+            "GB2312, B",
+            b"From: =?GB2312?B?zfXQocP3?= <xiaoming@example.cn>\r\nSubject: =?gb2312?B?t6LGsc7KzOI=?=\r\n",
+            "王小明",
+            "发票问题",
+        ),
+        (
+            "Big5, B",
+            b"From: =?Big5?B?s6+kaqTl?= <taiman@example.tw>\r\nSubject: =?big5?B?pV27caxkuN8=?=\r\n",
+            "陳大文",
+            "包裹查詢",
+        ),
+        (
+            "KOI8-R, Q",
+            b"From: =?KOI8-R?Q?=E9=D7=C1=CE_=F0=C5=D4=D2=CF=D7?= <ivan@example.ru>\r\nSubject: =?koi8-r?Q?=F7=CF=D0=D2=CF=D3_=D0=CF_=DA=C1=CB=C1=DA=D5?=\r\n",
+            "Иван Петров",
+            "Вопрос по заказу",
+        ),
+        (
+            // A long subject folded into two words, each starting and ending in ASCII.
+            "ISO-2022-JP in two words",
+            b"From: a@example.jp\r\nSubject: =?ISO-2022-JP?B?GyRCJUYlcyVIJE47WUNsJCwbKEI=?=\r\n =?ISO-2022-JP?B?GyRCQF4kbCRGJCQkXiQ3JD8bKEI=?=\r\n",
+            "",
+            "テントの支柱が折れていました",
+        ),
+    ];
+    for (case, head, name, subject) in cases {
+        let parsed = parse_eml(&[head, b"\r\nx".as_slice()].concat()).unwrap();
+        assert_eq!(parsed.from.name.as_deref().unwrap_or(""), name, "{case}");
+        assert_eq!(parsed.subject, subject, "{case}");
+    }
+}
+
+// ------------------------------------------------------------------------------------------
 // Import routes to the inbox whose ENABLED channel is a recipient (SPEC §2, §9)
 // ------------------------------------------------------------------------------------------
 
