@@ -1365,6 +1365,163 @@ fn encoded_subjects_and_names_in_legacy_charsets_decode() {
     }
 }
 
+/// 8-bit text with no charset is UTF-8 when it is valid UTF-8, else windows-1252 (what mail
+/// clients do, and WHATWG for Latin-1); never U+FFFD.
+#[test]
+fn undeclared_8bit_text_is_utf8_when_valid_else_windows_1252() {
+    let latin1 = b"Bonjour, la r\xe9servation co\xfbte 25 \x80, merci d\x92avance.";
+    let text = "Bonjour, la réservation coûte 25 €, merci d’avance.";
+    let cases: [(&str, Vec<u8>, &str); 7] = [
+        (
+            "Latin-1 text/plain",
+            eml(b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n", latin1),
+            text,
+        ),
+        (
+            "UTF-8 text/plain",
+            eml(b"Content-Type: text/plain\r\n", text.as_bytes()),
+            text,
+        ),
+        (
+            "no Content-Type at all",
+            eml(b"Subject: Gr\xfc\xdfe\r\n", b"Gr\xfc\xdfe aus M\xfcnchen"),
+            "Grüße aus München",
+        ),
+        (
+            "quoted-printable",
+            eml(
+                b"Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+                b"Caf=E9 cr=E8me =80 4",
+            ),
+            "Café crème € 4",
+        ),
+        (
+            "base64",
+            eml(
+                b"Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+                b"Q2Fm6SBjcuhtZSCAIDQ=",
+            ),
+            "Café crème € 4",
+        ),
+        (
+            "7-bit ISO-2022-JP without a label",
+            eml(b"Content-Type: text/plain\r\n", b"\x1b$BL@F|$^$G$KJV;v$r$/$@$5$$!#\x1b(B"),
+            "明日までに返事をください。",
+        ),
+        (
+            "a part of a multipart",
+            eml(
+                b"Content-Type: multipart/mixed; boundary=\"p\"\r\n",
+                b"--p\r\nContent-Type: text/plain\r\n\r\nNa\xefve question: o\xf9 est ma commande\xa0?\r\n--p--\r\n",
+            ),
+            "Naïve question: où est ma commande\u{a0}?",
+        ),
+    ];
+    for (case, raw, text) in cases {
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.text_body.trim_end(), text, "{case}");
+    }
+    let html = parse_eml(&eml(
+        b"Content-Type: text/html\r\n",
+        b"<p>Ol\xe1, obrigado pela aten\xe7\xe3o!</p>",
+    ))
+    .unwrap();
+    assert_eq!(
+        html.html_body.as_deref(),
+        Some("<p>Olá, obrigado pela atenção!</p>")
+    );
+    assert_eq!(html.text_body.trim_end(), "Olá, obrigado pela atenção!");
+}
+
+/// A charset that is misspelt, mislabelled, unknown or one mail-parser cannot decode still
+/// gives the text: best effort, nothing lost.
+#[test]
+fn declared_but_wrong_charsets_degrade_gracefully() {
+    let cases: [(&str, &[u8], &str); 18] = [
+        ("utf8", "Zürich".as_bytes(), "Zürich"),
+        ("UTF-8", b"Z\xfcrich", "Zürich"),
+        // Valid UTF-8 stays UTF-8; only the bytes that are not become windows-1252.
+        (
+            "utf-8",
+            b"Gr\xc3\xbc\xc3\x9fe \xe2\x80\x94 caf\xe9 \x93ok\x94",
+            "Grüße — café “ok”",
+        ),
+        ("latin1", b"\x80 10, d\xe9j\xe0", "€ 10, déjà"),
+        ("cp1252", b"\x93quoted\x94 \x85", "“quoted” …"),
+        ("windows1252", b"\x80 12", "€ 12"),
+        ("us-ascii", "naïve €".as_bytes(), "naïve €"),
+        ("us-ascii", b"na\xefve \x80", "naïve €"),
+        ("x-unknown", "Ωmega".as_bytes(), "Ωmega"),
+        ("x-unknown", b"\xa3 20", "£ 20"),
+        ("\"\"", b"\xa3 30", "£ 30"),
+        (
+            "cp932",
+            b"\x94\xad\x91\x97\x82\xcd\x82\xa2\x82\xc2\x82\xc5\x82\xb7\x82\xa9\x81H",
+            "発送はいつですか？",
+        ),
+        (
+            "iso-2022-jp-2",
+            b"\x1b$B@A5a=q$rAw$C$F$/$@$5$$!#\x1b(B",
+            "請求書を送ってください。",
+        ),
+        (
+            "ISO-2022-KR",
+            b"\x1b$)C\x0eH/:R@:\x0f \x0e>pA&\x0f \x0e5G3*?d\x0f?",
+            "환불은 언제 되나요?",
+        ),
+        (
+            "HZ-GB-2312",
+            b"~{7\"F1IO5D5XV7P44mAK!#~}",
+            "发票上的地址写错了。",
+        ),
+        // No decoder knows it: the ASCII in it stays readable.
+        (
+            "ISO-2022-CN",
+            b"Order 42: \x1b$)A\x0e:C\x0f.",
+            "Order 42: \u{1b}$)A\u{e}:C\u{f}.",
+        ),
+        // A byte order mark outranks the label.
+        ("windows-1252", b"\xef\xbb\xbfJ\xc3\xbcrgen", "Jürgen"),
+        ("utf-16", b"\xff\xfeH\x00\xe9\x00l\x00l\x00o\x00", "Héllo"),
+    ];
+    for (charset, body, text) in cases {
+        assert_eq!(text_part(Some(charset), body).text_body, text, "{charset}");
+    }
+    // An HTML part without a MIME charset: the one its <meta> names.
+    let html = parse_eml(&eml(
+        b"Content-Type: text/html\r\n",
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>\x8d\xdd\x8c\xc9\x82\xcd\x82\xa0\x82\xe8\x82\xdc\x82\xb7\x82\xa9\x81H</body></html>",
+    ))
+    .unwrap();
+    assert!(
+        html.html_body
+            .unwrap()
+            .contains("<body>在庫はありますか？</body>"),
+        "meta charset"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Undeclared or declared-UTF-8 text never turns a byte into U+FFFD: each is UTF-8 or
+    /// windows-1252 (less the five bytes windows-1252 leaves undefined, and ESC, which would
+    /// make ASCII read as ISO-2022-JP).
+    #[test]
+    fn undeclared_and_utf8_text_never_becomes_replacement_characters(
+        body in proptest::collection::vec(
+            any::<u8>().prop_filter("defined in windows-1252, not ESC", |b| {
+                ![0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x1b].contains(b)
+            }),
+            1..300,
+        ),
+        charset in prop::sample::select(vec![None, Some("utf-8"), Some("x-unknown")]),
+    ) {
+        let text = text_part(charset, &body).text_body;
+        prop_assert!(!text.contains('\u{fffd}'), "{:?} -> {:?}", body, text);
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // Import routes to the inbox whose ENABLED channel is a recipient (SPEC §2, §9)
 // ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 //! done before display, elsewhere.
 
 pub mod build;
+mod decode;
 pub mod jmap;
 pub mod parse;
 pub mod received;

@@ -1,0 +1,385 @@
+//! Text decoding of received mail (SPEC §9 "Received mail is real RFC 5322/MIME"): turning the
+//! bytes of the text parts a rep sees into text the way mail clients do, on top of
+//! mail-parser.
+//!
+//! Owns: charset labels (the aliases mail-parser lacks, and the labels that mean "undeclared"),
+//! the undeclared 8-bit rule (UTF-8 when the bytes are UTF-8, else windows-1252, as WHATWG
+//! does for Latin-1), ISO-2022-KR and HZ (which mail-parser's full decoding maps to a single
+//! U+FFFD).
+//! Must not: panic on any input, or drop text. Bytes no charset explains become windows-1252
+//! characters or U+FFFD, never nothing; a repair that would leave less text is not made.
+
+use mail_parser::decoders::charsets::{map::charset_decoder, DecoderFnc};
+use mail_parser::parsers::MessageStream;
+use mail_parser::{Encoding, Message, MessagePart, MimeHeaders, PartType};
+use std::borrow::Cow;
+
+/// How the bytes of a text are to be read, from its declared charset label.
+enum Charset {
+    /// No label, a label no one knows, or US-ASCII (which 8-bit bytes prove wrong).
+    Undeclared,
+    Utf8,
+    Iso2022Kr,
+    HzGb2312,
+    Known(DecoderFnc),
+}
+
+/// Decodes the bytes of a text part or an encoded-word declared as `label` (the raw
+/// `charset` parameter, `None` when there is none). Never fails: see the module rules.
+pub fn decode_text(bytes: &[u8], label: Option<&str>) -> String {
+    // A byte order mark outranks the label (WHATWG "decode").
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8_with_1252_bytes(rest);
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        if let Some(utf16) = charset_decoder(b"utf-16") {
+            return utf16(bytes);
+        }
+    }
+    match charset(label) {
+        Charset::Undeclared => undeclared(bytes),
+        Charset::Utf8 => utf8_with_1252_bytes(bytes),
+        Charset::Iso2022Kr => iso_2022_kr(bytes),
+        Charset::HzGb2312 => hz_gb_2312(bytes),
+        Charset::Known(decoder) => decoder(bytes),
+    }
+}
+
+fn charset(label: Option<&str>) -> Charset {
+    let Some(label) = label.map(clean_label).filter(|label| !label.is_empty()) else {
+        return Charset::Undeclared;
+    };
+    match label.as_str() {
+        "utf-8" | "utf8" | "x-utf-8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
+        | "x-unicode20utf8" => Charset::Utf8,
+        // mail-parser reads US-ASCII as windows-1252; mail labelled US-ASCII that has 8-bit
+        // bytes is usually UTF-8 from a client that never looked at what was typed.
+        "us-ascii" | "ascii" | "us" | "ansi-x3.4-1968" | "iso646-us" | "iso-ir-6" | "csascii"
+        | "cp367" | "ibm367" | "646" => Charset::Undeclared,
+        "iso-2022-kr" | "csiso2022kr" => Charset::Iso2022Kr,
+        "hz-gb-2312" | "hz" => Charset::HzGb2312,
+        // 7-bit encodings no decoder here knows (mail-parser maps them to a lone U+FFFD): the
+        // ASCII in them stays readable.
+        "iso-2022-cn" | "iso-2022-cn-ext" | "replacement" => Charset::Undeclared,
+        label => known_decoder(label).map_or(Charset::Undeclared, Charset::Known),
+    }
+}
+
+/// A label trimmed of whitespace, quotes and an RFC 2231 language (`utf-8*en`), lower-case,
+/// with `_` read as `-`.
+fn clean_label(label: &str) -> String {
+    let label = label.trim().trim_matches(['"', '\'']).trim();
+    let label = label.split('*').next().unwrap_or_default();
+    label.to_ascii_lowercase().replace('_', "-")
+}
+
+/// mail-parser's decoder for a label, also under the names real mail uses that its table
+/// lacks (Microsoft code page numbers, ISO-2022-JP's extensions, separators left out).
+fn known_decoder(label: &str) -> Option<DecoderFnc> {
+    let alias = match label {
+        "cp932" | "x-ms-cp932" | "windows-932" | "shift-jis-2004" | "sjis-open" => "shift_jis",
+        "cp949" | "uhc" | "x-windows-949" | "ks-c-5601" | "x-euc-kr" => "euc-kr",
+        "cp950" | "x-windows-950" | "big5hkscs" => "big5",
+        "euc-cn" | "x-euc-cn" | "cp-936" => "gbk",
+        "cp51932" | "euc-jp-ms" | "eucjp" => "euc-jp",
+        "iso-2022-jp-1" | "iso-2022-jp-2" | "iso-2022-jp-3" | "iso-2022-jp-2004"
+        | "csiso2022jp2" | "iso-2022-jp-ms" | "cp50220" | "cp50221" | "cp50222" => "iso-2022-jp",
+        "cp874" | "x-windows-874" => "windows-874",
+        label => label,
+    };
+    charset_decoder(alias.as_bytes()).or_else(|| {
+        // `windows1252`, `cp-1251`, `latin-1`, `koi8r`: the same names without separators.
+        let compact: String = label
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let spaced = compact
+            .strip_prefix("windows")
+            .map(|number| format!("windows-{number}"));
+        charset_decoder(compact.as_bytes())
+            .or_else(|| spaced.and_then(|label| charset_decoder(label.as_bytes())))
+    })
+}
+
+/// Text whose charset is not declared (or declared as something that cannot be it): what
+/// mail clients and browsers do. ISO-2022-JP is recognised by its escape sequences (7-bit, so
+/// it would otherwise pass as ASCII with the escapes shown), then UTF-8 when the bytes are
+/// valid UTF-8, else windows-1252.
+fn undeclared(bytes: &[u8]) -> String {
+    if bytes.is_ascii() && has_iso_2022_jp_escapes(bytes) {
+        if let Some(iso_2022_jp) = charset_decoder(b"iso-2022-jp") {
+            return iso_2022_jp(bytes);
+        }
+    }
+    utf8_or_1252(bytes)
+}
+
+fn utf8_or_1252(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => windows_1252(bytes),
+    }
+}
+
+/// Declared UTF-8 that is not all UTF-8: the valid sequences as UTF-8, each byte of an
+/// invalid one as windows-1252 (the usual cause: Latin-1 text pasted into a UTF-8 message),
+/// so no byte becomes U+FFFD.
+fn utf8_with_1252_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let invalid = error.error_len().unwrap_or(after.len()).min(after.len());
+                out.push_str(&windows_1252(&after[..invalid]));
+                rest = &after[invalid..];
+            }
+        }
+    }
+}
+
+fn windows_1252(bytes: &[u8]) -> String {
+    match charset_decoder(b"windows-1252") {
+        Some(decoder) => decoder(bytes),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn has_iso_2022_jp_escapes(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| {
+        matches!(
+            w,
+            b"\x1b$B" | b"\x1b$@" | b"\x1b(J" | b"\x1b(I" | b"\x1b$(" // JIS X 0213 / 0212
+        )
+    })
+}
+
+/// RFC 1557: ASCII, and after SO (until SI or the end of the line) KS X 1001 as 7-bit pairs,
+/// which are EUC-KR with the high bits cleared.
+fn iso_2022_kr(bytes: &[u8]) -> String {
+    let mut text = SevenBit::new(b"euc-kr");
+    let mut shifted = false;
+    let mut rest = bytes;
+    while let Some((&byte, after)) = rest.split_first() {
+        if let Some(after) = rest.strip_prefix(b"\x1b$)C") {
+            rest = after;
+            continue;
+        }
+        rest = after;
+        match byte {
+            0x0E => shifted = true,
+            0x0F => {
+                shifted = false;
+                text.flush();
+            }
+            0x21..=0x7E if shifted => text.push_shifted(byte),
+            _ => {
+                shifted &= byte != b'\n';
+                text.push_plain(byte);
+            }
+        }
+    }
+    text.finish()
+}
+
+/// RFC 1843: ASCII, and between `~{` and `~}` GB 2312 as 7-bit pairs (GBK with the high bits
+/// cleared); `~~` is a tilde and `~` before a line break continues the line.
+fn hz_gb_2312(bytes: &[u8]) -> String {
+    let mut text = SevenBit::new(b"gbk");
+    let mut shifted = false;
+    let mut rest = bytes;
+    while let Some((&byte, after)) = rest.split_first() {
+        rest = after;
+        let escape = (byte == b'~').then(|| after.first().copied()).flatten();
+        match (escape, shifted) {
+            (Some(b'{'), false) => shifted = true,
+            (Some(b'}'), true) => {
+                shifted = false;
+                text.flush();
+            }
+            (Some(b'~'), false) => text.push_plain(b'~'),
+            (Some(b'\n'), false) => {}
+            _ => {
+                if shifted && (0x21..=0x7E).contains(&byte) {
+                    text.push_shifted(byte);
+                } else {
+                    // A line break ends a GB run that was never closed.
+                    shifted &= byte != b'\n';
+                    text.push_plain(byte);
+                }
+                continue;
+            }
+        }
+        // The escape's second byte.
+        rest = after.get(1..).unwrap_or_default();
+    }
+    text.finish()
+}
+
+/// Text being decoded from a 7-bit double-byte encoding: shifted bytes are collected and
+/// decoded as `label` (the 8-bit form of the same character set) when the shift ends, the
+/// bytes between shifts as ASCII (stray 8-bit ones as windows-1252).
+struct SevenBit {
+    out: String,
+    plain: Vec<u8>,
+    shifted: Vec<u8>,
+    decoder: Option<DecoderFnc>,
+}
+
+impl SevenBit {
+    fn new(label: &[u8]) -> SevenBit {
+        SevenBit {
+            out: String::new(),
+            plain: Vec::new(),
+            shifted: Vec::new(),
+            decoder: charset_decoder(label),
+        }
+    }
+
+    fn push_shifted(&mut self, byte: u8) {
+        if !self.plain.is_empty() {
+            self.flush();
+        }
+        self.shifted.push(byte | 0x80);
+    }
+
+    fn push_plain(&mut self, byte: u8) {
+        if !self.shifted.is_empty() {
+            self.flush();
+        }
+        self.plain.push(byte);
+    }
+
+    fn flush(&mut self) {
+        if !self.plain.is_empty() {
+            self.out.push_str(&utf8_or_1252(&self.plain));
+            self.plain.clear();
+        }
+        if !self.shifted.is_empty() {
+            let text = match self.decoder {
+                Some(decoder) => decoder(&self.shifted),
+                None => utf8_or_1252(&self.shifted),
+            };
+            self.out.push_str(&text);
+            self.shifted.clear();
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.out
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Bodies
+// ------------------------------------------------------------------------------------------
+
+/// Re-reads the text and HTML parts a rep sees with the charset rules above (mail-parser reads
+/// an undeclared or unknown charset as lossy UTF-8, US-ASCII as windows-1252, and ISO-2022-KR
+/// or HZ as one U+FFFD).
+pub(super) fn repair_text_parts(message: &mut Message<'_>) {
+    let Message {
+        html_body,
+        text_body,
+        parts,
+        raw_message,
+        ..
+    } = message;
+    let raw: &[u8] = raw_message;
+    for (index, part) in parts.iter_mut().enumerate() {
+        let Ok(id) = u32::try_from(index) else { break };
+        let declared = part
+            .content_type()
+            .and_then(|ct| ct.attribute("charset"))
+            .map(str::to_owned);
+        // (is HTML, is empty) of a part mail-parser decoded as text.
+        let decoded = match &part.body {
+            PartType::Text(text) => Some((false, text.is_empty())),
+            PartType::Html(html) => Some((true, html.is_empty())),
+            _ => None,
+        };
+        if let Some((is_html, was_empty)) = decoded {
+            if !text_body.contains(&id) && !html_body.contains(&id) {
+                continue; // an attachment: its bytes are not shown as the message
+            }
+            let bytes = transfer_decoded(raw, part);
+            let label = declared
+                .filter(|label| !matches!(charset(Some(label)), Charset::Undeclared))
+                .or_else(|| is_html.then(|| html_meta_charset(&bytes)).flatten());
+            let text = decode_text(&bytes, label.as_deref());
+            if text.is_empty() && !was_empty {
+                continue;
+            }
+            part.body = if is_html {
+                PartType::Html(text.into())
+            } else {
+                PartType::Text(text.into())
+            };
+        }
+    }
+}
+
+/// A part's body after its Content-Transfer-Encoding, as mail-parser decoded it (the same
+/// decoders on the same bytes: `offset_body..offset_end` is what it read).
+fn transfer_decoded<'a>(raw: &'a [u8], part: &MessagePart<'_>) -> Cow<'a, [u8]> {
+    let body = raw
+        .get(part.offset_body as usize..part.offset_end as usize)
+        .unwrap_or_default();
+    let (end, decoded) = match part.encoding {
+        Encoding::None => return Cow::Borrowed(body),
+        Encoding::Base64 => MessageStream::new(body).decode_base64_mime(b""),
+        Encoding::QuotedPrintable => MessageStream::new(body).decode_quoted_printable_mime(b""),
+    };
+    if end == usize::MAX {
+        Cow::Borrowed(body)
+    } else {
+        decoded
+    }
+}
+
+/// The charset an HTML part names in a `<meta>` within its first 1024 bytes (WHATWG's
+/// prescan, simplified), for HTML parts whose MIME header names none.
+fn html_meta_charset(html: &[u8]) -> Option<String> {
+    let head = html.get(..1024).unwrap_or(html).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = find(&head[from..], b"<meta") {
+        let start = from + found;
+        let end = find(&head[start..], b">").map_or(head.len(), |end| start + end);
+        let tag = &head[start..end];
+        if let Some(at) = find(tag, b"charset") {
+            let value = tag[at + 7..].trim_ascii_start();
+            if let Some(value) = value.strip_prefix(b"=") {
+                let value = value.trim_ascii_start();
+                let value = value.strip_prefix(b"\"").unwrap_or(value);
+                let value = value.strip_prefix(b"'").unwrap_or(value);
+                let label: Vec<u8> = value
+                    .iter()
+                    .copied()
+                    .take_while(|b| {
+                        !matches!(b, b'"' | b'\'' | b';' | b'/') && !b.is_ascii_whitespace()
+                    })
+                    .collect();
+                let label = String::from_utf8_lossy(&label).into_owned();
+                // A meta tag readable as ASCII cannot be UTF-16 (WHATWG reads it as UTF-8).
+                if !label.is_empty() && !label.starts_with("utf-16") {
+                    return Some(label);
+                }
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
