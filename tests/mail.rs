@@ -1501,6 +1501,51 @@ fn declared_but_wrong_charsets_degrade_gracefully() {
     );
 }
 
+/// mail-parser files a multipart without a boundary (or whose boundary never occurs) as an
+/// attachment; a mail client shows its body as text, so the rep sees what was written.
+#[test]
+fn a_multipart_without_a_usable_boundary_shows_its_body_as_text() {
+    let cases: [(&str, Vec<u8>); 3] = [
+        (
+            "no boundary parameter",
+            eml(
+                b"Content-Type: multipart/mixed\r\n",
+                b"Hello, the tent pole snapped on the first night.\r\n",
+            ),
+        ),
+        (
+            "a boundary that never occurs",
+            eml(
+                b"Content-Type: multipart/alternative; boundary=\"gone\"\r\n",
+                b"Hello, the tent pole snapped on the first night.\r\n",
+            ),
+        ),
+        (
+            "a nested part without a boundary",
+            eml(
+                b"Content-Type: multipart/mixed; boundary=\"outer\"\r\n",
+                b"--outer\r\nContent-Type: multipart/alternative\r\n\r\nHello, the tent pole snapped on the first night.\r\n--outer--\r\n",
+            ),
+        ),
+    ];
+    for (case, raw) in cases {
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert!(
+            parsed.text_body.contains("the tent pole snapped"),
+            "{case}: {:?}",
+            parsed.text_body
+        );
+        assert_eq!(parsed.attachments, vec![], "{case}");
+    }
+    // Its charset parameter, when it has one, and the undeclared rule otherwise.
+    let latin1 = parse_eml(&eml(
+        b"Content-Type: multipart/mixed\r\n",
+        b"Le piquet est cass\xe9.",
+    ))
+    .unwrap();
+    assert_eq!(latin1.text_body, "Le piquet est cassé.");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -5,7 +5,8 @@
 //! Owns: charset labels (the aliases mail-parser lacks, and the labels that mean "undeclared"),
 //! the undeclared 8-bit rule (UTF-8 when the bytes are UTF-8, else windows-1252, as WHATWG
 //! does for Latin-1), ISO-2022-KR and HZ (which mail-parser's full decoding maps to a single
-//! U+FFFD).
+//! U+FFFD), and multipart parts without a usable boundary (shown as text, not lost as an
+//! attachment).
 //! Must not: panic on any input, or drop text. Bytes no charset explains become windows-1252
 //! characters or U+FFFD, never nothing; a repair that would leave less text is not made.
 
@@ -283,29 +284,46 @@ impl SevenBit {
 
 /// Re-reads the text and HTML parts a rep sees with the charset rules above (mail-parser reads
 /// an undeclared or unknown charset as lossy UTF-8, US-ASCII as windows-1252, and ISO-2022-KR
-/// or HZ as one U+FFFD).
+/// or HZ as one U+FFFD), and turns a multipart part whose boundary is missing or never found
+/// into a text part of the body: mail-parser files it as an attachment, so the rep would see
+/// an empty message. Mature clients (Thunderbird, Python's `email`) show such a body as text.
 pub(super) fn repair_text_parts(message: &mut Message<'_>) {
     let Message {
         html_body,
         text_body,
+        attachments,
         parts,
         raw_message,
-        ..
     } = message;
     let raw: &[u8] = raw_message;
     for (index, part) in parts.iter_mut().enumerate() {
         let Ok(id) = u32::try_from(index) else { break };
-        let declared = part
-            .content_type()
-            .and_then(|ct| ct.attribute("charset"))
-            .map(str::to_owned);
+        let (is_multipart, declared) = part.content_type().map_or((false, None), |ct| {
+            (
+                ct.ctype().eq_ignore_ascii_case("multipart"),
+                ct.attribute("charset").map(str::to_owned),
+            )
+        });
         // (is HTML, is empty) of a part mail-parser decoded as text.
         let decoded = match &part.body {
             PartType::Text(text) => Some((false, text.is_empty())),
             PartType::Html(html) => Some((true, html.is_empty())),
             _ => None,
         };
-        if let Some((is_html, was_empty)) = decoded {
+        let unparsed_multipart = is_multipart
+            && matches!(
+                part.body,
+                PartType::Text(_) | PartType::Binary(_) | PartType::InlineBinary(_)
+            );
+        if unparsed_multipart {
+            let text = decode_text(&transfer_decoded(raw, part), declared.as_deref());
+            part.body = PartType::Text(text.into());
+            attachments.retain(|&attachment| attachment != id);
+            if !text_body.contains(&id) {
+                text_body.push(id);
+                text_body.sort_unstable();
+            }
+        } else if let Some((is_html, was_empty)) = decoded {
             if !text_body.contains(&id) && !html_body.contains(&id) {
                 continue; // an attachment: its bytes are not shown as the message
             }
