@@ -1546,6 +1546,128 @@ fn a_multipart_without_a_usable_boundary_shows_its_body_as_text() {
     assert_eq!(latin1.text_body, "Le piquet est cassé.");
 }
 
+/// Raw 8-bit bytes in the Subject or a display name (no encoded-word) are read as the
+/// charset the message declares for its text, else UTF-8 when valid, else windows-1252.
+#[test]
+fn raw_8bit_subjects_and_names_are_read_as_the_message_charset() {
+    let cases: [(&str, &[u8], &str, &str); 6] = [
+        (
+            "Latin-1, no charset anywhere",
+            b"From: Fran\xe7ois Dupr\xe9 <francois@example.fr>\r\nSubject: R\xe9clamation: colis ab\xeem\xe9\r\n\r\nx",
+            "François Dupré",
+            "Réclamation: colis abîmé",
+        ),
+        (
+            "a quoted name with a comma",
+            b"From: \"Dupr\xe9, Fran\xe7ois\" <francois@example.fr>\r\nSubject: x\r\n\r\nx",
+            "Dupré, François",
+            "x",
+        ),
+        (
+            "the body's Shift_JIS",
+            b"From: \x97\xe9\x96\xd8 \x88\xea\x98Y <ichiro@example.jp>\r\nSubject: \x97\xcc\x8e\xfb\x8f\x91\x82\xcc\x8d\xc4\x94\xad\x8ds\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\r\nx",
+            "鈴木 一郎",
+            "領収書の再発行",
+        ),
+        (
+            "a text part's KOI8-R",
+            b"From: a@example.ru\r\nSubject: \xf7\xcf\xda\xd7\xd2\xc1\xd4 \xd4\xcf\xd7\xc1\xd2\xc1\r\nContent-Type: multipart/mixed; boundary=\"k\"\r\n\r\n--k\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\nx\r\n--k--\r\n",
+            "",
+            "Возврат товара",
+        ),
+        (
+            "raw UTF-8 (RFC 6532) stays UTF-8",
+            "From: Søren Ågård <soren@example.dk>\r\nSubject: Bestilling på vej?\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\nx".as_bytes(),
+            "Søren Ågård",
+            "Bestilling på vej?",
+        ),
+        (
+            "raw ISO-2022-JP, no encoded-word",
+            b"From: \x1b$B9b66\x1b(B \x1b$BH~:i\x1b(B <misaki@example.jp>\r\nSubject: \x1b$B;j5^!'CmJ8$NJQ99\x1b(B\r\n\r\nx",
+            "高橋 美咲",
+            "至急：注文の変更",
+        ),
+    ];
+    for (case, raw, name, subject) in cases {
+        let parsed = parse_eml(raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.from.name.as_deref().unwrap_or(""), name, "{case}");
+        assert_eq!(parsed.subject, subject, "{case}");
+    }
+}
+
+/// Encoded-words as real mailers write them: a character split between two words, a charset
+/// label that is wrong, misspelt or one mail-parser maps to a lone U+FFFD.
+#[test]
+fn encoded_words_survive_split_characters_and_wrong_labels() {
+    let cases: [(&str, &[u8], &str); 9] = [
+        (
+            "UTF-8 split inside ü",
+            b"=?UTF-8?B?TcM=?= =?UTF-8?B?vGxsZXI=?=",
+            "Müller",
+        ),
+        (
+            "Shift_JIS split inside a double-byte character",
+            b"=?Shift_JIS?Q?=95=D4=95?= =?Shift_JIS?Q?i?=",
+            "返品",
+        ),
+        (
+            "Latin-1 labelled UTF-8",
+            b"=?utf-8?Q?Caf=E9_cr=E8me?=",
+            "Café crème",
+        ),
+        (
+            "an unknown label, Latin-1",
+            b"=?x-unknown?Q?Caf=E9?=",
+            "Café",
+        ),
+        (
+            "an unknown label, UTF-8",
+            b"=?unknown-8bit?Q?Caf=C3=A9?=",
+            "Café",
+        ),
+        (
+            "US-ASCII holding UTF-8",
+            b"=?us-ascii?Q?Caf=C3=A9?=",
+            "Café",
+        ),
+        (
+            "a Microsoft code page name",
+            b"=?cp932?B?jKmQz4Lggug=?=",
+            "見積もり",
+        ),
+        (
+            "ISO-2022-KR",
+            b"=?ISO-2022-KR?B?GyQpQw5BVjkuDyAOSC5ATg8=?=",
+            "주문 확인",
+        ),
+        (
+            "HZ",
+            b"=?HZ-GB-2312?Q?=7E=7B6=295=25H7HO=7E=7D?=",
+            "订单确认",
+        ),
+    ];
+    for (case, subject, want) in cases {
+        let raw = [
+            b"From: a@example.com\r\nSubject: ".as_slice(),
+            subject,
+            b"\r\n\r\nx",
+        ]
+        .concat();
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.subject, want, "{case}");
+    }
+    // A decoded name is rewritten as a name: its comma does not split the address list.
+    let raw = b"From: a@example.com\r\nTo: =?x-unknown?Q?M=FCller=2C_J=FCrgen?= <j@example.de>, support@northwind.example\r\n\r\nx";
+    let parsed = parse_eml(raw).unwrap();
+    assert_eq!(
+        parsed.to,
+        vec![
+            mb(Some("Müller, Jürgen"), "j@example.de"),
+            mb(None, "support@northwind.example")
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

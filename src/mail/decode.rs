@@ -1,12 +1,12 @@
 //! Text decoding of received mail (SPEC §9 "Received mail is real RFC 5322/MIME"): turning the
-//! bytes of the text parts a rep sees into text the way mail clients do, on top of
-//! mail-parser.
+//! bytes of text parts and of the header fields the import reads into text the way mail
+//! clients do, on top of mail-parser.
 //!
 //! Owns: charset labels (the aliases mail-parser lacks, and the labels that mean "undeclared"),
 //! the undeclared 8-bit rule (UTF-8 when the bytes are UTF-8, else windows-1252, as WHATWG
 //! does for Latin-1), ISO-2022-KR and HZ (which mail-parser's full decoding maps to a single
-//! U+FFFD), and multipart parts without a usable boundary (shown as text, not lost as an
-//! attachment).
+//! U+FFFD), raw 8-bit and raw ISO-2022-JP header fields, encoded-words that split a character,
+//! and multipart parts without a usable boundary (shown as text, not lost as an attachment).
 //! Must not: panic on any input, or drop text. Bytes no charset explains become windows-1252
 //! characters or U+FFFD, never nothing; a repair that would leave less text is not made.
 
@@ -400,4 +400,284 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
         .windows(needle.len())
         .position(|window| window == needle)
+}
+
+// ------------------------------------------------------------------------------------------
+// Header fields
+// ------------------------------------------------------------------------------------------
+
+/// The header fields the import reads as text: the subject and the display names.
+const TEXT_FIELDS: &[&str] = &["subject", "from", "to", "cc"];
+
+/// The raw message with the header fields the import reads as text (Subject, From, To, Cc)
+/// rewritten where mail-parser would read them differently from a mail client; `None` when
+/// none needs it (the usual case, and then nothing is copied). In those fields:
+/// - raw 8-bit bytes that are not UTF-8 are read in the charset the message declares for its
+///   text (what Thunderbird does), else as windows-1252;
+/// - raw ISO-2022-JP (escape sequences where an encoded-word belongs) is decoded;
+/// - a run of adjacent encoded-words in one charset is decoded as one text with the rules
+///   above (so a character split between two words survives, and unknown or mislabelled
+///   charsets degrade as bodies do), and written back as one UTF-8 encoded-word, so commas
+///   and quotes in a decoded name keep meaning nothing to the address parser.
+///
+/// Only the header block changes, field by field; a rewritten field keeps its name and line
+/// ending, and one whose result would not be a well-formed field is left as it was.
+pub(super) fn normalise_headers(raw: &[u8]) -> Option<Vec<u8>> {
+    let mut declared: Option<Option<String>> = None;
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    let mut changed = false;
+    let mut fields = HeaderFields { raw, at: 0 };
+    while let Some((start, colon, value_end, end)) = fields.next_field() {
+        let name = raw[start..colon].trim_ascii();
+        if !TEXT_FIELDS
+            .iter()
+            .any(|field| name.eq_ignore_ascii_case(field.as_bytes()))
+        {
+            continue;
+        }
+        let value = &raw[colon + 1..value_end];
+        let Some(new_value) = normalise_value(value, &mut || {
+            declared
+                .get_or_insert_with(|| declared_charset(raw))
+                .clone()
+        }) else {
+            continue;
+        };
+        out.extend_from_slice(&raw[copied..=colon]);
+        out.extend_from_slice(new_value.as_bytes());
+        out.extend_from_slice(&raw[value_end..end]);
+        copied = end;
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    out.extend_from_slice(&raw[copied..]);
+    Some(out)
+}
+
+/// Walks the header block: each field as (start, colon, end of value, end with line ending).
+struct HeaderFields<'a> {
+    raw: &'a [u8],
+    at: usize,
+}
+
+impl HeaderFields<'_> {
+    fn next_field(&mut self) -> Option<(usize, usize, usize, usize)> {
+        loop {
+            let start = self.at;
+            let rest = self.raw.get(start..)?;
+            if rest.is_empty() || rest.starts_with(b"\n") || rest.starts_with(b"\r\n") {
+                return None; // end of the header block
+            }
+            // The field runs until a line break that is not followed by white space.
+            let mut end = start;
+            loop {
+                match find(&self.raw[end..], b"\n") {
+                    Some(at) => {
+                        end += at + 1;
+                        if !matches!(self.raw.get(end), Some(b' ' | b'\t')) {
+                            break;
+                        }
+                    }
+                    None => {
+                        end = self.raw.len();
+                        break;
+                    }
+                }
+            }
+            self.at = end;
+            let field = &self.raw[start..end];
+            let first_line = field.split(|&b| b == b'\n').next().unwrap_or_default();
+            let Some(colon) = first_line.iter().position(|&b| b == b':') else {
+                continue;
+            };
+            let line_ending = if field.ends_with(b"\r\n") {
+                2
+            } else {
+                usize::from(field.ends_with(b"\n"))
+            };
+            if colon + 1 > field.len() - line_ending {
+                continue;
+            }
+            return Some((start, start + colon, end - line_ending, end));
+        }
+    }
+}
+
+/// The charset the message declares for its text: the top-level `charset`, else the first
+/// text part's.
+fn declared_charset(raw: &[u8]) -> Option<String> {
+    let message = mail_parser::MessageParser::default().parse(raw)?;
+    let charset_of = |part: &MessagePart<'_>| {
+        part.content_type()
+            .and_then(|ct| ct.attribute("charset"))
+            .map(str::to_owned)
+    };
+    let root = message.parts.first().and_then(charset_of);
+    root.or_else(|| {
+        message
+            .parts
+            .iter()
+            .filter(|part| {
+                part.content_type()
+                    .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("text"))
+            })
+            .find_map(charset_of)
+    })
+}
+
+/// A field value as mail-parser should see it, or `None` when it reads it right already.
+fn normalise_value(value: &[u8], declared: &mut dyn FnMut() -> Option<String>) -> Option<String> {
+    if value.is_ascii() && !has_iso_2022_jp_escapes(value) && find(value, b"=?").is_none() {
+        return None;
+    }
+    let text: Cow<'_, str> = match std::str::from_utf8(value) {
+        Ok(text) if !(value.is_ascii() && has_iso_2022_jp_escapes(value)) => Cow::Borrowed(text),
+        Ok(_) => Cow::Owned(undeclared(value)),
+        // A 7-bit charset (ISO-2022-JP...) cannot be what raw 8-bit bytes are in.
+        Err(_) => Cow::Owned(decode_text(
+            value,
+            declared().filter(|label| !is_stateful(label)).as_deref(),
+        )),
+    };
+    let rewritten = rewrite_encoded_words(&text);
+    let changed = matches!(text, Cow::Owned(_)) || matches!(rewritten, Cow::Owned(_));
+    // A line break must stay a fold (followed by white space), and nothing may end the
+    // header block or the field early.
+    let well_formed = !rewritten.contains('\0')
+        && rewritten
+            .split('\n')
+            .skip(1)
+            .all(|line| line.starts_with([' ', '\t']));
+    (changed && well_formed).then(|| rewritten.into_owned())
+}
+
+/// An RFC 2047 encoded-word at the start of `bytes`, read as mail-parser reads it.
+struct EncodedWord<'a> {
+    charset: &'a str,
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+fn encoded_word(bytes: &[u8]) -> Option<EncodedWord<'_>> {
+    let rest = bytes.strip_prefix(b"=?")?;
+    let charset_len = rest.iter().position(|&b| b == b'?')?;
+    let label = &rest[..charset_len];
+    let charset = label.split(|&b| b == b'*').next().unwrap_or_default();
+    if charset.len() < 2 || !label.iter().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    let after_charset = &rest[charset_len + 1..];
+    let (&encoding, after_encoding) = after_charset.split_first()?;
+    let payload = after_encoding.strip_prefix(b"?")?;
+    let mut stream = MessageStream::new(payload);
+    let decoded = match encoding {
+        b'q' | b'Q' => stream.decode_quoted_printable_word(),
+        b'b' | b'B' => stream.decode_base64_word(),
+        _ => None,
+    }?;
+    Some(EncodedWord {
+        charset: std::str::from_utf8(charset).ok()?,
+        bytes: decoded,
+        len: 2 + charset_len + 3 + stream.offset(),
+    })
+}
+
+/// The text with each run of adjacent encoded-words in one charset replaced by one UTF-8
+/// encoded-word, where that reads differently from mail-parser's word-by-word decoding.
+fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"=?") {
+        let start = at + found;
+        let Some(first) = encoded_word(&bytes[start..]) else {
+            at = start + 2;
+            continue;
+        };
+        let label = first.charset;
+        let mut end = start + first.len;
+        let mut words = vec![first];
+        loop {
+            let gap = bytes[end..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                .count();
+            match encoded_word(&bytes[end + gap..]) {
+                Some(next) if clean_label(next.charset) == clean_label(label) => {
+                    end += gap + next.len;
+                    words.push(next);
+                }
+                _ => break,
+            }
+        }
+        at = end;
+        let ours = if is_stateful(label) {
+            // Each word of a stateful encoding starts and ends in ASCII; joined, ISO-2022-JP's
+            // back-to-back escape sequences would read as an error.
+            words
+                .iter()
+                .map(|word| decode_text(&word.bytes, Some(label)))
+                .collect::<String>()
+        } else {
+            let joined: Vec<u8> = words
+                .iter()
+                .flat_map(|word| word.bytes.iter().copied())
+                .collect();
+            decode_text(&joined, Some(label))
+        };
+        let theirs: String = words
+            .iter()
+            .map(|word| mail_parser_word(&word.bytes, label))
+            .collect();
+        if ours == theirs {
+            continue;
+        }
+        let mut word = String::from("=?UTF-8?B?");
+        push_base64(ours.as_bytes(), &mut word);
+        word.push_str("?=");
+        out.extend_from_slice(&bytes[copied..start]);
+        out.extend_from_slice(word.as_bytes());
+        copied = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    // Every cut is at ASCII (`=` or after `?=`), so this is UTF-8; if not, nothing changes.
+    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// What mail-parser makes of one encoded-word's bytes.
+fn mail_parser_word(bytes: &[u8], label: &str) -> String {
+    match charset_decoder(label.as_bytes()) {
+        Some(decoder) => decoder(bytes),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn is_stateful(label: &str) -> bool {
+    let label = clean_label(label);
+    label.contains("2022")
+        || label.starts_with("hz")
+        || label.contains("utf-7")
+        || label == "csutf7"
+}
+
+fn push_base64(bytes: &[u8], out: &mut String) {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let triple = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(triple >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
 }

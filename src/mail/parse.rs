@@ -111,8 +111,11 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     if header_block(bytes).contains(&0) {
         return Err(ParseError::Binary);
     }
+    // Subject and names with raw 8-bit, raw ISO-2022-JP or mislabelled encoded-words are
+    // rewritten first (`decode::normalise_headers`); mail-parser then reads the rest.
+    let normalised = super::decode::normalise_headers(bytes);
     let mut message = MessageParser::default()
-        .parse(bytes)
+        .parse(normalised.as_deref().unwrap_or(bytes))
         .ok_or(ParseError::NotAnEmail)?;
     let known_headers = message.headers().iter().any(|header| {
         MAIL_HEADERS
