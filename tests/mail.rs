@@ -1689,6 +1689,60 @@ proptest! {
     }
 }
 
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail");
+
+fn fixture(file: &str) -> ParsedEmail {
+    let raw = std::fs::read(format!("{FIXTURES}/{file}")).unwrap();
+    parse_eml(&raw).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn a_japanese_customers_iso_2022_jp_message_reads_as_written() {
+    let parsed = fixture("iso-2022-jp-customer.eml");
+    assert_eq!(parsed.from, mb(Some("田中 結衣"), "yui.tanaka@example.jp"));
+    assert_eq!(
+        parsed.subject,
+        "【注文番号 NW-20931】テントがまだ届いていません"
+    );
+    assert_eq!(
+        parsed.to,
+        vec![mb(Some("Northwind Support"), "support@northwind.example")]
+    );
+    for line in [
+        "サポートご担当者様",
+        "3月10日に注文したテント（注文番号 NW-20931）がまだ届いておりません。",
+        "到着日の目安を教えていただけると助かります。",
+        "田中 結衣",
+    ] {
+        assert!(parsed.text_body.contains(line), "{line}");
+    }
+    let html = parsed.html_body.unwrap();
+    assert!(html.contains("<p>ノースウィンド・アウトフィッターズ<br>サポートご担当者様</p>"));
+    assert!(parsed.attachments.is_empty());
+}
+
+#[test]
+fn an_undeclared_windows_1252_message_reads_as_written() {
+    let parsed = fixture("windows-1252-undeclared-8bit.eml");
+    assert_eq!(
+        parsed.from,
+        mb(Some("Mélanie Lefèvre"), "melanie.lefevre@example.fr")
+    );
+    assert_eq!(
+        parsed.subject,
+        "Sac de couchage reçu déchiré – remboursement ?"
+    );
+    for line in [
+        "J’ai reçu hier le sac de couchage « Glacier -10 » (commande NW-20877),",
+        "mais la fermeture éclair est déchirée sur toute la longueur.",
+        "les 89,90 € ou m’envoyer",
+        "Mélanie Lefèvre",
+    ] {
+        assert!(parsed.text_body.contains(line), "{line}");
+    }
+    assert!(!parsed.text_body.contains('\u{fffd}'));
+}
+
 // ------------------------------------------------------------------------------------------
 // Import routes to the inbox whose ENABLED channel is a recipient (SPEC §2, §9)
 // ------------------------------------------------------------------------------------------
