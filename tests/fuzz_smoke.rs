@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The fuzz smoke run of the test command (issue 8): the same invariants the cargo-fuzz
 //! targets in `fuzz/` assert (`fuzz/src/lib.rs`, included here by path), fed with seeded
-//! random bytes and with byte-level mutations of the real sample mail in `public/samples/`.
+//! random bytes and with byte-level mutations of the real sample mail in `public/samples/` and
+//! the charset fixtures in `tests/fixtures/mail/`.
 //!
 //! Coverage-guided fuzzing (`bash scripts/fuzz-smoke.sh`, or `cargo fuzz run <target>`) finds
 //! more, but needs cargo-fuzz and a separate ~8 min build; this runs in seconds inside
@@ -32,10 +33,15 @@ fn run(name: &str, strategy: impl Strategy<Value = Vec<u8>>, check: fn(&[u8])) {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
 }
 
+/// The shipped samples and the charset fixtures of the native tests.
 fn samples() -> Vec<Vec<u8>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/samples");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("public/samples")
+    let dirs = [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/public/samples"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail"),
+    ];
+    let mut files: Vec<_> = dirs
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect(dir))
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "eml"))

@@ -1237,6 +1237,513 @@ proptest! {
 }
 
 // ------------------------------------------------------------------------------------------
+// Received text decodes as mail clients decode it (SPEC §9: charsets, encoded headers)
+// ------------------------------------------------------------------------------------------
+
+/// A received message from a fixed sender: `head` is header lines, each ending in CRLF.
+fn eml(head: &[u8], body: &[u8]) -> Vec<u8> {
+    [
+        b"From: customer@example.jp\r\n".as_slice(),
+        head,
+        b"\r\n",
+        body,
+    ]
+    .concat()
+}
+
+/// A single text/plain part declared as `charset` (`None`: no charset parameter).
+fn text_part(charset: Option<&str>, body: &[u8]) -> ParsedEmail {
+    let content_type = match charset {
+        Some(charset) => format!("Content-Type: text/plain; charset={charset}\r\n"),
+        None => "Content-Type: text/plain\r\n".to_owned(),
+    };
+    let head = format!("Subject: x\r\n{content_type}Content-Transfer-Encoding: 8bit\r\n");
+    parse_eml(&eml(head.as_bytes(), body)).unwrap_or_else(|e| panic!("{charset:?}: {e}"))
+}
+
+/// Text parts in the legacy charsets customers still send decode to their text: the CJK and
+/// other multi-byte ones through mail-parser's `full_encoding` (encoding_rs), the single-byte
+/// ones (KOI8-R, windows-125x) as they always did.
+#[test]
+fn text_parts_in_legacy_charsets_decode_to_their_text() {
+    let cases: [(&str, &[u8], &str); 13] = [
+        (
+            "ISO-2022-JP",
+            b"\x1b$BCmJ8$7$?7$$,$^$@FO$-$^$;$s!#\x1b(B",
+            "注文した靴がまだ届きません。",
+        ),
+        (
+            "Shift_JIS",
+            b"\x83T\x83C\x83Y\x8c\xf0\x8a\xb7\x82\xf0\x82\xa8\x8a\xe8\x82\xa2\x82\xc5\x82\xab\x82\xdc\x82\xb7\x82\xa9\x81B",
+            "サイズ交換をお願いできますか。",
+        ),
+        (
+            "EUC-JP",
+            b"\xca\xd6\xc9\xca\xa4\xce\xbc\xea\xc2\xb3\xa4\xad\xa4\xf2\xb6\xb5\xa4\xa8\xa4\xc6\xa4\xaf\xa4\xc0\xa4\xb5\xa4\xa4\xa1\xa3",
+            "返品の手続きを教えてください。",
+        ),
+        ("EUC-KR", b"\xc8\xaf\xba\xd2\xc0\xba \xbe\xf0\xc1\xa6 \xb5\xc7\xb3\xaa\xbf\xe4?", "환불은 언제 되나요?"),
+        (
+            "ks_c_5601-1987",
+            b"\xb9\xe8\xbc\xdb \xc1\xd6\xbc\xd2\xb8\xa6 \xb9\xd9\xb2\xd9\xb0\xed \xbd\xcd\xbe\xee\xbf\xe4.",
+            "배송 주소를 바꾸고 싶어요.",
+        ),
+        ("GB2312", b"\xb7\xa2\xc6\xb1\xc9\xcf\xb5\xc4\xb5\xd8\xd6\xb7\xd0\xb4\xb4\xed\xc1\xcb\xa1\xa3", "发票上的地址写错了。"),
+        ("GBK", b"\xc7\xeb\xbe\xa1\xbf\xec\xbb\xd8\xb8\xb4\xa3\xac\xd0\xbb\xd0\xbb\xa1\xa3", "请尽快回复，谢谢。"),
+        ("Big5", b"\xbd\xd0\xb0\xdd\xa5]\xbbq\xb1H\xa5X\xa4F\xb6\xdc\xa1H", "請問包裹寄出了嗎？"),
+        ("KOI8-R", b"\xe7\xc4\xc5 \xcd\xcf\xca \xda\xc1\xcb\xc1\xda?", "Где мой заказ?"),
+        (
+            "windows-1251",
+            b"\xd1\xef\xe0\xf1\xe8\xe1\xee \xe7\xe0 \xe1\xfb\xf1\xf2\xf0\xfb\xe9 \xee\xf2\xe2\xe5\xf2.",
+            "Спасибо за быстрый ответ.",
+        ),
+        ("windows-1253", b"\xc5\xf5\xf7\xe1\xf1\xe9\xf3\xf4\xfe \xf0\xef\xeb\xfd", "Ευχαριστώ πολύ"),
+        (
+            "windows-1250",
+            b"Dobr\xfd den, kde je m\xf9j bal\xedk?",
+            "Dobrý den, kde je můj balík?",
+        ),
+        ("windows-874", b"\xa2\xcd\xba\xa4\xd8\xb3\xc1\xd2\xa1\xa4\xc3\xd1\xba", "ขอบคุณมากครับ"),
+    ];
+    for (charset, body, text) in cases {
+        assert_eq!(text_part(Some(charset), body).text_body, text, "{charset}");
+    }
+}
+
+/// RFC 2047 encoded-words in those charsets, in display names and subjects.
+#[test]
+fn encoded_subjects_and_names_in_legacy_charsets_decode() {
+    let cases: [(&str, &[u8], &str, &str); 7] = [
+        (
+            "ISO-2022-JP, B",
+            b"From: =?ISO-2022-JP?B?GyRCOzNFRBsoQiAbJEIyVjtSGyhC?= <hanako@example.jp>\r\nSubject: =?ISO-2022-JP?B?GyRCNyQkTiU1JSQlOiRLJEQkJCRGGyhC?=\r\n",
+            "山田 花子",
+            "靴のサイズについて",
+        ),
+        (
+            "Shift_JIS, B",
+            b"From: =?Shift_JIS?B?jbKToSCMkg==?= <ken@example.jp>\r\nSubject: =?shift_jis?B?ldSVaYLJgsKCooLE?=\r\n",
+            "佐藤 健",
+            "返品について",
+        ),
+        (
+            "EUC-KR, Q",
+            b"From: =?EUC-KR?Q?=B1=E8=B9=CE=C1=F6?= <minji@example.kr>\r\nSubject: =?euc-kr?Q?=C1=D6=B9=AE_=C3=EB=BC=D2_=BF=E4=C3=BB?=\r\n",
+            "김민지",
+            "주문 취소 요청",
+        ),
+        (
+            "GB2312, B",
+            b"From: =?GB2312?B?zfXQocP3?= <xiaoming@example.cn>\r\nSubject: =?gb2312?B?t6LGsc7KzOI=?=\r\n",
+            "王小明",
+            "发票问题",
+        ),
+        (
+            "Big5, B",
+            b"From: =?Big5?B?s6+kaqTl?= <taiman@example.tw>\r\nSubject: =?big5?B?pV27caxkuN8=?=\r\n",
+            "陳大文",
+            "包裹查詢",
+        ),
+        (
+            "KOI8-R, Q",
+            b"From: =?KOI8-R?Q?=E9=D7=C1=CE_=F0=C5=D4=D2=CF=D7?= <ivan@example.ru>\r\nSubject: =?koi8-r?Q?=F7=CF=D0=D2=CF=D3_=D0=CF_=DA=C1=CB=C1=DA=D5?=\r\n",
+            "Иван Петров",
+            "Вопрос по заказу",
+        ),
+        (
+            // A long subject folded into two words, each starting and ending in ASCII.
+            "ISO-2022-JP in two words",
+            b"From: a@example.jp\r\nSubject: =?ISO-2022-JP?B?GyRCJUYlcyVIJE47WUNsJCwbKEI=?=\r\n =?ISO-2022-JP?B?GyRCQF4kbCRGJCQkXiQ3JD8bKEI=?=\r\n",
+            "",
+            "テントの支柱が折れていました",
+        ),
+    ];
+    for (case, head, name, subject) in cases {
+        let parsed = parse_eml(&[head, b"\r\nx".as_slice()].concat()).unwrap();
+        assert_eq!(parsed.from.name.as_deref().unwrap_or(""), name, "{case}");
+        assert_eq!(parsed.subject, subject, "{case}");
+    }
+}
+
+/// 8-bit text with no charset is UTF-8 when it is valid UTF-8, else windows-1252 (what mail
+/// clients do, and WHATWG for Latin-1); never U+FFFD.
+#[test]
+fn undeclared_8bit_text_is_utf8_when_valid_else_windows_1252() {
+    let latin1 = b"Bonjour, la r\xe9servation co\xfbte 25 \x80, merci d\x92avance.";
+    let text = "Bonjour, la réservation coûte 25 €, merci d’avance.";
+    let cases: [(&str, Vec<u8>, &str); 7] = [
+        (
+            "Latin-1 text/plain",
+            eml(b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n", latin1),
+            text,
+        ),
+        (
+            "UTF-8 text/plain",
+            eml(b"Content-Type: text/plain\r\n", text.as_bytes()),
+            text,
+        ),
+        (
+            "no Content-Type at all",
+            eml(b"Subject: Gr\xfc\xdfe\r\n", b"Gr\xfc\xdfe aus M\xfcnchen"),
+            "Grüße aus München",
+        ),
+        (
+            "quoted-printable",
+            eml(
+                b"Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+                b"Caf=E9 cr=E8me =80 4",
+            ),
+            "Café crème € 4",
+        ),
+        (
+            "base64",
+            eml(
+                b"Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+                b"Q2Fm6SBjcuhtZSCAIDQ=",
+            ),
+            "Café crème € 4",
+        ),
+        (
+            "7-bit ISO-2022-JP without a label",
+            eml(b"Content-Type: text/plain\r\n", b"\x1b$BL@F|$^$G$KJV;v$r$/$@$5$$!#\x1b(B"),
+            "明日までに返事をください。",
+        ),
+        (
+            "a part of a multipart",
+            eml(
+                b"Content-Type: multipart/mixed; boundary=\"p\"\r\n",
+                b"--p\r\nContent-Type: text/plain\r\n\r\nNa\xefve question: o\xf9 est ma commande\xa0?\r\n--p--\r\n",
+            ),
+            "Naïve question: où est ma commande\u{a0}?",
+        ),
+    ];
+    for (case, raw, text) in cases {
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.text_body.trim_end(), text, "{case}");
+    }
+    let html = parse_eml(&eml(
+        b"Content-Type: text/html\r\n",
+        b"<p>Ol\xe1, obrigado pela aten\xe7\xe3o!</p>",
+    ))
+    .unwrap();
+    assert_eq!(
+        html.html_body.as_deref(),
+        Some("<p>Olá, obrigado pela atenção!</p>")
+    );
+    assert_eq!(html.text_body.trim_end(), "Olá, obrigado pela atenção!");
+}
+
+/// A charset that is misspelt, mislabelled, unknown or one mail-parser cannot decode still
+/// gives the text: best effort, nothing lost.
+#[test]
+fn declared_but_wrong_charsets_degrade_gracefully() {
+    let cases: [(&str, &[u8], &str); 18] = [
+        ("utf8", "Zürich".as_bytes(), "Zürich"),
+        ("UTF-8", b"Z\xfcrich", "Zürich"),
+        // Valid UTF-8 stays UTF-8; only the bytes that are not become windows-1252.
+        (
+            "utf-8",
+            b"Gr\xc3\xbc\xc3\x9fe \xe2\x80\x94 caf\xe9 \x93ok\x94",
+            "Grüße — café “ok”",
+        ),
+        ("latin1", b"\x80 10, d\xe9j\xe0", "€ 10, déjà"),
+        ("cp1252", b"\x93quoted\x94 \x85", "“quoted” …"),
+        ("windows1252", b"\x80 12", "€ 12"),
+        ("us-ascii", "naïve €".as_bytes(), "naïve €"),
+        ("us-ascii", b"na\xefve \x80", "naïve €"),
+        ("x-unknown", "Ωmega".as_bytes(), "Ωmega"),
+        ("x-unknown", b"\xa3 20", "£ 20"),
+        ("\"\"", b"\xa3 30", "£ 30"),
+        (
+            "cp932",
+            b"\x94\xad\x91\x97\x82\xcd\x82\xa2\x82\xc2\x82\xc5\x82\xb7\x82\xa9\x81H",
+            "発送はいつですか？",
+        ),
+        (
+            "iso-2022-jp-2",
+            b"\x1b$B@A5a=q$rAw$C$F$/$@$5$$!#\x1b(B",
+            "請求書を送ってください。",
+        ),
+        (
+            "ISO-2022-KR",
+            b"\x1b$)C\x0eH/:R@:\x0f \x0e>pA&\x0f \x0e5G3*?d\x0f?",
+            "환불은 언제 되나요?",
+        ),
+        (
+            "HZ-GB-2312",
+            b"~{7\"F1IO5D5XV7P44mAK!#~}",
+            "发票上的地址写错了。",
+        ),
+        // No decoder knows it: the ASCII in it stays readable.
+        (
+            "ISO-2022-CN",
+            b"Order 42: \x1b$)A\x0e:C\x0f.",
+            "Order 42: \u{1b}$)A\u{e}:C\u{f}.",
+        ),
+        // A byte order mark outranks the label.
+        ("windows-1252", b"\xef\xbb\xbfJ\xc3\xbcrgen", "Jürgen"),
+        ("utf-16", b"\xff\xfeH\x00\xe9\x00l\x00l\x00o\x00", "Héllo"),
+    ];
+    for (charset, body, text) in cases {
+        assert_eq!(text_part(Some(charset), body).text_body, text, "{charset}");
+    }
+    // An HTML part without a MIME charset: the one its <meta> names.
+    let html = parse_eml(&eml(
+        b"Content-Type: text/html\r\n",
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>\x8d\xdd\x8c\xc9\x82\xcd\x82\xa0\x82\xe8\x82\xdc\x82\xb7\x82\xa9\x81H</body></html>",
+    ))
+    .unwrap();
+    assert!(
+        html.html_body
+            .unwrap()
+            .contains("<body>在庫はありますか？</body>"),
+        "meta charset"
+    );
+}
+
+/// mail-parser files a multipart without a boundary (or whose boundary never occurs) as an
+/// attachment; a mail client shows its body as text, so the rep sees what was written.
+#[test]
+fn a_multipart_without_a_usable_boundary_shows_its_body_as_text() {
+    let cases: [(&str, Vec<u8>); 3] = [
+        (
+            "no boundary parameter",
+            eml(
+                b"Content-Type: multipart/mixed\r\n",
+                b"Hello, the tent pole snapped on the first night.\r\n",
+            ),
+        ),
+        (
+            "a boundary that never occurs",
+            eml(
+                b"Content-Type: multipart/alternative; boundary=\"gone\"\r\n",
+                b"Hello, the tent pole snapped on the first night.\r\n",
+            ),
+        ),
+        (
+            "a nested part without a boundary",
+            eml(
+                b"Content-Type: multipart/mixed; boundary=\"outer\"\r\n",
+                b"--outer\r\nContent-Type: multipart/alternative\r\n\r\nHello, the tent pole snapped on the first night.\r\n--outer--\r\n",
+            ),
+        ),
+    ];
+    for (case, raw) in cases {
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert!(
+            parsed.text_body.contains("the tent pole snapped"),
+            "{case}: {:?}",
+            parsed.text_body
+        );
+        assert_eq!(parsed.attachments, vec![], "{case}");
+    }
+    // Its charset parameter, when it has one, and the undeclared rule otherwise.
+    let latin1 = parse_eml(&eml(
+        b"Content-Type: multipart/mixed\r\n",
+        b"Le piquet est cass\xe9.",
+    ))
+    .unwrap();
+    assert_eq!(latin1.text_body, "Le piquet est cassé.");
+}
+
+/// Raw 8-bit bytes in the Subject or a display name (no encoded-word) are read as the
+/// charset the message declares for its text, else UTF-8 when valid, else windows-1252.
+#[test]
+fn raw_8bit_subjects_and_names_are_read_as_the_message_charset() {
+    let cases: [(&str, &[u8], &str, &str); 6] = [
+        (
+            "Latin-1, no charset anywhere",
+            b"From: Fran\xe7ois Dupr\xe9 <francois@example.fr>\r\nSubject: R\xe9clamation: colis ab\xeem\xe9\r\n\r\nx",
+            "François Dupré",
+            "Réclamation: colis abîmé",
+        ),
+        (
+            "a quoted name with a comma",
+            b"From: \"Dupr\xe9, Fran\xe7ois\" <francois@example.fr>\r\nSubject: x\r\n\r\nx",
+            "Dupré, François",
+            "x",
+        ),
+        (
+            "the body's Shift_JIS",
+            b"From: \x97\xe9\x96\xd8 \x88\xea\x98Y <ichiro@example.jp>\r\nSubject: \x97\xcc\x8e\xfb\x8f\x91\x82\xcc\x8d\xc4\x94\xad\x8ds\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\r\nx",
+            "鈴木 一郎",
+            "領収書の再発行",
+        ),
+        (
+            "a text part's KOI8-R",
+            b"From: a@example.ru\r\nSubject: \xf7\xcf\xda\xd7\xd2\xc1\xd4 \xd4\xcf\xd7\xc1\xd2\xc1\r\nContent-Type: multipart/mixed; boundary=\"k\"\r\n\r\n--k\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\nx\r\n--k--\r\n",
+            "",
+            "Возврат товара",
+        ),
+        (
+            "raw UTF-8 (RFC 6532) stays UTF-8",
+            "From: Søren Ågård <soren@example.dk>\r\nSubject: Bestilling på vej?\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\nx".as_bytes(),
+            "Søren Ågård",
+            "Bestilling på vej?",
+        ),
+        (
+            "raw ISO-2022-JP, no encoded-word",
+            b"From: \x1b$B9b66\x1b(B \x1b$BH~:i\x1b(B <misaki@example.jp>\r\nSubject: \x1b$B;j5^!'CmJ8$NJQ99\x1b(B\r\n\r\nx",
+            "高橋 美咲",
+            "至急：注文の変更",
+        ),
+    ];
+    for (case, raw, name, subject) in cases {
+        let parsed = parse_eml(raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.from.name.as_deref().unwrap_or(""), name, "{case}");
+        assert_eq!(parsed.subject, subject, "{case}");
+    }
+}
+
+/// Encoded-words as real mailers write them: a character split between two words, a charset
+/// label that is wrong, misspelt or one mail-parser maps to a lone U+FFFD.
+#[test]
+fn encoded_words_survive_split_characters_and_wrong_labels() {
+    let cases: [(&str, &[u8], &str); 9] = [
+        (
+            "UTF-8 split inside ü",
+            b"=?UTF-8?B?TcM=?= =?UTF-8?B?vGxsZXI=?=",
+            "Müller",
+        ),
+        (
+            "Shift_JIS split inside a double-byte character",
+            b"=?Shift_JIS?Q?=95=D4=95?= =?Shift_JIS?Q?i?=",
+            "返品",
+        ),
+        (
+            "Latin-1 labelled UTF-8",
+            b"=?utf-8?Q?Caf=E9_cr=E8me?=",
+            "Café crème",
+        ),
+        (
+            "an unknown label, Latin-1",
+            b"=?x-unknown?Q?Caf=E9?=",
+            "Café",
+        ),
+        (
+            "an unknown label, UTF-8",
+            b"=?unknown-8bit?Q?Caf=C3=A9?=",
+            "Café",
+        ),
+        (
+            "US-ASCII holding UTF-8",
+            b"=?us-ascii?Q?Caf=C3=A9?=",
+            "Café",
+        ),
+        (
+            "a Microsoft code page name",
+            b"=?cp932?B?jKmQz4Lggug=?=",
+            "見積もり",
+        ),
+        (
+            "ISO-2022-KR",
+            b"=?ISO-2022-KR?B?GyQpQw5BVjkuDyAOSC5ATg8=?=",
+            "주문 확인",
+        ),
+        (
+            "HZ",
+            b"=?HZ-GB-2312?Q?=7E=7B6=295=25H7HO=7E=7D?=",
+            "订单确认",
+        ),
+    ];
+    for (case, subject, want) in cases {
+        let raw = [
+            b"From: a@example.com\r\nSubject: ".as_slice(),
+            subject,
+            b"\r\n\r\nx",
+        ]
+        .concat();
+        let parsed = parse_eml(&raw).unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(parsed.subject, want, "{case}");
+    }
+    // A decoded name is rewritten as a name: its comma does not split the address list.
+    let raw = b"From: a@example.com\r\nTo: =?x-unknown?Q?M=FCller=2C_J=FCrgen?= <j@example.de>, support@northwind.example\r\n\r\nx";
+    let parsed = parse_eml(raw).unwrap();
+    assert_eq!(
+        parsed.to,
+        vec![
+            mb(Some("Müller, Jürgen"), "j@example.de"),
+            mb(None, "support@northwind.example")
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Undeclared or declared-UTF-8 text never turns a byte into U+FFFD: each is UTF-8 or
+    /// windows-1252 (less the five bytes windows-1252 leaves undefined, and ESC, which would
+    /// make ASCII read as ISO-2022-JP).
+    #[test]
+    fn undeclared_and_utf8_text_never_becomes_replacement_characters(
+        body in proptest::collection::vec(
+            any::<u8>().prop_filter("defined in windows-1252, not ESC", |b| {
+                ![0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x1b].contains(b)
+            }),
+            1..300,
+        ),
+        charset in prop::sample::select(vec![None, Some("utf-8"), Some("x-unknown")]),
+    ) {
+        let text = text_part(charset, &body).text_body;
+        prop_assert!(!text.contains('\u{fffd}'), "{:?} -> {:?}", body, text);
+    }
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail");
+
+fn fixture(file: &str) -> ParsedEmail {
+    let raw = std::fs::read(format!("{FIXTURES}/{file}")).unwrap();
+    parse_eml(&raw).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn a_japanese_customers_iso_2022_jp_message_reads_as_written() {
+    let parsed = fixture("iso-2022-jp-customer.eml");
+    assert_eq!(parsed.from, mb(Some("田中 結衣"), "yui.tanaka@example.jp"));
+    assert_eq!(
+        parsed.subject,
+        "【注文番号 NW-20931】テントがまだ届いていません"
+    );
+    assert_eq!(
+        parsed.to,
+        vec![mb(Some("Northwind Support"), "support@northwind.example")]
+    );
+    for line in [
+        "サポートご担当者様",
+        "3月10日に注文したテント（注文番号 NW-20931）がまだ届いておりません。",
+        "到着日の目安を教えていただけると助かります。",
+        "田中 結衣",
+    ] {
+        assert!(parsed.text_body.contains(line), "{line}");
+    }
+    let html = parsed.html_body.unwrap();
+    assert!(html.contains("<p>ノースウィンド・アウトフィッターズ<br>サポートご担当者様</p>"));
+    assert!(parsed.attachments.is_empty());
+}
+
+#[test]
+fn an_undeclared_windows_1252_message_reads_as_written() {
+    let parsed = fixture("windows-1252-undeclared-8bit.eml");
+    assert_eq!(
+        parsed.from,
+        mb(Some("Mélanie Lefèvre"), "melanie.lefevre@example.fr")
+    );
+    assert_eq!(
+        parsed.subject,
+        "Sac de couchage reçu déchiré – remboursement ?"
+    );
+    for line in [
+        "J’ai reçu hier le sac de couchage « Glacier -10 » (commande NW-20877),",
+        "mais la fermeture éclair est déchirée sur toute la longueur.",
+        "les 89,90 € ou m’envoyer",
+        "Mélanie Lefèvre",
+    ] {
+        assert!(parsed.text_body.contains(line), "{line}");
+    }
+    assert!(!parsed.text_body.contains('\u{fffd}'));
+}
+
+// ------------------------------------------------------------------------------------------
 // Import routes to the inbox whose ENABLED channel is a recipient (SPEC §2, §9)
 // ------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 //! done before display, elsewhere.
 
 pub mod build;
+mod decode;
 pub mod inline;
 pub mod jmap;
 pub mod parse;

@@ -1,8 +1,9 @@
 //! Parsing of received mail (SPEC §9 "Import email"): one raw RFC 5322 / MIME message in, a
 //! [`ParsedEmail`] out, or a [`ParseError`] a support rep can read next to the file name.
 //!
-//! Owns: header decoding (RFC 2047 names and subjects, charsets), picking the text and HTML
-//! bodies, listing attachments, turning dates into Unix millis and ids into bare ids.
+//! Owns: header decoding (RFC 2047 names and subjects; charsets are `decode`'s), picking the
+//! text and HTML bodies, listing attachments, turning dates into Unix millis and ids into
+//! bare ids.
 //! Must not: route, thread, create contacts or sanitise HTML (the HTML is returned raw and is
 //! never trusted), read the clock, or panic on any input.
 
@@ -112,8 +113,11 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     if header_block(bytes).contains(&0) {
         return Err(ParseError::Binary);
     }
-    let message = MessageParser::default()
-        .parse(bytes)
+    // Subject and names with raw 8-bit, raw ISO-2022-JP or mislabelled encoded-words are
+    // rewritten first (`decode::normalise_headers`); mail-parser then reads the rest.
+    let normalised = super::decode::normalise_headers(bytes);
+    let mut message = MessageParser::default()
+        .parse(normalised.as_deref().unwrap_or(bytes))
         .ok_or(ParseError::NotAnEmail)?;
     let known_headers = message.headers().iter().any(|header| {
         MAIL_HEADERS
@@ -123,6 +127,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     if !known_headers {
         return Err(ParseError::NotAnEmail);
     }
+    super::decode::repair_text_parts(&mut message);
 
     let from = parse_from(message.from(), message.header_raw("From"))?;
     let mut ignored_addresses = Vec::new();
