@@ -930,6 +930,21 @@ const EXPECTED: &[Expect] = &[
         has_html: false,
         attachments: &[],
     },
+    Expect {
+        file: "10-outlook-inline-image.eml",
+        from: ("Sanne de Vries", "sanne.devries@fjell-tours.example"),
+        subject: "Stove valve leaks at the fuel line (photo inline)",
+        message_id:
+            "AM9PR07MB7123A4B1C2D3E4F5A6B7C8D9E0F1A@AM9PR07MB7123.eurprd07.prod.outlook.example",
+        in_reply_to: None,
+        references: &[],
+        text_contains: &["The valve of the stove from order NW-10977 leaks"],
+        has_html: true,
+        attachments: &[
+            ("image001.png", "image/png", 99),
+            ("packing-slip-NW-10977.txt", "text/plain", 74),
+        ],
+    },
 ];
 
 #[test]
