@@ -9,7 +9,7 @@
 //! Must not: build or change messages (what leaves is the Outbox item's exact bytes), decide
 //! routing or threading (`services::import` and the domain do), or render anything.
 
-use super::import::import_files;
+use super::import::{import_files, parse_all};
 use super::session::now_millis;
 use super::{ctx::ToastKind, AppCtx, AppError};
 use crate::domain::access::{can, Action, Resource};
@@ -22,7 +22,6 @@ use crate::domain::{MessageId, OutboxItem, OutboxStatus};
 use crate::i18n::errors::Translated;
 use crate::i18n::{k, web::tf};
 use crate::mail::jmap::{self, JmapError, Mailboxes, Session, SubmitOutcome};
-use crate::mail::parse_eml;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -586,7 +585,10 @@ async fn deliver_outbox(
         if item.status != OutboxStatus::Queued {
             continue;
         }
-        let parsed = parse_eml(item.raw.as_bytes()).ok();
+        let parsed = parse_all(vec![item.raw.as_bytes().to_vec()])
+            .await
+            .pop()
+            .and_then(Result::ok);
         let checked = check_submission(&SubmitCheck {
             item: &item,
             header_from: parsed.as_ref().map(|p| &p.from),
