@@ -12,7 +12,6 @@
 use super::rich_editor_input::{self as input, ask, exec, insert_image, is_image};
 use crate::domain::body_html::{restore_remote_images, safe_href};
 use crate::i18n::{k, web::t, Key};
-use crate::services::{ctx::ToastKind, use_app};
 use crate::ui::sandbox::editable_html;
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
@@ -45,7 +44,6 @@ pub fn RichEditor(
     #[prop(optional, into)]
     source_label: Option<String>,
 ) -> impl IntoView {
-    let app = use_app();
     let html_mode = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     let editor = NodeRef::<Div>::new();
@@ -65,14 +63,18 @@ pub fn RichEditor(
             html.set(restore_remote_images(&el.inner_html()));
         }
     };
+    // A refused link or image address is said under the toolbar, next to where it was asked
+    // for (SPEC §8), until the next answer.
+    let refused = RwSignal::new(None::<String>);
     let prompt_for = move |prompt: Key, invalid: Key, valid: fn(&str) -> bool, run: fn(&str)| {
         match ask(prompt) {
             Some(answer) if valid(&answer) => {
+                refused.set(None);
                 run(&answer);
                 sync();
             }
-            Some(_) => app.toast(ToastKind::Error, t(invalid)),
-            None => {}
+            Some(_) => refused.set(Some(t(invalid))),
+            None => refused.set(None),
         }
     };
     let insert = move |token: &'static str| {
@@ -192,6 +194,7 @@ pub fn RichEditor(
                     </ul>
                 </div>
             </div>
+            {move || refused.get().map(|text| view! { <p class="sb-field__error" role="alert">{text}</p> })}
             <Show when=move || html_mode.get() fallback=region>
                 <textarea
                     node_ref=source
