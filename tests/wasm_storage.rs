@@ -11,6 +11,7 @@ use switchboard::domain::*;
 use switchboard::storage::notify::Change;
 use switchboard::storage::schema::ALL_STORES;
 use switchboard::storage::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -243,7 +244,7 @@ fn ids(conversations: &[Conversation]) -> Vec<String> {
 async fn opening_an_empty_database_migrates_from_nothing_to_the_current_schema_with_every_store() {
     let (db, name) = fresh("empty").await;
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(db.version(), 3);
+    assert_eq!(db.version(), 4);
     let mut stores = db.store_names();
     stores.sort();
     let mut expected: Vec<String> = ALL_STORES.iter().map(|s| s.to_string()).collect();
@@ -271,14 +272,14 @@ async fn an_unknown_migration_step_fails_the_open_and_keeps_the_stored_schema() 
     db.set_meta("kept", &true).await.unwrap();
     db.close();
 
-    let upgraded = Db::open_with_version(&name, 4).await;
+    let upgraded = Db::open_with_version(&name, 5).await;
     assert!(
-        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 3 to 4")),
+        matches!(upgraded, Err(StorageError::Unavailable(ref d)) if d.contains("version 4 to 5")),
         "{upgraded:?}"
     );
 
-    let db = Db::open(&name).await.expect("v3 still opens");
-    assert_eq!(db.version(), 3);
+    let db = Db::open(&name).await.expect("v4 still opens");
+    assert_eq!(db.version(), 4);
     assert_eq!(db.get_meta::<bool>("kept").await.unwrap(), Some(true));
     drop_db(db, &name).await;
 }
@@ -821,6 +822,13 @@ fn text_of(record: &wasm_bindgen::JsValue, field: &str) -> Option<String> {
         .as_string()
 }
 
+/// The text array field `field` of a raw stored object (a multi-entry index's keys).
+fn texts_of(record: &wasm_bindgen::JsValue, field: &str) -> Option<Vec<String>> {
+    let value = js_sys::Reflect::get(record, &field.into()).ok()?;
+    let array = value.dyn_ref::<js_sys::Array>()?;
+    array.iter().map(|v| v.as_string()).collect()
+}
+
 /// The object stored under `key` in `store` of database `name`, as it is (computed fields
 /// included), read with a version-less open.
 async fn raw_record(name: &str, store: &str, key: &str) -> wasm_bindgen::JsValue {
@@ -1038,8 +1046,8 @@ async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_se
         ana,
     } = v1_database(&name).await;
 
-    let db = Db::open(&name).await.expect("v1 migrates to v3");
-    assert_eq!(db.version(), 3);
+    let db = Db::open(&name).await.expect("v1 migrates to v4");
+    assert_eq!(db.version(), 4);
     assert!(db.store_names().contains(&"message_terms".to_string()));
     // Nothing lost.
     assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), Some(tent));
@@ -1083,6 +1091,12 @@ async fn migrating_v1_to_v2_keeps_every_record_and_indexes_it_for_filters_and_se
         searched(db.conversations_with_token("ana").await.unwrap()),
         ["conv-1", "conv-2"]
     );
+    // And the message's timeline addresses (v4): its sender.
+    let raw = raw_record(&name, "messages", "m-1").await;
+    assert_eq!(
+        texts_of(&raw, "_tl"),
+        Some(vec!["ana@customer.example".into()])
+    );
     drop_db(db, &name).await;
 }
 
@@ -1124,8 +1138,8 @@ async fn an_upgrade_with_stored_records_is_aborted_until_its_migrations_are_load
     assert!(!stores.contains(&"message_terms".to_string()), "{stores:?}");
 
     // `open` then loads them and runs the whole upgrade: the message's terms are searchable.
-    let db = Db::open(&name).await.expect("v1 migrates to v3");
-    assert_eq!(db.version(), 3);
+    let db = Db::open(&name).await.expect("v1 migrates to v4");
+    assert_eq!(db.version(), 4);
     assert_eq!(db.messages_of(&"conv-2".into()).await.unwrap(), vec![note]);
     assert_eq!(
         searched(db.conversations_with_token("70023").await.unwrap()),
@@ -1154,7 +1168,7 @@ async fn another_tab_finishing_the_upgrade_before_the_retry_leaves_one_correct_v
         .close();
     // The retry (here: the whole open again) finds it current and runs no step twice.
     let db = Db::open(&name).await.expect("opens the upgraded database");
-    assert_eq!(db.version(), 3);
+    assert_eq!(db.version(), 4);
     assert_eq!(
         searched(db.conversations_with_token("70023").await.unwrap()),
         ["conv-2"]
@@ -1227,8 +1241,8 @@ async fn migrating_v2_to_v3_adds_each_contacts_name_and_address_to_its_conversat
     assert!(searched(v2.conversations_with_token("radulescu").await.unwrap()).is_empty());
     v2.close();
 
-    let db = Db::open(&name).await.expect("v2 migrates to v3");
-    assert_eq!(db.version(), 3);
+    let db = Db::open(&name).await.expect("v2 migrates to v4");
+    assert_eq!(db.version(), 4);
     assert_eq!(db.conversation(&"conv-1".into()).await.unwrap(), Some(tent));
     assert_eq!(db.contact(&"c-1".into()).await.unwrap(), Some(stefan));
     for token in ["radulescu", "stefan", "customer", "tent"] {
@@ -1245,6 +1259,233 @@ async fn migrating_v2_to_v3_adds_each_contacts_name_and_address_to_its_conversat
         text_of(&raw, "_ce").as_deref(),
         Some("stefan@customer.example")
     );
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn migrating_v3_to_v4_indexes_every_stored_message_by_its_timeline_addresses() {
+    let name = unique("migrate-v4");
+    let v3 = Db::open_with_version(&name, 3)
+        .await
+        .expect("a new v3 database");
+    let mut first = conversation("conv-1", "i-1", 100);
+    first.message_count = 2;
+    let second = conversation("conv-2", "i-1", 200);
+    v3.write_batch(&WriteBatch {
+        contacts: vec![
+            contact("c-1", "ana@customer.example"),
+            contact("c-2", "bo@shop.example"),
+            contact("c-3", "cy@shop.example"),
+        ],
+        conversations: vec![first, second],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    v3.close();
+    // Messages as v3 wrote them: no timeline addresses; one written before `bcc` existed.
+    let mut received = message("m-1", "conv-1", Direction::Incoming, 100);
+    received.to = vec![Mailbox {
+        name: None,
+        address: email("support@acme.example"),
+    }];
+    received.cc = vec![Mailbox {
+        name: Some("Bo".into()),
+        address: email("Bo@Shop.example"),
+    }];
+    let mut note = message("m-2", "conv-1", Direction::Comment, 110);
+    note.cc = received.cc.clone();
+    let mut sent = message("m-3", "conv-2", Direction::Outgoing, 200);
+    sent.from = Mailbox {
+        name: None,
+        address: email("support@acme.example"),
+    };
+    sent.to = vec![Mailbox {
+        name: None,
+        address: email("ana@customer.example"),
+    }];
+    sent.bcc = vec![Mailbox {
+        name: None,
+        address: email("cy@shop.example"),
+    }];
+    let old_record = v1_record(&received, &[]);
+    js_sys::Reflect::delete_property(old_record.unchecked_ref::<js_sys::Object>(), &"bcc".into())
+        .unwrap();
+    raw_put(&name, "messages", &old_record).await;
+    raw_put(&name, "messages", &v1_record(&note, &[])).await;
+    raw_put(&name, "messages", &v1_record(&sent, &[])).await;
+
+    // The main module cannot rewrite stored records: aborted, still v3.
+    assert!(matches!(
+        Db::open_in_main_module(&name, SCHEMA_VERSION).await,
+        Ok(None)
+    ));
+    assert_eq!(stored_schema(&name).await.0, 3);
+
+    let db = Db::open(&name).await.expect("v3 migrates to v4");
+    assert_eq!(db.version(), 4);
+    // Nothing lost or changed.
+    assert_eq!(
+        db.messages_of(&"conv-1".into()).await.unwrap(),
+        vec![received.clone(), note]
+    );
+    assert_eq!(
+        db.messages_of(&"conv-2".into()).await.unwrap(),
+        vec![sent.clone()]
+    );
+    // Every message has its timeline addresses, a comment none.
+    let keys = |id: &'static str| {
+        let name = name.clone();
+        async move { texts_of(&raw_record(&name, "messages", id).await, "_tl") }
+    };
+    assert_eq!(
+        keys("m-1").await,
+        Some(vec![
+            "ana@customer.example".into(),
+            "support@acme.example".into(),
+            "bo@shop.example".into(),
+        ])
+    );
+    assert_eq!(keys("m-2").await, Some(vec![]));
+    assert_eq!(
+        keys("m-3").await,
+        Some(vec![
+            "ana@customer.example".into(),
+            "cy@shop.example".into()
+        ])
+    );
+    // The Cc'd and the Bcc'd contacts now see them, through the index.
+    let bo = db.contact(&"c-2".into()).await.unwrap().unwrap();
+    let (conversations, messages) = db.contact_timeline(&bo).await.unwrap();
+    assert_eq!(ids(&conversations), ["conv-1"]);
+    assert_eq!(messages, vec![received]);
+    let cy = db.contact(&"c-3".into()).await.unwrap().unwrap();
+    let (conversations, messages) = db.contact_timeline(&cy).await.unwrap();
+    assert_eq!(ids(&conversations), ["conv-2"]);
+    assert_eq!(messages, vec![sent]);
+    drop_db(db, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_v4_backfill_reaches_every_message_of_a_store_larger_than_one_read() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = unique("migrate-v4-many");
+    Db::open_with_version(&name, 3)
+        .await
+        .expect("a new v3 database")
+        .close();
+    // 1,201 messages from Bo in a conversation that is not Bo's: more than two reads of the
+    // backfill (500 each), so only its timeline addresses can bring them to Bo's timeline.
+    {
+        let raw = Database::open(&name).build().unwrap().await.unwrap();
+        let tx = raw
+            .transaction("messages")
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let store = tx.object_store("messages").unwrap();
+        for i in 0..1_201 {
+            let mut m = message(&format!("m-{i:04}"), "conv-9", Direction::Incoming, i);
+            m.from = Mailbox {
+                name: None,
+                address: email("bo@shop.example"),
+            };
+            store.put(v1_record(&m, &[])).primitive().unwrap();
+        }
+        tx.commit().await.unwrap();
+        raw.close();
+    }
+    let db = Db::open(&name).await.expect("v3 migrates to v4");
+    let (_, messages) = db
+        .contact_timeline(&contact("c-2", "bo@shop.example"))
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 1_201);
+    drop_db(db, &name).await;
+}
+
+// ---- contact timelines ---------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_contacts_timeline_is_every_email_their_address_took_part_in_and_their_conversations() {
+    let (db, name) = fresh("timeline").await;
+    let ana = contact("c-1", "ana@customer.example");
+    let bo = contact("c-2", "bo@shop.example");
+    let cy = contact("c-3", "cy@shop.example");
+    let to = |addresses: &[&str]| -> Vec<Mailbox> {
+        addresses
+            .iter()
+            .map(|a| Mailbox {
+                name: None,
+                address: email(a),
+            })
+            .collect()
+    };
+    // conv-1 is Ana's: sent to Ana and Bo (in another case), Cy in Cc; a comment; Ana's reply.
+    let mut first = message("m-1", "conv-1", Direction::Outgoing, 100);
+    first.to = to(&["ana@customer.example", "BO@Shop.example"]);
+    first.cc = to(&["cy@shop.example"]);
+    let mut comment = message("m-2", "conv-1", Direction::Comment, 150);
+    comment.cc = to(&["cy@shop.example"]);
+    let reply = message("m-3", "conv-1", Direction::Incoming, 200);
+    // conv-2 is Bo's own; conv-3 is Ana's, with Bo in Bcc.
+    let mut own = message("m-4", "conv-2", Direction::Incoming, 300);
+    own.from = to(&["bo@shop.example"]).remove(0);
+    let mut blind = message("m-5", "conv-3", Direction::Outgoing, 400);
+    blind.to = to(&["ana@customer.example"]);
+    blind.bcc = to(&["bo@shop.example"]);
+    let mut bos = conversation("conv-2", "i-1", 300);
+    bos.contact = "c-2".into();
+    db.write_batch(&WriteBatch {
+        contacts: vec![ana.clone(), bo.clone(), cy.clone()],
+        conversations: vec![
+            conversation("conv-1", "i-1", 200),
+            bos,
+            conversation("conv-3", "i-1", 400),
+        ],
+        messages: vec![first, comment, reply, own, blind],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+
+    let read = |contact: Contact| {
+        let db = db.clone();
+        async move {
+            let (conversations, messages) = db.contact_timeline(&contact).await.unwrap();
+            let t = switchboard::domain::timeline::timeline(conversations, messages);
+            let messages: Vec<String> = t.messages.into_iter().map(|m| m.id.0).collect();
+            (ids(&t.conversations), messages)
+        }
+    };
+    assert_eq!(
+        read(ana).await,
+        (
+            vec!["conv-3".to_string(), "conv-1".into()],
+            vec!["m-5".to_string(), "m-3".into(), "m-1".into()]
+        )
+    );
+    assert_eq!(
+        read(bo.clone()).await,
+        (
+            vec!["conv-3".to_string(), "conv-2".into(), "conv-1".into()],
+            vec!["m-5".to_string(), "m-4".into(), "m-1".into()]
+        )
+    );
+    assert_eq!(
+        read(cy).await,
+        (vec!["conv-1".to_string()], vec!["m-1".to_string()])
+    );
+
+    // The contacts of a send's recipients, in one read, whatever the case.
+    let found = db
+        .contacts_by_email(&[&email("Bo@SHOP.example"), &email("nobody@shop.example")])
+        .await
+        .unwrap();
+    assert_eq!(found, vec![bo]);
     drop_db(db, &name).await;
 }
 

@@ -18,6 +18,9 @@
 //!   keeps its status, which its ticket governs (a closed ticket never has an open one).
 //! - A reply to a conversation in Trash is added to it and the conversation stays in Trash.
 //! - Automation (assignment, automatic ticket) runs only for new conversations.
+//! - Only the sender (or a forward's original sender) becomes a contact, never the people the
+//!   email was copied to; those who are contacts already have it on their timeline
+//!   (`domain::timeline`).
 
 use super::forward;
 use super::ids::{ChannelId, ContactId, ConversationId, TicketId, UserId};

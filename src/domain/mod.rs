@@ -29,6 +29,7 @@ pub mod stored_name;
 pub mod tagged;
 pub mod template;
 pub mod threading;
+pub mod timeline;
 pub mod validate;
 pub mod views;
 

@@ -297,29 +297,21 @@ pub struct ContactRecord {
     pub messages: Vec<Message>,
 }
 
-/// A contact with its conversations and their emails, newest first (the timeline).
+/// A contact with their conversations (their own and those they took part in) and the emails
+/// on their timeline, newest first (`domain::timeline`: every email their address took part
+/// in, and every email of their own conversations; never a comment).
 pub async fn contact_record(app: AppCtx, id: ContactId) -> Result<ContactRecord, AppError> {
     let db = app.db();
     let contact = db
         .contact(&id)
         .await?
         .ok_or(AppError::Missing(Missing::Contact))?;
-    let mut conversations = db.conversations_of_contact(&id).await?;
-    conversations.sort_by_key(|c| std::cmp::Reverse(c.last_activity));
-    let mut messages = Vec::new();
-    for c in &conversations {
-        messages.extend(
-            db.messages_of(&c.id)
-                .await?
-                .into_iter()
-                .filter(|m| m.direction != Direction::Comment),
-        );
-    }
-    messages.sort_by_key(|m| std::cmp::Reverse(m.date));
+    let (conversations, messages) = db.contact_timeline(&contact).await?;
+    let timeline = crate::domain::timeline::timeline(conversations, messages);
     Ok(ContactRecord {
         contact,
-        conversations,
-        messages,
+        conversations: timeline.conversations,
+        messages: timeline.messages,
     })
 }
 

@@ -1,8 +1,9 @@
 //! **Send** (SPEC §4 send-time guard, §5, §7, §9): resolve the From again and compare it with
 //! what the composer showed, validate the recipients, build the real RFC 5322 message, and
-//! record everything — the outgoing message, the conversation, a new contact if needed, the
-//! Outbox item with the exact bytes, and the removal of the draft — in ONE transaction. The
-//! draft is gone only once the send is recorded; any failure keeps it and says why.
+//! record everything — the outgoing message, the conversation, a contact for each unknown
+//! recipient (`domain::timeline`), the Outbox item with the exact bytes, and the removal of
+//! the draft — in ONE transaction. The draft is gone only once the send is recorded; any
+//! failure keeps it and says why.
 //!
 //! Must not deliver mail (the Outbox does), nor pick the From itself (`domain::from` does).
 
@@ -13,6 +14,7 @@ use crate::domain::body_html::{sanitize_body, sanitize_rich};
 use crate::domain::from::{guard_send, ComposerKind, FromContext, ResolvedFrom};
 use crate::domain::refusal::{Missing, Refusal};
 use crate::domain::signature::{render_signature_for_send, SendSurface, TokenContext};
+use crate::domain::timeline::{own_addresses, sent_contacts};
 use crate::domain::*;
 use crate::i18n::errors::Translated;
 use crate::i18n::{
@@ -213,32 +215,27 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         .as_ref()
         .and_then(|c| dir.inboxes.iter().find(|i| i.id == c.inbox).cloned());
 
-    // The conversation's contact: the thread's, else the first To (found or created).
-    let mut new_contact: Option<Contact> = None;
+    // Every recipient but the workspace's own addresses becomes a contact if unknown, created
+    // with the send (SPEC §5: the email is on each recipient's timeline); a new thread belongs
+    // to the first of them (`domain::timeline::sent_contacts`), a reply stays the thread's.
     let now = now_millis();
+    let addresses: Vec<&EmailAddress> = to
+        .iter()
+        .chain(&cc)
+        .chain(&bcc)
+        .map(|m| &m.address)
+        .collect();
+    let stored = db
+        .contacts_by_email(&addresses)
+        .await
+        .map_err(AppError::from)?;
+    let mut own = own_addresses(&dir.channels, &dir.users);
+    own.push(&from.mailbox.address);
+    let new_id = || ContactId::new(format!("c-{}", random_hex(6)));
+    let contacts = sent_contacts([&to, &cc, &bcc], &own, &stored, new_id, now);
     let contact = match &conversation {
         Some(conv) => db.contact(&conv.contact).await.map_err(AppError::from)?,
-        None => match to.first().or(cc.first()).or(bcc.first()) {
-            Some(first) => match db
-                .contact_by_email(&first.address)
-                .await
-                .map_err(AppError::from)?
-            {
-                Some(found) => Some(found),
-                None => {
-                    let created = Contact {
-                        id: ContactId::new(format!("c-{}", random_hex(6))),
-                        email: first.address.clone(),
-                        name: first.name.clone(),
-                        owner: None,
-                        created_at: now,
-                    };
-                    new_contact = Some(created.clone());
-                    Some(created)
-                }
-            },
-            None => None,
-        },
+        None => contacts.thread,
     };
 
     let surface = match req.kind {
@@ -359,7 +356,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
 
     let id = MessageId::new(format!("m-{}", random_hex(8)));
     let mut batch = WriteBatch {
-        contacts: new_contact.into_iter().collect(),
+        contacts: contacts.created,
         delete_drafts: vec![req.draft.key.clone()],
         ..WriteBatch::default()
     };

@@ -460,7 +460,7 @@ impl Db {
         puts.extend(records(CONVERSATIONS, &data.conversations, |c| {
             conversation_record(c, contacts.get(&c.contact))
         })?);
-        puts.extend(records(MESSAGES, &data.messages, to_js)?);
+        puts.extend(records(MESSAGES, &data.messages, message_record)?);
         puts.extend(records(
             MESSAGE_TERMS,
             &data.messages,
@@ -623,6 +623,101 @@ impl Db {
     ) -> Result<Option<Contact>, StorageError> {
         let key = JsValue::from_str(&email_key(email));
         self.get_first_by(CONTACTS, IDX_CONTACT_EMAIL, key).await
+    }
+
+    /// The stored contacts with these addresses (compared case-insensitively), read in ONE
+    /// readonly transaction with every request in flight at once; an address no contact has is
+    /// left out.
+    pub async fn contacts_by_email(
+        &self,
+        emails: &[&EmailAddress],
+    ) -> Result<Vec<Contact>, StorageError> {
+        if emails.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.tx(CONTACTS, TransactionMode::Readonly).await?;
+        let contacts = tx.object_store(CONTACTS)?;
+        let by_email = contacts.index(IDX_CONTACT_EMAIL)?;
+        let requests = emails
+            .iter()
+            .map(|email| {
+                by_email
+                    .get(JsValue::from_str(&email_key(email)))
+                    .primitive()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut found = Vec::new();
+        for request in requests {
+            let value: Option<JsValue> = request.await?;
+            if let Some(value) = value {
+                found.push(from_js(value)?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// What a contact's timeline is made of (`domain::timeline::timeline` merges it), read in
+    /// ONE readonly transaction: the contact's own conversations and the messages their
+    /// address took part in (`_tl`, schema v4) at once, then every message of those
+    /// conversations and the conversations of the other messages, all in flight together.
+    /// Each request is one key of an index (this contact, their address, one of their
+    /// conversations): nothing here grows with the mailbox.
+    pub async fn contact_timeline(
+        &self,
+        contact: &Contact,
+    ) -> Result<(Vec<Conversation>, Vec<Message>), StorageError> {
+        let tx = self
+            .tx([CONVERSATIONS, MESSAGES], TransactionMode::Readonly)
+            .await?;
+        let conversation_store = tx.object_store(CONVERSATIONS)?;
+        let message_store = tx.object_store(MESSAGES)?;
+        let theirs = conversation_store
+            .index(IDX_CONV_CONTACT)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(contact.id.as_str().into()))
+            .primitive()?;
+        let addressed = message_store
+            .index(IDX_MSG_TIMELINE)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(email_key(&contact.email).into()))
+            .primitive()?;
+        let mut conversations: Vec<Conversation> = decode_each(theirs.await?)?;
+        let mut messages: Vec<Message> = decode_each(addressed.await?)?;
+
+        let by_date = message_store.index(IDX_MSG_CONVERSATION)?;
+        let thread_requests = conversations
+            .iter()
+            .map(|c| {
+                let (lower, upper) = prefix_range(&[c.id.as_str().into()]);
+                by_date
+                    .get_all::<JsValue>()
+                    .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+                    .primitive()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut others: Vec<&str> = messages
+            .iter()
+            .map(|m| m.conversation.as_str())
+            .filter(|id| !conversations.iter().any(|c| c.id.as_str() == *id))
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let other_requests = others
+            .iter()
+            .map(|id| conversation_store.get(*id).primitive())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut thread_messages: Vec<Message> = Vec::new();
+        for request in thread_requests {
+            thread_messages.extend(decode_each::<Message, _>(request.await?)?);
+        }
+        for request in other_requests {
+            let value: Option<JsValue> = request.await?;
+            if let Some(value) = value {
+                conversations.push(from_js(value)?);
+            }
+        }
+        messages.extend(thread_messages);
+        Ok((conversations, messages))
     }
 
     // ---- conversations and messages ---------------------------------------------------------
@@ -945,7 +1040,7 @@ impl Db {
             .map(|c| conversation_record(c, batch_contacts.get(&c.contact)))
             .collect::<Result<Vec<_>, _>>()?;
         let mut puts: Vec<(&str, JsValue)> = Vec::new();
-        puts.extend(records(MESSAGES, &batch.messages, to_js)?);
+        puts.extend(records(MESSAGES, &batch.messages, message_record)?);
         puts.extend(records(
             MESSAGE_TERMS,
             &batch.messages,

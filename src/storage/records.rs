@@ -1,6 +1,7 @@
 //! Domain value ⇄ stored record. A record is the serde form of the domain value plus computed
-//! index fields (`_area`, `_bucket`, `_assignee`, `_email`, `_key`, `_id`, and `_t`, the search
-//! tokens of `domain::views::search_tokens_of`); reading ignores them because domain types
+//! index fields (`_area`, `_bucket`, `_assignee`, `_email`, `_key`, `_id`, `_t`, the search
+//! tokens of `domain::views::search_tokens_of`, and a message's `_tl`, the addresses of
+//! `domain::timeline::timeline_keys`); reading ignores them because domain types
 //! ignore unknown fields. Also builds the message-terms records and the compound index keys
 //! and ranges.
 //! No I/O here.
@@ -9,6 +10,7 @@ use super::error::StorageError;
 use super::schema::*;
 use super::{AssigneeFilter, Bucket, ListKey, ListQuery};
 use crate::domain::entries::{ContactName, FieldError, StoredFields};
+use crate::domain::timeline::{address_key, timeline_keys};
 use crate::domain::views::{search_tokens_of, ListIndex};
 use crate::domain::{Area, Contact, Conversation, Draft, EmailAddress, Message, Workspace};
 use serde::de::DeserializeOwned;
@@ -139,7 +141,7 @@ pub(crate) fn bucket_key(bucket: Bucket) -> &'static str {
 /// The `_email` index value: addresses compare case-insensitively in ASCII, exactly as
 /// `EmailAddress::same_mailbox` does.
 pub(crate) fn email_key(email: &EmailAddress) -> String {
-    email.as_str().to_ascii_lowercase()
+    address_key(email.as_str())
 }
 
 /// A conversation's record, its search tokens included: its subject and preview, and its
@@ -292,11 +294,21 @@ pub(crate) fn terms_record(
 
 /// The `_t` field of a record: the search tokens of its text fields.
 pub(crate) fn terms(fields: &[&str]) -> JsValue {
-    search_tokens_of(fields)
-        .into_iter()
-        .map(|t| JsValue::from_str(&t))
+    keys_value(&search_tokens_of(fields))
+}
+
+/// Index keys as a JavaScript array (the value of a multi-entry index field).
+pub(crate) fn keys_value(keys: &[String]) -> JsValue {
+    keys.iter()
+        .map(|k| JsValue::from_str(k))
         .collect::<js_sys::Array>()
         .into()
+}
+
+/// A message's record: its serde form and its timeline addresses (`_tl`,
+/// `domain::timeline::timeline_keys`), the key of the contact timeline's index.
+pub(crate) fn message_record(m: &Message) -> Result<JsValue, StorageError> {
+    with_fields(to_js(m)?, &[(F_TIMELINE, keys_value(&timeline_keys(m)))])
 }
 
 pub(crate) fn draft_record(d: &Draft) -> Result<JsValue, StorageError> {

@@ -9,23 +9,25 @@
 //! chunk — carries the tokeniser and its Unicode tables (issue 2, ARCHITECTURE.md "Bundle size").
 
 use super::error::{from_dom, StorageError};
-use super::records::{contact_fields, from_js, terms_record, ContactText};
-use crate::domain::{Contact, ContactId, Conversation};
+use super::records::{contact_fields, from_js, keys_value, terms_record, ContactText};
+use crate::domain::timeline::timeline_keys_of;
+use crate::domain::{Contact, ContactId, Conversation, Direction};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    IdbCursorWithValue, IdbDatabase, IdbIndexParameters, IdbObjectStore, IdbObjectStoreParameters,
-    IdbTransaction,
+    IdbDatabase, IdbIndexParameters, IdbObjectStore, IdbObjectStoreParameters, IdbTransaction,
 };
 
 /// The schema this build of Switchboard writes.
 /// v2: filter indexes by channel, search-token indexes and the `message_terms` store.
 /// v3: a conversation's search tokens include its contact's name and address (a search by
 /// contact was one index request per matching contact: 1–2 s over 10,000 conversations).
-pub const SCHEMA_VERSION: u32 = 3;
+/// v4: messages indexed by the addresses whose contact timelines show them (`_tl`; an email
+/// to several people was on its first To's timeline only).
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub const META: &str = "meta";
 pub const WORKSPACE: &str = "workspace";
@@ -110,6 +112,8 @@ pub const F_TERMS: &str = "_t";
 /// stored) and the name (`records::contact_fields`).
 pub const F_CONTACT_EMAIL: &str = "_ce";
 pub const F_CONTACT_NAME: &str = "_cn";
+/// A message's timeline addresses (`domain::timeline::timeline_keys`), a multi-entry index (v4).
+pub const F_TIMELINE: &str = "_tl";
 
 /// The workspace store holds one record under this key.
 pub const WORKSPACE_KEY: &str = "workspace";
@@ -134,6 +138,8 @@ pub const IDX_MSG_CONVERSATION: &str = "by_conversation_date";
 pub const IDX_MSG_MESSAGE_ID: &str = "by_message_id";
 /// messages: `[direction, date]` (the Sent view).
 pub const IDX_MSG_DIRECTION: &str = "by_direction_date";
+/// messages: `_tl`, multi-entry (v4, a contact's timeline by address).
+pub const IDX_MSG_TIMELINE: &str = "by_timeline_address";
 /// contacts: lower-cased email, unique (one contact per address).
 pub const IDX_CONTACT_EMAIL: &str = "by_email";
 /// drafts: `key.user`.
@@ -159,18 +165,19 @@ impl From<StorageError> for MigrateError {
 /// parameter, not a trait object or a function pointer: each implementation's code is
 /// monomorphised where it is named, so `Loaded`'s stays in the lazily loaded chunk.
 pub(crate) trait Backfills: 'static {
-    /// The computed search fields every record stored by schema `from` (1 or 2) lacks: from
-    /// v1, contacts' tokens (`_t`) and the message terms (v2); from v1 or v2, conversations'
-    /// tokens with their contact's name and address (v3). One backfill for all the steps of an
-    /// upgrade, so no two walks of one store race in the upgrade transaction.
-    fn terms(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError>;
+    /// The computed fields every record stored by schema `from` (1 to 3) lacks: from v1,
+    /// contacts' tokens (`_t`) and the message terms (v2); from v1 or v2, conversations'
+    /// tokens with their contact's name and address (v3); from v1 to v3, messages' timeline
+    /// addresses (`_tl`, v4). One backfill for all the steps of an upgrade, so no two walks of
+    /// one store race in the upgrade transaction.
+    fn fields(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError>;
 }
 
 /// The main module's migrations: every store and index, no backfill.
 pub(crate) struct NotLoaded;
 
 impl Backfills for NotLoaded {
-    fn terms(_tx: &IdbTransaction, _from: u32) -> Result<(), MigrateError> {
+    fn fields(_tx: &IdbTransaction, _from: u32) -> Result<(), MigrateError> {
         Err(MigrateError::BackfillNotLoaded)
     }
 }
@@ -179,8 +186,8 @@ impl Backfills for NotLoaded {
 pub(crate) struct Loaded;
 
 impl Backfills for Loaded {
-    fn terms(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError> {
-        backfill_terms(tx, from).map_err(|e| MigrateError::Failed(js_storage_error(e)))
+    fn fields(tx: &IdbTransaction, from: u32) -> Result<(), MigrateError> {
+        backfill_fields(tx, from).map_err(|e| MigrateError::Failed(js_storage_error(e)))
     }
 }
 
@@ -203,6 +210,7 @@ pub(crate) fn migrate<B: Backfills>(
             (1, 2) => create_v2(upgrade_tx).map_err(js_storage_error)?,
             // Computed fields only (the backfill below).
             (2, 3) => {}
+            (3, 4) => create_v4(upgrade_tx).map_err(js_storage_error)?,
             (from, to) => {
                 return Err(MigrateError::Failed(StorageError::Unavailable(format!(
                     "this version of Switchboard cannot upgrade its storage from version {from} \
@@ -212,8 +220,8 @@ pub(crate) fn migrate<B: Backfills>(
         }
     }
     // The stores created in this same upgrade (`old` 0) are empty: nothing to backfill.
-    if old > 0 && old < 3 {
-        B::terms(upgrade_tx, old)?;
+    if old > 0 && old < 4 {
+        B::fields(upgrade_tx, old)?;
     }
     Ok(())
 }
@@ -366,15 +374,60 @@ fn create_v2(tx: &IdbTransaction) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The backfill of `Backfills::terms` (`Loaded` only): every search field a record stored by
-/// schema `from` lacks. Contacts are walked first, then conversations, whose tokens and row
-/// fields (`records::contact_fields`) take their contact's name and address from the walk.
-fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
-    // The records already hold every other field (v1 wrote them), so the backfill adds `_t`
-    // to the stored object as it is instead of re-serialising a domain value: the serialisers
-    // and the message deserialiser would otherwise be in the initial load for an upgrade that
-    // runs once (issue 2). Conversations and contacts are still read as domain values, so a
-    // record that cannot be read aborts the upgrade as before.
+/// v4: messages by the addresses whose contact timelines show them.
+fn create_v4(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let messages = tx.object_store(MESSAGES)?;
+    raw_index(
+        &messages,
+        IDX_MSG_TIMELINE,
+        &[F_TIMELINE],
+        IndexKind::MultiEntry,
+    )
+}
+
+/// The backfill of `Backfills::fields` (`Loaded` only): every computed field a record stored
+/// by schema `from` lacks. Contacts are walked first, then conversations, whose tokens and row
+/// fields (`records::contact_fields`) take their contact's name and address from the walk;
+/// messages once, for their terms (from v1) and their timeline addresses (from v1 to v3).
+fn backfill_fields(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
+    if from < 3 {
+        backfill_contact_text(tx, from)?;
+    }
+    // The records already hold every other field, so the backfill adds the computed ones to
+    // the stored object as it is instead of re-serialising a domain value, and reads only the
+    // fields it needs (not a whole message with its bodies). A field that is missing or of the
+    // wrong type aborts the upgrade, like an unreadable record.
+    let terms_tx = tx.clone();
+    backfill(
+        tx,
+        MESSAGES,
+        move |store, value| {
+            let text = |name: &str| {
+                js_sys::Reflect::get(&value, &JsValue::from_str(name))?
+                    .as_string()
+                    .ok_or_else(|| missing_field(name))
+            };
+            if from < 2 {
+                let record = terms_record(
+                    &text("conversation")?,
+                    &text("id")?,
+                    &text("subject")?,
+                    &text("text_body")?,
+                )
+                .map_err(storage_error)?;
+                terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
+            }
+            let keys = stored_timeline_keys(&value)?;
+            update_with(store, value, &[(F_TIMELINE, keys)])
+        },
+        || Ok(()),
+    )
+}
+
+/// v2's contact tokens (from v1) and v3's contact text of conversations (from v1 or v2).
+fn backfill_contact_text(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
+    // Conversations and contacts are read as domain values, so a record that cannot be read
+    // aborts the upgrade.
     let contacts: Rc<RefCell<HashMap<ContactId, ContactText>>> = Rc::default();
     let conversations_tx = tx.clone();
     let walked = Rc::clone(&contacts);
@@ -382,11 +435,11 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
         backfill(
             &conversations_tx,
             CONVERSATIONS,
-            move |cursor, value| {
+            move |store, value| {
                 let c: Conversation = from_js(value.clone()).map_err(storage_error)?;
                 let contacts = walked.borrow();
                 let fields = contact_fields(&c.subject, &c.snippet, contacts.get(&c.contact));
-                update_with(cursor, value, &fields)
+                update_with(store, value, &fields)
             },
             || Ok(()),
         )
@@ -394,12 +447,12 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
     backfill(
         tx,
         CONTACTS,
-        move |cursor, value| {
+        move |store, value| {
             let c: Contact = from_js(value.clone()).map_err(storage_error)?;
             if from < 2 {
                 let terms =
                     super::records::terms(&[c.name.as_deref().unwrap_or(""), c.email.as_str()]);
-                update_with(cursor, value, &[(F_TERMS, terms)])?;
+                update_with(store, value, &[(F_TERMS, terms)])?;
             }
             contacts
                 .borrow_mut()
@@ -407,51 +460,63 @@ fn backfill_terms(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> {
             Ok(())
         },
         then,
-    )?;
-    if from >= 2 {
-        return Ok(());
-    }
-    let terms_tx = tx.clone();
-    backfill(
-        tx,
-        MESSAGES,
-        move |_cursor, value| {
-            // The terms record needs four text fields of the message; one that is missing or
-            // not text aborts the upgrade, like an unreadable record.
-            let field = |name: &str| {
-                js_sys::Reflect::get(&value, &JsValue::from_str(name))?
-                    .as_string()
-                    .ok_or_else(|| {
-                        storage_error(StorageError::Serde(format!(
-                            "a stored message has no text field {name}"
-                        )))
-                    })
-            };
-            let record = terms_record(
-                &field("conversation")?,
-                &field("id")?,
-                &field("subject")?,
-                &field("text_body")?,
-            )
-            .map_err(storage_error)?;
-            terms_tx.object_store(MESSAGE_TERMS)?.put(&record)?;
-            Ok(())
-        },
-        || Ok(()),
     )
 }
 
-/// Writes computed `fields` (search tokens, a contact's row text) into the stored record under
-/// the cursor.
+/// The `_tl` field of a stored message (`domain::timeline::timeline_keys_of`), read from its
+/// `direction`, `from.address` and the `address` of each of `to`, `cc` and `bcc` (a missing
+/// list is empty, as the message's deserialiser reads it).
+fn stored_timeline_keys(record: &JsValue) -> Result<JsValue, JsValue> {
+    let get = |on: &JsValue, name: &str| js_sys::Reflect::get(on, &JsValue::from_str(name));
+    let address = |mailbox: &JsValue, field: &str| {
+        get(mailbox, "address")?
+            .as_string()
+            .ok_or_else(|| missing_field(field))
+    };
+    let direction = get(record, "direction")?
+        .as_string()
+        .and_then(|name| {
+            Direction::ALL_STORED
+                .iter()
+                .find(|d| d.stored_name() == name)
+                .copied()
+        })
+        .ok_or_else(|| missing_field("direction"))?;
+    let from = address(&get(record, "from")?, "from")?;
+    let mut recipients: Vec<String> = Vec::new();
+    for field in ["to", "cc", "bcc"] {
+        let list = get(record, field)?;
+        if list.is_undefined() || list.is_null() {
+            continue;
+        }
+        let list = list
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| missing_field(field))?;
+        for mailbox in list.iter() {
+            recipients.push(address(&mailbox, field)?);
+        }
+    }
+    let keys = timeline_keys_of(direction, &from, recipients.iter().map(String::as_str));
+    Ok(keys_value(&keys))
+}
+
+fn missing_field(name: &str) -> JsValue {
+    storage_error(StorageError::Serde(format!(
+        "a stored message has no readable field {name}"
+    )))
+}
+
+/// Writes computed `fields` (search tokens, a contact's row text, timeline addresses) into
+/// `record` and puts it back into `store`, where it was read.
 fn update_with(
-    cursor: &IdbCursorWithValue,
+    store: &IdbObjectStore,
     record: JsValue,
     fields: &[(&str, JsValue)],
 ) -> Result<(), JsValue> {
     for (name, value) in fields {
         js_sys::Reflect::set(&record, &JsValue::from_str(name), value)?;
     }
-    cursor.update(&record)?;
+    store.put(&record)?;
     Ok(())
 }
 
@@ -459,36 +524,54 @@ fn storage_error(error: StorageError) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 
-/// Walks every record of `store` inside the upgrade transaction and calls `each`, then `then`
-/// once the walk is over. Callbacks, not futures: the upgrade handler is synchronous, and the
-/// transaction stays open while a cursor request is pending. A record that cannot be read
-/// aborts the upgrade (all of it is rolled back, and the open reports the error) rather than
-/// leaving it out of search.
+/// How many records a backfill reads per request.
+const BACKFILL_BATCH: u32 = 500;
+
+/// Walks every record of `store` (its key path is `id`) inside the upgrade transaction and
+/// calls `each`, then `then` once the walk is over: one pass, `BACKFILL_BATCH` records per
+/// `getAll` (each batch after the last key of the one before), the writes sent without waiting.
+/// A cursor (a round trip to the browser's storage per record) made the first start after the
+/// v4 upgrade of the 10,000-conversation bench workspace (10,196 messages) 6.1–6.6 s longer
+/// than the next start; 500 records per read, 3.3–3.5 s (release build, 2 cores, load 3–4.5,
+/// measured alternately). Callbacks, not futures: the upgrade handler is synchronous, and the
+/// transaction stays open while a request is pending. A record that cannot be read aborts the
+/// upgrade (all of it is rolled back, and the open reports the error) rather than leaving it
+/// out of an index.
 fn backfill(
     tx: &IdbTransaction,
     store: &str,
-    each: impl Fn(&IdbCursorWithValue, JsValue) -> Result<(), JsValue> + 'static,
+    each: impl Fn(&IdbObjectStore, JsValue) -> Result<(), JsValue> + 'static,
     then: impl FnOnce() -> Result<(), JsValue> + 'static,
 ) -> Result<(), JsValue> {
-    let request = tx.object_store(store)?.open_cursor()?;
-    let source = request.clone();
+    let object_store = tx.object_store(store)?;
+    let first = object_store.get_all_with_key_and_limit(&JsValue::UNDEFINED, BACKFILL_BATCH)?;
     let abort_tx = tx.clone();
     let mut then = Some(then);
-    let on_success = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-        let Ok(result) = source.result() else { return };
-        let outcome = match result.dyn_ref::<IdbCursorWithValue>() {
-            Some(cursor) => cursor
-                .value()
-                .and_then(|value| each(cursor, value))
-                .and_then(|()| cursor.continue_()),
-            // A null result: the walk is over.
-            None => then.take().map_or(Ok(()), |then| then()),
-        };
+    let on_success = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let outcome = (|| -> Result<(), JsValue> {
+            let request: web_sys::IdbRequest = event
+                .target()
+                .ok_or_else(|| JsValue::from_str("a backfill request without a target"))?
+                .dyn_into()?;
+            let batch: js_sys::Array = request.result()?.dyn_into()?;
+            let mut last = JsValue::UNDEFINED;
+            for record in batch.iter() {
+                last = js_sys::Reflect::get(&record, &JsValue::from_str("id"))?;
+                each(&object_store, record)?;
+            }
+            if batch.length() < BACKFILL_BATCH {
+                return then.take().map_or(Ok(()), |then| then());
+            }
+            let after = web_sys::IdbKeyRange::lower_bound_with_open(&last, true)?;
+            let next = object_store.get_all_with_key_and_limit(&after, BACKFILL_BATCH)?;
+            next.set_onsuccess(request.onsuccess().as_ref());
+            Ok(())
+        })();
         if outcome.is_err() {
             let _ = abort_tx.abort();
         }
     });
-    // Owned by the request from now on (freed by the JS garbage collector with it).
-    request.set_onsuccess(Some(on_success.into_js_value().unchecked_ref()));
+    // Owned by the requests from now on (freed by the JS garbage collector with them).
+    first.set_onsuccess(Some(on_success.into_js_value().unchecked_ref()));
     Ok(())
 }
