@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import {
   contentAddressed,
+  joinStylesheets,
   minifyCss,
   minifyInlineScripts,
   shortenExports,
@@ -272,6 +273,31 @@ describe('post-build: short import and export names', () => {
     const short = shortenImports(tinyModule('./other_bg.js'), { './app_bg.js': GLUE });
     assert.equal(short.renamed, 0);
     assert.equal(short.sources['./app_bg.js'], GLUE);
+  });
+});
+
+describe('post-build: one stylesheet', () => {
+  const page = '<head><link rel="stylesheet" href="/tokens-0123456789abcdef.css" integrity="sha384-a"/>\n'
+    + '<link rel="modulepreload" href="/app.js">\n'
+    + '<link rel="stylesheet" href="/base-0123456789abcdef.css" integrity="sha384-b"/>\n'
+    + '<link rel="stylesheet" href="/app-0123456789abcdef.css" integrity="sha384-c"/>\n</head>';
+  const texts = { 'tokens-0123456789abcdef.css': ':root{--x:1}', 'base-0123456789abcdef.css': 'body{margin:0}', 'app-0123456789abcdef.css': '.a{color:red}' };
+
+  test('the stylesheets are joined in the page order, in place of the first link', () => {
+    const joined = joinStylesheets(page, (name) => texts[name]);
+    assert.equal(joined.css, ':root{--x:1}body{margin:0}.a{color:red}');
+    assert.equal(joined.name, 'style-0000000000000000.css');
+    assert.deepEqual(joined.replaced, Object.keys(texts));
+    assert.equal(joined.html,
+      '<head><link rel="stylesheet" href="/style-0000000000000000.css" integrity="sha384-a"/>\n'
+      + '<link rel="modulepreload" href="/app.js">\n</head>');
+  });
+
+  test('one stylesheet stays as it is; a remote one is refused', () => {
+    const one = '<link rel="stylesheet" href="/app-0123456789abcdef.css"/>';
+    assert.deepEqual(joinStylesheets(one, () => ''), { html: one, css: null, name: null, replaced: [] });
+    assert.throws(() => joinStylesheets(`${one}<link rel="stylesheet" href="https://cdn.example/x.css">`, () => ''),
+      /without a local href/);
   });
 });
 
