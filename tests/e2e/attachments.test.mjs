@@ -53,7 +53,17 @@ test('a received email: its file downloads, its inline image shows in the messag
     await photo.evaluate((img) => img.decode());
     assert.equal(await photo.evaluate((img) => img.naturalWidth), 12);
 
+    // The same file downloads from the sender's contact timeline.
+    await openApp(page, `${app.server.url}/contacts`);
+    await page.getByLabel('Search contacts').fill('sanne.devries@fjell-tours.example');
+    await page.getByRole('row').filter({ hasText: 'sanne.devries@fjell-tours.example' }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Sanne de Vries' }).waitFor();
+    const item = page.getByRole('list', { name: 'Email timeline' }).getByRole('listitem').filter({ hasText: subject });
+    const fromTimeline = await downloaded(page, item.getByRole('button', { name: 'Download packing-slip-NW-10977.txt' }));
+    assert.equal(fromTimeline.bytes.toString('utf8'), slip.bytes.toString('utf8'));
+
     // A PDF from another sample (routed to Billing) downloads byte for byte.
+    await openApp(page, `${app.server.url}/inbox/all-open?inbox=inbox-support`);
     await page.getByLabel('Import email').setInputFiles(await sample('03-apple-mail-pdf.eml'));
     await page.getByRole('region', { name: 'Import results' })
       .getByText('03-apple-mail-pdf.eml: added to Billing, new conversation').waitFor();

@@ -9,6 +9,7 @@ use crate::i18n::{
     web::{t, tf},
 };
 use crate::services::{queries, use_app};
+use crate::ui::attachments::AttachmentList;
 use crate::ui::{ErrorNote, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -98,20 +99,12 @@ pub fn ContactPage() -> impl IntoView {
                                     let what = if m.direction == Direction::Outgoing { k::CONTACT__SENT } else { k::CONTACT__RECEIVED };
                                     let title = tf(what, &[("subject", &m.subject)]);
                                     let from = tf(k::CONTACT__FROM, &[("address", &m.from.address)]);
-                                    let attachments = m
-                                        .attachments
-                                        .iter()
-                                        .map(|a| a.file_name.clone())
-                                        .collect::<Vec<_>>()
-                                        .join(", ");
                                     view! {
                                         <li class="sb-timeline__item">
                                             <strong>{title}</strong>
                                             <span>{from}</span>
-                                            {(!attachments.is_empty()).then(|| view! {
-                                                <span>{tf(k::CONTACT__ATTACHMENTS, &[("files", &attachments)])}</span>
-                                            })}
-
+                                            // The files of the email, each with Download (SPEC §5: "attachments too").
+                                            <AttachmentList message=m.id.clone() attachments=m.attachments.clone() skip_inline=false />
                                         </li>
                                     }
                                 })
