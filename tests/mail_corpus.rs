@@ -1,0 +1,328 @@
+//! SPEC §9 "Received mail is real RFC 5322/MIME", on the kinds of mail a support inbox really
+//! receives (`tests/fixtures/mail/`, described in its README): each file imported as **Import
+//! email** does, and what the rep must see in the thread — who wrote it, the subject, the text
+//! (and nothing that is not the text: no calendar data, signature or delivery report shown as
+//! the message), the HTML, and the files listed with their names, types and sizes, or shown in
+//! place when the HTML draws them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use switchboard::domain::*;
+use switchboard::mail::*;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail");
+
+fn raw(file: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{file}")).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn parsed(file: &str) -> ParsedEmail {
+    parse_eml(&raw(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn record(parsed: &ParsedEmail) -> Message {
+    received_message(
+        parsed,
+        MessageId::new("m-1"),
+        ConversationId::new("c-1"),
+        1_700_000_000_000,
+    )
+}
+
+/// How a file appears in the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// In the list of files, with **Download**.
+    Listed,
+    /// Drawn inside the message by its HTML (`cid:`); not listed while the HTML is shown.
+    InPlace,
+}
+use Shown::*;
+
+struct Case {
+    file: &'static str,
+    /// What the rep sees as the sender: `Name <address>` or the bare address.
+    from: &'static str,
+    subject: &'static str,
+    /// A team address among the recipients, which routes the message to its inbox.
+    routed_by: &'static str,
+    text: &'static [&'static str],
+    not_in_text: &'static [&'static str],
+    /// `None`: the message has no HTML and the thread shows its text.
+    html: Option<&'static [&'static str]>,
+    not_in_html: &'static [&'static str],
+    files: &'static [(&'static str, &'static str, u64, Shown)],
+}
+
+const NO_TEXT: &[&str] = &[];
+
+const CASES: &[Case] = &[
+    Case {
+        file: "smime-signed-outlook.eml",
+        from: "Henrik Aalto <henrik.aalto@example.fi>",
+        subject: "Warranty claim for the Trailblazer stove (signed)",
+        routed_by: "support@northwind.example",
+        text: &[
+            "The burner ring of my Trailblazer stove (serial NW-STV-220-0419) cracked after two \
+             weekends of use.",
+            "Henrik Aalto",
+        ],
+        not_in_text: &["MIAGCSqGSIb3", "pkcs7"],
+        html: Some(&["<p class=\"MsoNormal\">The burner ring of my Trailblazer stove"]),
+        not_in_html: &["MIAGCSqGSIb3"],
+        // The signature is listed as the file it is (Gmail lists it too): Switchboard does
+        // not verify signatures, and hiding it would hide that the mail was signed.
+        files: &[("smime.p7s", "application/pkcs7-signature", 1441, Listed)],
+    },
+    Case {
+        file: "auto-reply-out-of-office.eml",
+        from: "Lukas Brandt <lukas.brandt@example.de>",
+        subject: "Automatische Antwort: Re: Your order NW-10533 has shipped",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Ich bin bis einschließlich 24. März nicht im\nBüro",
+            "I am out of the office until 24 March",
+        ],
+        not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "html-only-base64-one-line.eml",
+        from: "Zürich Outdoor GmbH – Kreditoren <ap@example.ch>",
+        subject: "Open items statement March 2025",
+        routed_by: "billing@northwind.example",
+        text: &[
+            "Dear Northwind billing team,\nBelow is our open-items statement for March;",
+            "NW-INV-2025-0240 Rental tent set 1 429,00 €",
+            "The last line of the statement: total open 48.210,00 € – Zürich Outdoor GmbH",
+        ],
+        not_in_text: &["<td", "&nbsp;", "font-family"],
+        html: Some(&[
+            "<p>Dear Northwind billing team,</p>",
+            "total open 48.210,00&nbsp;&euro; &ndash; Zürich Outdoor GmbH accounts payable.</p>",
+        ]),
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "quoted-printable-long-lines.eml",
+        from: "Søren Kjær <soren.kjaer@example.dk>",
+        subject: "Nordkapp jacket seam coming apart – replacement",
+        routed_by: "support@northwind.example",
+        text: &[
+            "I ordered the Nordkapp down jacket in size M on 2 March (order NW-10611) and it \
+             arrived yesterday, but the left sleeve seam is already coming apart near the cuff",
+            "my father’s seventieth birthday",
+            "rather than waiting for the return to arrive — I am happy to pay the shipping",
+            "Østre Allé 14, 8000 Aarhus C",
+            "Søren Kjær — “a loyal customer since 2019”.",
+        ],
+        not_in_text: &["=\n", "=E2", "\u{fffd}"],
+        html: Some(&["my address is Østre Allé 14, 8000 Aarhus C, and I am at home"]),
+        not_in_html: &["=\n", "=E2", "\u{fffd}"],
+        files: &[],
+    },
+    Case {
+        file: "nested-related-inline-images.eml",
+        from: "Agnieszka Kowalczyk <agnieszka@example.pl>",
+        subject: "Summit 45 zip torn (photos inside, invoice attached)",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Dzień dobry,",
+            "the zip of the Summit 45 backpack (invoice attached) tore",
+        ],
+        not_in_text: NO_TEXT,
+        html: Some(&["<IMG SRC=CID:photo_0042@mail.example.pl width=200 alt=\"Torn zip\">"]),
+        not_in_html: NO_TEXT,
+        files: &[
+            // `src="cid:…"`, no file name: shown in place.
+            ("attachment-1.png", "image/png", 76, InPlace),
+            // `SRC=CID:…` unquoted and upper-case; a Content-ID written without brackets.
+            ("photo.png", "image/png", 75, InPlace),
+            // `cid:%3Clabel%2B1%40…%3E`: URL-encoded, brackets included.
+            ("label.png", "image/png", 72, InPlace),
+            // A `url('cid:…')` background in the message's `<style>` block.
+            ("paper.png", "image/png", 73, InPlace),
+            // A Content-ID the HTML never names: a file like any other.
+            ("unused-signature-icon.png", "image/png", 72, Listed),
+            (
+                "invoice-NW-INV-2025-0311.pdf",
+                "application/pdf",
+                609,
+                Listed,
+            ),
+            ("IMG_0042.HEIC.jpg", "image/jpeg", 322, Listed),
+        ],
+    },
+    Case {
+        file: "undisclosed-recipients-no-date-no-id.eml",
+        from: "Fernwood Cabins Bookkeeping <orders@example.net>",
+        subject: "Remittance advice for invoices NW-INV-2025-0207 and -0219",
+        routed_by: "billing@northwind.example",
+        text: &["We paid invoices NW-INV-2025-0207 and NW-INV-2025-0219 today by bank"],
+        not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "missing-to-group-cc.eml",
+        from: "Yusuf Kaya <yusuf.kaya@example.com.tr>",
+        subject: "Who handles refunds for damaged deliveries?",
+        routed_by: "support@northwind.example",
+        text: &["A box of six tent pegs arrived crushed."],
+        not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "odd-content-type-lf-only.eml",
+        from: "João Pereira <joao.pereira@example.com.br>",
+        subject: "Cancel my order NW-10890, please",
+        routed_by: "support@northwind.example",
+        text: &["Olá, I would like to cancel order NW-10890 before it ships.\nJoão"],
+        not_in_text: &["=C3", "--=-=odd"],
+        html: Some(&["<p>Olá, I would like to <b>cancel</b> order NW-10890"]),
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "apple-mail-inline-photo-between-text.eml",
+        from: "Olivia Bennett <olivia.bennett@example.com>",
+        subject: "The wrong footprint (photo)",
+        routed_by: "support@northwind.example",
+        // Both text parts around the photo; the photo is a file (there is no HTML to hold it).
+        text: &[
+            "Here is the footprint that came with my order:",
+            "The label says \"Fjord 2\", but my tent is the Fjord 3.",
+        ],
+        not_in_text: &["iVBORw0KGgo"],
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[("footprint.png", "image/png", 76, Listed)],
+    },
+];
+
+fn sender(mailbox: &Mailbox) -> String {
+    match &mailbox.name {
+        Some(name) => format!("{name} <{}>", mailbox.address),
+        None => mailbox.address.to_string(),
+    }
+}
+
+#[test]
+fn every_kind_of_received_mail_shows_what_the_rep_must_see() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let parsed = parsed(case.file);
+        let message = record(&parsed);
+        let mut fail = |what: String| failures.push(format!("{}: {what}", case.file));
+        if sender(&message.from) != case.from {
+            fail(format!("from {:?}", sender(&message.from)));
+        }
+        if message.subject != case.subject {
+            fail(format!("subject {:?}", message.subject));
+        }
+        if !parsed
+            .recipients()
+            .iter()
+            .any(|m| m.address.as_str() == case.routed_by)
+        {
+            fail(format!("{} is not a recipient", case.routed_by));
+        }
+        for text in case.text {
+            if !message.text_body.contains(text) {
+                fail(format!("text lacks {text:?} in {:?}", message.text_body));
+            }
+        }
+        for text in case.not_in_text {
+            if message.text_body.contains(text) {
+                fail(format!("text shows {text:?}"));
+            }
+        }
+        match (case.html, &message.html_body) {
+            (None, None) => {}
+            (Some(expected), Some(html)) => {
+                for text in expected {
+                    if !html.contains(text) {
+                        fail(format!("HTML lacks {text:?} in {html:?}"));
+                    }
+                }
+                for text in case.not_in_html {
+                    if html.contains(text) {
+                        fail(format!("HTML shows {text:?}"));
+                    }
+                }
+            }
+            (expected, html) => fail(format!("HTML expected {expected:?}, got {html:?}")),
+        }
+        let files: Vec<(&str, &str, u64, Shown)> = message
+            .attachments
+            .iter()
+            .map(|a| {
+                let shown = if a.inline { InPlace } else { Listed };
+                (a.file_name.as_str(), a.content_type.as_str(), a.size, shown)
+            })
+            .collect();
+        if files != case.files {
+            fail(format!("files {files:#?}"));
+        }
+        // What is stored for download is what is listed.
+        for (file, meta) in parsed.attachments.iter().zip(&message.attachments) {
+            if file.bytes.len() as u64 != meta.size {
+                fail(format!(
+                    "{} holds {} bytes",
+                    meta.file_name,
+                    file.bytes.len()
+                ));
+            }
+        }
+        if message.text_body.contains('\u{fffd}') {
+            fail("U+FFFD in the text".to_owned());
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_corpus_readme_describes_every_fixture() {
+    let readme = std::fs::read_to_string(format!("{FIXTURES}/README.md")).unwrap();
+    let mut files: Vec<String> = std::fs::read_dir(FIXTURES)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".eml"))
+        .collect();
+    files.sort();
+    for file in &files {
+        assert!(readme.contains(&format!("`{file}`")), "README lacks {file}");
+    }
+    for case in CASES {
+        assert!(files.iter().any(|f| f == case.file), "{}", case.file);
+    }
+}
+
+#[test]
+fn missing_to_date_and_message_id_still_import() {
+    let parsed = parsed("undisclosed-recipients-no-date-no-id.eml");
+    // `To: undisclosed-recipients:;` is an empty group: no recipient, nothing ignored.
+    assert!(parsed.to.is_empty());
+    assert!(parsed.ignored_addresses.is_empty());
+    assert_eq!(parsed.date, None);
+    assert_eq!(parsed.message_id, None);
+    // Dated when it arrived.
+    assert_eq!(record(&parsed).date, 1_700_000_000_000);
+
+    let parsed = self::parsed("missing-to-group-cc.eml");
+    assert!(parsed.to.is_empty());
+    let cc: Vec<String> = parsed.cc.iter().map(sender).collect();
+    assert_eq!(
+        cc,
+        [
+            "Support <support@northwind.example>",
+            "billing@northwind.example"
+        ]
+    );
+}
