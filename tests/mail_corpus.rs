@@ -326,3 +326,31 @@ fn missing_to_date_and_message_id_still_import() {
         ]
     );
 }
+
+#[test]
+fn a_text_file_downloads_with_the_bytes_it_was_sent_with() {
+    let parsed = parsed("rfc2231-and-rfc2047-file-names.eml");
+    let file = |name: &str| {
+        &parsed
+            .attachments
+            .iter()
+            .find(|a| a.file_name == name)
+            .unwrap()
+            .bytes
+    };
+    // ISO-8859-1, as attached (not re-encoded as UTF-8).
+    assert_eq!(file("Rücksendungen.txt"), b"Liste der R\xfccksendungen\r\n");
+    assert_eq!(
+        file("Raport lunar întreținere martie 2025.csv"),
+        "Raport lunar întreținere;martie\r\nCorturi verificate;12\r\n".as_bytes()
+    );
+    // A "text" file that is not valid in its charset keeps every byte (was U+FFFD).
+    let eml = b"From: a@example.com\r\nTo: support@northwind.example\r\nSubject: log\r\n\
+        MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\
+        Content-Type: text/plain\r\n\r\nSee the export.\r\n--b\r\n\
+        Content-Type: text/csv; name=export.csv\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+        Q2Fm6TsxMAo=\r\n--b--\r\n";
+    let parsed = parse_eml(eml).unwrap();
+    assert_eq!(parsed.attachments[0].bytes, b"Caf\xe9;10\n");
+    assert_eq!(parsed.attachments[0].size, 8);
+}

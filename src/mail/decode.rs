@@ -345,8 +345,9 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
 }
 
 /// A part's body after its Content-Transfer-Encoding, as mail-parser decoded it (the same
-/// decoders on the same bytes: `offset_body..offset_end` is what it read).
-fn transfer_decoded<'a>(raw: &'a [u8], part: &MessagePart<'_>) -> Cow<'a, [u8]> {
+/// decoders on the same bytes: `offset_body..offset_end` is what it read). For a text part
+/// these are the bytes as sent, before any charset: what a downloaded text file must hold.
+pub(super) fn transfer_decoded<'a>(raw: &'a [u8], part: &MessagePart<'_>) -> Cow<'a, [u8]> {
     let body = raw
         .get(part.offset_body as usize..part.offset_end as usize)
         .unwrap_or_default();

@@ -182,7 +182,15 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
                 .map(|ct| ct.to_ascii_lowercase())
                 .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
                 .unwrap_or_else(|| "application/octet-stream".to_owned());
-            let bytes = part.contents().to_vec();
+            // A text file keeps the bytes it was sent with: mail-parser hands text parts on
+            // decoded to UTF-8, which changed a Latin-1 file and turned bytes that are not
+            // text into U+FFFD.
+            let bytes = match &part.body {
+                PartType::Text(_) | PartType::Html(_) => {
+                    super::decode::transfer_decoded(&message.raw_message, part).into_owned()
+                }
+                _ => part.contents().to_vec(),
+            };
             ParsedAttachment {
                 file_name: attachment_file_name(part.attachment_name(), &content_type, index),
                 content_type,
