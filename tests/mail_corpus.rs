@@ -156,6 +156,50 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        file: "rfc2231-and-rfc2047-file-names.eml",
+        from: "Andrei Munteanu <andrei.munteanu@example.ro>",
+        subject: "Facturi și rapoarte pentru martie",
+        routed_by: "billing@northwind.example",
+        text: &["Vă trimit factura, raportul lunar și confirmarea de livrare."],
+        not_in_text: &["Serial numbers", "Raport lunar"],
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[
+            // RFC 2231: `filename*=UTF-8''…`.
+            (
+                "Factură 2025-118 — Munteanu.pdf",
+                "application/pdf",
+                600,
+                Listed,
+            ),
+            // RFC 2231 continuations, encoded: `filename*0*=…; filename*1*=…`.
+            (
+                "Raport lunar întreținere martie 2025.csv",
+                "text/csv",
+                58,
+                Listed,
+            ),
+            // RFC 2231 in ISO-8859-1; the file keeps its own bytes (25, not re-encoded).
+            ("Rücksendungen.txt", "text/plain", 25, Listed),
+            // RFC 2231 continuations, quoted: `filename*0="…"; filename*1="…"`.
+            (
+                "serial numbers of the returned stoves (March 2025).txt",
+                "text/plain",
+                71,
+                Listed,
+            ),
+            // Outlook: RFC 2047 in a quoted name, folded into two words that split the dash.
+            (
+                "Confirmare de livrare – comanda NW-10744.pdf",
+                "application/pdf",
+                596,
+                Listed,
+            ),
+            // Two Q encoded-words: the space between them is not part of the name.
+            ("Mulțumim pentru comandă.txt", "text/plain", 28, Listed),
+        ],
+    },
+    Case {
         file: "undisclosed-recipients-no-date-no-id.eml",
         from: "Fernwood Cabins Bookkeeping <orders@example.net>",
         subject: "Remittance advice for invoices NW-INV-2025-0207 and -0219",

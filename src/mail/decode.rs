@@ -586,12 +586,11 @@ fn encoded_word(bytes: &[u8]) -> Option<EncodedWord<'_>> {
     })
 }
 
-/// The text with each run of adjacent encoded-words in one charset replaced by one UTF-8
-/// encoded-word, where that reads differently from mail-parser's word-by-word decoding.
-fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
+/// Each run of adjacent encoded-words in one charset in `text` (only white space between
+/// them): its byte range and its words.
+fn encoded_runs(text: &str) -> Vec<(std::ops::Range<usize>, Vec<EncodedWord<'_>>)> {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::new();
-    let mut copied = 0;
+    let mut runs = Vec::new();
     let mut at = 0;
     while let Some(found) = find(&bytes[at..], b"=?") {
         let start = at + found;
@@ -616,20 +615,42 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
             }
         }
         at = end;
-        let ours = if is_stateful(label) {
-            // Each word of a stateful encoding starts and ends in ASCII; joined, ISO-2022-JP's
-            // back-to-back escape sequences would read as an error.
-            words
-                .iter()
-                .map(|word| decode_text(&word.bytes, Some(label)))
-                .collect::<String>()
-        } else {
-            let joined: Vec<u8> = words
-                .iter()
-                .flat_map(|word| word.bytes.iter().copied())
-                .collect();
-            decode_text(&joined, Some(label))
-        };
+        runs.push((start..end, words));
+    }
+    runs
+}
+
+/// The text of a run of encoded-words in one charset, decoded with our rules: joined, so a
+/// character split between two words survives.
+fn run_text(words: &[EncodedWord<'_>]) -> String {
+    let Some(label) = words.first().map(|word| word.charset) else {
+        return String::new();
+    };
+    if is_stateful(label) {
+        // Each word of a stateful encoding starts and ends in ASCII; joined, ISO-2022-JP's
+        // back-to-back escape sequences would read as an error.
+        words
+            .iter()
+            .map(|word| decode_text(&word.bytes, Some(label)))
+            .collect::<String>()
+    } else {
+        let joined: Vec<u8> = words
+            .iter()
+            .flat_map(|word| word.bytes.iter().copied())
+            .collect();
+        decode_text(&joined, Some(label))
+    }
+}
+
+/// The text with each run of adjacent encoded-words in one charset replaced by one UTF-8
+/// encoded-word, where that reads differently from mail-parser's word-by-word decoding.
+fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    for (range, words) in encoded_runs(text) {
+        let ours = run_text(&words);
+        let label = words.first().map_or("", |word| word.charset);
         let theirs: String = words
             .iter()
             .map(|word| mail_parser_word(&word.bytes, label))
@@ -640,9 +661,9 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
         let mut word = String::from("=?UTF-8?B?");
         push_base64(ours.as_bytes(), &mut word);
         word.push_str("?=");
-        out.extend_from_slice(&bytes[copied..start]);
+        out.extend_from_slice(&bytes[copied..range.start]);
         out.extend_from_slice(word.as_bytes());
-        copied = end;
+        copied = range.end;
     }
     if copied == 0 {
         return Cow::Borrowed(text);
@@ -650,6 +671,74 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
     out.extend_from_slice(&bytes[copied..]);
     // Every cut is at ASCII (`=` or after `?=`), so this is UTF-8; if not, nothing changes.
     String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// `text` with its encoded-words decoded (RFC 2047): white space between two encoded-words
+/// is not part of the text (§6.2), and adjacent words in one charset are decoded together.
+fn decode_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut previous_end = None;
+    for (range, words) in encoded_runs(text) {
+        let between = &text[copied..range.start];
+        if !(previous_end == Some(copied) && between.trim().is_empty()) {
+            out.push_str(between);
+        }
+        out.push_str(&run_text(&words));
+        copied = range.end;
+        previous_end = Some(range.end);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The value of parameter `name` (e.g. `filename`) in the raw value of a Content-Disposition
+/// or Content-Type field, decoded, when it is written as RFC 2047 encoded-words (Outlook's
+/// `name="=?utf-8?B?...?="`, folded into several words for long names). `None` when the
+/// parameter is absent, is not in encoded-words, or the field also has the RFC 2231 form
+/// (`name*=`), which mail-parser reads. mail-parser decodes such words one by one and keeps
+/// the folding between them, so a long name gained spaces inside words and a character split
+/// between two words became U+FFFD.
+pub(super) fn encoded_word_parameter(field_value: &[u8], name: &str) -> Option<String> {
+    let value = String::from_utf8_lossy(field_value);
+    let lower = value.to_ascii_lowercase();
+    if lower.contains(&format!("{name}*")) {
+        return None;
+    }
+    let mut from = 0;
+    let start = loop {
+        let at = from + lower[from..].find(name)?;
+        let before = lower[..at].trim_end_matches([' ', '\t', '\r', '\n']);
+        let after = lower[at + name.len()..].trim_start_matches([' ', '\t', '\r', '\n']);
+        if before.ends_with(';') && after.starts_with('=') {
+            let equals = lower.len() - after.len();
+            break equals + 1;
+        }
+        from = at + name.len();
+    };
+    let rest = value[start..].trim_start_matches([' ', '\t', '\r', '\n']);
+    let raw: String = match rest.strip_prefix('"') {
+        Some(quoted) => {
+            let mut out = String::new();
+            let mut chars = quoted.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => out.extend(chars.next()),
+                    // A fold inside the quotes is not part of the value.
+                    '\r' | '\n' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        None => rest
+            .split(|c: char| c == ';' || c.is_whitespace())
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    raw.contains("=?").then(|| decode_words(&raw))
 }
 
 /// What mail-parser makes of one encoded-word's bytes.

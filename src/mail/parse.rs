@@ -8,7 +8,10 @@
 //! never trusted), read the clock, or panic on any input.
 
 use crate::domain::{EmailAddress, Mailbox, Millis, ValidationError};
-use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
+use mail_parser::{
+    Address, GetHeader, HeaderName, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders,
+    PartType,
+};
 
 /// A received message, decoded. Addresses are validated; bodies are UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +195,11 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
                 _ => part.contents().to_vec(),
             };
             ParsedAttachment {
-                file_name: attachment_file_name(part.attachment_name(), &content_type, index),
+                file_name: attachment_file_name(
+                    declared_file_name(&message, part).as_deref(),
+                    &content_type,
+                    index,
+                ),
                 content_type,
                 size: bytes.len() as u64,
                 content_id: part.content_id().and_then(bare_id),
@@ -375,6 +382,29 @@ fn printable(value: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The file name the sender gave a part, if any. Encoded-words in a quoted `filename` or
+/// `name` are decoded by `decode` (mail-parser decodes them one by one, see there).
+fn declared_file_name(message: &Message<'_>, part: &MessagePart<'_>) -> Option<String> {
+    let raw = |field: HeaderName<'_>| {
+        part.headers.header(field).and_then(|header| {
+            message
+                .raw_message
+                .get(header.offset_start as usize..header.offset_end as usize)
+        })
+    };
+    let in_disposition = part
+        .content_disposition()
+        .is_some_and(|cd| cd.attribute("filename").is_some());
+    let ours = if in_disposition {
+        raw(HeaderName::ContentDisposition)
+            .and_then(|value| super::decode::encoded_word_parameter(value, "filename"))
+    } else {
+        raw(HeaderName::ContentType)
+            .and_then(|value| super::decode::encoded_word_parameter(value, "name"))
+    };
+    ours.or_else(|| part.attachment_name().map(str::to_owned))
 }
 
 /// The sender's file name reduced to its last path component; a made-up one when absent.
