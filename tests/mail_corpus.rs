@@ -74,6 +74,43 @@ const CASES: &[Case] = &[
         files: &[("smime.p7s", "application/pkcs7-signature", 1441, Listed)],
     },
     Case {
+        file: "calendar-invite-outlook.eml",
+        from: "Kees Mulder <kees.mulder@example.nl>",
+        subject: "Invoice review Q1",
+        routed_by: "billing@northwind.example",
+        text: &[
+            "Quarterly invoice review for the Mulder Outdoor account.",
+            "Meeting ID: 311 457 902 118",
+        ],
+        not_in_text: &["BEGIN:VCALENDAR", "VTIMEZONE", "QkVHSU46VkNBTEVOREFS"],
+        html: Some(&["<p>Quarterly invoice review for the Mulder Outdoor account.</p>"]),
+        not_in_html: &["BEGIN:VCALENDAR", "QkVHSU46VkNBTEVOREFS"],
+        files: &[("invite.ics", "text/calendar", 1166, Listed)],
+    },
+    Case {
+        file: "bounce-postfix-dsn.eml",
+        from: "Mail Delivery System <MAILER-DAEMON@mx.northwind.example>",
+        subject: "Undelivered Mail Returned to Sender",
+        routed_by: "support@northwind.example",
+        text: &[
+            "your message could not\nbe delivered to one or more recipients.",
+            "<oskar.lind@example.se>: host mx1.example.se[192.0.2.55] said: 550 5.1.1",
+            "User unknown",
+        ],
+        // The machine-readable report and the returned headers are files, not the message.
+        not_in_text: &[
+            "Reporting-MTA",
+            "X-Postfix-Queue-ID",
+            "In-Reply-To: <a1b2c3d4",
+        ],
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[
+            ("attachment-1.txt", "message/delivery-status", 462, Listed),
+            ("attachment-2.txt", "text/rfc822-headers", 539, Listed),
+        ],
+    },
+    Case {
         file: "auto-reply-out-of-office.eml",
         from: "Lukas Brandt <lukas.brandt@example.de>",
         subject: "Automatische Antwort: Re: Your order NW-10533 has shipped",

@@ -172,41 +172,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
         .collect();
     let html_body = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
 
-    let attachments = message
-        .attachments()
-        .enumerate()
-        .map(|(index, part)| {
-            let content_type = part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_owned(),
-                })
-                .map(|ct| ct.to_ascii_lowercase())
-                .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
-                .unwrap_or_else(|| "application/octet-stream".to_owned());
-            // A text file keeps the bytes it was sent with: mail-parser hands text parts on
-            // decoded to UTF-8, which changed a Latin-1 file and turned bytes that are not
-            // text into U+FFFD.
-            let bytes = match &part.body {
-                PartType::Text(_) | PartType::Html(_) => {
-                    super::decode::transfer_decoded(&message.raw_message, part).into_owned()
-                }
-                _ => part.contents().to_vec(),
-            };
-            ParsedAttachment {
-                file_name: attachment_file_name(
-                    declared_file_name(&message, part).as_deref(),
-                    &content_type,
-                    index,
-                ),
-                content_type,
-                size: bytes.len() as u64,
-                content_id: part.content_id().and_then(bare_id),
-                bytes,
-            }
-        })
-        .collect();
+    let attachments = attachments(&message);
 
     Ok(ParsedEmail {
         from,
@@ -384,6 +350,64 @@ fn printable(value: &str) -> String {
         .collect()
 }
 
+/// The files of `message` as the rep sees them listed, in order. A text file keeps the bytes
+/// it was sent with (mail-parser hands text parts on decoded to UTF-8, which changed a
+/// Latin-1 file and turned bytes that are not text into U+FFFD); a calendar part that
+/// repeats an attached `.ics` file is not listed twice (Google Calendar sends both).
+fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
+    let mut files: Vec<(bool, ParsedAttachment)> = Vec::new();
+    for (index, part) in message.attachments().enumerate() {
+        let content_type = part
+            .content_type()
+            .map(|ct| match ct.subtype() {
+                Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                None => ct.ctype().to_owned(),
+            })
+            .map(|ct| ct.to_ascii_lowercase())
+            .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
+            .unwrap_or_else(|| "application/octet-stream".to_owned());
+        let bytes = match &part.body {
+            PartType::Text(_) | PartType::Html(_) => {
+                super::decode::transfer_decoded(&message.raw_message, part).into_owned()
+            }
+            _ => part.contents().to_vec(),
+        };
+        let declared = declared_file_name(message, part);
+        let subject = match &part.body {
+            PartType::Message(attached) => attached.subject(),
+            _ => None,
+        };
+        files.push((
+            declared.is_some(),
+            ParsedAttachment {
+                file_name: attachment_file_name(declared.as_deref(), &content_type, index, subject),
+                content_type,
+                size: bytes.len() as u64,
+                content_id: part.content_id().and_then(bare_id),
+                bytes,
+            },
+        ));
+    }
+    let repeats = |at: usize, file: &ParsedAttachment| {
+        files
+            .iter()
+            .enumerate()
+            .any(|(other, (_, f))| other != at && f.bytes == file.bytes)
+    };
+    let keep: Vec<bool> = files
+        .iter()
+        .enumerate()
+        .map(|(at, (named, file))| {
+            *named || file.content_type != "text/calendar" || !repeats(at, file)
+        })
+        .collect();
+    files
+        .into_iter()
+        .zip(keep)
+        .filter_map(|((_, file), keep)| keep.then_some(file))
+        .collect()
+}
+
 /// The file name the sender gave a part, if any. Encoded-words in a quoted `filename` or
 /// `name` are decoded by `decode` (mail-parser decodes them one by one, see there).
 fn declared_file_name(message: &Message<'_>, part: &MessagePart<'_>) -> Option<String> {
@@ -407,8 +431,16 @@ fn declared_file_name(message: &Message<'_>, part: &MessagePart<'_>) -> Option<S
     ours.or_else(|| part.attachment_name().map(str::to_owned))
 }
 
-/// The sender's file name reduced to its last path component; a made-up one when absent.
-fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) -> String {
+/// The sender's file name reduced to its last path component; when absent, the name mail
+/// clients give such a part: an attached message is named after its subject (`.eml`), a
+/// calendar part `invite.ics`, signatures `smime.p7s` / `signature.asc` (Gmail's names), and
+/// anything else `attachment-N` with the extension of its type.
+fn attachment_file_name(
+    name: Option<&str>,
+    content_type: &str,
+    index: usize,
+    subject: Option<&str>,
+) -> String {
     let cleaned = name
         .map(printable)
         .map(|n| {
@@ -419,19 +451,37 @@ fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) ->
                 .to_owned()
         })
         .filter(|n| !n.is_empty() && n != "." && n != "..");
-    cleaned.unwrap_or_else(|| {
-        let extension = match content_type {
-            "message/rfc822" => "eml",
-            "text/plain" => "txt",
-            "text/html" => "html",
-            "application/pdf" => "pdf",
-            "image/png" => "png",
-            "image/jpeg" => "jpg",
-            "image/gif" => "gif",
-            _ => "bin",
-        };
-        format!("attachment-{}.{extension}", index + 1)
-    })
+    if let Some(name) = cleaned {
+        return name;
+    }
+    let subject = subject
+        .map(|subject| printable(subject).replace(['/', '\\'], "_"))
+        .map(|subject| subject.trim().chars().take(100).collect::<String>())
+        .filter(|subject| !subject.trim_matches('.').trim().is_empty());
+    let extension = match content_type {
+        "message/rfc822" | "message/global" => match subject {
+            Some(subject) => return format!("{}.eml", subject.trim()),
+            None => "eml",
+        },
+        "text/calendar" | "application/ics" => return "invite.ics".to_owned(),
+        "application/pgp-signature" => return "signature.asc".to_owned(),
+        "application/pkcs7-signature" | "application/x-pkcs7-signature" => {
+            return "smime.p7s".to_owned()
+        }
+        "application/pkcs7-mime" | "application/x-pkcs7-mime" => return "smime.p7m".to_owned(),
+        "text/html" => "html",
+        "text/csv" => "csv",
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        _ if content_type.starts_with("text/") => "txt",
+        // The machine-readable parts of bounces and read receipts are text.
+        "message/delivery-status" | "message/disposition-notification" => "txt",
+        _ => "bin",
+    };
+    format!("attachment-{}.{extension}", index + 1)
 }
 
 /// Plain text from HTML for mail that has no text/plain part. Deliberately small: mail-parser's
