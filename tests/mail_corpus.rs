@@ -6,6 +6,7 @@
 //! place when the HTML draws them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use switchboard::domain::forward::original_sender;
 use switchboard::domain::*;
 use switchboard::mail::*;
 
@@ -74,6 +75,36 @@ const CASES: &[Case] = &[
         files: &[("smime.p7s", "application/pkcs7-signature", 1441, Listed)],
     },
     Case {
+        file: "forwarded-as-attachment-outlook.eml",
+        from: "Priya Raman <priya.raman@example.org>",
+        subject: "FW: Broken buckle on my Ridge 28 daypack",
+        routed_by: "support@northwind.example",
+        text: &[
+            "his email is attached. Could you take it from here?",
+            // The attached message is shown under its own header lines, as Thunderbird does.
+            "---------- Broken buckle on my Ridge 28 daypack.eml ----------\n\
+             From: Tom Beckett <tom.beckett@example.co.uk>\n\
+             Date: Mon, 10 Mar 2025 17:02:40 +0000\n\
+             Subject: Broken buckle on my Ridge 28 daypack\n\
+             To: Leeds Store <leeds.store@example.org>\n\n\
+             Hello,",
+            "The hip-belt buckle of the Ridge 28 daypack I bought from you in January",
+        ],
+        not_in_text: &["Message-ID", "Received:", "Content-Type"],
+        html: Some(&[
+            "his email is attached. Could you take it from here?",
+            "<b>From:</b> Tom Beckett &lt;tom.beckett@example.co.uk&gt;",
+            "The hip-belt buckle of the Ridge 28 daypack I bought from you in January",
+        ]),
+        not_in_html: &["Content-Type: text/plain"],
+        files: &[(
+            "Broken buckle on my Ridge 28 daypack.eml",
+            "message/rfc822",
+            655,
+            Listed,
+        )],
+    },
+    Case {
         file: "calendar-invite-outlook.eml",
         from: "Kees Mulder <kees.mulder@example.nl>",
         subject: "Invoice review Q1",
@@ -108,6 +139,36 @@ const CASES: &[Case] = &[
         files: &[
             ("attachment-1.txt", "message/delivery-status", 462, Listed),
             ("attachment-2.txt", "text/rfc822-headers", 539, Listed),
+        ],
+    },
+    Case {
+        file: "bounce-gmail-dsn-returned-message.eml",
+        from: "Mail Delivery Subsystem <mailer-daemon@googlemail.example>",
+        subject: "Delivery Status Notification (Failure)",
+        routed_by: "support@northwind.example",
+        text: &[
+            "** Address not found **",
+            "550 5.1.1 The email account that you tried to reach does not exist.",
+            // The returned message is shown, like any attached message.
+            "To: Camille Durand <camille.durnad@example.fr>",
+            "The larger mat left our warehouse today; the tracking number is",
+        ],
+        not_in_text: &["Reporting-MTA", "Last-Attempt-Date"],
+        html: Some(&[
+            "<h2>Address not found</h2>",
+            "<b>Subject:</b> Re: Exchange of the Alpine 2 sleeping mat<br>",
+            "<div style=\"white-space:pre-wrap\">Hi Camille,",
+        ]),
+        not_in_html: &["Reporting-MTA"],
+        files: &[
+            ("icon.png", "image/png", 74, InPlace),
+            ("attachment-2.txt", "message/delivery-status", 275, Listed),
+            (
+                "Re: Exchange of the Alpine 2 sleeping mat.eml",
+                "message/rfc822",
+                550,
+                Listed,
+            ),
         ],
     },
     Case {
@@ -406,6 +467,20 @@ fn missing_to_date_and_message_id_still_import() {
             "billing@northwind.example"
         ]
     );
+}
+
+#[test]
+fn a_message_forwarded_as_an_attachment_is_logged_on_its_original_sender() {
+    // SPEC §3: the forward rule reads the plain text, which now holds the attached message.
+    let parsed = parsed("forwarded-as-attachment-outlook.eml");
+    let original = original_sender(&parsed.subject, &parsed.text_body).unwrap();
+    assert_eq!(original.address.as_str(), "tom.beckett@example.co.uk");
+    assert_eq!(original.name.as_deref(), Some("Tom Beckett"));
+    // The download is the attached message itself.
+    let eml = &parsed.attachments[0].bytes;
+    assert!(eml.starts_with(b"Received: from smtp.example.co.uk"));
+    assert!(eml.ends_with(b"Tom Beckett\r\n07700 900461\r\n"));
+    assert!(parse_eml(eml).is_ok());
 }
 
 #[test]

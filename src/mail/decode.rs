@@ -298,6 +298,11 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
     let raw: &[u8] = raw_message;
     for (index, part) in parts.iter_mut().enumerate() {
         let Ok(id) = u32::try_from(index) else { break };
+        if let PartType::Message(attached) = &mut part.body {
+            // A forwarded or returned message is shown too (see `parse`): same rules.
+            repair_text_parts(attached);
+            continue;
+        }
         let (is_multipart, declared) = part.content_type().map_or((false, None), |ct| {
             (
                 ct.ctype().eq_ignore_ascii_case("multipart"),

@@ -152,27 +152,8 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     let in_reply_to = ids(message.in_reply_to()).into_iter().next();
     let references = ids(message.references());
 
-    let text_body = message
-        .text_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Text(text) => Some(text.to_string()),
-            PartType::Html(html) => Some(html_to_text(html)),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        // One line-ending convention for everything downstream (preview, forward rule).
-        .replace("\r\n", "\n");
-    let html_parts: Vec<&str> = message
-        .html_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Html(html) => Some(html.as_ref()),
-            _ => None,
-        })
-        .collect();
-    let html_body = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
-
     let attachments = attachments(&message);
+    let (text_body, html_body) = bodies(&message);
 
     Ok(ParsedEmail {
         from,
@@ -348,6 +329,110 @@ fn printable(value: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The text and HTML a rep reads of `message`: the body parts mail-parser picked, then
+/// each attached message — forwarded as an attachment, or returned in a bounce — under its own
+/// From/Date/Subject/To lines, as Thunderbird shows attached messages. The HTML is `None`
+/// unless the message itself has an HTML part.
+fn bodies(message: &Message<'_>) -> (String, Option<String>) {
+    let mut text = message
+        .text_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Text(text) => Some(text.to_string()),
+            PartType::Html(html) => Some(html_to_text(html)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let html_parts: Vec<&str> = message
+        .html_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Html(html) => Some(html.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let mut html = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
+    for (index, part) in message.attachments().enumerate() {
+        let PartType::Message(attached) = &part.body else {
+            continue;
+        };
+        let (attached_text, attached_html) = bodies(attached);
+        let name = attachment_file_name(
+            declared_file_name(message, part).as_deref(),
+            "message/rfc822",
+            index,
+            attached.subject(),
+        );
+        let fields = attached_fields(attached);
+        text.truncate(text.trim_end().len());
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("---------- {name} ----------\n"));
+        for (label, value) in &fields {
+            text.push_str(&format!("{label}: {value}\n"));
+        }
+        text.push('\n');
+        text.push_str(&attached_text);
+        if let Some(html) = html.as_mut() {
+            html.push_str("\n<hr><p>");
+            for (label, value) in &fields {
+                html.push_str(&format!("<b>{label}:</b> {}<br>", escape_text(value)));
+            }
+            html.push_str("</p>\n");
+            html.push_str(&attached_html.unwrap_or_else(|| text_as_html(&attached_text)));
+        }
+    }
+    // One line-ending convention for everything downstream (preview, forward rule).
+    let text = text.replace("\r\n", "\n");
+    (text, html)
+}
+
+/// The header lines an attached message is introduced by, in the order mail clients use.
+fn attached_fields(message: &Message<'_>) -> Vec<(&'static str, String)> {
+    let list = |address: Option<&Address<'_>>| {
+        address
+            .into_iter()
+            .flat_map(|address| address.iter())
+            .filter_map(|addr| {
+                let address = addr.address()?.trim();
+                Some(match addr.name().map(str::trim).filter(|n| !n.is_empty()) {
+                    Some(name) => format!("{name} <{address}>"),
+                    None => address.to_owned(),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let fields = [
+        ("From", list(message.from())),
+        (
+            "Date",
+            message.header_raw("Date").unwrap_or_default().to_owned(),
+        ),
+        ("Subject", message.subject().unwrap_or_default().to_owned()),
+        ("To", list(message.to())),
+    ];
+    fields
+        .into_iter()
+        .map(|(label, value)| (label, printable(value.trim())))
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+}
+
+/// Plain text as HTML that keeps its lines, for an attached message without HTML.
+fn text_as_html(text: &str) -> String {
+    format!(
+        "<div style=\"white-space:pre-wrap\">{}</div>",
+        escape_text(text)
+    )
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The files of `message` as the rep sees them listed, in order. A text file keeps the bytes
