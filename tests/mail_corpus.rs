@@ -298,6 +298,27 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        file: "mailing-list-footer.eml",
+        from: "Mateo Rossi <mateo.rossi@example.it>",
+        subject: "[outdoor-retailers] Spring catalogue: who still has the 2024 gaiters?",
+        // Only Delivered-To names the team: To is the list, Reply-To the list, Sender its
+        // bounce address. The sender is still From.
+        routed_by: "support@northwind.example",
+        text: &[
+            "does anyone still stock the 2024 Trail gaiters in size L?",
+            "outdoor-retailers mailing list",
+        ],
+        not_in_text: NO_TEXT,
+        html: Some(&[
+            "<p>does anyone still stock the 2024 Trail gaiters in size L?",
+            // The list's footer is a text part after the HTML: shown in the HTML too.
+            "<div style=\"white-space:pre-wrap\">_______________________________________________",
+            "outdoor-retailers mailing list",
+        ]),
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
         file: "undisclosed-recipients-no-date-no-id.eml",
         from: "Fernwood Cabins Bookkeeping <orders@example.net>",
         subject: "Remittance advice for invoices NW-INV-2025-0207 and -0219",

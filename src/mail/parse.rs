@@ -331,7 +331,8 @@ fn printable(value: &str) -> String {
         .collect()
 }
 
-/// The text and HTML a rep reads of `message`: the body parts mail-parser picked, then
+/// The text and HTML a rep reads of `message`: the body parts mail-parser picked (a text part
+/// among HTML parts, such as a mailing list's footer, shown as text in the HTML too), then
 /// each attached message — forwarded as an attachment, or returned in a bounce — under its own
 /// From/Date/Subject/To lines, as Thunderbird shows attached messages. The HTML is `None`
 /// unless the message itself has an HTML part.
@@ -345,14 +346,20 @@ fn bodies(message: &Message<'_>) -> (String, Option<String>) {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let html_parts: Vec<&str> = message
+    let has_html = message
         .html_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Html(html) => Some(html.as_ref()),
-            _ => None,
-        })
-        .collect();
-    let mut html = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
+        .any(|part| matches!(part.body, PartType::Html(_)));
+    let mut html = has_html.then(|| {
+        message
+            .html_bodies()
+            .filter_map(|part| match &part.body {
+                PartType::Html(html) => Some(html.to_string()),
+                PartType::Text(text) => Some(text_as_html(text)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     for (index, part) in message.attachments().enumerate() {
         let PartType::Message(attached) = &part.body else {
             continue;
@@ -421,7 +428,8 @@ fn attached_fields(message: &Message<'_>) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Plain text as HTML that keeps its lines, for an attached message without HTML.
+/// Plain text as HTML that keeps its lines: a text part among HTML parts, or an attached
+/// message without HTML.
 fn text_as_html(text: &str) -> String {
     format!(
         "<div style=\"white-space:pre-wrap\">{}</div>",
