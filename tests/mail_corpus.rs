@@ -75,6 +75,21 @@ const CASES: &[Case] = &[
         files: &[("smime.p7s", "application/pkcs7-signature", 1441, Listed)],
     },
     Case {
+        file: "pgp-mime-signed-thunderbird.eml",
+        from: "Ruth Okafor <ruth.okafor@example.org>",
+        subject: "Replacement poles for the Fjord 3 tent",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Two of the aluminium poles of my Fjord 3 tent bent in a storm last week. Do you \
+             sell the 48 cm replacement sections separately, and could they be sent to Bristol?",
+        ],
+        not_in_text: &["BEGIN PGP SIGNATURE"],
+        html: None,
+        not_in_html: NO_TEXT,
+        // An unnamed signature part gets the name mail clients give it.
+        files: &[("signature.asc", "application/pgp-signature", 267, Listed)],
+    },
+    Case {
         file: "forwarded-as-attachment-outlook.eml",
         from: "Priya Raman <priya.raman@example.org>",
         subject: "FW: Broken buckle on my Ridge 28 daypack",
@@ -103,6 +118,25 @@ const CASES: &[Case] = &[
             655,
             Listed,
         )],
+    },
+    Case {
+        file: "calendar-invite-google.eml",
+        from: "Elif Demir <elif.demir@example.com>",
+        subject: "Invitation: Returns process call @ Thu 20 Mar 2025 14:00 - 14:30 (GMT) \
+                  (support@northwind.example)",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Title: Returns process call",
+            // format=flowed; delsp=yes: one line, as written.
+            "Walk through the bulk returns process for our 40 rental tents before the season \
+             starts.\n",
+            "When: Thu 20 Mar 2025 14:00 – 14:30 (GMT)",
+        ],
+        not_in_text: &["BEGIN:VCALENDAR", "DTSTART", "ATTENDEE"],
+        html: Some(&["<h2>Returns process call</h2>"]),
+        not_in_html: &["BEGIN:VCALENDAR", "DTSTART"],
+        // The calendar part and Google's attached copy of it are one file.
+        files: &[("invite.ics", "application/ics", 897, Listed)],
     },
     Case {
         file: "calendar-invite-outlook.eml",
@@ -336,6 +370,26 @@ const CASES: &[Case] = &[
         routed_by: "support@northwind.example",
         text: &["A box of six tent pegs arrived crushed."],
         not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
+        file: "format-flowed-delsp.eml",
+        from: "Hana Novak <hana.novak@example.cz>",
+        subject: "Re: Sizing of the Aurora rain jacket",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Thank you for the quick answer! I am 172 cm tall and usually wear a size S in \
+             jackets, but with a thick fleece underneath I would prefer the M. Could you \
+             exchange it for the M in dark green?\n",
+            "says “rain‑proof up to 10\u{a0}000\u{a0}mm”; is that the same fabric as last \
+             year’s model?\n",
+            "> Hi Hana, the Aurora runs small; we recommend one size up if you wear a fleece \
+             under it.\n>\n> Ana\n",
+            "\n-- \nHana Novák\nBrno",
+        ],
+        not_in_text: &["wear a \n", "up to \n"],
         html: None,
         not_in_html: NO_TEXT,
         files: &[],

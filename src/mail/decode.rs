@@ -303,12 +303,18 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
             repair_text_parts(attached);
             continue;
         }
-        let (is_multipart, declared) = part.content_type().map_or((false, None), |ct| {
-            (
-                ct.ctype().eq_ignore_ascii_case("multipart"),
-                ct.attribute("charset").map(str::to_owned),
-            )
-        });
+        let (is_multipart, declared, flowed) =
+            part.content_type().map_or((false, None, None), |ct| {
+                let is = |name: &str, value: &str| {
+                    ct.attribute(name)
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+                };
+                (
+                    ct.ctype().eq_ignore_ascii_case("multipart"),
+                    ct.attribute("charset").map(str::to_owned),
+                    is("format", "flowed").then(|| is("delsp", "yes")),
+                )
+            });
         // (is HTML, is empty) of a part mail-parser decoded as text.
         let decoded = match &part.body {
             PartType::Text(text) => Some((false, text.is_empty())),
@@ -336,9 +342,12 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
             let label = declared
                 .filter(|label| !matches!(charset(Some(label)), Charset::Undeclared))
                 .or_else(|| is_html.then(|| html_meta_charset(&bytes)).flatten());
-            let text = decode_text(&bytes, label.as_deref());
+            let mut text = decode_text(&bytes, label.as_deref());
             if text.is_empty() && !was_empty {
                 continue;
+            }
+            if let (Some(delsp), false) = (flowed, is_html) {
+                text = unflowed(&text, delsp);
             }
             part.body = if is_html {
                 PartType::Html(text.into())
@@ -400,6 +409,47 @@ fn html_meta_charset(html: &[u8]) -> Option<String> {
         from = end;
     }
     None
+}
+
+/// RFC 3676 `format=flowed` text as the paragraphs its sender wrote: a line ending in a space
+/// continues on the next line of the same quote depth (with `delsp=yes` that space was added
+/// by the sender's client and goes), a space-stuffed line loses its first space, and the
+/// signature separator `-- ` is a line of its own. Quoted paragraphs keep one `> ` per level.
+/// Mail clients (Thunderbird, Apple Mail) show flowed text this way; unwrapped, it reads as
+/// lines cut at 72 characters and, with `delsp=yes`, words cut in two.
+fn unflowed(text: &str, delsp: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The paragraph being joined: its quote depth, while its last line was flowed.
+    let mut open: Option<usize> = None;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (at, line) in lines.iter().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let depth = line.chars().take_while(|&c| c == '>').count();
+        let content = &line[depth..];
+        let content = content.strip_prefix(' ').unwrap_or(content);
+        let flowed = content.ends_with(' ') && content != "-- ";
+        match open {
+            Some(open_depth) if open_depth == depth => {}
+            _ => {
+                if at > 0 {
+                    out.push('\n');
+                }
+                if depth > 0 {
+                    out.push_str(&">".repeat(depth));
+                    if !content.is_empty() {
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        let kept = match (flowed, delsp) {
+            (true, true) => &content[..content.len() - 1],
+            _ => content,
+        };
+        out.push_str(kept);
+        open = flowed.then_some(depth);
+    }
+    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
