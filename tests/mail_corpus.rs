@@ -406,6 +406,18 @@ const CASES: &[Case] = &[
         files: &[],
     },
     Case {
+        file: "bare-cr-web-form.eml",
+        from: "Northwind Contact Form <forms@example.com>",
+        subject: "Contact form: wrong footprint in order NW-10955",
+        routed_by: "support@northwind.example",
+        // A lone CR is a line break, as an HTML parser and Thunderbird read it.
+        text: &["Name: Olivia Bennett\nEmail: olivia.bennett@example.com\nOrder: NW-10955\n"],
+        not_in_text: &["\r"],
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
         file: "apple-mail-inline-photo-between-text.eml",
         from: "Olivia Bennett <olivia.bennett@example.com>",
         subject: "The wrong footprint (photo)",
@@ -584,4 +596,23 @@ fn a_text_file_downloads_with_the_bytes_it_was_sent_with() {
     let parsed = parse_eml(eml).unwrap();
     assert_eq!(parsed.attachments[0].bytes, b"Caf\xe9;10\n");
     assert_eq!(parsed.attachments[0].size, 8);
+}
+
+#[test]
+fn a_file_with_cr_line_endings_reads_as_its_lines() {
+    // Classic Mac OS line endings: the LF-only fixture with every LF made a CR.
+    let cr: Vec<u8> = raw("odd-content-type-lf-only.eml")
+        .into_iter()
+        .map(|b| if b == b'\n' { b'\r' } else { b })
+        .collect();
+    let parsed = parse_eml(&cr).unwrap();
+    assert_eq!(
+        sender(&parsed.from),
+        "João Pereira <joao.pereira@example.com.br>"
+    );
+    assert_eq!(parsed.subject, "Cancel my order NW-10890, please");
+    assert!(parsed
+        .text_body
+        .contains("Olá, I would like to cancel order NW-10890 before it ships.\nJoão"));
+    assert_eq!(parsed.raw_size, cr.len() as u64);
 }

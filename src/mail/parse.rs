@@ -113,6 +113,19 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
+    let raw_size = bytes.len() as u64;
+    // A file whose lines end in CR alone (classic Mac OS, some Windows tools) is one long
+    // header line to a MIME parser; read as the lines it has, as Thunderbird does.
+    let lines_ended: Vec<u8>;
+    let bytes = if bytes.contains(&b'\r') && !bytes.contains(&b'\n') {
+        lines_ended = bytes
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect();
+        &lines_ended[..]
+    } else {
+        bytes
+    };
     if header_block(bytes).contains(&0) {
         return Err(ParseError::Binary);
     }
@@ -168,7 +181,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
         text_body,
         html_body,
         attachments,
-        raw_size: bytes.len() as u64,
+        raw_size,
         ignored_addresses,
     })
 }
@@ -391,8 +404,9 @@ fn bodies(message: &Message<'_>) -> (String, Option<String>) {
             html.push_str(&attached_html.unwrap_or_else(|| text_as_html(&attached_text)));
         }
     }
-    // One line-ending convention for everything downstream (preview, forward rule).
-    let text = text.replace("\r\n", "\n");
+    // One line-ending convention for everything downstream (preview, forward rule); a lone
+    // CR is a line break too (as an HTML parser reads it), not a character to show.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     (text, html)
 }
 
