@@ -8,6 +8,7 @@
 
 use switchboard::domain::forward::original_sender;
 use switchboard::domain::*;
+use switchboard::mail::inline::references_cid;
 use switchboard::mail::*;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mail");
@@ -615,4 +616,106 @@ fn a_file_with_cr_line_endings_reads_as_its_lines() {
         .text_body
         .contains("Olá, I would like to cancel order NW-10890 before it ships.\nJoão"));
     assert_eq!(parsed.raw_size, cr.len() as u64);
+}
+
+/// One HTML body with an image part (`Content-ID: <img1@x>`) of `content_type`.
+fn with_image(html: &str, content_type: &str) -> Message {
+    let eml = format!(
+        "From: a@example.com\r\nTo: support@northwind.example\r\nSubject: image\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n\
+         Content-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n--b\r\n\
+         Content-Type: {content_type}; name=\"img1.png\"\r\nContent-ID: <img1@x>\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n"
+    );
+    record(&parse_eml(eml.as_bytes()).unwrap())
+}
+
+#[test]
+fn an_image_is_shown_in_place_only_where_the_frame_can_draw_it() {
+    let cases: &[(&str, &str, &str, Shown)] = &[
+        (
+            "an img src",
+            "<p><img src=\"cid:img1@x\"></p>",
+            "image/png",
+            InPlace,
+        ),
+        (
+            "a background attribute",
+            "<table background='cid:img1@x'><tr><td>x</td></tr></table>",
+            "image/png",
+            InPlace,
+        ),
+        (
+            "a style attribute's url()",
+            "<div style=\"background:url(&quot;cid:img1@x&quot;)\">x</div>",
+            "image/png",
+            InPlace,
+        ),
+        (
+            "image/jpg, the common misspelling, is JPEG",
+            "<img src=\"cid:img1@x\">",
+            "image/jpg",
+            InPlace,
+        ),
+        // Outlook's VML fallback: inside a conditional comment, never drawn.
+        (
+            "only in a comment",
+            "<!--[if gte vml 1]><v:imagedata src=\"cid:img1@x\"/><![endif]--><p>Hi</p>",
+            "image/png",
+            Listed,
+        ),
+        (
+            "only in the text",
+            "<p>See cid:img1@x for the photo</p>",
+            "image/png",
+            Listed,
+        ),
+        (
+            "only inside a dropped element",
+            "<noscript><img src=\"cid:img1@x\"></noscript><p>Hi</p>",
+            "image/png",
+            Listed,
+        ),
+        (
+            "a type the frame cannot show",
+            "<img src=\"cid:img1@x\">",
+            "application/octet-stream",
+            Listed,
+        ),
+        (
+            "a type the frame cannot show",
+            "<img src=\"cid:img1@x\">",
+            "image/tiff",
+            Listed,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(what, html, content_type, expected)| {
+            let message = with_image(html, content_type);
+            let shown = if message.attachments[0].inline {
+                InPlace
+            } else {
+                Listed
+            };
+            (shown != *expected).then(|| format!("{what}: {html} as {content_type}: {shown:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // `image/jpg` is stored as JPEG, the type the frame's cleaner keeps as a `data:` URL.
+    let jpg = with_image("<img src=\"cid:img1@x\">", "image/jpg");
+    assert_eq!(jpg.attachments[0].content_type, "image/jpeg");
+    // The reference test itself, on the fixture's forms.
+    let html = parsed("nested-related-inline-images.eml")
+        .html_body
+        .unwrap();
+    for id in [
+        "logo.7f3a@mail.example.pl",
+        "photo_0042@mail.example.pl",
+        "label+1@mail.example.pl",
+        "paper-bg@mail.example.pl",
+    ] {
+        assert!(references_cid(&html, id), "{id}");
+    }
+    assert!(!references_cid(&html, "never-shown@mail.example.pl"));
 }

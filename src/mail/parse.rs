@@ -470,7 +470,7 @@ fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
                 Some(sub) => format!("{}/{}", ct.ctype(), sub),
                 None => ct.ctype().to_owned(),
             })
-            .map(|ct| ct.to_ascii_lowercase())
+            .map(|ct| canonical_type(ct.to_ascii_lowercase()))
             .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
             .unwrap_or_else(|| "application/octet-stream".to_owned());
         let bytes = match &part.body {
@@ -536,6 +536,16 @@ fn declared_file_name(message: &Message<'_>, part: &MessagePart<'_>) -> Option<S
             .and_then(|value| super::decode::encoded_word_parameter(value, "name"))
     };
     ours.or_else(|| part.attachment_name().map(str::to_owned))
+}
+
+/// A few content types written under another name, as mail clients read them: `image/jpg`
+/// and `image/pjpeg` are JPEG (the thread's frame shows only the types it knows by name).
+fn canonical_type(content_type: String) -> String {
+    match content_type.as_str() {
+        "image/jpg" | "image/pjpeg" => "image/jpeg".to_owned(),
+        "image/x-png" => "image/png".to_owned(),
+        _ => content_type,
+    }
 }
 
 /// The sender's file name reduced to its last path component; when absent, the name mail
