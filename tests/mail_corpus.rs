@@ -121,6 +121,29 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
+        file: "outlook-winmail-dat.eml",
+        from: "Carvalho, Ines <ines.carvalho@example.pt>",
+        subject: "Signed return form for RMA NW-RMA-5521",
+        routed_by: "billing@northwind.example",
+        text: &[
+            "Please find the signed return form and the list of items attached.",
+            "Inês Carvalho",
+        ],
+        not_in_text: &["IPM.Microsoft"],
+        html: None,
+        not_in_html: NO_TEXT,
+        // The files inside winmail.dat, by their long names and Outlook's types.
+        files: &[
+            (
+                "Return form NW-RMA-5521.pdf",
+                "application/pdf",
+                622,
+                Listed,
+            ),
+            ("Items to return.csv", "text/csv", 82, Listed),
+        ],
+    },
+    Case {
         file: "calendar-invite-google.eml",
         from: "Elif Demir <elif.demir@example.com>",
         subject: "Invitation: Returns process call @ Thu 20 Mar 2025 14:00 - 14:30 (GMT) \
@@ -572,6 +595,17 @@ fn a_message_forwarded_as_an_attachment_is_logged_on_its_original_sender() {
 }
 
 #[test]
+fn the_files_inside_winmail_dat_download_with_their_bytes() {
+    let parsed = parsed("outlook-winmail-dat.eml");
+    let pdf = &parsed.attachments[0].bytes;
+    assert!(pdf.starts_with(b"%PDF-1.4\n") && pdf.ends_with(b"%%EOF\n"));
+    assert_eq!(
+        parsed.attachments[1].bytes,
+        b"Item;Qty;Reason\r\nSummit 45 backpack;1;Zip broken\r\nTrail gaiters (M);2;Wrong size\r\n"
+    );
+}
+
+#[test]
 fn a_text_file_downloads_with_the_bytes_it_was_sent_with() {
     let parsed = parsed("rfc2231-and-rfc2047-file-names.eml");
     let file = |name: &str| {
@@ -718,4 +752,33 @@ fn an_image_is_shown_in_place_only_where_the_frame_can_draw_it() {
         assert!(references_cid(&html, id), "{id}");
     }
     assert!(!references_cid(&html, "never-shown@mail.example.pl"));
+}
+
+#[test]
+fn damaged_winmail_dat_is_kept_as_it_is() {
+    // A TNEF stream cut anywhere never panics; with no whole file inside, winmail.dat stays.
+    let full = raw("outlook-winmail-dat.eml");
+    let text = String::from_utf8(full).unwrap();
+    let (head, rest) = text
+        .split_once("Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\r\n")
+        .unwrap();
+    let (base64, tail) = rest.split_once("\r\n\r\n--").unwrap();
+    let lines: Vec<&str> = base64.lines().collect();
+    for keep in 0..lines.len() {
+        let eml = format!(
+            "{head}Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\r\n{}\r\n\r\n--{tail}",
+            lines[..keep].join("\r\n")
+        );
+        let parsed = parse_eml(eml.as_bytes()).unwrap();
+        let names: Vec<&str> = parsed
+            .attachments
+            .iter()
+            .map(|a| a.file_name.as_str())
+            .collect();
+        // Either the files read whole, or winmail.dat itself: never nothing.
+        assert!(
+            names == ["winmail.dat"] || (!names.is_empty() && !names.contains(&"winmail.dat")),
+            "{keep} lines: {names:?}"
+        );
+    }
 }

@@ -459,8 +459,9 @@ fn escape_text(text: &str) -> String {
 
 /// The files of `message` as the rep sees them listed, in order. A text file keeps the bytes
 /// it was sent with (mail-parser hands text parts on decoded to UTF-8, which changed a
-/// Latin-1 file and turned bytes that are not text into U+FFFD); a calendar part that
-/// repeats an attached `.ics` file is not listed twice (Google Calendar sends both).
+/// Latin-1 file and turned bytes that are not text into U+FFFD); Outlook's `winmail.dat` is
+/// replaced by the files inside it; a calendar part that repeats an attached `.ics` file is
+/// not listed twice (Google Calendar sends both).
 fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
     let mut files: Vec<(bool, ParsedAttachment)> = Vec::new();
     for (index, part) in message.attachments().enumerate() {
@@ -480,6 +481,38 @@ fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
             _ => part.contents().to_vec(),
         };
         let declared = declared_file_name(message, part);
+        let tnef = content_type == "application/ms-tnef"
+            || declared
+                .as_deref()
+                .is_some_and(|name| name.eq_ignore_ascii_case("winmail.dat"));
+        let inside = if tnef {
+            super::tnef::files(&bytes)
+        } else {
+            Vec::new()
+        };
+        if !inside.is_empty() {
+            for file in inside {
+                let content_type = file
+                    .content_type
+                    .map(|ct| canonical_type(ct.to_ascii_lowercase()))
+                    .filter(|ct| is_mime_type(ct))
+                    .or_else(|| type_of_name(file.name.as_deref()?).map(str::to_owned))
+                    .unwrap_or_else(|| "application/octet-stream".to_owned());
+                let file_name =
+                    attachment_file_name(file.name.as_deref(), &content_type, index, None);
+                files.push((
+                    true,
+                    ParsedAttachment {
+                        file_name,
+                        content_type,
+                        size: file.bytes.len() as u64,
+                        content_id: None,
+                        bytes: file.bytes,
+                    },
+                ));
+            }
+            continue;
+        }
         let subject = match &part.body {
             PartType::Message(attached) => attached.subject(),
             _ => None,
@@ -546,6 +579,34 @@ fn canonical_type(content_type: String) -> String {
         "image/x-png" => "image/png".to_owned(),
         _ => content_type,
     }
+}
+
+fn is_mime_type(value: &str) -> bool {
+    value.split_once('/').is_some_and(|(kind, sub)| {
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+        };
+        token(kind) && token(sub)
+    })
+}
+
+/// The type of a file by its extension, for files whose sender named no type.
+fn type_of_name(name: &str) -> Option<&'static str> {
+    let (_, extension) = name.rsplit_once('.')?;
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "zip" => "application/zip",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => return None,
+    })
 }
 
 /// The sender's file name reduced to its last path component; when absent, the name mail
