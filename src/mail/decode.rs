@@ -5,8 +5,9 @@
 //! Owns: charset labels (the aliases mail-parser lacks, and the labels that mean "undeclared"),
 //! the undeclared 8-bit rule (UTF-8 when the bytes are UTF-8, else windows-1252, as WHATWG
 //! does for Latin-1), ISO-2022-KR and HZ (which mail-parser's full decoding maps to a single
-//! U+FFFD), raw 8-bit and raw ISO-2022-JP header fields, encoded-words that split a character,
-//! and multipart parts without a usable boundary (shown as text, not lost as an attachment).
+//! U+FFFD), raw 8-bit and raw ISO-2022-JP header fields, encoded-words that split a character
+//! (in header fields and in quoted file names), `format=flowed` text, and multipart parts
+//! without a usable boundary (shown as text, not lost as an attachment).
 //! Must not: panic on any input, or drop text. Bytes no charset explains become windows-1252
 //! characters or U+FFFD, never nothing; a repair that would leave less text is not made.
 

@@ -2,8 +2,10 @@
 //! [`ParsedEmail`] out, or a [`ParseError`] a support rep can read next to the file name.
 //!
 //! Owns: header decoding (RFC 2047 names and subjects; charsets are `decode`'s), picking the
-//! text and HTML bodies, listing attachments, turning dates into Unix millis and ids into
-//! bare ids.
+//! text and HTML bodies as mail clients show them (attached messages after the message's own
+//! text, text parts among HTML parts), listing attachments with the names clients give them
+//! (the files inside `winmail.dat` through `tnef`), turning dates into Unix millis and ids
+//! into bare ids.
 //! Must not: route, thread, create contacts or sanitise HTML (the HTML is returned raw and is
 //! never trusted), read the clock, or panic on any input.
 
