@@ -377,6 +377,35 @@ const CASES: &[Case] = &[
         files: &[],
     },
     Case {
+        file: "mailing-list-digest.eml",
+        from: "outdoor-retailers-request@lists.example.org",
+        subject: "outdoor-retailers Digest, Vol 12, Issue 3",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Today's Topics:",
+            // Each message of the digest, under its own header lines.
+            "---------- Spring catalogue: who still has the 2024 gaiters?.eml ----------\n\
+             From: Mateo Rossi <mateo.rossi@example.it>\n",
+            "Does anyone still stock the 2024 Trail gaiters in size L?",
+            "---------- Re: Spring catalogue.eml ----------\n\
+             From: Ilse Vermeer <ilse.vermeer@example.nl>\n",
+            "We have six pairs left in Utrecht; write to me directly.",
+        ],
+        not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        // A digest's parts are messages without saying so (RFC 2046 §5.1.5).
+        files: &[
+            (
+                "Spring catalogue: who still has the 2024 gaiters?.eml",
+                "message/rfc822",
+                343,
+                Listed,
+            ),
+            ("Re: Spring catalogue.eml", "message/rfc822", 292, Listed),
+        ],
+    },
+    Case {
         file: "undisclosed-recipients-no-date-no-id.eml",
         from: "Fernwood Cabins Bookkeeping <orders@example.net>",
         subject: "Remittance advice for invoices NW-INV-2025-0207 and -0219",

@@ -475,7 +475,14 @@ fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
             })
             .map(|ct| canonical_type(ct.to_ascii_lowercase()))
             .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
-            .unwrap_or_else(|| "application/octet-stream".to_owned());
+            .unwrap_or_else(|| {
+                // A part of a `multipart/digest` is a message unless it says otherwise.
+                match part.body {
+                    PartType::Message(_) => "message/rfc822",
+                    _ => "application/octet-stream",
+                }
+                .to_owned()
+            });
         let bytes = match &part.body {
             PartType::Text(_) | PartType::Html(_) => {
                 super::decode::transfer_decoded(&message.raw_message, part).into_owned()
