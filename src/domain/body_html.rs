@@ -380,6 +380,18 @@ pub fn restore_remote_images(html: &str) -> String {
     )
 }
 
+/// Whether received mail loses an element with its content and attributes (scripts, frames,
+/// forms, media...): what `mail::inline` needs to know about where a `cid:` image shows.
+/// (`<style>` blocks are kept for received mail.)
+pub fn received_drops(tag: &str) -> bool {
+    tag != "style"
+        && Policy {
+            kind: Kind::Received,
+            images: Images::AsWritten,
+        }
+        .drops_with_content(tag)
+}
+
 /// Received mail's first pass (see the module doc): its layout and `<style>` blocks kept,
 /// everything active gone, links opening a new tab. Remote content is left for the caller to
 /// detect and block (it depends on the rep's choice).

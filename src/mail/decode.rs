@@ -5,8 +5,9 @@
 //! Owns: charset labels (the aliases mail-parser lacks, and the labels that mean "undeclared"),
 //! the undeclared 8-bit rule (UTF-8 when the bytes are UTF-8, else windows-1252, as WHATWG
 //! does for Latin-1), ISO-2022-KR and HZ (which mail-parser's full decoding maps to a single
-//! U+FFFD), raw 8-bit and raw ISO-2022-JP header fields, encoded-words that split a character,
-//! and multipart parts without a usable boundary (shown as text, not lost as an attachment).
+//! U+FFFD), raw 8-bit and raw ISO-2022-JP header fields, encoded-words that split a character
+//! (in header fields and in quoted file names), `format=flowed` text, and multipart parts
+//! without a usable boundary (shown as text, not lost as an attachment).
 //! Must not: panic on any input, or drop text. Bytes no charset explains become windows-1252
 //! characters or U+FFFD, never nothing; a repair that would leave less text is not made.
 
@@ -298,12 +299,23 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
     let raw: &[u8] = raw_message;
     for (index, part) in parts.iter_mut().enumerate() {
         let Ok(id) = u32::try_from(index) else { break };
-        let (is_multipart, declared) = part.content_type().map_or((false, None), |ct| {
-            (
-                ct.ctype().eq_ignore_ascii_case("multipart"),
-                ct.attribute("charset").map(str::to_owned),
-            )
-        });
+        if let PartType::Message(attached) = &mut part.body {
+            // A forwarded or returned message is shown too (see `parse`): same rules.
+            repair_text_parts(attached);
+            continue;
+        }
+        let (is_multipart, declared, flowed) =
+            part.content_type().map_or((false, None, None), |ct| {
+                let is = |name: &str, value: &str| {
+                    ct.attribute(name)
+                        .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+                };
+                (
+                    ct.ctype().eq_ignore_ascii_case("multipart"),
+                    ct.attribute("charset").map(str::to_owned),
+                    is("format", "flowed").then(|| is("delsp", "yes")),
+                )
+            });
         // (is HTML, is empty) of a part mail-parser decoded as text.
         let decoded = match &part.body {
             PartType::Text(text) => Some((false, text.is_empty())),
@@ -331,9 +343,12 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
             let label = declared
                 .filter(|label| !matches!(charset(Some(label)), Charset::Undeclared))
                 .or_else(|| is_html.then(|| html_meta_charset(&bytes)).flatten());
-            let text = decode_text(&bytes, label.as_deref());
+            let mut text = decode_text(&bytes, label.as_deref());
             if text.is_empty() && !was_empty {
                 continue;
+            }
+            if let (Some(delsp), false) = (flowed, is_html) {
+                text = unflowed(&text, delsp);
             }
             part.body = if is_html {
                 PartType::Html(text.into())
@@ -345,8 +360,9 @@ pub(super) fn repair_text_parts(message: &mut Message<'_>) {
 }
 
 /// A part's body after its Content-Transfer-Encoding, as mail-parser decoded it (the same
-/// decoders on the same bytes: `offset_body..offset_end` is what it read).
-fn transfer_decoded<'a>(raw: &'a [u8], part: &MessagePart<'_>) -> Cow<'a, [u8]> {
+/// decoders on the same bytes: `offset_body..offset_end` is what it read). For a text part
+/// these are the bytes as sent, before any charset: what a downloaded text file must hold.
+pub(super) fn transfer_decoded<'a>(raw: &'a [u8], part: &MessagePart<'_>) -> Cow<'a, [u8]> {
     let body = raw
         .get(part.offset_body as usize..part.offset_end as usize)
         .unwrap_or_default();
@@ -394,6 +410,47 @@ fn html_meta_charset(html: &[u8]) -> Option<String> {
         from = end;
     }
     None
+}
+
+/// RFC 3676 `format=flowed` text as the paragraphs its sender wrote: a line ending in a space
+/// continues on the next line of the same quote depth (with `delsp=yes` that space was added
+/// by the sender's client and goes), a space-stuffed line loses its first space, and the
+/// signature separator `-- ` is a line of its own. Quoted paragraphs keep one `> ` per level.
+/// Mail clients (Thunderbird, Apple Mail) show flowed text this way; unwrapped, it reads as
+/// lines cut at 72 characters and, with `delsp=yes`, words cut in two.
+fn unflowed(text: &str, delsp: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    // The paragraph being joined: its quote depth, while its last line was flowed.
+    let mut open: Option<usize> = None;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (at, line) in lines.iter().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let depth = line.chars().take_while(|&c| c == '>').count();
+        let content = &line[depth..];
+        let content = content.strip_prefix(' ').unwrap_or(content);
+        let flowed = content.ends_with(' ') && content != "-- ";
+        match open {
+            Some(open_depth) if open_depth == depth => {}
+            _ => {
+                if at > 0 {
+                    out.push('\n');
+                }
+                if depth > 0 {
+                    out.push_str(&">".repeat(depth));
+                    if !content.is_empty() {
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+        let kept = match (flowed, delsp) {
+            (true, true) => &content[..content.len() - 1],
+            _ => content,
+        };
+        out.push_str(kept);
+        open = flowed.then_some(depth);
+    }
+    out
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -585,12 +642,11 @@ fn encoded_word(bytes: &[u8]) -> Option<EncodedWord<'_>> {
     })
 }
 
-/// The text with each run of adjacent encoded-words in one charset replaced by one UTF-8
-/// encoded-word, where that reads differently from mail-parser's word-by-word decoding.
-fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
+/// Each run of adjacent encoded-words in one charset in `text` (only white space between
+/// them): its byte range and its words.
+fn encoded_runs(text: &str) -> Vec<(std::ops::Range<usize>, Vec<EncodedWord<'_>>)> {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::new();
-    let mut copied = 0;
+    let mut runs = Vec::new();
     let mut at = 0;
     while let Some(found) = find(&bytes[at..], b"=?") {
         let start = at + found;
@@ -615,20 +671,42 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
             }
         }
         at = end;
-        let ours = if is_stateful(label) {
-            // Each word of a stateful encoding starts and ends in ASCII; joined, ISO-2022-JP's
-            // back-to-back escape sequences would read as an error.
-            words
-                .iter()
-                .map(|word| decode_text(&word.bytes, Some(label)))
-                .collect::<String>()
-        } else {
-            let joined: Vec<u8> = words
-                .iter()
-                .flat_map(|word| word.bytes.iter().copied())
-                .collect();
-            decode_text(&joined, Some(label))
-        };
+        runs.push((start..end, words));
+    }
+    runs
+}
+
+/// The text of a run of encoded-words in one charset, decoded with our rules: joined, so a
+/// character split between two words survives.
+fn run_text(words: &[EncodedWord<'_>]) -> String {
+    let Some(label) = words.first().map(|word| word.charset) else {
+        return String::new();
+    };
+    if is_stateful(label) {
+        // Each word of a stateful encoding starts and ends in ASCII; joined, ISO-2022-JP's
+        // back-to-back escape sequences would read as an error.
+        words
+            .iter()
+            .map(|word| decode_text(&word.bytes, Some(label)))
+            .collect::<String>()
+    } else {
+        let joined: Vec<u8> = words
+            .iter()
+            .flat_map(|word| word.bytes.iter().copied())
+            .collect();
+        decode_text(&joined, Some(label))
+    }
+}
+
+/// The text with each run of adjacent encoded-words in one charset replaced by one UTF-8
+/// encoded-word, where that reads differently from mail-parser's word-by-word decoding.
+fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    for (range, words) in encoded_runs(text) {
+        let ours = run_text(&words);
+        let label = words.first().map_or("", |word| word.charset);
         let theirs: String = words
             .iter()
             .map(|word| mail_parser_word(&word.bytes, label))
@@ -639,9 +717,9 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
         let mut word = String::from("=?UTF-8?B?");
         push_base64(ours.as_bytes(), &mut word);
         word.push_str("?=");
-        out.extend_from_slice(&bytes[copied..start]);
+        out.extend_from_slice(&bytes[copied..range.start]);
         out.extend_from_slice(word.as_bytes());
-        copied = end;
+        copied = range.end;
     }
     if copied == 0 {
         return Cow::Borrowed(text);
@@ -649,6 +727,74 @@ fn rewrite_encoded_words(text: &str) -> Cow<'_, str> {
     out.extend_from_slice(&bytes[copied..]);
     // Every cut is at ASCII (`=` or after `?=`), so this is UTF-8; if not, nothing changes.
     String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// `text` with its encoded-words decoded (RFC 2047): white space between two encoded-words
+/// is not part of the text (§6.2), and adjacent words in one charset are decoded together.
+fn decode_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut previous_end = None;
+    for (range, words) in encoded_runs(text) {
+        let between = &text[copied..range.start];
+        if !(previous_end == Some(copied) && between.trim().is_empty()) {
+            out.push_str(between);
+        }
+        out.push_str(&run_text(&words));
+        copied = range.end;
+        previous_end = Some(range.end);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The value of parameter `name` (e.g. `filename`) in the raw value of a Content-Disposition
+/// or Content-Type field, decoded, when it is written as RFC 2047 encoded-words (Outlook's
+/// `name="=?utf-8?B?...?="`, folded into several words for long names). `None` when the
+/// parameter is absent, is not in encoded-words, or the field also has the RFC 2231 form
+/// (`name*=`), which mail-parser reads. mail-parser decodes such words one by one and keeps
+/// the folding between them, so a long name gained spaces inside words and a character split
+/// between two words became U+FFFD.
+pub(super) fn encoded_word_parameter(field_value: &[u8], name: &str) -> Option<String> {
+    let value = String::from_utf8_lossy(field_value);
+    let lower = value.to_ascii_lowercase();
+    if lower.contains(&format!("{name}*")) {
+        return None;
+    }
+    let mut from = 0;
+    let start = loop {
+        let at = from + lower[from..].find(name)?;
+        let before = lower[..at].trim_end_matches([' ', '\t', '\r', '\n']);
+        let after = lower[at + name.len()..].trim_start_matches([' ', '\t', '\r', '\n']);
+        if before.ends_with(';') && after.starts_with('=') {
+            let equals = lower.len() - after.len();
+            break equals + 1;
+        }
+        from = at + name.len();
+    };
+    let rest = value[start..].trim_start_matches([' ', '\t', '\r', '\n']);
+    let raw: String = match rest.strip_prefix('"') {
+        Some(quoted) => {
+            let mut out = String::new();
+            let mut chars = quoted.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => out.extend(chars.next()),
+                    // A fold inside the quotes is not part of the value.
+                    '\r' | '\n' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        None => rest
+            .split(|c: char| c == ';' || c.is_whitespace())
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    raw.contains("=?").then(|| decode_words(&raw))
 }
 
 /// What mail-parser makes of one encoded-word's bytes.

@@ -64,9 +64,78 @@ fn cid_urls(html: &str) -> Vec<(std::ops::Range<usize>, String)> {
 }
 
 /// Whether `html` shows the part whose `Content-ID` is `content_id` (compared as RFC 2392
-/// says Content-IDs compare: exactly, after URL-decoding the reference).
+/// says Content-IDs compare: exactly, after URL-decoding the reference). Only a reference
+/// the thread's frame can draw counts: one in a tag (an `src`, a `background`, a `style`'s
+/// `url()`) or a `<style>` block, not one in text, a comment (Outlook's VML fallbacks) or an
+/// element the received-mail cleaner drops. Anything else would hide the file from the list
+/// without showing it.
 pub fn references_cid(html: &str, content_id: &str) -> bool {
-    cid_urls(html).iter().any(|(_, id)| id == content_id)
+    shown_cids(html).iter().any(|id| id == content_id)
+}
+
+/// Whether the thread's frame can show an image of `content_type` in place (the `data:`
+/// image types the received-mail cleaner keeps). Other parts stay in the list of files.
+pub fn shows_inline(content_type: &str) -> bool {
+    matches!(
+        content_type,
+        "image/png" | "image/gif" | "image/jpeg" | "image/webp"
+    )
+}
+
+/// The Content-IDs of the `cid:` references `html` shows (see [`references_cid`]).
+fn shown_cids(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut ids = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = lower[at..].find('<').map(|i| at + i) {
+        if lower[lt..].starts_with("<!--") {
+            at = lower[lt + 4..]
+                .find("-->")
+                .map_or(lower.len(), |end| lt + 4 + end + 3);
+            continue;
+        }
+        let end = tag_end(&lower, lt + 1);
+        let name: String = lower[lt + 1..end]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        at = end;
+        if name.is_empty() {
+            continue;
+        }
+        if crate::domain::body_html::received_drops(&name) {
+            let close = format!("</{name}");
+            at = lower[end..]
+                .find(&close)
+                .map_or(lower.len(), |i| end + i + close.len());
+            continue;
+        }
+        let mut shown = cid_urls(&html[lt..end]);
+        if name == "style" {
+            // The style sheet itself: its `url(cid:...)` backgrounds show.
+            let close = lower[end..]
+                .find("</style")
+                .map_or(lower.len(), |i| end + i);
+            shown.extend(cid_urls(&html[end..close]));
+            at = close;
+        }
+        ids.extend(shown.into_iter().map(|(_, id)| id));
+    }
+    ids
+}
+
+/// The end of the tag whose name starts at `from`: its `>` outside quoted values (or the end).
+fn tag_end(lower: &str, from: usize) -> usize {
+    let mut quote = None;
+    for (i, b) in lower.bytes().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return i,
+            _ => {}
+        }
+    }
+    lower.len()
 }
 
 /// `html` with each `cid:` reference to one of `images` (Content-ID, `data:` URL) replaced by

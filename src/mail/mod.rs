@@ -13,6 +13,7 @@ pub mod inline;
 pub mod jmap;
 pub mod parse;
 pub mod received;
+mod tnef;
 
 pub use build::{
     build_message, new_message_id, reply_headers, reply_subject, BuildError, BuiltMessage,

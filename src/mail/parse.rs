@@ -2,13 +2,18 @@
 //! [`ParsedEmail`] out, or a [`ParseError`] a support rep can read next to the file name.
 //!
 //! Owns: header decoding (RFC 2047 names and subjects; charsets are `decode`'s), picking the
-//! text and HTML bodies, listing attachments, turning dates into Unix millis and ids into
-//! bare ids.
+//! text and HTML bodies as mail clients show them (attached messages after the message's own
+//! text, text parts among HTML parts), listing attachments with the names clients give them
+//! (the files inside `winmail.dat` through `tnef`), turning dates into Unix millis and ids
+//! into bare ids.
 //! Must not: route, thread, create contacts or sanitise HTML (the HTML is returned raw and is
 //! never trusted), read the clock, or panic on any input.
 
 use crate::domain::{EmailAddress, Mailbox, Millis, ValidationError};
-use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
+use mail_parser::{
+    Address, GetHeader, HeaderName, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders,
+    PartType,
+};
 
 /// A received message, decoded. Addresses are validated; bodies are UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +115,19 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
+    let raw_size = bytes.len() as u64;
+    // A file whose lines end in CR alone (classic Mac OS, some Windows tools) is one long
+    // header line to a MIME parser; read as the lines it has, as Thunderbird does.
+    let lines_ended: Vec<u8>;
+    let bytes = if bytes.contains(&b'\r') && !bytes.contains(&b'\n') {
+        lines_ended = bytes
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect();
+        &lines_ended[..]
+    } else {
+        bytes
+    };
     if header_block(bytes).contains(&0) {
         return Err(ParseError::Binary);
     }
@@ -149,49 +167,8 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
     let in_reply_to = ids(message.in_reply_to()).into_iter().next();
     let references = ids(message.references());
 
-    let text_body = message
-        .text_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Text(text) => Some(text.to_string()),
-            PartType::Html(html) => Some(html_to_text(html)),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        // One line-ending convention for everything downstream (preview, forward rule).
-        .replace("\r\n", "\n");
-    let html_parts: Vec<&str> = message
-        .html_bodies()
-        .filter_map(|part| match &part.body {
-            PartType::Html(html) => Some(html.as_ref()),
-            _ => None,
-        })
-        .collect();
-    let html_body = (!html_parts.is_empty()).then(|| html_parts.join("\n"));
-
-    let attachments = message
-        .attachments()
-        .enumerate()
-        .map(|(index, part)| {
-            let content_type = part
-                .content_type()
-                .map(|ct| match ct.subtype() {
-                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                    None => ct.ctype().to_owned(),
-                })
-                .map(|ct| ct.to_ascii_lowercase())
-                .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
-                .unwrap_or_else(|| "application/octet-stream".to_owned());
-            let bytes = part.contents().to_vec();
-            ParsedAttachment {
-                file_name: attachment_file_name(part.attachment_name(), &content_type, index),
-                content_type,
-                size: bytes.len() as u64,
-                content_id: part.content_id().and_then(bare_id),
-                bytes,
-            }
-        })
-        .collect();
+    let attachments = attachments(&message);
+    let (text_body, html_body) = bodies(&message);
 
     Ok(ParsedEmail {
         from,
@@ -206,7 +183,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
         text_body,
         html_body,
         attachments,
-        raw_size: bytes.len() as u64,
+        raw_size,
         ignored_addresses,
     })
 }
@@ -369,8 +346,288 @@ fn printable(value: &str) -> String {
         .collect()
 }
 
-/// The sender's file name reduced to its last path component; a made-up one when absent.
-fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) -> String {
+/// The text and HTML a rep reads of `message`: the body parts mail-parser picked (a text part
+/// among HTML parts, such as a mailing list's footer, shown as text in the HTML too), then
+/// each attached message — forwarded as an attachment, or returned in a bounce — under its own
+/// From/Date/Subject/To lines, as Thunderbird shows attached messages. The HTML is `None`
+/// unless the message itself has an HTML part.
+fn bodies(message: &Message<'_>) -> (String, Option<String>) {
+    let mut text = message
+        .text_bodies()
+        .filter_map(|part| match &part.body {
+            PartType::Text(text) => Some(text.to_string()),
+            PartType::Html(html) => Some(html_to_text(html)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let has_html = message
+        .html_bodies()
+        .any(|part| matches!(part.body, PartType::Html(_)));
+    let mut html = has_html.then(|| {
+        message
+            .html_bodies()
+            .filter_map(|part| match &part.body {
+                PartType::Html(html) => Some(html.to_string()),
+                PartType::Text(text) => Some(text_as_html(text)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    for (index, part) in message.attachments().enumerate() {
+        let PartType::Message(attached) = &part.body else {
+            continue;
+        };
+        let (attached_text, attached_html) = bodies(attached);
+        let name = attachment_file_name(
+            declared_file_name(message, part).as_deref(),
+            "message/rfc822",
+            index,
+            attached.subject(),
+        );
+        let fields = attached_fields(attached);
+        text.truncate(text.trim_end().len());
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("---------- {name} ----------\n"));
+        for (label, value) in &fields {
+            text.push_str(&format!("{label}: {value}\n"));
+        }
+        text.push('\n');
+        text.push_str(&attached_text);
+        if let Some(html) = html.as_mut() {
+            html.push_str("\n<hr><p>");
+            for (label, value) in &fields {
+                html.push_str(&format!("<b>{label}:</b> {}<br>", escape_text(value)));
+            }
+            html.push_str("</p>\n");
+            html.push_str(&attached_html.unwrap_or_else(|| text_as_html(&attached_text)));
+        }
+    }
+    // One line-ending convention for everything downstream (preview, forward rule); a lone
+    // CR is a line break too (as an HTML parser reads it), not a character to show.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    (text, html)
+}
+
+/// The header lines an attached message is introduced by, in the order mail clients use.
+fn attached_fields(message: &Message<'_>) -> Vec<(&'static str, String)> {
+    let list = |address: Option<&Address<'_>>| {
+        address
+            .into_iter()
+            .flat_map(|address| address.iter())
+            .filter_map(|addr| {
+                let address = addr.address()?.trim();
+                Some(match addr.name().map(str::trim).filter(|n| !n.is_empty()) {
+                    Some(name) => format!("{name} <{address}>"),
+                    None => address.to_owned(),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let fields = [
+        ("From", list(message.from())),
+        (
+            "Date",
+            message.header_raw("Date").unwrap_or_default().to_owned(),
+        ),
+        ("Subject", message.subject().unwrap_or_default().to_owned()),
+        ("To", list(message.to())),
+    ];
+    fields
+        .into_iter()
+        .map(|(label, value)| (label, printable(value.trim())))
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+}
+
+/// Plain text as HTML that keeps its lines: a text part among HTML parts, or an attached
+/// message without HTML.
+fn text_as_html(text: &str) -> String {
+    format!(
+        "<div style=\"white-space:pre-wrap\">{}</div>",
+        escape_text(text)
+    )
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The files of `message` as the rep sees them listed, in order. A text file keeps the bytes
+/// it was sent with (mail-parser hands text parts on decoded to UTF-8, which changed a
+/// Latin-1 file and turned bytes that are not text into U+FFFD); Outlook's `winmail.dat` is
+/// replaced by the files inside it; a calendar part that repeats an attached `.ics` file is
+/// not listed twice (Google Calendar sends both).
+fn attachments(message: &Message<'_>) -> Vec<ParsedAttachment> {
+    let mut files: Vec<(bool, ParsedAttachment)> = Vec::new();
+    for (index, part) in message.attachments().enumerate() {
+        let content_type = part
+            .content_type()
+            .map(|ct| match ct.subtype() {
+                Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                None => ct.ctype().to_owned(),
+            })
+            .map(|ct| canonical_type(ct.to_ascii_lowercase()))
+            .filter(|ct| !ct.is_empty() && !ct.chars().any(char::is_control))
+            .unwrap_or_else(|| {
+                // A part of a `multipart/digest` is a message unless it says otherwise.
+                match part.body {
+                    PartType::Message(_) => "message/rfc822",
+                    _ => "application/octet-stream",
+                }
+                .to_owned()
+            });
+        let bytes = match &part.body {
+            PartType::Text(_) | PartType::Html(_) => {
+                super::decode::transfer_decoded(&message.raw_message, part).into_owned()
+            }
+            _ => part.contents().to_vec(),
+        };
+        let declared = declared_file_name(message, part);
+        let tnef = content_type == "application/ms-tnef"
+            || declared
+                .as_deref()
+                .is_some_and(|name| name.eq_ignore_ascii_case("winmail.dat"));
+        let inside = if tnef {
+            super::tnef::files(&bytes)
+        } else {
+            Vec::new()
+        };
+        if !inside.is_empty() {
+            for file in inside {
+                let content_type = file
+                    .content_type
+                    .map(|ct| canonical_type(ct.to_ascii_lowercase()))
+                    .filter(|ct| is_mime_type(ct))
+                    .or_else(|| type_of_name(file.name.as_deref()?).map(str::to_owned))
+                    .unwrap_or_else(|| "application/octet-stream".to_owned());
+                let file_name =
+                    attachment_file_name(file.name.as_deref(), &content_type, index, None);
+                files.push((
+                    true,
+                    ParsedAttachment {
+                        file_name,
+                        content_type,
+                        size: file.bytes.len() as u64,
+                        content_id: None,
+                        bytes: file.bytes,
+                    },
+                ));
+            }
+            continue;
+        }
+        let subject = match &part.body {
+            PartType::Message(attached) => attached.subject(),
+            _ => None,
+        };
+        files.push((
+            declared.is_some(),
+            ParsedAttachment {
+                file_name: attachment_file_name(declared.as_deref(), &content_type, index, subject),
+                content_type,
+                size: bytes.len() as u64,
+                content_id: part.content_id().and_then(bare_id),
+                bytes,
+            },
+        ));
+    }
+    let repeats = |at: usize, file: &ParsedAttachment| {
+        files
+            .iter()
+            .enumerate()
+            .any(|(other, (_, f))| other != at && f.bytes == file.bytes)
+    };
+    let keep: Vec<bool> = files
+        .iter()
+        .enumerate()
+        .map(|(at, (named, file))| {
+            *named || file.content_type != "text/calendar" || !repeats(at, file)
+        })
+        .collect();
+    files
+        .into_iter()
+        .zip(keep)
+        .filter_map(|((_, file), keep)| keep.then_some(file))
+        .collect()
+}
+
+/// The file name the sender gave a part, if any. Encoded-words in a quoted `filename` or
+/// `name` are decoded by `decode` (mail-parser decodes them one by one, see there).
+fn declared_file_name(message: &Message<'_>, part: &MessagePart<'_>) -> Option<String> {
+    let raw = |field: HeaderName<'_>| {
+        part.headers.header(field).and_then(|header| {
+            message
+                .raw_message
+                .get(header.offset_start as usize..header.offset_end as usize)
+        })
+    };
+    let in_disposition = part
+        .content_disposition()
+        .is_some_and(|cd| cd.attribute("filename").is_some());
+    let ours = if in_disposition {
+        raw(HeaderName::ContentDisposition)
+            .and_then(|value| super::decode::encoded_word_parameter(value, "filename"))
+    } else {
+        raw(HeaderName::ContentType)
+            .and_then(|value| super::decode::encoded_word_parameter(value, "name"))
+    };
+    ours.or_else(|| part.attachment_name().map(str::to_owned))
+}
+
+/// A few content types written under another name, as mail clients read them: `image/jpg`
+/// and `image/pjpeg` are JPEG (the thread's frame shows only the types it knows by name).
+fn canonical_type(content_type: String) -> String {
+    match content_type.as_str() {
+        "image/jpg" | "image/pjpeg" => "image/jpeg".to_owned(),
+        "image/x-png" => "image/png".to_owned(),
+        _ => content_type,
+    }
+}
+
+fn is_mime_type(value: &str) -> bool {
+    value.split_once('/').is_some_and(|(kind, sub)| {
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+        };
+        token(kind) && token(sub)
+    })
+}
+
+/// The type of a file by its extension, for files whose sender named no type.
+fn type_of_name(name: &str) -> Option<&'static str> {
+    let (_, extension) = name.rsplit_once('.')?;
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "zip" => "application/zip",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => return None,
+    })
+}
+
+/// The sender's file name reduced to its last path component; when absent, the name mail
+/// clients give such a part: an attached message is named after its subject (`.eml`), a
+/// calendar part `invite.ics`, signatures `smime.p7s` / `signature.asc` (Gmail's names), and
+/// anything else `attachment-N` with the extension of its type.
+fn attachment_file_name(
+    name: Option<&str>,
+    content_type: &str,
+    index: usize,
+    subject: Option<&str>,
+) -> String {
     let cleaned = name
         .map(printable)
         .map(|n| {
@@ -381,19 +638,37 @@ fn attachment_file_name(name: Option<&str>, content_type: &str, index: usize) ->
                 .to_owned()
         })
         .filter(|n| !n.is_empty() && n != "." && n != "..");
-    cleaned.unwrap_or_else(|| {
-        let extension = match content_type {
-            "message/rfc822" => "eml",
-            "text/plain" => "txt",
-            "text/html" => "html",
-            "application/pdf" => "pdf",
-            "image/png" => "png",
-            "image/jpeg" => "jpg",
-            "image/gif" => "gif",
-            _ => "bin",
-        };
-        format!("attachment-{}.{extension}", index + 1)
-    })
+    if let Some(name) = cleaned {
+        return name;
+    }
+    let subject = subject
+        .map(|subject| printable(subject).replace(['/', '\\'], "_"))
+        .map(|subject| subject.trim().chars().take(100).collect::<String>())
+        .filter(|subject| !subject.trim_matches('.').trim().is_empty());
+    let extension = match content_type {
+        "message/rfc822" | "message/global" => match subject {
+            Some(subject) => return format!("{}.eml", subject.trim()),
+            None => "eml",
+        },
+        "text/calendar" | "application/ics" => return "invite.ics".to_owned(),
+        "application/pgp-signature" => return "signature.asc".to_owned(),
+        "application/pkcs7-signature" | "application/x-pkcs7-signature" => {
+            return "smime.p7s".to_owned()
+        }
+        "application/pkcs7-mime" | "application/x-pkcs7-mime" => return "smime.p7m".to_owned(),
+        "text/html" => "html",
+        "text/csv" => "csv",
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        _ if content_type.starts_with("text/") => "txt",
+        // The machine-readable parts of bounces and read receipts are text.
+        "message/delivery-status" | "message/disposition-notification" => "txt",
+        _ => "bin",
+    };
+    format!("attachment-{}.{extension}", index + 1)
 }
 
 /// Plain text from HTML for mail that has no text/plain part. Deliberately small: mail-parser's

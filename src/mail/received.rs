@@ -1,10 +1,11 @@
 //! A parsed received email as the `Message` record Switchboard stores (SPEC §9 Import email):
 //! bodies, addresses, ids and attachment metadata (the bytes are stored apart, under
-//! `Message::attachment_blob_key`, by the import service).
+//! `Message::attachment_blob_key`, by the import service). A file is `inline` when the HTML
+//! shows it in place (`mail::inline`).
 //!
 //! Pure field mapping: it must not route, thread or decide anything (see `domain::import`).
 
-use super::inline::references_cid;
+use super::inline::{references_cid, shows_inline};
 use super::parse::ParsedEmail;
 use crate::domain::{AttachmentMeta, ConversationId, Direction, Message, MessageId, Millis};
 
@@ -36,8 +37,12 @@ pub fn received_message(
                 content_type: a.content_type.clone(),
                 size: a.size,
                 content_id: a.content_id.clone(),
+                // Shown in place only when the frame can draw it; otherwise it is listed, so
+                // no file the HTML names but cannot show is hidden from the rep.
                 inline: match (&a.content_id, &parsed.html_body) {
-                    (Some(id), Some(html)) => references_cid(html, id),
+                    (Some(id), Some(html)) => {
+                        shows_inline(&a.content_type) && references_cid(html, id)
+                    }
                     _ => false,
                 },
             })
