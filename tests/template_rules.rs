@@ -2,6 +2,8 @@
 //! accepts, how items are found and what the composer inserts; and the presence roster
 //! (viewing / typing between tabs). One case per rule, named after it.
 
+mod common;
+
 use switchboard::domain::access::{can, Action, Resource};
 use switchboard::domain::presence::{viewer_label, Beat, BeatKind, Roster, Viewer};
 use switchboard::domain::signature::TokenContext;
@@ -367,27 +369,14 @@ fn message(
     name: Option<&str>,
     text: &str,
 ) -> Message {
+    let from = Mailbox {
+        name: name.map(str::to_owned),
+        address: EmailAddress::parse("emma@customer.example").unwrap(),
+    };
     Message {
-        id: id.into(),
-        conversation: "conv".into(),
-        direction,
-        from: Mailbox {
-            name: name.map(str::to_owned),
-            address: EmailAddress::parse("emma@customer.example").unwrap(),
-        },
-        to: Vec::new(),
-        cc: Vec::new(),
-        bcc: Vec::new(),
         subject: "S".into(),
-        date,
         text_body: text.into(),
-        html_body: None,
-        attachments: Vec::new(),
-        message_id: None,
-        in_reply_to: None,
-        references: Vec::new(),
-        size: 0,
-        author: None,
+        ..common::message(id, "conv", direction, from, date)
     }
 }
 

@@ -6,6 +6,8 @@
 //! sender becomes a contact) is driven with a real `.eml` through `domain::import`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use switchboard::domain::import::{contact_mailbox, plan, route, ImportInput, NewIds};
 use switchboard::domain::timeline::{
     address_key, own_addresses, sent_contacts, timeline, timeline_keys, SentContacts,
@@ -27,24 +29,10 @@ fn addresses(list: &[&str]) -> Vec<Mailbox> {
 }
 
 fn message(id: &str, conversation: &str, direction: Direction, date: Millis) -> Message {
+    let from = mailbox(None, "support@northwind.example");
     Message {
-        id: MessageId::new(id),
-        conversation: ConversationId::new(conversation),
-        direction,
-        from: mailbox(None, "support@northwind.example"),
-        to: Vec::new(),
-        cc: Vec::new(),
-        bcc: Vec::new(),
         subject: format!("Message {id}"),
-        date,
-        text_body: String::new(),
-        html_body: None,
-        attachments: Vec::new(),
-        message_id: None,
-        in_reply_to: None,
-        references: Vec::new(),
-        size: 0,
-        author: None,
+        ..common::message(id, conversation, direction, from, date)
     }
 }
 

@@ -1,7 +1,10 @@
-//! Helpers shared by native test files: the shipped translation catalogues, and channel
-//! records as the tests describe them.
+//! Helpers shared by native test files: the shipped translation catalogues, and channel and
+//! message records as the tests describe them.
 
-use switchboard::domain::{Channel, ChannelId, ChannelKind, EmailAddress, InboxId};
+use switchboard::domain::{
+    Channel, ChannelId, ChannelKind, ConversationId, Direction, EmailAddress, InboxId, Mailbox,
+    Message, MessageId, Millis,
+};
 use switchboard::i18n::{Catalog, Locale};
 
 /// The catalogue of `locale` as shipped in `public/locales/`.
@@ -27,5 +30,36 @@ pub fn channel(id: &str, inbox: &str, kind: ChannelKind, address: &str, enabled:
         display_name: id.to_owned(),
         enabled,
         verified: true,
+    }
+}
+
+/// A message of `conversation` from `from` at `date`: no recipients, empty subject and text, no
+/// files or ids (a test sets what its rule reads with `..message(…)`).
+#[allow(dead_code)] // not every test file that shares this module builds messages
+pub fn message(
+    id: &str,
+    conversation: &str,
+    direction: Direction,
+    from: Mailbox,
+    date: Millis,
+) -> Message {
+    Message {
+        id: MessageId::new(id),
+        conversation: ConversationId::new(conversation),
+        direction,
+        from,
+        to: Vec::new(),
+        cc: Vec::new(),
+        bcc: Vec::new(),
+        subject: String::new(),
+        date,
+        text_body: String::new(),
+        html_body: None,
+        attachments: Vec::new(),
+        message_id: None,
+        in_reply_to: None,
+        references: Vec::new(),
+        size: 0,
+        author: None,
     }
 }
