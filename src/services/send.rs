@@ -36,6 +36,30 @@ pub enum RecipientField {
     Bcc,
 }
 
+impl RecipientField {
+    /// The composer's order.
+    pub const ALL: [RecipientField; 3] =
+        [RecipientField::To, RecipientField::Cc, RecipientField::Bcc];
+
+    /// What the rep typed in this field of `draft`.
+    pub fn of(self, draft: &Draft) -> &Vec<String> {
+        match self {
+            RecipientField::To => &draft.to,
+            RecipientField::Cc => &draft.cc,
+            RecipientField::Bcc => &draft.bcc,
+        }
+    }
+
+    /// This field of `draft`, to write.
+    pub fn of_mut(self, draft: &mut Draft) -> &mut Vec<String> {
+        match self {
+            RecipientField::To => &mut draft.to,
+            RecipientField::Cc => &mut draft.cc,
+            RecipientField::Bcc => &mut draft.bcc,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SendError {
     /// Every recipient field that is wrong, each with its reason (shown next to each).
@@ -108,15 +132,10 @@ pub fn parse_recipients(typed: &[String]) -> Result<Vec<Mailbox>, String> {
 type Recipients = (Vec<Mailbox>, Vec<Mailbox>, Vec<Mailbox>);
 
 fn all_recipients(draft: &Draft) -> Result<Recipients, SendError> {
-    let fields = [
-        (RecipientField::To, &draft.to),
-        (RecipientField::Cc, &draft.cc),
-        (RecipientField::Bcc, &draft.bcc),
-    ];
     let mut parsed = Vec::with_capacity(3);
     let mut refused = Vec::new();
-    for (field, typed) in fields {
-        match parse_recipients(typed) {
+    for field in RecipientField::ALL {
+        match parse_recipients(field.of(draft)) {
             Ok(list) => parsed.push(list),
             Err(message) => refused.push((field, message)),
         }

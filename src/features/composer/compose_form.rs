@@ -81,10 +81,14 @@ fn subject_refusal(subject: &str) -> Option<String> {
 /// character anywhere, even at an end where splitting the list would trim it away unnoticed
 /// (NEL, U+2028): the rep learns the value was wrong instead of it being dropped.
 fn recipient_refusals(d: &crate::domain::Draft) -> Vec<Field> {
-    [(Field::To, &d.to), (Field::Cc, &d.cc), (Field::Bcc, &d.bcc)]
+    Field::ALL
         .into_iter()
-        .filter(|(_, typed)| typed.iter().any(|t| header_value(t, usize::MAX).is_err()))
-        .map(|(field, _)| field)
+        .filter(|field| {
+            field
+                .of(d)
+                .iter()
+                .any(|t| header_value(t, usize::MAX).is_err())
+        })
         .collect()
 }
 
@@ -183,7 +187,7 @@ pub fn Composer(
     // A recipients message says what was wrong when Send was pressed: once the rep changes the
     // recipients it may no longer hold, so it goes (the next Send checks again).
     Effect::new(move |before: Option<[Vec<String>; 3]>| {
-        let now = draft.with(|d| [d.to.clone(), d.cc.clone(), d.bcc.clone()]);
+        let now = draft.with(|d| Field::ALL.map(|f| f.of(d).clone()));
         if before.is_some_and(|b| b != now) && errors.with_untracked(|e| !e.is_empty()) {
             errors.set(Vec::new());
         }
@@ -312,7 +316,8 @@ pub fn Composer(
 
     let flush = move |s: DraftSession| Callback::new(move |_: ()| s.flush());
     let list_id = format!("{id}-contacts");
-    let (to_id, cc_id, bcc_id) = (format!("{id}-to"), format!("{id}-cc"), format!("{id}-bcc"));
+    // Each recipient field's input is `<composer id>-to`, `-cc`, `-bcc`.
+    let field_base = id.clone();
     let (body_id, from_error_id) = (format!("{id}-body"), format!("{id}-from-error"));
     let title = if is_reply {
         t(k::COMPOSER__REPLY)
@@ -370,33 +375,31 @@ pub fn Composer(
                     }
                 })}
             <Show when=move || expanded.get()>
-                <RecipientField
-                    id=to_id.clone()
-                    label=t(k::COMPOSER__TO)
-                    list=list_id.clone()
-                    value=Signal::derive(move || draft.with(|d| joined(&d.to)))
-                    error=field_error(Field::To)
-                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.to = typed(v)) } })
-                    on_blur=flush(session)
-                />
-                <RecipientField
-                    id=cc_id.clone()
-                    label=t(k::COMPOSER__CC)
-                    list=list_id.clone()
-                    value=Signal::derive(move || draft.with(|d| joined(&d.cc)))
-                    error=field_error(Field::Cc)
-                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.cc = typed(v)) } })
-                    on_blur=flush(session)
-                />
-                <RecipientField
-                    id=bcc_id.clone()
-                    label=t(k::COMPOSER__BCC)
-                    list=list_id.clone()
-                    value=Signal::derive(move || draft.with(|d| joined(&d.bcc)))
-                    error=field_error(Field::Bcc)
-                    on_input=Callback::new({ let s = session; move |v: String| { typing.set(v.clone()); s.edit(|d| d.bcc = typed(v)) } })
-                    on_blur=flush(session)
-                />
+                {Field::ALL
+                    .into_iter()
+                    .map(|field| {
+                        let (suffix, label) = match field {
+                            Field::To => ("to", k::COMPOSER__TO),
+                            Field::Cc => ("cc", k::COMPOSER__CC),
+                            Field::Bcc => ("bcc", k::COMPOSER__BCC),
+                        };
+                        let s = session;
+                        view! {
+                            <RecipientField
+                                id=format!("{field_base}-{suffix}")
+                                label=t(label)
+                                list=list_id.clone()
+                                value=Signal::derive(move || draft.with(|d| joined(field.of(d))))
+                                error=field_error(field)
+                                on_input=Callback::new(move |v: String| {
+                                    typing.set(v.clone());
+                                    s.edit(|d| *field.of_mut(d) = typed(v));
+                                })
+                                on_blur=flush(session)
+                            />
+                        }
+                    })
+                    .collect_view()}
             </Show>
             <FromControl
                 id=id.clone()
