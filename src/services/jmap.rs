@@ -515,11 +515,25 @@ async fn fetch_inbound(
     }
 }
 
-async fn set_status(app: &AppCtx, mut item: OutboxItem, status: OutboxStatus) {
+/// Records an item's new status. A failed write is the caller's to report: the item is still
+/// `Queued` in storage.
+async fn set_status(
+    app: &AppCtx,
+    mut item: OutboxItem,
+    status: OutboxStatus,
+) -> Result<(), AppError> {
     item.status = status;
-    if app.db().put_outbox(&item).await.is_ok() {
-        app.changed("outbox", Some(item.id.0.clone()));
-    }
+    app.db().put_outbox(&item).await?;
+    app.changed("outbox", Some(item.id.0.clone()));
+    Ok(())
+}
+
+thread_local! {
+    /// Items the server accepted whose `Delivered` status could not be written (a storage
+    /// error): still `Queued` in storage, so without this the next round would send them again.
+    /// Each round tries the write again instead of submitting.
+    static DELIVERED_UNRECORDED: std::cell::RefCell<BTreeMap<String, i64>> =
+        const { std::cell::RefCell::new(BTreeMap::new()) };
 }
 
 /// Submits one checked Outbox item through `login`'s account.
@@ -585,6 +599,18 @@ async fn deliver_outbox(
         if item.status != OutboxStatus::Queued {
             continue;
         }
+        let unrecorded = DELIVERED_UNRECORDED.with(|d| d.borrow().get(&item.id.0).copied());
+        if let Some(at) = unrecorded {
+            let id = item.id.0.clone();
+            match set_status(app, item, OutboxStatus::Delivered { at }).await {
+                Ok(()) => DELIVERED_UNRECORDED.with(|d| d.borrow_mut().remove(&id)),
+                Err(e) => {
+                    report.problems.push(e.translated());
+                    None
+                }
+            };
+            continue;
+        }
         let parsed = parse_all(vec![item.raw.as_bytes().to_vec()])
             .await
             .pop()
@@ -608,15 +634,27 @@ async fn deliver_outbox(
                     .map_err(|e| e.translated()),
             },
         };
-        match outcome {
+        let id = item.id.0.clone();
+        let recorded = match outcome {
             Ok(()) => {
                 report.delivered += 1;
-                set_status(app, item, OutboxStatus::Delivered { at: now_millis() }).await;
+                let at = now_millis();
+                let written = set_status(app, item, OutboxStatus::Delivered { at }).await;
+                if written.is_err() {
+                    DELIVERED_UNRECORDED.with(|d| d.borrow_mut().insert(id, at));
+                }
+                written
             }
             Err(reason) => {
                 report.failed += 1;
-                set_status(app, item, OutboxStatus::Failed { reason }).await;
+                set_status(app, item, OutboxStatus::Failed { reason }).await
             }
+        };
+        // The Outbox shows the item as waiting: say why, and stop this round (the storage
+        // that refused this write would likely refuse the next).
+        if let Err(e) = recorded {
+            report.problems.push(e.translated());
+            break;
         }
     }
     Ok(())
