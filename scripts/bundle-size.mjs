@@ -125,9 +125,20 @@ const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, br: sum.br + r.br
 });
 
 // Lazily loaded chunks: every other .wasm in dist and the pack of shared chunks (.bin), which
-// __wasm_split.js fetches the first time a lazy route or part needs them. Reported, not counted.
+// the split loader fetches the first time a lazy route or part needs them, and the modules the
+// initial load's JS imports dynamically (`import("./x.js")`: the loader's implementation,
+// scripts/post-build.mjs `loaderStub`). Reported, not counted.
+const dynamic = new Set();
+for (const [path, bytes] of files) {
+  if (!path.endsWith('.js')) continue;
+  for (const m of bytes.toString('utf8').matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
+    const target = toDistPath(m[1], path);
+    if (target !== null && existsSync(target)) dynamic.add(relative(dist, target));
+  }
+}
 const lazy = readdirSync(dist)
-  .filter((name) => (name.endsWith('.wasm') || name.endsWith('.bin')) && !files.has(join(dist, name)))
+  .filter((name) => (name.endsWith('.wasm') || name.endsWith('.bin') || dynamic.has(name))
+    && !files.has(join(dist, name)))
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
     return { name, raw: bytes.length, br: brotli(bytes) };

@@ -504,6 +504,28 @@ export function withLoaderPreload(html) {
   return html.replace('</head>', `${tag}</head>`);
 }
 
+// The split loader is ~24 KB of JS (4.4 KB brotli): every lazy part's chunk list and the pack's
+// offsets. The glue imports it statically, so it was fetched and compiled before the first
+// paint, which calls none of it. The loader becomes two modules: `__wasm_split.js`, a stub the
+// glue imports, with the same exports (one small function each), and `__wasm_split_impl.js`,
+// the loader as wasm-split-cli wrote it, which the stub imports dynamically on the first call
+// (after the first paint: the first lazy part). A failed import is reported to the waiting
+// lazy call as a failed load (the callback gets `false`, as the loader does for a chunk) and
+// is asked again on the next call.
+export const LOADER_IMPL = '__wasm_split_impl.js';
+export function loaderStub(loader, glue) {
+  const names = [...loader.matchAll(/\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*=/g)].map((m) => m[1]);
+  const exports = loader.match(/\bexport\b/g)?.length ?? 0;
+  if (names.length === 0 || names.length !== exports) {
+    throw new Error(`__wasm_split.js: ${exports} exports, ${names.length} of them \`export const NAME =\``);
+  }
+  if (!/\bimport\s*\{\s*initSync\b/.test(loader)) throw new Error('__wasm_split.js does not import initSync');
+  return `import{initSync as i}from"${glue}";let m;`
+    + `const w=n=>(e,s)=>{(m??=import("./${LOADER_IMPL}")).then(x=>x[n](e,s),r=>{m=void 0;console.error(r);`
+    + 'i(void 0,void 0).__indirect_function_table.get(e)(s,!1)})};'
+    + `export const ${names.map((n) => `${n}=w(${JSON.stringify(n)})`).join(',')};\n`;
+}
+
 async function split(staging, profile, html) {
   const base = appBaseName(html);
   const input = cargoWasmPath(profile);
@@ -548,6 +570,10 @@ async function split(staging, profile, html) {
       );
     }
     packSharedChunks(outputs, loader, work);
+    const impl = join(work, LOADER_IMPL);
+    copyFileSync(loader, impl);
+    writeFileSync(loader, loaderStub(readFileSync(impl, 'utf8'), `./${base}.js`));
+    outputs.set(LOADER_IMPL, impl);
     if (profile === 'release') {
       await minifyAll([...outputs].filter(([name]) => name.endsWith('.js')).map(([, p]) => p));
     }
@@ -652,6 +678,8 @@ function makeLoad(`,
 //   names it); the pack of shared chunks is already named by its hash (packSharedChunks);
 // - the glue and the loader import each other, so the two are named by one hash of both
 //   (each with the other's name left out): `<crate>-<hash>.js` and `__wasm_split-<hash>.js`;
+//   when the loader is a stub, its implementation (which fetches the split modules and imports
+//   the glue) joins them: `__wasm_split_impl-<hash>.js`, one hash of the three;
 // - the main module and each stylesheet: `<crate>-<hash>_bg.wasm`, `<stem>-<hash>.css` (the
 //   glue's default URL of the module is the new name, so the glue is named after it).
 // `files` maps each name in the staging dir to its bytes; returns the renamed files (name ->
@@ -686,14 +714,22 @@ export function contentAddressed(files, html, base) {
 
   const loaderName = '__wasm_split.js';
   let loader = files.has(loaderName) ? text(loaderName) : null;
+  // The split modules are named by the module that fetches them: the loader's implementation
+  // when the loader is a stub (`loaderStub`), else the loader.
+  let impl = files.has(LOADER_IMPL) ? text(LOADER_IMPL) : null;
+  if (impl !== null && loader === null) throw new Error(`content names: ${LOADER_IMPL} but no ${loaderName}`);
+  const fetcherName = impl !== null ? LOADER_IMPL : loaderName;
+  let fetcher = impl ?? loader;
   for (const name of [...files.keys()].filter((n) => /^split_.+\.wasm$/.test(n)).sort()) {
-    if (loader === null) throw new Error(`content names: ${name} but no ${loaderName}`);
+    if (fetcher === null) throw new Error(`content names: ${name} but no ${loaderName}`);
     const stem = name.replace(/_\d+\.wasm$/, '').replace(/\.wasm$/, '');
     const bytes = files.get(name);
     const renamed = `${stem}-${hash(bytes)}.wasm`;
-    loader = swap(loader, name, renamed, loaderName);
+    fetcher = swap(fetcher, name, renamed, fetcherName);
     put(name, renamed, bytes);
   }
+  if (impl !== null) impl = fetcher;
+  else loader = fetcher;
 
   const crate = base.replace(/-[0-9a-f]+$/, '');
   const wasmName = `${base}_bg.wasm`;
@@ -709,9 +745,19 @@ export function contentAddressed(files, html, base) {
     // The glue names the loader in its import statements only (`from"./__wasm_split.js"`); the
     // same string as a key of the wasm's import object is the module's import name: kept.
     const imports = new RegExp(`(\\bfrom\\s*)(["'])\\./${loaderName.replace('.', '\\.')}\\2`, 'g');
-    const pair = hash(glue, loader.replace(quoted(glueName), '$1$2'));
+    // ... and the stub imports the implementation, which imports the glue: all named by one
+    // hash of the three.
+    const blank = (source, name) => source.replace(quoted(name), '$1$2');
+    const pair = impl === null
+      ? hash(glue, blank(loader, glueName))
+      : hash(glue, blank(blank(loader, glueName), LOADER_IMPL), blank(impl, glueName));
     const newGlue = `${crate}-${pair}.js`;
     const newLoader = `__wasm_split-${pair}.js`;
+    if (impl !== null) {
+      const newImpl = `__wasm_split_impl-${pair}.js`;
+      loader = swap(loader, LOADER_IMPL, newImpl, loaderName);
+      put(LOADER_IMPL, newImpl, swap(impl, glueName, newGlue, LOADER_IMPL));
+    }
     let found = 0;
     glue = glue.replace(imports, (_, kw, q) => {
       found += 1;
@@ -731,7 +777,7 @@ export function contentAddressed(files, html, base) {
   }
 
   for (const [newName, oldName] of from) {
-    if (oldName.startsWith('split_')) continue; // named by the loader only
+    if (oldName.startsWith('split_') || oldName === LOADER_IMPL) continue; // named by the loader only
     html = swap(html, oldName, newName, 'index.html');
   }
   return { files: out, from, html };
@@ -814,7 +860,7 @@ async function main() {
   const base = appBaseName(html);
   const code = new Map(
     readdirSync(staging)
-      .filter((n) => n === '__wasm_split.js' || n.startsWith(`${base}.`) || n.startsWith(`${base}_bg.`)
+      .filter((n) => n === '__wasm_split.js' || n === LOADER_IMPL || n.startsWith(`${base}.`) || n.startsWith(`${base}_bg.`)
         || /^split_.+\.wasm$/.test(n) || /-[0-9a-f]{16}\.css$/.test(n))
       .map((n) => [n, readFileSync(join(staging, n))]),
   );

@@ -16,6 +16,8 @@ import { brotliDecompressSync } from 'node:zlib';
 import {
   contentAddressed,
   joinStylesheets,
+  LOADER_IMPL,
+  loaderStub,
   minifyCss,
   minifyInlineScripts,
   shortenExports,
@@ -335,6 +337,55 @@ describe('static server: what a browser may keep', () => {
   }
 });
 
+describe('post-build: the loader is a stub until the first lazy call', () => {
+  const LOADER = 'import { initSync } from "./app-1.js";\n'
+    + 'export const A = wrap(makeLoad(() => fetch("./split_a_1.wasm")));\n'
+    + 'export const B = wrap(makeLoad(() => fetch("./split_b_2.wasm")));\n';
+  test('the stub exports the same names and imports the implementation only dynamically', () => {
+    const stub = loaderStub(LOADER, './app-1.js');
+    assert.match(stub, /^import\{initSync as i\}from"\.\/app-1\.js";/);
+    assert.match(stub, /export const A=w\("A"\),B=w\("B"\);/);
+    assert.ok(stub.includes(`import("./${LOADER_IMPL}")`));
+    assert.doesNotMatch(stub, /split_a_1|makeLoad/, 'none of the loader itself is in the stub');
+  });
+  test('a loader with another form of export, or none, is refused', () => {
+    assert.throws(() => loaderStub(`${LOADER}export function C() {}\n`, './app-1.js'), /3 exports, 2 of them/);
+    assert.throws(() => loaderStub('import { initSync } from "./app-1.js";\n', './app-1.js'), /0 exports/);
+  });
+
+  // The stub, run for real: its implementation missing (a failed fetch), then present.
+  test('a failed import reports a failed load to the waiting call, and the next call asks again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sb-stub-'));
+    try {
+      await writeFile(join(dir, 'app-1.js'),
+        'export const calls = [];\n'
+        + 'export function initSync() { return { __indirect_function_table: { get: (i) => (data, ok) => calls.push([i, data, ok]) } }; }\n');
+      await writeFile(join(dir, '__wasm_split.js'), loaderStub(LOADER, './app-1.js'));
+      const glue = await import(join(dir, 'app-1.js'));
+      const stub = await import(join(dir, '__wasm_split.js'));
+      const errors = [];
+      const logged = console.error;
+      console.error = (e) => errors.push(e);
+      try {
+        stub.A(7, 70);
+        for (let i = 0; i < 50 && glue.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      } finally {
+        console.error = logged;
+      }
+      assert.deepEqual(glue.calls, [[7, 70, false]], 'the callback was told the load failed');
+      assert.equal(errors.length, 1);
+      await writeFile(join(dir, LOADER_IMPL), 'import { calls } from "./app-1.js";\n'
+        + 'export const A = async (i, data) => calls.push(["impl A", i, data]);\n'
+        + 'export const B = async (i, data) => calls.push(["impl B", i, data]);\n');
+      stub.B(8, 80);
+      for (let i = 0; i < 50 && glue.calls.length === 1; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(glue.calls[1], ['impl B', 8, 80], 'asked again, and the implementation ran');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('post-build: the code is named after its content', () => {
   const build = (overrides = {}) => new Map(Object.entries({
     'app-1.js': 'import*as t from"./__wasm_split.js";const i={"./__wasm_split.js":t};'
@@ -383,6 +434,32 @@ describe('post-build: the code is named after its content', () => {
       assert.notEqual(after.get(file), before.get(file), file);
     }
     for (const file of ['app-1_bg.wasm', 'style-0123456789abcdef.css']) assert.equal(after.get(file), before.get(file), file);
+  });
+
+  test('with a stub loader: the implementation names the split modules, and one hash names glue, stub and implementation', () => {
+    const withStub = () => build({
+      '__wasm_split.js': `import{initSync as i}from"./app-1.js";const w=()=>import("./${LOADER_IMPL}");`,
+      [LOADER_IMPL]: 'import{initSync as t}from"./app-1.js";'
+        + 'const a=fetch(new URL("./split_thread_view_123.wasm",import.meta.url));',
+    });
+    const { byOld, text, html: page } = named(withStub());
+    const impl = byOld.get(LOADER_IMPL);
+    assert.match(impl, /^__wasm_split_impl-[0-9a-f]{16}\.js$/);
+    const hashOf = (name) => name.match(/-([0-9a-f]{16})(?:_bg)?\.js$/)[1];
+    assert.equal(hashOf(impl), hashOf(byOld.get('__wasm_split.js')));
+    assert.equal(hashOf(impl), hashOf(byOld.get('app-1.js')));
+    assert.ok(text('__wasm_split.js').includes(`import("./${impl}")`));
+    assert.ok(text(LOADER_IMPL).includes(`from"./${byOld.get('app-1.js')}"`));
+    assert.ok(text(LOADER_IMPL).includes(`"./${byOld.get('split_thread_view_123.wasm')}"`));
+    assert.ok(!page.includes('__wasm_split_impl'), 'index.html does not fetch the implementation');
+    const changed = named(build({
+      '__wasm_split.js': `import{initSync as i}from"./app-1.js";const w=()=>import("./${LOADER_IMPL}");`,
+      [LOADER_IMPL]: 'import{initSync as t}from"./app-1.js";'
+        + 'const a=fetch(new URL("./split_thread_view_123.wasm",import.meta.url));const b=2;',
+    })).byOld;
+    for (const file of [LOADER_IMPL, '__wasm_split.js', 'app-1.js']) {
+      assert.notEqual(changed.get(file), byOld.get(file), `${file} follows a change of the implementation`);
+    }
   });
 
   test('a loader that does not name a split module is refused', () => {
