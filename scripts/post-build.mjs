@@ -520,10 +520,13 @@ export function loaderStub(loader, glue) {
     throw new Error(`__wasm_split.js: ${exports} exports, ${names.length} of them \`export const NAME =\``);
   }
   if (!/\bimport\s*\{\s*initSync\b/.test(loader)) throw new Error('__wasm_split.js does not import initSync');
-  return `import{initSync as i}from"${glue}";let m;`
-    + `const w=n=>(e,s)=>{(m??=import("./${LOADER_IMPL}")).then(x=>x[n](e,s),r=>{m=void 0;console.error(r);`
-    + 'i(void 0,void 0).__indirect_function_table.get(e)(s,!1)})};'
-    + `export const ${names.map((n) => `${n}=w(${JSON.stringify(n)})`).join(',')};\n`;
+  // The stub's own names start with `$`, which no export name does (letters, `shortName`).
+  const clash = names.find((n) => n.startsWith('$'));
+  if (clash !== undefined) throw new Error(`__wasm_split.js exports ${clash}, a name the stub keeps for itself`);
+  return `import{initSync as $i}from"${glue}";let $m;`
+    + `const $w=n=>(e,s)=>{($m??=import("./${LOADER_IMPL}")).then(x=>x[n](e,s),r=>{$m=void 0;console.error(r);`
+    + '$i(void 0,void 0).__indirect_function_table.get(e)(s,!1)})};'
+    + `export const ${names.map((n) => `${n}=$w(${JSON.stringify(n)})`).join(',')};\n`;
 }
 
 async function split(staging, profile, html) {

@@ -341,16 +341,23 @@ describe('post-build: the loader is a stub until the first lazy call', () => {
   const LOADER = 'import { initSync } from "./app-1.js";\n'
     + 'export const A = wrap(makeLoad(() => fetch("./split_a_1.wasm")));\n'
     + 'export const B = wrap(makeLoad(() => fetch("./split_b_2.wasm")));\n';
+  // Export names as short as the debug build's (`shortName`), some of them one letter as a
+  // stub's own names might be: the stub runs unminified in debug builds.
+  const SHORT = 'import { initSync } from "./app-1.js";\n'
+    + ['A', 'B', 'i', 'm', 'w', 'n', 'e', 's', 'x', 'r'].map((n) => `export const ${n} = 0;\n`).join('');
   test('the stub exports the same names and imports the implementation only dynamically', () => {
     const stub = loaderStub(LOADER, './app-1.js');
-    assert.match(stub, /^import\{initSync as i\}from"\.\/app-1\.js";/);
-    assert.match(stub, /export const A=w\("A"\),B=w\("B"\);/);
+    assert.match(stub, /^import\{initSync as \$i\}from"\.\/app-1\.js";/);
+    assert.match(stub, /export const A=\$w\("A"\),B=\$w\("B"\);/);
     assert.ok(stub.includes(`import("./${LOADER_IMPL}")`));
     assert.doesNotMatch(stub, /split_a_1|makeLoad/, 'none of the loader itself is in the stub');
   });
   test('a loader with another form of export, or none, is refused', () => {
     assert.throws(() => loaderStub(`${LOADER}export function C() {}\n`, './app-1.js'), /3 exports, 2 of them/);
     assert.throws(() => loaderStub('import { initSync } from "./app-1.js";\n', './app-1.js'), /0 exports/);
+    // Unminified (debug builds), the stub's names and the exports' share one scope.
+    const own = LOADER.replace('export const B', 'export const $w');
+    assert.throws(() => loaderStub(own, './app-1.js'), /exports \$w, a name the stub keeps/);
   });
 
   // The stub, run for real: its implementation missing (a failed fetch), then present.
@@ -360,7 +367,7 @@ describe('post-build: the loader is a stub until the first lazy call', () => {
       await writeFile(join(dir, 'app-1.js'),
         'export const calls = [];\n'
         + 'export function initSync() { return { __indirect_function_table: { get: (i) => (data, ok) => calls.push([i, data, ok]) } }; }\n');
-      await writeFile(join(dir, '__wasm_split.js'), loaderStub(LOADER, './app-1.js'));
+      await writeFile(join(dir, '__wasm_split.js'), loaderStub(SHORT, './app-1.js'));
       const glue = await import(join(dir, 'app-1.js'));
       const stub = await import(join(dir, '__wasm_split.js'));
       const errors = [];
