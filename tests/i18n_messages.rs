@@ -172,6 +172,7 @@ fn all_messages() -> Vec<(String, Message)> {
         },
         ImportRefusal::NoMatchingChannel(_) => ImportRefusal::NoMatchingChannel("x".into()),
         ImportRefusal::UnknownInbox => ImportRefusal::UnknownInbox,
+        ImportRefusal::BounceForNobody => ImportRefusal::BounceForNobody,
     }));
     let ticket = || TicketId::new("tk-1");
     all.extend(every_variant!(LifecycleError {

@@ -62,21 +62,23 @@ impl Store {
             NOW,
         );
         let mailbox = contact_mailbox(routed.inbox, &message);
-        let contact = self
-            .data
-            .contacts
-            .iter()
-            .find(|c| c.email.same_mailbox(&mailbox.address))
-            .cloned();
+        let contact = mailbox.as_ref().and_then(|mailbox| {
+            self.data
+                .contacts
+                .iter()
+                .find(|c| c.email.same_mailbox(&mailbox.address))
+                .cloned()
+        });
         let known: Vec<(String, ConversationId)> = self
             .data
             .messages
             .iter()
             .filter_map(|m| Some((m.message_id.clone()?, m.conversation.clone())))
             .collect();
+        let (in_reply_to, references) = parsed.thread_ids();
         let thread_id = find_thread(
-            parsed.in_reply_to.as_deref(),
-            &parsed.references,
+            in_reply_to.as_deref(),
+            &references,
             known.iter().map(|(mid, c)| (mid.as_str(), c)),
         );
         let thread =
@@ -96,7 +98,8 @@ impl Store {
                 ticket: TicketId::new(format!("t-new-{n}")),
             },
             now: NOW,
-        });
+        })
+        .map_err(|e| e.to_string())?;
         self.apply(&p);
         Ok(p)
     }
@@ -218,7 +221,13 @@ fn reply_threads_by_references_onto_the_earlier_message() {
     );
     assert_eq!(reply.message.conversation, first.conversation.id);
     assert_eq!(reply.conversation.message_count, 2);
-    assert_eq!(reply.landing, Landing::Thread { reopened: false });
+    assert_eq!(
+        reply.landing,
+        Landing::Thread {
+            reopened: false,
+            kept_closed: false
+        }
+    );
     assert!(
         reply.summary.contains("joined the conversation"),
         "{}",
@@ -299,7 +308,8 @@ fn automation_off_leaves_new_conversations_unassigned_without_ticket() {
         Landing::NewConversation {
             assignee: None,
             ticket: None,
-            area: Area::Inbox
+            area: Area::Inbox,
+            automation_skipped: false,
         }
     );
     assert!(p.inbox.is_none(), "no cursor moved");
@@ -395,7 +405,13 @@ fn customer_reply_reopens_a_closed_conversation_without_ticket() {
     }
     let reply = store.import(&sample("02-outlook-reply.eml")).expect("02");
     assert_eq!(reply.conversation.status, ConversationStatus::Open);
-    assert_eq!(reply.landing, Landing::Thread { reopened: true });
+    assert_eq!(
+        reply.landing,
+        Landing::Thread {
+            reopened: true,
+            kept_closed: false
+        }
+    );
 }
 
 #[test]
@@ -433,4 +449,297 @@ fn snippet_collapses_whitespace_and_cuts_at_120_characters() {
     assert!(cut.ends_with('\u{2026}'));
     let exact = "a".repeat(SNIPPET_CHARS);
     assert_eq!(snippet(&exact), exact);
+}
+
+// Automatic replies and bounces (`domain::import`'s decisions on `Message::automatic`).
+
+/// A customer's email to Support, or (with `extra` headers and `references`) mail about it.
+fn email(from: &str, subject: &str, id: &str, extra: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: {from}\r\nTo: support@northwind.example\r\nSubject: {subject}\r\n\
+         Date: Wed, 18 Nov 2026 10:00:00 +0000\r\nMessage-ID: <{id}>\r\n{extra}\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+    .into_bytes()
+}
+
+fn customer(store: &mut Store) -> ImportPlan {
+    store
+        .import(&email(
+            "Jane Doe <jane.doe@example.com>",
+            "Broken zip",
+            "jane-1@example.com",
+            "",
+            "The zip of my jacket broke.",
+        ))
+        .expect("the customer's email")
+}
+
+fn close(store: &mut Store, id: &ConversationId) {
+    for c in store.data.conversations.iter_mut().filter(|c| &c.id == id) {
+        c.status = ConversationStatus::Closed;
+    }
+}
+
+/// The out-of-office reply to the team's answer `answer`, which follows Jane's email.
+fn out_of_office(answer: &str, date: &str) -> Vec<u8> {
+    format!(
+        "From: Jane Doe <jane.doe@example.com>\r\nTo: support@northwind.example\r\n\
+         Subject: Automatic reply: Re: Broken zip\r\nDate: {date}\r\n\
+         Message-ID: <ooo-1@example.com>\r\nIn-Reply-To: <{answer}>\r\n\
+         References: <jane-1@example.com> <{answer}>\r\nAuto-Submitted: auto-replied\r\n\
+         Content-Type: text/plain\r\n\r\nI am away until Monday.\r\n"
+    )
+    .into_bytes()
+}
+
+/// A Postfix-style bounce of the message `returned_id`, failed for `failed` (none: no report
+/// recipients).
+fn bounce(returned_id: &str, failed: Option<&str>) -> Vec<u8> {
+    let status = match failed {
+        Some(address) => format!(
+            "Final-Recipient: rfc822; {address}\r\nAction: failed\r\nStatus: 5.1.1\r\n\
+             Diagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
+        ),
+        None => String::new(),
+    };
+    format!(
+        "From: MAILER-DAEMON@mx.northwind.example (Mail Delivery System)\r\n\
+         To: support@northwind.example\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+         Date: Thu, 19 Nov 2026 09:00:00 +0000\r\nMessage-ID: <bounce-{returned_id}>\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n\
+         --r\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n\
+         --r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\n\
+         {status}\r\n--r\r\nContent-Type: text/rfc822-headers\r\n\r\n\
+         From: support@northwind.example\r\nSubject: Re: Broken zip\r\n\
+         Message-ID: <{returned_id}>\r\nIn-Reply-To: <jane-1@example.com>\r\n\r\n--r--\r\n"
+    )
+    .into_bytes()
+}
+
+/// Round-robin assignment to the Support team and automatic tickets, on Support.
+fn automation_on(store: &mut Store) {
+    let inbox = store.inbox_mut("inbox-support");
+    inbox.automation.auto_assign = Some(AssignTo::SpecificUsersAndTeams {
+        users: vec![],
+        teams: vec![TeamId::new("team-support")],
+    });
+    inbox.automation.auto_ticket = Some(TicketDefaults {
+        pipeline: "Support Pipeline".into(),
+        stage: TicketStatus::New,
+        priority: Priority::Low,
+        owner: TicketOwnerRule::ConversationOwner,
+    });
+}
+
+#[test]
+fn an_automatic_reply_joins_its_thread_without_reopening_it_or_changing_its_preview() {
+    let mut store = Store::new(demo());
+    let first = customer(&mut store);
+    let id = first.conversation.id.clone();
+    close(&mut store, &id);
+    let ooo = store
+        .import(&out_of_office(
+            "answer-1@northwind.example",
+            "Thu, 19 Nov 2026 08:00:00 +0000",
+        ))
+        .expect("the out-of-office reply");
+    assert_eq!(ooo.message.automatic, Some(Automatic::Reply));
+    assert_eq!(ooo.conversation.id, id, "threaded by References");
+    assert_eq!(ooo.conversation.status, ConversationStatus::Closed);
+    assert_eq!(
+        ooo.landing,
+        Landing::Thread {
+            reopened: false,
+            kept_closed: true
+        }
+    );
+    assert_eq!(ooo.conversation.message_count, 2);
+    assert_eq!(ooo.conversation.snippet, first.conversation.snippet);
+    assert_eq!(
+        ooo.conversation.last_activity, first.conversation.last_activity,
+        "an automatic reply does not move the conversation up the list"
+    );
+    assert!(ooo.new_contact.is_none() && ooo.ticket.is_none() && ooo.inbox.is_none());
+    assert_eq!(
+        ooo.summary,
+        "added to Support, joined the conversation \u{201c}Broken zip\u{201d}, automatic reply: \
+         not reopened"
+    );
+}
+
+#[test]
+fn an_automatic_reply_to_an_open_conversation_says_what_it_is_and_nothing_more() {
+    let mut store = Store::new(demo());
+    customer(&mut store);
+    let ooo = store
+        .import(&out_of_office(
+            "answer-1@northwind.example",
+            "Thu, 19 Nov 2026 08:00:00 +0000",
+        ))
+        .expect("the out-of-office reply");
+    assert_eq!(ooo.conversation.status, ConversationStatus::Open);
+    assert_eq!(
+        ooo.landing,
+        Landing::Thread {
+            reopened: false,
+            kept_closed: false
+        }
+    );
+    assert!(
+        ooo.summary.ends_with(", automatic reply"),
+        "{}",
+        ooo.summary
+    );
+}
+
+#[test]
+fn a_bounce_threads_by_the_returned_message_and_makes_no_contact() {
+    let mut store = Store::new(demo());
+    let first = customer(&mut store);
+    let id = first.conversation.id.clone();
+    close(&mut store, &id);
+    let contacts = store.data.contacts.len();
+    let p = store
+        .import(&bounce(
+            "answer-1@northwind.example",
+            Some("jane.doe@example.com"),
+        ))
+        .expect("the bounce");
+    assert_eq!(
+        p.conversation.id, id,
+        "threaded by the returned message's thread"
+    );
+    assert_eq!(p.conversation.status, ConversationStatus::Closed);
+    assert!(p.new_contact.is_none(), "MAILER-DAEMON is no contact");
+    assert_eq!(store.data.contacts.len(), contacts);
+    // The rep must learn the answer did not arrive: the conversation moves up its list; the
+    // preview stays the customer's words.
+    assert_eq!(p.conversation.last_activity, p.message.date);
+    assert_eq!(p.conversation.snippet, first.conversation.snippet);
+    assert_eq!(
+        p.message.automatic,
+        Some(Automatic::Bounce {
+            failed: vec![FailedRecipient {
+                address: "jane.doe@example.com".into(),
+                status: Some("5.1.1".into()),
+                reason: Some("550 5.1.1 User unknown".into()),
+            }]
+        })
+    );
+    assert!(
+        p.summary
+            .ends_with(", delivery failure report for jane.doe@example.com: not reopened"),
+        "{}",
+        p.summary
+    );
+}
+
+#[test]
+fn an_automatic_message_leaves_a_ticketed_conversation_and_its_ticket_as_they_are() {
+    let mut store = Store::new(demo());
+    automation_on(&mut store);
+    let first = customer(&mut store);
+    let ticket = first.ticket.clone().expect("a ticket");
+    let ooo = store
+        .import(&out_of_office(
+            "answer-1@northwind.example",
+            "Thu, 19 Nov 2026 08:00:00 +0000",
+        ))
+        .expect("the out-of-office reply");
+    assert!(ooo.ticket.is_none(), "the ticket is not rewritten");
+    assert_eq!(ooo.conversation.ticket, Some(ticket.id));
+    assert_eq!(ooo.conversation.assignee, first.conversation.assignee);
+}
+
+#[test]
+fn automatic_mail_that_starts_a_conversation_runs_no_automation() {
+    let mut store = Store::new(demo());
+    automation_on(&mut store);
+    let cursor = store.inbox_mut("inbox-support").automation.round_robin_next;
+    let ooo = store
+        .import(&out_of_office(
+            "unknown@northwind.example",
+            "Thu, 19 Nov 2026 08:00:00 +0000",
+        ))
+        .expect("the out-of-office reply");
+    assert_eq!(ooo.conversation.assignee, None);
+    assert!(ooo.ticket.is_none());
+    assert!(ooo.inbox.is_none(), "the round-robin cursor did not move");
+    assert_eq!(
+        store.inbox_mut("inbox-support").automation.round_robin_next,
+        cursor
+    );
+    assert_eq!(
+        ooo.landing,
+        Landing::NewConversation {
+            assignee: None,
+            ticket: None,
+            area: Area::Inbox,
+            automation_skipped: true,
+        }
+    );
+    assert_eq!(
+        ooo.summary,
+        "added to Support, new conversation, automatic reply: no automatic assignment or ticket"
+    );
+    // The same inbox still assigns and tickets a customer's email.
+    let person = customer(&mut store);
+    assert!(person.conversation.assignee.is_some() && person.ticket.is_some());
+}
+
+#[test]
+fn a_bounce_that_starts_a_conversation_is_logged_on_the_failed_recipient() {
+    let cases = [
+        // A contact of the demo: the conversation is theirs, nobody is created.
+        ("ioana.marin@posta.example", Some("c-001")),
+        // Unknown: the team wrote to that address, so it becomes the contact.
+        ("olaf.berg@example.no", None),
+    ];
+    for (address, known) in cases {
+        let mut store = Store::new(demo());
+        let p = store
+            .import(&bounce("sent-elsewhere@northwind.example", Some(address)))
+            .expect("the bounce");
+        match known {
+            Some(contact) => {
+                assert_eq!(p.conversation.contact.as_str(), contact);
+                assert!(p.new_contact.is_none());
+            }
+            None => {
+                let created = p.new_contact.clone().expect("a contact");
+                assert_eq!(created.email.as_str(), address);
+                assert_eq!(p.conversation.contact, created.id);
+            }
+        }
+        assert_eq!(p.conversation.assignee, None);
+    }
+}
+
+#[test]
+fn a_bounce_that_names_nobody_and_belongs_to_no_conversation_is_refused() {
+    let mut store = Store::new(demo());
+    let before = store.data.conversations.len();
+    let err = store
+        .import(&bounce("sent-elsewhere@northwind.example", None))
+        .expect_err("nothing to log it on");
+    assert_eq!(err, ImportRefusal::BounceForNobody.to_string());
+    assert_eq!(store.data.conversations.len(), before);
+    // The same report about a conversation of the workspace joins it.
+    customer(&mut store);
+    store
+        .data
+        .messages
+        .last_mut()
+        .expect("Jane's email")
+        .message_id = Some("answer-2@northwind.example".into());
+    let p = store
+        .import(&bounce("answer-2@northwind.example", None))
+        .expect("threaded");
+    assert!(
+        p.summary.ends_with(", delivery failure report"),
+        "{}",
+        p.summary
+    );
 }

@@ -749,6 +749,7 @@ fn parent(message_id: Option<&str>, in_reply_to: Option<&str>, references: &[&st
         references: references.iter().map(|r| r.to_string()).collect(),
         size: 0,
         author: None,
+        automatic: None,
     }
 }
 

@@ -244,6 +244,38 @@ const CASES: &[Case] = &[
         files: &[],
     },
     Case {
+        file: "bounce-exchange-ndr.eml",
+        from: "postmaster@outlook.example",
+        subject: "Undeliverable: Your refund for order NW-10571",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Your message to jonas.weber@example.at couldn't be delivered.",
+            "Remote server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not \
+             found by SMTP address lookup'",
+        ],
+        not_in_text: &["Reporting-MTA", "X-Display-Name"],
+        html: Some(&["couldn't be delivered.</p>"]),
+        not_in_html: &["Reporting-MTA"],
+        files: &[
+            ("attachment-1.txt", "message/delivery-status", 565, Listed),
+            ("attachment-2.txt", "text/rfc822-headers", 556, Listed),
+        ],
+    },
+    Case {
+        file: "auto-reply-vacation-precedence.eml",
+        from: "Marta Silva <marta.silva@example.pt>",
+        subject: "Auto: Re: Invoice NW-INV-2025-0311",
+        routed_by: "billing@northwind.example",
+        text: &[
+            "Olá, estou de férias até 31 de março, sem acesso ao e-mail.",
+            "For urgent payment questions please write to financas@example.pt.",
+        ],
+        not_in_text: NO_TEXT,
+        html: None,
+        not_in_html: NO_TEXT,
+        files: &[],
+    },
+    Case {
         file: "html-only-base64-one-line.eml",
         from: "Zürich Outdoor GmbH – Kreditoren <ap@example.ch>",
         subject: "Open items statement March 2025",
@@ -809,5 +841,93 @@ fn damaged_winmail_dat_is_kept_as_it_is() {
             names == ["winmail.dat"] || (!names.is_empty() && !names.contains(&"winmail.dat")),
             "{keep} lines: {names:?}"
         );
+    }
+}
+
+/// What the import makes of the corpus's automatic mail (`mail::automatic`): the bounces with
+/// their failed recipients, reasons and the message they return (to thread them), the
+/// automatic replies; every other file is a person's email.
+#[test]
+fn automatic_replies_and_bounces_are_told_apart_from_customer_mail() {
+    let failed = |address: &str, status: &str, reason: &str| FailedRecipient {
+        address: address.to_owned(),
+        status: Some(status.to_owned()),
+        reason: Some(reason.to_owned()),
+    };
+    let cases: &[(&str, Automatic, Option<&str>)] = &[
+        (
+            "bounce-postfix-dsn.eml",
+            Automatic::Bounce {
+                failed: vec![failed(
+                    "oskar.lind@example.se",
+                    "5.1.1",
+                    "550 5.1.1 <oskar.lind@example.se>: Recipient address rejected: User \
+                     unknown in virtual mailbox table",
+                )],
+            },
+            Some("sb.9d2e41c07b3a5f18@northwind.example"),
+        ),
+        (
+            "bounce-gmail-dsn-returned-message.eml",
+            Automatic::Bounce {
+                failed: vec![failed(
+                    "camille.durnad@example.fr",
+                    "5.1.1",
+                    "550 5.1.1 The email account that you tried to reach does not exist.",
+                )],
+            },
+            Some("sb.51f0c7a2e9d83b46@northwind.example"),
+        ),
+        // The report's second recipient was only delayed: not a failure.
+        (
+            "bounce-exchange-ndr.eml",
+            Automatic::Bounce {
+                failed: vec![failed(
+                    "jonas.weber@example.at",
+                    "5.1.10",
+                    "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP \
+                     address lookup",
+                )],
+            },
+            Some("sb.7a3c5e9f0d1b2486@northwind.example"),
+        ),
+        ("auto-reply-out-of-office.eml", Automatic::Reply, None),
+        ("auto-reply-vacation-precedence.eml", Automatic::Reply, None),
+    ];
+    for (file, expected, returned) in cases {
+        let parsed = parsed(file);
+        assert_eq!(parsed.automatic.as_ref(), Some(expected), "{file}");
+        assert_eq!(
+            record(&parsed).automatic.as_ref(),
+            Some(expected),
+            "{file}: stored"
+        );
+        assert_eq!(
+            parsed
+                .returned
+                .as_ref()
+                .and_then(|r| r.message_id.as_deref()),
+            *returned,
+            "{file}: the returned message"
+        );
+        if let Some(id) = returned {
+            assert_eq!(
+                parsed.thread_ids().0.as_deref(),
+                Some(*id),
+                "{file}: threads by it"
+            );
+        }
+    }
+    // Everything else in the corpus was written by a person: mailing lists (`Precedence:
+    // list`), a forwarded message, and a Google Calendar invitation although Google marks it
+    // `Auto-Submitted: auto-generated` (someone invites the team).
+    for entry in std::fs::read_dir(FIXTURES).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !name.ends_with(".eml") || cases.iter().any(|(file, _, _)| *file == name) {
+            continue;
+        }
+        let parsed = parsed(&name);
+        assert_eq!(parsed.automatic, None, "{name}");
+        assert_eq!(parsed.returned, None, "{name}");
     }
 }

@@ -382,7 +382,8 @@ fn a_received_email_makes_only_its_sender_a_contact_and_is_on_its_cc_contacts_ti
             ticket: TicketId::new("tk-new"),
         },
         now: NOW,
-    });
+    })
+    .expect("planned");
     assert_eq!(
         planned.new_contact.map(|c| c.email.to_string()).as_deref(),
         Some("henrik.dahl@fjordtrail.example")

@@ -374,6 +374,7 @@ async fn a_messages_files_are_kept_under_its_keys_and_its_inline_images_read_as_
         references: vec![],
         size: 0,
         author: None,
+        automatic: None,
     };
     let images = attachments::inline_images(app, &message).await;
     assert_eq!(

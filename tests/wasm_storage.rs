@@ -166,6 +166,7 @@ fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message 
         references: vec![],
         size: 100,
         author: None,
+        automatic: None,
     }
 }
 

@@ -21,16 +21,32 @@
 //! - Only the sender (or a forward's original sender) becomes a contact, never the people the
 //!   email was copied to; those who are contacts already have it on their timeline
 //!   (`domain::timeline`).
+//! - Automatic replies and bounces (`Message::automatic`, detected by `mail::automatic`) are
+//!   not a customer writing: one that joins a conversation is added to it (counted, shown in
+//!   the thread) but never reopens it, does not change its list preview, and leaves its
+//!   ticket's status as it is (a customer reply does not change a ticket's status either:
+//!   the rep moves it). An automatic reply does not move the conversation up the list (its
+//!   `last_activity`); a bounce does, because the rep must learn their email did not arrive.
+//!   One that starts a new conversation gets no automation: no assignment (round robin,
+//!   contact owner), no automatic ticket, the round-robin cursor stays where it was; the
+//!   summary says so when the inbox would have assigned or ticketed it.
+//! - The sender of a bounce (MAILER-DAEMON, postmaster) never becomes a contact: a new
+//!   conversation started by a bounce is logged on the contact of the first failed recipient
+//!   (created when unknown: the team wrote to that address), a bounce that joins a thread
+//!   makes no contact at all, and a bounce that names no recipient and belongs to no
+//!   conversation is refused ([`ImportRefusal::BounceForNobody`]): there is nobody and nothing
+//!   to log it on, and a MAILER-DAEMON contact would be noise in every search.
 
 use super::forward;
 use super::ids::{ChannelId, ContactId, ConversationId, TicketId, UserId};
 use super::lifecycle::{self, Aggregate, Command, LifecycleError};
 use super::model::{
-    Area, Channel, Contact, Conversation, ConversationStatus, Inbox, Mailbox, Message, Millis,
-    Plan, Ticket, TicketOwnerRule, User,
+    Area, Automatic, Channel, Contact, Conversation, ConversationStatus, Inbox, Mailbox, Message,
+    Millis, Plan, Ticket, TicketOwnerRule, User,
 };
 use super::routing;
 use super::threading::{route_to_channel, RouteOutcome};
+use super::validate::EmailAddress;
 
 /// SPEC §5 list preview length.
 pub const SNIPPET_CHARS: usize = 120;
@@ -49,6 +65,11 @@ pub enum ImportRefusal {
     NoMatchingChannel(String),
     #[error("not imported: the channel it arrived on belongs to no inbox of this workspace.")]
     UnknownInbox,
+    #[error(
+        "not imported: a delivery failure report that names no recipient and belongs to no \
+         conversation of this workspace."
+    )]
+    BounceForNobody,
 }
 
 /// The channel and inbox a message was routed to.
@@ -85,14 +106,25 @@ pub fn route<'a>(
 }
 
 /// SPEC §3 forward rule: whom the message is logged on (the original sender of a forward when
-/// the inbox's **Choose original sender of email forwards** is on, else the sender).
-pub fn contact_mailbox(inbox: &Inbox, message: &Message) -> Mailbox {
-    forward::log_on(
+/// the inbox's **Choose original sender of email forwards** is on, else the sender). A bounce
+/// is logged on its first failed recipient with a valid address, never on the mail system
+/// that sent it; `None` when it names none.
+pub fn contact_mailbox(inbox: &Inbox, message: &Message) -> Option<Mailbox> {
+    if let Some(Automatic::Bounce { failed }) = &message.automatic {
+        return failed
+            .iter()
+            .find_map(|r| EmailAddress::parse(&r.address).ok())
+            .map(|address| Mailbox {
+                name: None,
+                address,
+            });
+    }
+    Some(forward::log_on(
         inbox.fallback.original_sender_of_forwards,
         &message.from,
         &message.subject,
         &message.text_body,
-    )
+    ))
 }
 
 /// Ids the plan may need, made by the shell (unused ones are simply dropped).
@@ -110,7 +142,7 @@ pub struct ImportInput<'a> {
     pub message: Message,
     pub routed: Routed<'a>,
     /// The result of [`contact_mailbox`].
-    pub contact_mailbox: Mailbox,
+    pub contact_mailbox: Option<Mailbox>,
     /// The stored contact with that address, if any.
     pub contact: Option<Contact>,
     /// The conversation found by `threading::find_thread`, if any.
@@ -130,9 +162,13 @@ pub enum Landing {
         assignee: Option<UserId>,
         ticket: Option<TicketId>,
         area: Area,
+        /// An automatic message the inbox automation would have assigned or ticketed.
+        automation_skipped: bool,
     },
     Thread {
         reopened: bool,
+        /// An automatic message joined a closed conversation, which stays closed.
+        kept_closed: bool,
     },
 }
 
@@ -165,7 +201,7 @@ pub fn snippet(text: &str) -> String {
 }
 
 /// Decides what one routed message does. Pure: same input, same plan.
-pub fn plan(input: ImportInput<'_>) -> ImportPlan {
+pub fn plan(input: ImportInput<'_>) -> Result<ImportPlan, ImportRefusal> {
     let ImportInput {
         mut message,
         routed,
@@ -178,36 +214,41 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         ids,
         now,
     } = input;
-    let (contact, new_contact) = match contact {
-        Some(stored) => (stored, None),
-        None => {
-            let created = Contact {
-                id: ids.contact.clone(),
-                email: contact_mailbox.address.clone(),
-                name: contact_mailbox
-                    .name
-                    .clone()
-                    .filter(|n| !n.trim().is_empty()),
-                owner: None,
-                created_at: now,
-            };
-            (created.clone(), Some(created))
-        }
+    let automatic = message.automatic.clone();
+    let is_bounce = matches!(automatic, Some(Automatic::Bounce { .. }));
+    let new_contact = |mailbox: &Mailbox| Contact {
+        id: ids.contact.clone(),
+        email: mailbox.address.clone(),
+        name: mailbox.name.clone().filter(|n| !n.trim().is_empty()),
+        owner: None,
+        created_at: now,
     };
 
     if let Some(mut conversation) = thread {
+        // A bounce's failed recipient is already the thread's contact, or a dead address.
+        let new_contact = match (&contact, &contact_mailbox) {
+            (None, Some(mailbox)) if !is_bounce => Some(new_contact(mailbox)),
+            _ => None,
+        };
         message.conversation = conversation.id.clone();
         conversation.message_count += 1;
         if message.date >= conversation.last_activity {
-            conversation.last_activity = message.date;
-            conversation.snippet = snippet(&message.text_body);
+            if automatic != Some(Automatic::Reply) {
+                conversation.last_activity = message.date;
+            }
+            if automatic.is_none() {
+                conversation.snippet = snippet(&message.text_body);
+            }
         }
-        let reopened = conversation.status == ConversationStatus::Closed
+        let closed = conversation.status == ConversationStatus::Closed;
+        let reopened = automatic.is_none()
+            && closed
             && conversation.ticket.is_none()
             && conversation.trashed_at.is_none();
         if reopened {
             conversation.status = ConversationStatus::Open;
         }
+        let kept_closed = automatic.is_some() && closed;
         let inbox_name = inboxes
             .iter()
             .find(|i| i.id == conversation.inbox)
@@ -219,23 +260,46 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         if reopened {
             summary.push_str(", which was reopened");
         }
+        summary.push_str(&automatic_part(automatic.as_ref()));
+        if kept_closed {
+            summary.push_str(": not reopened");
+        }
         if conversation.trashed_at.is_some() {
             summary.push_str(", which is in Trash");
         }
-        return ImportPlan {
+        return Ok(ImportPlan {
             new_contact,
             conversation,
             message,
             ticket: None,
             inbox: None,
-            landing: Landing::Thread { reopened },
+            landing: Landing::Thread {
+                reopened,
+                kept_closed,
+            },
             summary,
             ticket_refused: None,
-        };
+        });
     }
 
+    let (contact, new_contact) = match (contact, &contact_mailbox) {
+        (Some(stored), _) => (stored, None),
+        (None, Some(mailbox)) => {
+            let created = new_contact(mailbox);
+            (created.clone(), Some(created))
+        }
+        (None, None) => return Err(ImportRefusal::BounceForNobody),
+    };
     let inbox = routed.inbox;
-    let arrival = routing::on_arrival(inbox, &contact, users);
+    let mut arrival = routing::on_arrival(inbox, &contact, users);
+    // Machines do not make work for people: no assignment, no ticket, the cursor stays.
+    let automation_skipped =
+        automatic.is_some() && (arrival.assignee.is_some() || arrival.ticket.is_some());
+    if automatic.is_some() {
+        arrival.assignee = None;
+        arrival.ticket = None;
+        arrival.next_round_robin = inbox.automation.round_robin_next;
+    }
     message.conversation = ids.conversation.clone();
     let subject = if message.subject.trim().is_empty() {
         "(no subject)".to_owned()
@@ -265,6 +329,10 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         .and_then(|id| users.iter().find(|u| &u.id == id))
     {
         summary.push_str(&format!(", assigned to {}", user.full_name()));
+    }
+    summary.push_str(&automatic_part(automatic.as_ref()));
+    if automation_skipped {
+        summary.push_str(": no automatic assignment or ticket");
     }
 
     let mut ticket = None;
@@ -314,12 +382,13 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         inbox.automation.round_robin_next = arrival.next_round_robin;
         inbox
     });
-    ImportPlan {
+    Ok(ImportPlan {
         new_contact,
         landing: Landing::NewConversation {
             assignee: conversation.assignee.clone(),
             ticket: ticket.as_ref().map(|t: &Ticket| t.id.clone()),
             area: conversation.area,
+            automation_skipped,
         },
         conversation,
         message,
@@ -327,5 +396,25 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
         inbox: updated_inbox,
         summary,
         ticket_refused,
+    })
+}
+
+/// ", automatic reply", ", delivery failure report for a@x.example" (English, for logs and
+/// tests; the shell words the landing itself).
+fn automatic_part(automatic: Option<&Automatic>) -> String {
+    match automatic {
+        None => String::new(),
+        Some(Automatic::Reply) => ", automatic reply".to_owned(),
+        Some(Automatic::Bounce { failed }) if failed.is_empty() => {
+            ", delivery failure report".to_owned()
+        }
+        Some(Automatic::Bounce { failed }) => format!(
+            ", delivery failure report for {}",
+            failed
+                .iter()
+                .map(|r| r.address.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

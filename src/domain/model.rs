@@ -457,6 +457,38 @@ pub struct Message {
     /// The user who wrote it (outgoing messages and comments).
     #[serde(default)]
     pub author: Option<UserId>,
+    /// A received message no person wrote (`mail::automatic`); `None` for everything else,
+    /// and for records stored before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automatic: Option<Automatic>,
+}
+
+/// What a received message is when a mail system, not a person, wrote it. It never reopens a
+/// conversation nor runs the inbox automation (`domain::import`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Automatic {
+    /// An automatic reply (out of office, vacation), bulk mail, or a mail system's notice
+    /// that is no failure (a delivery delay).
+    Reply,
+    /// A delivery failure report (bounce): the team's email did not arrive.
+    Bounce {
+        /// The recipients it failed for; empty when the report does not say.
+        #[serde(default)]
+        failed: Vec<FailedRecipient>,
+    },
+}
+
+/// One recipient a bounce reports as failed (RFC 3464 `Final-Recipient`, `Status`,
+/// `Diagnostic-Code`), as printable one-line text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedRecipient {
+    pub address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// What the receiving server said ("550 5.1.1 User unknown").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -358,6 +358,7 @@ impl Worded for ImportRefusal {
             // says the same without the list.
             ImportRefusal::NoMatchingChannel(_) => Message::plain(k::IMPORT_ERR__NO_CHANNEL),
             ImportRefusal::UnknownInbox => Message::plain(k::IMPORT_ERR__UNKNOWN_INBOX),
+            ImportRefusal::BounceForNobody => Message::plain(k::IMPORT_ERR__BOUNCE_FOR_NOBODY),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! storage. Routing and threading decisions live in `domain::threading`; HTML sanitising is
 //! done before display, elsewhere.
 
+pub mod automatic;
 pub mod build;
 mod decode;
 pub mod inline;

@@ -9,7 +9,8 @@
 //! Must not: route, thread, create contacts or sanitise HTML (the HTML is returned raw and is
 //! never trusted), read the clock, or panic on any input.
 
-use crate::domain::{EmailAddress, Mailbox, Millis, ValidationError};
+use super::automatic::{detect, ReturnedIds};
+use crate::domain::{Automatic, EmailAddress, Mailbox, Millis, ValidationError};
 use mail_parser::{
     Address, GetHeader, HeaderName, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders,
     PartType,
@@ -42,6 +43,10 @@ pub struct ParsedEmail {
     /// Recipient entries of To/Cc/Delivered-To that are not valid addresses; they are left
     /// out of the lists above rather than failing the whole import.
     pub ignored_addresses: Vec<String>,
+    /// An automatic reply or a bounce (`mail::automatic`); `None` for a person's email.
+    pub automatic: Option<Automatic>,
+    /// The ids of the message a bounce (or another mail system's report) returns.
+    pub returned: Option<ReturnedIds>,
 }
 
 impl ParsedEmail {
@@ -57,6 +62,26 @@ impl ParsedEmail {
             .chain(self.to.iter().cloned())
             .chain(self.cc.iter().cloned())
             .collect()
+    }
+
+    /// The In-Reply-To and References `domain::threading::find_thread` threads by. A report
+    /// that returns a message threads first by that message's id, then by its own headers,
+    /// then by the thread the returned message was in (a reply sent from another mail client
+    /// is not stored, but the customer's email it answered is).
+    pub fn thread_ids(&self) -> (Option<String>, Vec<String>) {
+        let Some(returned) = &self.returned else {
+            return (self.in_reply_to.clone(), self.references.clone());
+        };
+        // `find_thread` reads References from the end: the nearest relative last.
+        let mut references = returned.references.clone();
+        references.extend(returned.in_reply_to.clone());
+        references.extend(self.references.iter().cloned());
+        references.extend(self.in_reply_to.clone());
+        let first = returned
+            .message_id
+            .clone()
+            .or_else(|| self.in_reply_to.clone());
+        (first, references)
     }
 }
 
@@ -169,6 +194,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
 
     let attachments = attachments(&message);
     let (text_body, html_body) = bodies(&message);
+    let (automatic, returned) = detect(&message, &from, &subject);
 
     Ok(ParsedEmail {
         from,
@@ -185,6 +211,8 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
         attachments,
         raw_size,
         ignored_addresses,
+        automatic,
+        returned,
     })
 }
 
@@ -305,7 +333,7 @@ fn delivered_to(
     out
 }
 
-fn ids(value: &HeaderValue<'_>) -> Vec<String> {
+pub(super) fn ids(value: &HeaderValue<'_>) -> Vec<String> {
     let raw: Vec<&str> = match value {
         HeaderValue::Text(id) => vec![id.as_ref()],
         HeaderValue::TextList(list) => list.iter().map(|id| id.as_ref()).collect(),
@@ -321,7 +349,7 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
 }
 
 /// An id without angle brackets or whitespace; `None` when nothing usable is left.
-fn bare_id(id: &str) -> Option<String> {
+pub(super) fn bare_id(id: &str) -> Option<String> {
     let id = id
         .trim()
         .trim_start_matches('<')

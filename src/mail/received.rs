@@ -52,5 +52,6 @@ pub fn received_message(
         references: parsed.references.clone(),
         size: parsed.raw_size,
         author: None,
+        automatic: parsed.automatic.clone(),
     }
 }

@@ -304,6 +304,7 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
         references: Vec::new(),
         size: 0,
         author: Some(user.id.clone()),
+        automatic: None,
     };
     conversation.message_count += 1;
     conversation.last_activity = conversation.last_activity.max(now);

@@ -174,17 +174,25 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
         now,
     );
     let mailbox = contact_mailbox(routed.inbox, &message);
-    let contact = db.contact_by_email(&mailbox.address).await?;
+    let contact = match &mailbox {
+        Some(mailbox) => db.contact_by_email(&mailbox.address).await?,
+        None => None,
+    };
 
+    // A bounce threads by the message it returns too (`ParsedEmail::thread_ids`).
+    let (in_reply_to, references) = email.thread_ids();
     let mut known: Vec<(String, ConversationId)> = Vec::new();
-    for id in email.in_reply_to.iter().chain(email.references.iter()) {
+    for id in in_reply_to.iter().chain(references.iter()) {
+        if known.iter().any(|(k, _)| k == id) {
+            continue;
+        }
         if let Some(stored) = db.message_by_message_id(id).await? {
             known.push((id.clone(), stored.conversation));
         }
     }
     let thread_id = find_thread(
-        email.in_reply_to.as_deref(),
-        &email.references,
+        in_reply_to.as_deref(),
+        &references,
         known.iter().map(|(id, c)| (id.as_str(), c)),
     );
     let thread = match thread_id {
@@ -207,7 +215,8 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
             ticket: TicketId::new(format!("tk-{}", random_hex(6))),
         },
         now,
-    });
+    })
+    .map_err(Refused::Import)?;
     // Worded before the records move into the batch.
     let line = summary(&plan, &dir);
     // The files first: a recorded message never names a file that is not stored.
@@ -247,13 +256,20 @@ fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
         .map_or(conversation.inbox.as_str(), |i| i.name.as_str());
     let mut text = String::new();
     match &plan.landing {
-        Landing::Thread { reopened } => {
+        Landing::Thread {
+            reopened,
+            kept_closed,
+        } => {
             text.push_str(&tf(
                 k::IMPORT__ADDED_JOINED,
                 &[("inbox", &inbox), ("subject", &conversation.subject)],
             ));
             if *reopened {
                 text.push_str(&t(k::IMPORT__PART_REOPENED));
+            }
+            text.push_str(&automatic_part(plan.message.automatic.as_ref()));
+            if *kept_closed {
+                text.push_str(&t(k::IMPORT__PART_NOT_REOPENED));
             }
             if conversation.trashed_at.is_some() {
                 text.push_str(&t(k::IMPORT__PART_IN_TRASH));
@@ -263,6 +279,7 @@ fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
             assignee,
             ticket,
             area,
+            automation_skipped,
         } => {
             text.push_str(&tf(k::IMPORT__ADDED_NEW, &[("inbox", &inbox)]));
             if let Some(user) = assignee
@@ -271,6 +288,10 @@ fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
             {
                 let name = user.full_name();
                 text.push_str(&tf(k::IMPORT__PART_ASSIGNED, &[("name", &name)]));
+            }
+            text.push_str(&automatic_part(plan.message.automatic.as_ref()));
+            if *automation_skipped {
+                text.push_str(&t(k::IMPORT__PART_NO_AUTOMATION));
             }
             match (ticket, &plan.ticket_refused) {
                 (Some(_), _) if *area == Area::HelpDesk => {
@@ -286,4 +307,21 @@ fn summary(plan: &ImportPlan, dir: &crate::storage::Directory) -> String {
         }
     }
     text
+}
+
+/// ", automatic reply", ", delivery failure report for jane@example.com" in the rep's language.
+fn automatic_part(automatic: Option<&Automatic>) -> String {
+    match automatic {
+        None => String::new(),
+        Some(Automatic::Reply) => t(k::IMPORT__PART_AUTO_REPLY),
+        Some(Automatic::Bounce { failed }) if failed.is_empty() => t(k::IMPORT__PART_BOUNCE),
+        Some(Automatic::Bounce { failed }) => {
+            let list = failed
+                .iter()
+                .map(|r| r.address.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            tf(k::IMPORT__PART_BOUNCE_FOR, &[("list", &list)])
+        }
+    }
 }

@@ -401,6 +401,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             references,
             size: raw.len() as u64,
             author: Some(me.id.clone()),
+            automatic: None,
         });
         batch.conversations.push(conv.clone());
     }

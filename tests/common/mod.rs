@@ -61,5 +61,6 @@ pub fn message(
         references: Vec::new(),
         size: 0,
         author: None,
+        automatic: None,
     }
 }

@@ -3,6 +3,7 @@
 //! render in `message_body::MessageBody`'s sandboxed frame; a message over 100 KB is cut with
 //! **View entire message**.
 
+use super::automatic_note::AutomaticNote;
 use super::message_body::MessageBody;
 use super::sender_flags::SenderFlags;
 use crate::domain::spoof::visible;
@@ -142,6 +143,7 @@ pub fn MessageItem(message: Message) -> impl IntoView {
                 <span class="sb-msg__to">{tf(k::MESSAGE__TO, &[("list", &to)])}</span>
                 <time class="sb-msg__date">{date_text(message.date)}</time>
             </header>
+            {message.automatic.clone().map(|automatic| view! { <AutomaticNote automatic /> })}
             {(message.direction == Direction::Incoming)
                 .then(|| view! { <SenderFlags sender=message.from.clone() /> })}
             {body}

@@ -2,6 +2,7 @@
 //! the thread. Both workspaces are the same components with a different `Area`.
 
 mod action_dialogs;
+mod automatic_note;
 mod conversation_list;
 mod conversation_row;
 mod create_ticket_dialog;
