@@ -11,6 +11,9 @@
 //!
 //! It inserts nothing itself and knows no editor.
 
+pub use super::address_ask::{AddressAsk, Answer};
+
+use super::address_ask::Asking;
 use crate::domain::editor_address::{
     image_address, link_address, link_text, AddressRefusal, ImageRule,
 };
@@ -18,83 +21,6 @@ use crate::i18n::{k, web::t};
 use crate::ui::dialog::{modal_node, MountWhenOpened};
 use leptos::html::Input;
 use leptos::prelude::*;
-
-/// What the dialog asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Asking {
-    Link,
-    EditLink,
-    Image,
-}
-
-/// What the dialog answered; its address was accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    Link { address: String, text: String },
-    Image { src: String, alt: String },
-    RemoveLink,
-}
-
-/// The dialog's state: the editor opens it with [`AddressAsk::link`] or
-/// [`AddressAsk::image`] and hands it to [`AddressDialog`].
-#[derive(Clone, Copy)]
-pub struct AddressAsk {
-    open: RwSignal<bool>,
-    asking: RwSignal<Asking>,
-    address: RwSignal<String>,
-    text: RwSignal<String>,
-    refusal: RwSignal<Option<AddressRefusal>>,
-    answer: StoredValue<Option<Answer>>,
-}
-
-impl AddressAsk {
-    pub fn new() -> Self {
-        Self {
-            open: RwSignal::new(false),
-            asking: RwSignal::new(Asking::Link),
-            address: RwSignal::new(String::new()),
-            text: RwSignal::new(String::new()),
-            refusal: RwSignal::new(None),
-            answer: StoredValue::new(None),
-        }
-    }
-
-    /// Opens **Insert link** with the selected text, or **Edit link** (with **Remove link**)
-    /// when `existing` is the address of the link the caret is in.
-    pub fn link(&self, existing: Option<String>, text: String) {
-        let asking = if existing.is_some() {
-            Asking::EditLink
-        } else {
-            Asking::Link
-        };
-        self.show(asking, existing.unwrap_or_default(), text);
-    }
-
-    /// Opens **Insert image**.
-    pub fn image(&self) {
-        self.show(Asking::Image, String::new(), String::new());
-    }
-
-    /// Whether the dialog is showing.
-    pub fn is_open(&self) -> bool {
-        self.open.get_untracked()
-    }
-
-    fn show(&self, asking: Asking, address: String, text: String) {
-        self.asking.set(asking);
-        self.address.set(address);
-        self.text.set(text);
-        self.refusal.set(None);
-        self.answer.set_value(None);
-        self.open.set(true);
-    }
-}
-
-impl Default for AddressAsk {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 /// The refusal as said under the address field.
 fn refusal_text(refusal: AddressRefusal) -> String {
@@ -117,15 +43,15 @@ pub fn AddressDialog(
 ) -> impl IntoView {
     view! {
         <MountWhenOpened open=ask.open>
-            <AddressForm ask id=id.clone() images on_close />
+            {form(ask, &id, images, on_close)}
         </MountWhenOpened>
     }
 }
 
-#[component]
-fn AddressForm(
+/// The dialog element, built on first open.
+fn form(
     ask: AddressAsk,
-    id: String,
+    id: &str,
     images: ImageRule,
     on_close: Callback<Option<Answer>>,
 ) -> impl IntoView {

@@ -83,7 +83,7 @@ impl EditorInsert {
         } = self.opened.get_value();
         self.opened.set_value(Opened::default());
         // The body may have been replaced meanwhile (another tab's edit merged in).
-        let link = link.filter(|link| editor.contains(Some(link)));
+        let link = link.filter(|link| SavedSelection::holds(editor, link));
         selection.restore(editor);
         let Some(answer) = answer else {
             return false;

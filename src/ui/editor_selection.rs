@@ -3,28 +3,75 @@
 //! dialog opens (`ui::address_dialog`) and put back before anything is inserted, with the
 //! focus. Also which link the caret is in (to edit or remove it) and the selected text.
 //!
+//! The page's Selection and Range objects are reached through `Reflect` (as `execCommand`
+//! is in `rich_editor_input`): wasm-bindgen keeps every typed import's glue in the main
+//! module, and these dozen would cost the first screen ~0.15 KB for a dialog it never shows.
+//!
 //! It changes no content; the editors run their commands after [`SavedSelection::restore`].
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, HtmlElement, Node, Range};
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlAnchorElement, HtmlElement, Node};
+
+/// `target[name]`, `None` when missing or null.
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(target, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// `target[method](...args)`; `None` when it is missing or throws.
+fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
+    let function = get(target, method)?.dyn_into::<Function>().ok()?;
+    let list = Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    function.apply(target, &list).ok()
+}
+
+/// `window.getSelection()`.
+fn selection() -> Option<JsValue> {
+    call(&web_sys::window()?.into(), "getSelection", &[])
+}
+
+/// Whether `node` is `editor` or inside it.
+fn inside(editor: &HtmlElement, node: &JsValue) -> bool {
+    call(editor, "contains", &[node]).is_some_and(|v| v.is_truthy())
+}
+
+/// Makes `range` the document's selection.
+fn select(range: &JsValue) {
+    if let Some(selection) = selection() {
+        call(&selection, "removeAllRanges", &[]);
+        call(&selection, "addRange", &[range]);
+    }
+}
+
+/// A new range over the contents of `node` (collapsed to its end when `to_end`).
+fn range_over(node: &Node, to_end: bool) -> Option<JsValue> {
+    let document: JsValue = web_sys::window()?.document()?.into();
+    let range = call(&document, "createRange", &[])?;
+    call(&range, "selectNodeContents", &[node])?;
+    if to_end {
+        call(&range, "collapse", &[&JsValue::FALSE])?;
+    }
+    Some(range)
+}
 
 /// Where the selection was in an editor; empty when it was elsewhere.
 #[derive(Clone, Default)]
 pub struct SavedSelection {
-    range: Option<Range>,
+    range: Option<JsValue>,
 }
 
 impl SavedSelection {
     /// The current selection, when it lies in `editor`.
     pub fn of(editor: &HtmlElement) -> Self {
-        let range = web_sys::window()
-            .and_then(|w| w.get_selection().ok().flatten())
-            .filter(|s| s.range_count() > 0)
-            .and_then(|s| s.get_range_at(0).ok())
-            .filter(|r| {
-                r.common_ancestor_container()
-                    .is_ok_and(|node| editor.contains(Some(&node)))
-            });
+        let range = selection()
+            .filter(|s| get(s, "rangeCount").and_then(|n| n.as_f64()) > Some(0.0))
+            .and_then(|s| call(&s, "getRangeAt", &[&JsValue::from(0)]))
+            .filter(|r| get(r, "commonAncestorContainer").is_some_and(|n| inside(editor, &n)));
         Self { range }
     }
 
@@ -32,13 +79,16 @@ impl SavedSelection {
     pub fn text(&self) -> String {
         self.range
             .as_ref()
-            .map(|r| String::from(r.to_string()))
+            .and_then(|r| call(r, "toString", &[]))
+            .and_then(|t| t.as_string())
             .unwrap_or_default()
     }
 
     /// The link (`<a>` in `editor`) the selection starts in, if any.
     pub fn link(&self, editor: &HtmlElement) -> Option<HtmlAnchorElement> {
-        let mut node: Option<Node> = self.range.as_ref()?.start_container().ok();
+        let mut node = get(self.range.as_ref()?, "startContainer")?
+            .dyn_into::<Node>()
+            .ok();
         while let Some(current) = node {
             if editor.is_same_node(Some(&current)) {
                 return None;
@@ -52,51 +102,28 @@ impl SavedSelection {
     }
 
     /// Focuses `editor` and puts the selection back (at the end of the editor when none was
-    /// kept, or when it was emptied meanwhile).
+    /// kept, or when its place left the editor meanwhile).
     pub fn restore(&self, editor: &HtmlElement) {
         let _ = editor.focus();
-        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten())
-        else {
-            return;
-        };
-        let range = match &self.range {
-            Some(range)
-                if range
-                    .common_ancestor_container()
-                    .is_ok_and(|node| editor.contains(Some(&node))) =>
-            {
-                range.clone()
-            }
-            _ => {
-                let Ok(range) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .map_or(Err(wasm_bindgen::JsValue::NULL), |d| d.create_range())
-                else {
-                    return;
-                };
-                let _ = range.select_node_contents(editor);
-                range.collapse_with_to_start(false);
-                range
-            }
-        };
-        let _ = selection.remove_all_ranges();
-        let _ = selection.add_range(&range);
+        let kept = self
+            .range
+            .clone()
+            .filter(|r| get(r, "commonAncestorContainer").is_some_and(|n| inside(editor, &n)));
+        if let Some(range) = kept.or_else(|| range_over(editor, true)) {
+            select(&range);
+        }
     }
 
-    /// Selects the whole of `node` (a link about to be replaced or unlinked) and focuses
-    /// `editor`.
+    /// Focuses `editor` and selects the whole of `node` (a link about to be unlinked).
     pub fn select_contents(editor: &HtmlElement, node: &Node) {
         let _ = editor.focus();
-        let (Some(selection), Some(document)) = (
-            web_sys::window().and_then(|w| w.get_selection().ok().flatten()),
-            web_sys::window().and_then(|w| w.document()),
-        ) else {
-            return;
-        };
-        if let Ok(range) = document.create_range() {
-            let _ = range.select_node_contents(node);
-            let _ = selection.remove_all_ranges();
-            let _ = selection.add_range(&range);
+        if let Some(range) = range_over(node, false) {
+            select(&range);
         }
+    }
+
+    /// Whether `node` is still in `editor` (the body may have been replaced meanwhile).
+    pub fn holds(editor: &HtmlElement, node: &Node) -> bool {
+        inside(editor, node)
     }
 }

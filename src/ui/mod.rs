@@ -1,6 +1,7 @@
 //! Shared UI primitives: toasts, dialogs, avatars, async states. Prefixed BEM classes
 //! (`sb-button`, `sb-dialog`...) styled in `style/app.css` with `var(--sb-*)` tokens only.
 
+pub mod address_ask;
 pub mod address_dialog;
 pub mod attachments;
 pub mod avatar;
