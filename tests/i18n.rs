@@ -353,6 +353,34 @@ fn a_first_paint_source_never_names_a_later_key() {
 }
 
 #[test]
+fn no_first_paint_source_uses_a_gated_ui_part() {
+    // The gated `ui` files' texts load with the directory, so nothing that can render before
+    // it may use them: no first-paint source names their module (`pub mod` lines aside).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = check::first_paint_files(root).expect("every first-paint source exists");
+    let modules: Vec<&str> = check::GATED_UNDER_FIRST_PAINT
+        .iter()
+        .map(|path| path.rsplit('/').next().unwrap().trim_end_matches(".rs"))
+        .collect();
+    assert_eq!(modules.len(), 6, "{modules:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        for line in text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("pub mod "))
+        {
+            for module in &modules {
+                assert!(
+                    !line.contains(module),
+                    "{} uses {module}, whose texts load only with the directory: {line}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn what_the_first_screen_can_show_before_the_directory_is_first_paint() {
     // One case per part the brief lists as renderable before the directory gate.
     let first_paint = Catalog::english_first_paint();

@@ -277,3 +277,112 @@ fn lowercase_in_the_browser_is_the_standard_librarys_mapping() {
         );
     }
 }
+
+/// Waits (up to two seconds) for `done`: a native dialog reports `close` a task later.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    panic!("condition not met in time");
+}
+
+/// Types `value` into the input with `id`, as the `input` event reports it.
+fn type_into(root: &web_sys::Element, id: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_address_dialog_refuses_in_place_and_answers_once_closed() {
+    use switchboard::domain::editor_address::ImageRule;
+    use switchboard::ui::address_dialog::{AddressAsk, AddressDialog, Answer};
+    switchboard::i18n::web::until_texts().await;
+    let root = host();
+    let ask = AddressAsk::new();
+    let answers = RwSignal::new(Vec::<Option<Answer>>::new());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <AddressDialog
+                ask
+                id="t-link"
+                images=ImageRule::Web
+                on_close=Callback::new(move |a| answers.update(|all| all.push(a)))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    assert!(
+        root.query_selector("dialog").unwrap().is_none(),
+        "built when first asked"
+    );
+
+    ask.link(None, "Help centre".into());
+    leptos::task::tick().await;
+    let dialog: web_sys::HtmlDialogElement = root
+        .query_selector("dialog")
+        .unwrap()
+        .expect("a dialog")
+        .unchecked_into();
+    assert!(dialog.open(), "shown as a modal");
+    let text: web_sys::HtmlInputElement = root
+        .query_selector("#t-link-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // The selected text is offered.
+    until(|| text.value() == "Help centre").await;
+    let error = root
+        .query_selector("#t-link-address-error")
+        .unwrap()
+        .unwrap();
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+
+    type_into(&root, "t-link-address", "javascript:alert(1)");
+    button(&root, "Insert link").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        error.text_content().unwrap(),
+        "A link must start with https://, http:// or mailto:."
+    );
+    let address = root.query_selector("#t-link-address").unwrap().unwrap();
+    assert_eq!(
+        address.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(dialog.open(), "a refusal keeps the dialog open");
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    assert!(answers.get_untracked().is_empty(), "and answers nothing");
+
+    type_into(&root, "t-link-address", "  https://northwind.example/help ");
+    button(&root, "Insert link").click();
+    until(|| !answers.get_untracked().is_empty()).await;
+    assert!(!dialog.open());
+    assert_eq!(
+        answers.get_untracked(),
+        vec![Some(Answer::Link {
+            address: "https://northwind.example/help".into(),
+            text: "Help centre".into(),
+        })]
+    );
+
+    // Reopened for an image: empty fields, no old refusal; Cancel answers nothing.
+    ask.image();
+    leptos::task::tick().await;
+    assert!(dialog.open());
+    let address: web_sys::HtmlInputElement = address.unchecked_into();
+    assert_eq!(address.value(), "");
+    assert_eq!(error.text_content().unwrap(), "");
+    button(&root, "Cancel").click();
+    until(|| answers.get_untracked().len() == 2).await;
+    assert_eq!(answers.get_untracked()[1], None);
+}

@@ -6,6 +6,7 @@ pub mod body_html;
 pub mod draft;
 pub mod draft_merge;
 pub mod draft_sync;
+pub mod editor_address;
 pub mod entries;
 pub mod fallback;
 pub mod forward;

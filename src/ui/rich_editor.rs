@@ -1,7 +1,9 @@
 //! The one rich-text editor of user-written HTML (team signatures, template and snippet
-//! bodies): a formatting toolbar (**Bold**, **Italic**, **Underline**, **Link**, optionally
-//! **Image**), an optional **HTML** mode (a source textarea) and **Insert token**, over a
-//! contenteditable region. It edits one HTML signal.
+//! bodies): a formatting toolbar (**Bold**, **Italic**, **Underline**, **Link** (also
+//! Ctrl/Cmd+K), optionally **Image**), an optional **HTML** mode (a source textarea) and
+//! **Insert token**, over a contenteditable region. It edits one HTML signal. Links and images
+//! are asked for in the shared **Insert link** / **Insert image** dialog
+//! (`ui::address_dialog`, signature image rule).
 //!
 //! The editing region lives in the app's own DOM, so what is put into it is made inert and
 //! has its remote images parked first (`ui::sandbox::editable_html`): a saved `onerror` never
@@ -9,8 +11,11 @@
 //! images for the mail frames). What flows back out is `domain::body_html::restore_remote_images`
 //! of the region: sanitised, each image with its real address. It stores nothing.
 
-use super::rich_editor_input::{self as input, ask, exec, insert_image, is_image};
-use crate::domain::body_html::{restore_remote_images, safe_href};
+use super::address_dialog::AddressDialog;
+use super::editor_insert::EditorInsert;
+use super::rich_editor_input::{self as input, exec, insert_html};
+use crate::domain::body_html::restore_remote_images;
+use crate::domain::editor_address::ImageRule;
 use crate::i18n::{k, web::t, Key};
 use crate::ui::sandbox::editable_html;
 use leptos::html::{Div, Textarea};
@@ -63,20 +68,18 @@ pub fn RichEditor(
             html.set(restore_remote_images(&el.inner_html()));
         }
     };
-    // A refused link or image address is said under the toolbar, next to where it was asked
-    // for (SPEC §8), until the next answer.
-    let refused = RwSignal::new(None::<String>);
-    let prompt_for = move |prompt: Key, invalid: Key, valid: fn(&str) -> bool, run: fn(&str)| {
-        match ask(prompt) {
-            Some(answer) if valid(&answer) => {
-                refused.set(None);
-                run(&answer);
-                sync();
-            }
-            Some(_) => refused.set(Some(t(invalid))),
-            None => refused.set(None),
+    // Links and images through the shared dialog; a refused address is said in it, next to
+    // the field (SPEC §8), and what it changes flows back through `sync` like typing.
+    let dialog = EditorInsert::new();
+    let dialog_id = format!("{menu_id}-insert");
+    let on_close = Callback::new(move |answer| {
+        let Some(el) = editor.get_untracked() else {
+            return;
+        };
+        if dialog.finish(&el, answer, insert_html) {
+            sync();
         }
-    };
+    });
     let insert = move |token: &'static str| {
         menu_open.set(false);
         if html_mode.get_untracked() {
@@ -113,20 +116,14 @@ pub fn RichEditor(
         })
     };
     let link = Callback::new(move |()| {
-        prompt_for(
-            k::SIGNATURE__LINK_PROMPT,
-            k::SIGNATURE__LINK_INVALID,
-            |url| safe_href(url).is_some(),
-            |url| exec("createLink", url),
-        )
+        if let Some(el) = editor.get_untracked() {
+            dialog.open_link(&el);
+        }
     });
     let image = Callback::new(move |()| {
-        prompt_for(
-            k::SIGNATURE__IMAGE_PROMPT,
-            k::SIGNATURE__IMAGE_INVALID,
-            is_image,
-            insert_image,
-        )
+        if let Some(el) = editor.get_untracked() {
+            dialog.open_image(&el);
+        }
     });
     let html_toggle = source_label.is_some().then(|| {
         view! {
@@ -155,6 +152,12 @@ pub fn RichEditor(
                 on:input=move |_| sync()
                 on:paste=move |ev| if input::paste(&ev) { sync() }
                 on:drop=move |ev| if input::drop(&ev) { sync() }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+                        ev.prevent_default();
+                        link.run(());
+                    }
+                }
             ></div>
         }
     };
@@ -194,7 +197,6 @@ pub fn RichEditor(
                     </ul>
                 </div>
             </div>
-            {move || refused.get().map(|text| view! { <p class="sb-field__error" role="alert">{text}</p> })}
             <Show when=move || html_mode.get() fallback=region>
                 <textarea
                     node_ref=source
@@ -205,6 +207,7 @@ pub fn RichEditor(
                     on:input=move |ev| html.set(event_target_value(&ev))
                 ></textarea>
             </Show>
+            <AddressDialog ask=dialog.ask id=dialog_id images=ImageRule::Signature on_close />
         </div>
     }
 }

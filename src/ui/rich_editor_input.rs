@@ -1,13 +1,12 @@
 //! What goes into a live rich editor ([`super::rich_editor::RichEditor`]) other than typing:
-//! the browser's editing commands, the address prompts, pasted and dropped HTML. Everything
+//! the browser's editing commands, inserted markup (links and images from the address dialog),
+//! pasted and dropped HTML. Everything
 //! that becomes markup in the app's DOM passes `ui::sandbox::editable_html` first (inert, and
 //! remote images parked), so neither a hostile paste nor a designer's logo makes a request
 //! while editing.
 //!
 //! It must not read or write the edited HTML signal; the component does that.
 
-use crate::domain::signature::escape_html;
-use crate::i18n::{web::t, Key};
 use crate::ui::sandbox::editable_html;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,28 +24,11 @@ pub fn exec(command: &str, value: &str) {
     }
 }
 
-/// Inserts untrusted HTML at the caret, made editable first.
+/// Inserts untrusted HTML at the caret, made editable first: an image by address is parked
+/// like any other remote image (never `insertImage`, which would load it into the app's page
+/// at once).
 pub fn insert_html(html: &str) {
     exec("insertHTML", &editable_html(html));
-}
-
-/// Inserts an image by its address: parked like any other remote image (never
-/// `insertImage`, which would load it into the app's page at once).
-pub fn insert_image(src: &str) {
-    insert_html(&format!("<img src=\"{}\">", escape_html(src)));
-}
-
-/// The trimmed answer to a prompt, `None` when cancelled or empty.
-pub fn ask(message: Key) -> Option<String> {
-    let answer = web_sys::window()?.prompt_with_message(&t(message)).ok()??;
-    let answer = answer.trim().to_owned();
-    (!answer.is_empty()).then_some(answer)
-}
-
-/// An image address the **Image** button accepts.
-pub fn is_image(url: &str) -> bool {
-    let u = url.to_ascii_lowercase();
-    u.starts_with("https://") || u.starts_with("data:image/")
 }
 
 /// Handles a paste: HTML through [`insert_html`], otherwise plain text. Returns whether the

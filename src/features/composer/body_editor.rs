@@ -1,34 +1,20 @@
 //! The message body: a contenteditable area labelled **Message** with **Bold**, **Italic**,
-//! **Underline**, **Link** and **Image** buttons. Its HTML goes to the draft on every input; a body restored from storage
-//! (or merged from another tab) is sanitised before it is put back into the DOM.
+//! **Underline**, **Link** (also Ctrl/Cmd+K) and **Image** buttons; links and images are asked
+//! for in the shared **Insert link** / **Insert image** dialog (`ui::address_dialog`, web
+//! images only). Its HTML goes to the draft on every input, the dialog's changes included; a
+//! body restored from storage (or merged from another tab) is sanitised before it is put back
+//! into the DOM.
 //!
 //! Must not store anything itself (the draft session does).
 
-use crate::domain::body_html::{safe_href, safe_image_src, sanitize_body};
+use crate::domain::body_html::sanitize_body;
+use crate::domain::editor_address::ImageRule;
 use crate::i18n::{k, web::t};
+use crate::ui::address_dialog::AddressDialog;
+use crate::ui::editor_insert::EditorInsert;
+use crate::ui::rich_editor_input::exec;
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-
-/// Runs `document.execCommand(command, false, value)`: the browser's own editing commands,
-/// reached through `Reflect` so no extra web-sys feature is needed.
-fn exec(command: &str, value: Option<&str>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(f) = js_sys::Reflect::get(&document, &JsValue::from_str("execCommand")) else {
-        return;
-    };
-    if let Ok(f) = f.dyn_into::<js_sys::Function>() {
-        let value = value.map_or(JsValue::NULL, JsValue::from_str);
-        let _ = f.call3(
-            &document,
-            &JsValue::from_str(command),
-            &JsValue::FALSE,
-            &value,
-        );
-    }
-}
 
 #[component]
 pub fn BodyEditor(
@@ -60,46 +46,28 @@ pub fn BodyEditor(
     let command = move |cmd: &'static str| {
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            exec(cmd, None);
+            exec(cmd, "");
             read();
         }
     };
-    let link = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Ok(Some(href)) = window.prompt_with_message(&t(k::COMPOSER__LINK_PROMPT)) {
-            if let Some(href) = safe_href(&href) {
-                exec("createLink", Some(&href));
-                read();
-            }
+    // Links and images (SPEC §5 "style, link, image") through the shared dialog; what it
+    // changes goes to the draft by the same path as typing.
+    let insert = EditorInsert::new();
+    let open_link = move || {
+        if let Some(el) = node.get_untracked() {
+            insert.open_link(&el);
         }
     };
-    // An image by address (SPEC §5 "style, link, image"); only web images are accepted, and
-    // a refused address is said next to the toolbar.
-    let image_error = RwSignal::new(None::<String>);
-    let image = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let Some(window) = web_sys::window() else {
+    let on_close = Callback::new(move |answer| {
+        let Some(el) = node.get_untracked() else {
             return;
         };
-        if let Ok(Some(src)) = window.prompt_with_message(&t(k::COMPOSER__IMAGE_PROMPT)) {
-            if src.trim().is_empty() {
-                return;
-            }
-            match safe_image_src(&src).filter(|s| !s.to_ascii_lowercase().starts_with("data:")) {
-                Some(src) => {
-                    image_error.set(None);
-                    exec("insertImage", Some(&src));
-                    read();
-                }
-                None => image_error.set(Some(t(k::COMPOSER__IMAGE_REFUSED))),
-            }
+        if insert.finish(&el, answer, |html| exec("insertHTML", html)) {
+            read();
         }
-    };
-    let image_error_id = format!("{id}-image-error");
+    });
     let toolbar_label = format!("{id}-toolbar");
+    let dialog_id = format!("{id}-insert");
     view! {
         <div class="sb-editor">
             <div class="sb-editor__toolbar" role="toolbar" aria-label=t(k::COMPOSER__FORMATTING) id=toolbar_label>
@@ -113,20 +81,30 @@ pub fn BodyEditor(
                 <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=command("underline")>
                     {t(k::COMPOSER__UNDERLINE)}
                 </button>
-                <button type="button" class="sb-button" on:mousedown=|ev| ev.prevent_default() on:click=link>
+                <button
+                    type="button"
+                    class="sb-button"
+                    aria-haspopup="dialog"
+                    aria-keyshortcuts="Control+K Meta+K"
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| open_link()
+                >
                     {t(k::COMPOSER__LINK)}
                 </button>
                 <button
                     type="button"
                     class="sb-button"
-                    aria-describedby=image_error_id.clone()
+                    aria-haspopup="dialog"
                     on:mousedown=|ev| ev.prevent_default()
-                    on:click=image
+                    on:click=move |_| {
+                        if let Some(el) = node.get_untracked() {
+                            insert.open_image(&el);
+                        }
+                    }
                 >
                     {t(k::COMPOSER__IMAGE)}
                 </button>
             </div>
-            <p id=image_error_id class="sb-field__error" role="alert">{move || image_error.get()}</p>
             <div
                 node_ref=node
                 id=id
@@ -142,12 +120,17 @@ pub fn BodyEditor(
                     on_blur.try_run(());
                 }
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                    let command = ev.ctrl_key() || ev.meta_key();
+                    if command && ev.key() == "Enter" {
                         ev.prevent_default();
                         on_send_keys.run(());
+                    } else if command && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+                        ev.prevent_default();
+                        open_link();
                     }
                 }
             ></div>
+            <AddressDialog ask=insert.ask id=dialog_id images=ImageRule::Web on_close />
         </div>
     }
 }
