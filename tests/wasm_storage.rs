@@ -153,6 +153,7 @@ fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message 
             name: Some("Ana".into()),
             address: email("ana@customer.example"),
         },
+        reply_to: Vec::new(),
         to: vec![],
         cc: vec![],
         bcc: vec![],

@@ -173,7 +173,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
         ConversationId::new(""),
         now,
     );
-    let mailbox = contact_mailbox(routed.inbox, &message);
+    let mailbox = contact_mailbox(routed.inbox, &dir.channels, &message);
     let contact = db.contact_by_email(&mailbox.address).await?;
 
     let mut known: Vec<(String, ConversationId)> = Vec::new();
