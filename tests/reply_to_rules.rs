@@ -276,7 +276,9 @@ fn a_reply_goes_to_the_last_customer_messages_reply_to() {
         ..common::message("m", "conv", Direction::Incoming, from.clone(), NOW)
     };
     let ana = "ana@client.example";
-    let cases: Vec<(&str, Option<&str>, Option<Message>, Vec<&str>)> = vec![
+    // (rule, the contact's address, the latest received message, the reply's To)
+    type Case<'a> = (&'a str, Option<&'a str>, Option<Message>, Vec<&'a str>);
+    let cases: Vec<Case> = vec![
         (
             "no received message: the contact",
             Some(ana),

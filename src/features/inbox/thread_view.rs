@@ -22,7 +22,8 @@ use wasm_bindgen::JsCast;
 /// An entry of the thread's message list.
 #[derive(Clone)]
 enum Shown {
-    Message(Message),
+    // Boxed: a message record is ten times the size of the fold's count.
+    Message(Box<Message>),
     /// The button standing for this many hidden messages.
     Fold(usize),
 }
@@ -77,7 +78,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
         messages.with(|all| {
             let mut items = Vec::with_capacity(all.len() + 1);
             for (i, m) in all.iter().enumerate() {
-                items.push(Shown::Message(m.clone()));
+                items.push(Shown::Message(Box::new(m.clone())));
                 if i == 0 && hidden > 0 {
                     items.push(Shown::Fold(hidden));
                 }
@@ -164,7 +165,7 @@ pub fn ThreadView(area: Area, id: ConversationId) -> impl IntoView {
                             Shown::Fold(_) => None,
                         }
                         children=move |item| match item {
-                            Shown::Message(message) => view! { <MessageItem message /> }.into_any(),
+                            Shown::Message(message) => view! { <MessageItem message=*message /> }.into_any(),
                             Shown::Fold(hidden) => view! {
                                 <button
                                     type="button"
