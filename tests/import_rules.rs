@@ -61,7 +61,7 @@ impl Store {
             ConversationId::new(""),
             NOW,
         );
-        let mailbox = contact_mailbox(routed.inbox, &message);
+        let mailbox = contact_mailbox(routed.inbox, &self.data.channels, &message);
         let contact = mailbox.as_ref().and_then(|mailbox| {
             self.data
                 .contacts

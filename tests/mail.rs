@@ -736,6 +736,7 @@ fn parent(message_id: Option<&str>, in_reply_to: Option<&str>, references: &[&st
         conversation: ConversationId::new("c-1"),
         direction: Direction::Incoming,
         from: mb(None, "maria.jensen@example.com"),
+        reply_to: Vec::new(),
         to: vec![],
         cc: vec![],
         bcc: vec![],

@@ -517,6 +517,23 @@ const CASES: &[Case] = &[
         not_in_html: NO_TEXT,
         files: &[("footprint.png", "image/png", 76, Listed)],
     },
+    Case {
+        file: "web-form-reply-to.eml",
+        // The form's From is the sender the thread names; the customer is in Reply-To
+        // (`reply_to_of_the_corpus`).
+        from: "Northwind Outfitters Website <noreply@northwind-outfitters.example>",
+        subject: "[Contact form] Damaged or faulty product - order NW-11204",
+        routed_by: "support@northwind.example",
+        text: &[
+            "Name:     \u{218}tefan Rusu\nEmail:    stefan.rusu@example.ro\nOrder:    NW-11204",
+            "a replacement pole before our trip on 12 April?",
+            "https://northwind-outfitters.example/contact",
+        ],
+        not_in_text: &["=C8=98", "<td>"],
+        html: Some(&["<td>\u{218}tefan Rusu</td>", "NW-11204"]),
+        not_in_html: &["=C8=98"],
+        files: &[],
+    },
 ];
 
 fn sender(mailbox: &Mailbox) -> String {
@@ -598,6 +615,47 @@ fn every_kind_of_received_mail_shows_what_the_rep_must_see() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `Reply-To` as the corpus's senders write it: a web form's customer (encoded name, or a bare
+/// CR mailer), a calendar that repeats the From, a list that asks to be answered on the list;
+/// every other file has none.
+#[test]
+fn reply_to_of_the_corpus() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "web-form-reply-to.eml",
+            &["\u{218}tefan Rusu <stefan.rusu@example.ro>"],
+        ),
+        (
+            "bare-cr-web-form.eml",
+            &["Olivia Bennett <olivia.bennett@example.com>"],
+        ),
+        (
+            "calendar-invite-google.eml",
+            &["Elif Demir <elif.demir@example.com>"],
+        ),
+        (
+            "mailing-list-footer.eml",
+            &["outdoor-retailers@lists.example.org"],
+        ),
+        (
+            "mailing-list-digest.eml",
+            &["outdoor-retailers@lists.example.org"],
+        ),
+    ];
+    for case in CASES {
+        let expected = cases
+            .iter()
+            .find(|(file, _)| *file == case.file)
+            .map_or(&[][..], |(_, reply_to)| *reply_to);
+        let message = record(&parsed(case.file));
+        let reply_to: Vec<String> = message.reply_to.iter().map(sender).collect();
+        assert_eq!(reply_to, expected, "{}", case.file);
+    }
+    for (file, _) in cases {
+        assert!(CASES.iter().any(|c| c.file == *file), "{file} is a case");
+    }
 }
 
 #[test]

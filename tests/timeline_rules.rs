@@ -366,7 +366,7 @@ fn a_received_email_makes_only_its_sender_a_contact_and_is_on_its_cc_contacts_ti
         ConversationId::new(""),
         NOW,
     );
-    let sender = contact_mailbox(routed.inbox, &message);
+    let sender = contact_mailbox(routed.inbox, &data.channels, &message);
     let planned = plan(ImportInput {
         message,
         routed,

@@ -357,6 +357,7 @@ async fn a_messages_files_are_kept_under_its_keys_and_its_inline_images_read_as_
             name: None,
             address: EmailAddress::parse("ana@example.com").unwrap(),
         },
+        reply_to: Vec::new(),
         to: vec![],
         cc: vec![],
         bcc: vec![],

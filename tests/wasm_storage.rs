@@ -153,6 +153,7 @@ fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message 
             name: Some("Ana".into()),
             address: email("ana@customer.example"),
         },
+        reply_to: Vec::new(),
         to: vec![],
         cc: vec![],
         bcc: vec![],
@@ -1294,6 +1295,11 @@ async fn migrating_v3_to_v4_indexes_every_stored_message_by_its_timeline_address
         name: Some("Bo".into()),
         address: email("Bo@Shop.example"),
     }];
+    // A Reply-To (kept since session 22) puts it on that address's timeline too.
+    received.reply_to = vec![Mailbox {
+        name: None,
+        address: email("Dee@Customer.example"),
+    }];
     let mut note = message("m-2", "conv-1", Direction::Comment, 110);
     note.cc = received.cc.clone();
     let mut sent = message("m-3", "conv-2", Direction::Outgoing, 200);
@@ -1343,6 +1349,7 @@ async fn migrating_v3_to_v4_indexes_every_stored_message_by_its_timeline_address
         keys("m-1").await,
         Some(vec![
             "ana@customer.example".into(),
+            "dee@customer.example".into(),
             "support@acme.example".into(),
             "bo@shop.example".into(),
         ])
@@ -1408,7 +1415,80 @@ async fn the_v4_backfill_reaches_every_message_of_a_store_larger_than_one_read()
     drop_db(db, &name).await;
 }
 
+// ---- the reply composer's read --------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn reply_records_read_the_conversation_its_contact_and_its_latest_received_message() {
+    let (db, name) = fresh("reply-records").await;
+    let mailbox = |address: &str| Mailbox {
+        name: None,
+        address: email(address),
+    };
+    // conv-1: two received messages (the later one with a Reply-To), then a sent reply and a
+    // comment after them; conv-2 has a newer received message that is not conv-1's.
+    let mut first = message("m-1", "conv-1", Direction::Incoming, 100);
+    first.reply_to = vec![mailbox("ana@home.example")];
+    let mut second = message("m-2", "conv-1", Direction::Incoming, 200);
+    second.reply_to = vec![mailbox("ana@work.example"), mailbox("bo@shop.example")];
+    let sent = message("m-3", "conv-1", Direction::Outgoing, 300);
+    let note = message("m-4", "conv-1", Direction::Comment, 400);
+    let other = message("m-5", "conv-2", Direction::Incoming, 500);
+    db.write_batch(&WriteBatch {
+        contacts: vec![contact("c-1", "ana@customer.example")],
+        conversations: vec![
+            conversation("conv-1", "i-1", 400),
+            conversation("conv-2", "i-1", 500),
+            conversation("conv-3", "i-1", 600),
+        ],
+        messages: vec![note, first, sent, other, second.clone()],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+
+    let read = db.reply_records(&"conv-1".into()).await.unwrap().unwrap();
+    assert_eq!(read.conversation.id.as_str(), "conv-1");
+    assert_eq!(
+        read.contact.map(|c| c.email.to_string()).as_deref(),
+        Some("ana@customer.example")
+    );
+    assert_eq!(read.last_received, Some(second));
+    // A conversation without received mail has none; an unknown one is not there.
+    let read = db.reply_records(&"conv-3".into()).await.unwrap().unwrap();
+    assert_eq!(read.last_received, None);
+    assert!(db.reply_records(&"conv-9".into()).await.unwrap().is_none());
+    drop_db(db, &name).await;
+}
+
 // ---- contact timelines ---------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_received_message_is_on_its_reply_to_contacts_timeline() {
+    let (db, name) = fresh("timeline-reply-to").await;
+    let dee = contact("c-4", "dee@customer.example");
+    // A form's message on conv-1 (not Dee's conversation) asks to be answered at Dee.
+    let mut form = message("m-1", "conv-1", Direction::Incoming, 100);
+    form.from = Mailbox {
+        name: Some("Website".into()),
+        address: email("noreply@forms.example"),
+    };
+    form.reply_to = vec![Mailbox {
+        name: Some("Dee".into()),
+        address: email("DEE@customer.example"),
+    }];
+    db.write_batch(&WriteBatch {
+        contacts: vec![dee.clone()],
+        conversations: vec![conversation("conv-1", "i-1", 100)],
+        messages: vec![form.clone()],
+        ..WriteBatch::default()
+    })
+    .await
+    .unwrap();
+    let (conversations, messages) = db.contact_timeline(&dee).await.unwrap();
+    assert_eq!(ids(&conversations), ["conv-1"]);
+    assert_eq!(messages, vec![form]);
+    drop_db(db, &name).await;
+}
 
 #[wasm_bindgen_test]
 async fn a_contacts_timeline_is_every_email_their_address_took_part_in_and_their_conversations() {

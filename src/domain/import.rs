@@ -20,7 +20,8 @@
 //! - Automation (assignment, automatic ticket) runs only for new conversations.
 //! - Only the sender (or a forward's original sender) becomes a contact, never the people the
 //!   email was copied to; those who are contacts already have it on their timeline
-//!   (`domain::timeline`).
+//!   (`domain::timeline`). The sender is whom the email asks to be answered: its one
+//!   Reply-To address when it has one that is not ours, else its From (`domain::reply_to`).
 //! - Automatic replies and bounces (`Message::automatic`, detected by `mail::automatic`) are
 //!   not a customer writing: one that joins a conversation is added to it (counted, shown in
 //!   the thread) but never reopens it, does not change its list preview, and leaves its
@@ -44,6 +45,7 @@ use super::model::{
     Area, Automatic, Channel, Contact, Conversation, ConversationStatus, Inbox, Mailbox, Message,
     Millis, Plan, Ticket, TicketOwnerRule, User,
 };
+use super::reply_to;
 use super::routing;
 use super::threading::{route_to_channel, RouteOutcome};
 use super::validate::EmailAddress;
@@ -105,11 +107,13 @@ pub fn route<'a>(
     }
 }
 
-/// SPEC §3 forward rule: whom the message is logged on (the original sender of a forward when
-/// the inbox's **Choose original sender of email forwards** is on, else the sender). A bounce
-/// is logged on its first failed recipient with a valid address, never on the mail system
-/// that sent it; `None` when it names none.
-pub fn contact_mailbox(inbox: &Inbox, message: &Message) -> Option<Mailbox> {
+/// Whom the message is logged on: SPEC §3's forward rule first (the original sender of a
+/// `FW:`/`FWD:` when the inbox's **Choose original sender of email forwards** is on and one is
+/// found in the body), else the sender — its one Reply-To address that is not one of the
+/// workspace's `channels`, else its From (`reply_to::sender_contact`). A bounce is logged on
+/// its first failed recipient with a valid address, never on the mail system that sent it;
+/// `None` when it names none.
+pub fn contact_mailbox(inbox: &Inbox, channels: &[Channel], message: &Message) -> Option<Mailbox> {
     if let Some(Automatic::Bounce { failed }) = &message.automatic {
         return failed
             .iter()
@@ -121,7 +125,7 @@ pub fn contact_mailbox(inbox: &Inbox, message: &Message) -> Option<Mailbox> {
     }
     Some(forward::log_on(
         inbox.fallback.original_sender_of_forwards,
-        &message.from,
+        &reply_to::sender_contact(message, channels),
         &message.subject,
         &message.text_body,
     ))

@@ -23,6 +23,7 @@ pub mod mail_server;
 pub mod model;
 pub mod presence;
 pub mod refusal;
+pub mod reply_to;
 pub mod routing;
 pub mod signature;
 pub mod spoof;

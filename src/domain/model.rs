@@ -429,6 +429,12 @@ pub struct Message {
     pub conversation: ConversationId,
     pub direction: Direction,
     pub from: Mailbox,
+    /// A received message's `Reply-To` mailboxes, where its sender asks to be answered (a web
+    /// form's customer, a list, another address of theirs): `domain::reply_to`. Empty when
+    /// the header was missing or named no valid address, and on records stored before it was
+    /// kept (not written then, so a record does not grow).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reply_to: Vec<Mailbox>,
     #[serde(default)]
     pub to: Vec<Mailbox>,
     #[serde(default)]

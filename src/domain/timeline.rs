@@ -11,7 +11,8 @@
 //!
 //! The rule (ARCHITECTURE.md Decisions, "Timelines by address"):
 //! - An email is on the timeline of every contact whose address took part in it: for a
-//!   received email its sender and every To and Cc (and Bcc, if a header named one); for a sent
+//!   received email its sender (From, and every Reply-To: a web form's customer is in the
+//!   Reply-To) and every To and Cc (and Bcc, if a header named one); for a sent
 //!   email every To, Cc and Bcc recipient (its From is the team's own address). An internal
 //!   comment is on no timeline. A contact's own conversations (the forward rule may have put a
 //!   conversation on a contact whose address is only in the body) show all their emails too.
@@ -33,21 +34,21 @@ pub fn address_key(address: &str) -> String {
 }
 
 /// The keys ([`address_key`]) of the addresses whose contacts' timelines show an email of this
-/// `direction` from `from` to `recipients` (To, Cc and Bcc), each once, in header order: the
-/// sender of a received email and every recipient; a sent email's recipients only; none for a
-/// comment.
+/// `direction` from `senders` (its From, then its Reply-To) to `recipients` (To, Cc and Bcc),
+/// each once, in header order: the senders of a received email and every recipient; a sent
+/// email's recipients only; none for a comment.
 pub fn timeline_keys_of<'a>(
     direction: Direction,
-    from: &'a str,
+    senders: impl IntoIterator<Item = &'a str>,
     recipients: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
-    let sender = match direction {
+    let senders = match direction {
         Direction::Comment => return Vec::new(),
-        Direction::Incoming => Some(from),
+        Direction::Incoming => Some(senders),
         Direction::Outgoing => None,
     };
     let mut keys: Vec<String> = Vec::new();
-    for address in sender.into_iter().chain(recipients) {
+    for address in senders.into_iter().flatten().chain(recipients) {
         let key = address_key(address);
         if !keys.contains(&key) {
             keys.push(key);
@@ -59,9 +60,10 @@ pub fn timeline_keys_of<'a>(
 /// [`timeline_keys_of`] a message.
 pub fn timeline_keys(message: &Message) -> Vec<String> {
     let recipients = message.to.iter().chain(&message.cc).chain(&message.bcc);
+    let senders = std::iter::once(&message.from).chain(&message.reply_to);
     timeline_keys_of(
         message.direction,
-        message.from.address.as_str(),
+        senders.map(|m| m.address.as_str()),
         recipients.map(|m| m.address.as_str()),
     )
 }

@@ -463,12 +463,13 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 // Header fields
 // ------------------------------------------------------------------------------------------
 
-/// The header fields the import reads as text: the subject and the display names.
-const TEXT_FIELDS: &[&str] = &["subject", "from", "to", "cc"];
+/// The header fields the import reads as text: the subject and the display names (Reply-To's
+/// too: a web form's customer name is what the rep sees and the new contact's name).
+const TEXT_FIELDS: &[&str] = &["subject", "from", "reply-to", "to", "cc"];
 
-/// The raw message with the header fields the import reads as text (Subject, From, To, Cc)
-/// rewritten where mail-parser would read them differently from a mail client; `None` when
-/// none needs it (the usual case, and then nothing is copied). In those fields:
+/// The raw message with the header fields the import reads as text (Subject, From, Reply-To,
+/// To, Cc) rewritten where mail-parser would read them differently from a mail client; `None`
+/// when none needs it (the usual case, and then nothing is copied). In those fields:
 /// - raw 8-bit bytes that are not UTF-8 are read in the charset the message declares for its
 ///   text (what Thunderbird does), else as windows-1252;
 /// - raw ISO-2022-JP (escape sequences where an encoded-word belongs) is decoded;

@@ -20,6 +20,10 @@ use mail_parser::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedEmail {
     pub from: Mailbox,
+    /// `Reply-To`: where the sender asks to be answered (each valid address once; an entry
+    /// that is not a valid address is left out, like To's and Cc's, and reported in
+    /// `ignored_addresses`).
+    pub reply_to: Vec<Mailbox>,
     pub to: Vec<Mailbox>,
     pub cc: Vec<Mailbox>,
     /// `Delivered-To` and `X-Original-To`: the mailbox that actually received this copy
@@ -40,7 +44,7 @@ pub struct ParsedEmail {
     pub attachments: Vec<ParsedAttachment>,
     /// Size of the raw message in bytes.
     pub raw_size: u64,
-    /// Recipient entries of To/Cc/Delivered-To that are not valid addresses; they are left
+    /// Entries of Reply-To/To/Cc/Delivered-To that are not valid addresses; they are left
     /// out of the lists above rather than failing the whole import.
     pub ignored_addresses: Vec<String>,
     /// An automatic reply or a bounce (`mail::automatic`); `None` for a person's email.
@@ -174,6 +178,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
 
     let from = parse_from(message.from(), message.header_raw("From"))?;
     let mut ignored_addresses = Vec::new();
+    let reply_to = mailboxes(message.reply_to().into_iter(), &mut ignored_addresses);
     let to = mailboxes(message.all_to(), &mut ignored_addresses);
     let cc = mailboxes(message.all_cc(), &mut ignored_addresses);
     let delivered_to = delivered_to(&message, &mut ignored_addresses);
@@ -198,6 +203,7 @@ pub fn parse_eml(bytes: &[u8]) -> Result<ParsedEmail, ParseError> {
 
     Ok(ParsedEmail {
         from,
+        reply_to,
         to,
         cc,
         delivered_to,

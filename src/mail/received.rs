@@ -1,7 +1,7 @@
 //! A parsed received email as the `Message` record Switchboard stores (SPEC §9 Import email):
-//! bodies, addresses, ids and attachment metadata (the bytes are stored apart, under
-//! `Message::attachment_blob_key`, by the import service). A file is `inline` when the HTML
-//! shows it in place (`mail::inline`).
+//! bodies, addresses (Reply-To's too), ids and attachment metadata (the bytes are stored
+//! apart, under `Message::attachment_blob_key`, by the import service). A file is `inline`
+//! when the HTML shows it in place (`mail::inline`).
 //!
 //! Pure field mapping: it must not route, thread or decide anything (see `domain::import`).
 
@@ -22,6 +22,7 @@ pub fn received_message(
         conversation,
         direction: Direction::Incoming,
         from: parsed.from.clone(),
+        reply_to: parsed.reply_to.clone(),
         to: parsed.to.clone(),
         cc: parsed.cc.clone(),
         bcc: Vec::new(),

@@ -291,6 +291,7 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
             name: Some(user.full_name()),
             address: user.email.clone(),
         },
+        reply_to: Vec::new(),
         to: Vec::new(),
         cc: Vec::new(),
         bcc: Vec::new(),

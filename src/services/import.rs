@@ -173,7 +173,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
         ConversationId::new(""),
         now,
     );
-    let mailbox = contact_mailbox(routed.inbox, &message);
+    let mailbox = contact_mailbox(routed.inbox, &dir.channels, &message);
     let contact = match &mailbox {
         Some(mailbox) => db.contact_by_email(&mailbox.address).await?,
         None => None,

@@ -254,13 +254,14 @@ pub async fn thread(app: AppCtx, id: ConversationId, read: ThreadRead) -> Result
     })
 }
 
-/// A conversation and its contact, without its messages (the Reply composer's needs).
-pub async fn conversation_with_contact(
+/// A conversation, its contact and its latest received message (the Reply composer's needs:
+/// whom the reply answers, `domain::reply_to::reply_recipients`).
+pub async fn reply_records(
     app: AppCtx,
     id: ConversationId,
-) -> Result<(Conversation, Option<Contact>), AppError> {
+) -> Result<crate::storage::ReplyRecords, AppError> {
     app.db()
-        .conversation_with_contact(&id)
+        .reply_records(&id)
         .await?
         .ok_or(AppError::Missing(Missing::Conversation))
 }

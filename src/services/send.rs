@@ -388,6 +388,7 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
             conversation: conv.id.clone(),
             direction: Direction::Outgoing,
             from: from.mailbox.clone(),
+            reply_to: Vec::new(),
             to,
             cc,
             bcc,

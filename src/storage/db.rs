@@ -878,14 +878,20 @@ impl Db {
         decode_each(values)
     }
 
-    /// A conversation and its contact, read in one transaction (what the Reply composer needs:
-    /// none of the messages). `None` when the conversation is not stored.
-    pub async fn conversation_with_contact(
+    /// What the Reply composer needs, read in ONE readonly transaction: the conversation, its
+    /// contact and its latest received message (whose Reply-To the reply answers,
+    /// `domain::reply_to`). The thread is walked back from its newest message by a cursor and
+    /// only that message is decoded: a reply costs the sent mail and comments after it, never
+    /// the thread. `None` when the conversation is not stored.
+    pub async fn reply_records(
         &self,
         id: &ConversationId,
-    ) -> Result<Option<(Conversation, Option<Contact>)>, StorageError> {
+    ) -> Result<Option<ReplyRecords>, StorageError> {
         let tx = self
-            .tx([CONVERSATIONS, CONTACTS], TransactionMode::Readonly)
+            .tx(
+                [CONVERSATIONS, CONTACTS, MESSAGES],
+                TransactionMode::Readonly,
+            )
             .await?;
         let Some(conversation) = read_conversation(&tx, id).await? else {
             return Ok(None);
@@ -895,7 +901,32 @@ impl Db {
             .get(conversation.contact.as_str())
             .primitive()?
             .await?;
-        Ok(Some((conversation, contact.map(from_js).transpose()?)))
+        let (lower, upper) = prefix_range(&[id.as_str().into()]);
+        let messages = tx.object_store(MESSAGES)?;
+        let by_date = messages.index(IDX_MSG_CONVERSATION)?;
+        let cursor = by_date
+            .open_cursor()
+            .with_query::<JsValue, _>(KeyRange::Bound(lower, false, upper, false))
+            .with_direction(CursorDirection::Prev)
+            .primitive()?
+            .await?;
+        let incoming = to_js(&crate::domain::Direction::Incoming)?;
+        let mut last_received = None;
+        if let Some(mut cursor) = cursor {
+            while let Some(value) = cursor.next_record::<JsValue>().await? {
+                let direction = js_sys::Reflect::get(&value, &JsValue::from_str("direction"))
+                    .map_err(|_| StorageError::Serde("a stored message has no direction".into()))?;
+                if direction == incoming {
+                    last_received = Some(from_js(value)?);
+                    break;
+                }
+            }
+        }
+        Ok(Some(ReplyRecords {
+            conversation,
+            contact: contact.map(from_js).transpose()?,
+            last_received,
+        }))
     }
 
     /// Everything the open conversation shows, read in ONE readonly transaction: the
@@ -1455,6 +1486,15 @@ pub enum ThreadRead {
     /// As a thread opens (`views::folded_messages`): a long thread's first message and its
     /// newest ones; the messages between are counted, not read.
     Folded,
+}
+
+/// What the Reply composer reads ([`Db::reply_records`]).
+#[derive(Debug, Clone)]
+pub struct ReplyRecords {
+    pub conversation: Conversation,
+    pub contact: Option<Contact>,
+    /// The newest received message of the conversation, if any.
+    pub last_received: Option<Message>,
 }
 
 /// The records of one open conversation ([`Db::thread_records`]).

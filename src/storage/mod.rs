@@ -13,7 +13,7 @@ pub mod notify;
 mod records;
 pub mod schema;
 
-pub use db::{Db, EarlyRead, RowsWithContacts, StartPlan, ThreadRead, ThreadRecords};
+pub use db::{Db, EarlyRead, ReplyRecords, RowsWithContacts, StartPlan, ThreadRead, ThreadRecords};
 pub use error::{DraftWriteError, StorageError};
 pub use notify::{Change, Notifier};
 pub use schema::SCHEMA_VERSION;

@@ -464,8 +464,8 @@ fn backfill_contact_text(tx: &IdbTransaction, from: u32) -> Result<(), JsValue> 
 }
 
 /// The `_tl` field of a stored message (`domain::timeline::timeline_keys_of`), read from its
-/// `direction`, `from.address` and the `address` of each of `to`, `cc` and `bcc` (a missing
-/// list is empty, as the message's deserialiser reads it).
+/// `direction`, `from.address` and the `address` of each of `reply_to`, `to`, `cc` and `bcc`
+/// (a missing list is empty, as the message's deserialiser reads it).
 fn stored_timeline_keys(record: &JsValue) -> Result<JsValue, JsValue> {
     let get = |on: &JsValue, name: &str| js_sys::Reflect::get(on, &JsValue::from_str(name));
     let address = |mailbox: &JsValue, field: &str| {
@@ -482,9 +482,9 @@ fn stored_timeline_keys(record: &JsValue) -> Result<JsValue, JsValue> {
                 .copied()
         })
         .ok_or_else(|| missing_field("direction"))?;
-    let from = address(&get(record, "from")?, "from")?;
+    let mut senders = vec![address(&get(record, "from")?, "from")?];
     let mut recipients: Vec<String> = Vec::new();
-    for field in ["to", "cc", "bcc"] {
+    for field in ["reply_to", "to", "cc", "bcc"] {
         let list = get(record, field)?;
         if list.is_undefined() || list.is_null() {
             continue;
@@ -492,11 +492,20 @@ fn stored_timeline_keys(record: &JsValue) -> Result<JsValue, JsValue> {
         let list = list
             .dyn_into::<js_sys::Array>()
             .map_err(|_| missing_field(field))?;
+        let into = if field == "reply_to" {
+            &mut senders
+        } else {
+            &mut recipients
+        };
         for mailbox in list.iter() {
-            recipients.push(address(&mailbox, field)?);
+            into.push(address(&mailbox, field)?);
         }
     }
-    let keys = timeline_keys_of(direction, &from, recipients.iter().map(String::as_str));
+    let keys = timeline_keys_of(
+        direction,
+        senders.iter().map(String::as_str),
+        recipients.iter().map(String::as_str),
+    );
     Ok(keys_value(&keys))
 }
 

@@ -48,6 +48,7 @@ pub fn message(
         conversation: ConversationId::new(conversation),
         direction,
         from,
+        reply_to: Vec::new(),
         to: Vec::new(),
         cc: Vec::new(),
         bcc: Vec::new(),

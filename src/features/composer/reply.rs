@@ -1,11 +1,13 @@
 //! The **Reply** composer at the bottom of a thread. It loads the conversation itself (so a
 //! refetch of the thread above never remounts it while the rep types) and shows the composer
 //! only when the rep may reply (`domain::access::can(.., Action::Reply, ..)`); otherwise the
-//! reason.
+//! reason. A fresh reply is addressed to the latest received message's Reply-To when that
+//! message is the customer's, else to the conversation's contact (`domain::reply_to`).
 
 use super::compose_form::Composer;
 use crate::domain::access::{can, Action, Resource};
 use crate::domain::from::ComposerKind;
+use crate::domain::reply_to::reply_recipients;
 use crate::domain::{Area, ConversationId, DraftKey, DraftTarget, ReplyMode};
 use crate::i18n::errors::Translated;
 use crate::services::{queries, use_app};
@@ -15,18 +17,28 @@ use leptos::prelude::*;
 pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
     let app = use_app();
     let thread_id = id.clone();
-    // The conversation and its contact only: the thread above reads the messages.
+    // The conversation, its contact and its latest received message only: the thread above
+    // reads the messages.
     let thread = LocalResource::new(move || {
         app.data_rev.track();
-        queries::conversation_with_contact(app, thread_id.clone())
+        queries::reply_records(app, thread_id.clone())
     });
-    let conversation = Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|(c, _)| c));
-    let contact_email = Memo::new(move |_| {
-        thread
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|(_, contact)| contact.map(|c| c.email.to_string()))
-    });
+    let conversation =
+        Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|r| r.conversation));
+    // A fresh reply's To: the latest received message's Reply-To when it is the customer's,
+    // else the contact (`domain::reply_to::reply_recipients`); read once, when it mounts.
+    let prefill_to = move || {
+        let records = thread.get_untracked()?.ok()?;
+        let to = app.with_directory_untracked(|d| {
+            reply_recipients(
+                records.contact.as_ref().map(|c| &c.email),
+                records.last_received.as_ref(),
+                &d.channels,
+            )
+        })?;
+        let to: Vec<String> = to.iter().map(ToString::to_string).collect();
+        (!to.is_empty()).then(|| to.join(", "))
+    };
     // None while loading; Some(Err(reason)) when the rep may not reply.
     let decision = Memo::new(move |_| {
         let conv = conversation.get()?;
@@ -85,7 +97,7 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                         mode: ReplyMode::Reply,
                     };
                     let kind = kind();
-                    let prefill = contact_email.get_untracked();
+                    let prefill = prefill_to();
                     let focus_body = refocus.get_value();
                     refocus.set_value(false);
                     Some(match prefill {

@@ -1,11 +1,13 @@
 //! One message of a thread: who sent it (with spoofing warnings for received mail, names shown
-//! with hidden characters made visible), to whom, when, its body and attachments. HTML bodies
-//! render in `message_body::MessageBody`'s sandboxed frame; a message over 100 KB is cut with
-//! **View entire message**.
+//! with hidden characters made visible), where they ask to be answered (a Reply-To that is not
+//! the From), to whom, when, its body and attachments. HTML bodies render in
+//! `message_body::MessageBody`'s sandboxed frame; a message over 100 KB is cut with **View
+//! entire message**.
 
 use super::automatic_note::AutomaticNote;
 use super::message_body::MessageBody;
 use super::sender_flags::SenderFlags;
+use crate::domain::reply_to::shown_reply_to;
 use crate::domain::spoof::visible;
 use crate::domain::{Direction, Mailbox, Message};
 use crate::i18n::{
@@ -71,6 +73,13 @@ pub fn MessageItem(message: Message) -> impl IntoView {
         Direction::Comment => t(k::THREAD__INTERNAL_COMMENT),
         _ => t(k::MESSAGE__EMAIL),
     };
+    // Where the sender asks to be answered, when it is not the From again (a web form's
+    // customer): said next to the sender, as mail clients do.
+    let reply_to = shown_reply_to(&message)
+        .iter()
+        .map(mailbox_text)
+        .collect::<Vec<_>>()
+        .join(", ");
     let to = message
         .to
         .iter()
@@ -140,6 +149,12 @@ pub fn MessageItem(message: Message) -> impl IntoView {
             <header class="sb-msg__head">
                 <span class="sb-msg__kind">{label.clone()}</span>
                 <strong class="sb-msg__from">{mailbox_text(&message.from)}</strong>
+                {(!reply_to.is_empty()).then(|| view! {
+                    // Styled as the To line (no CSS of its own: the stylesheet is first-load).
+                    <span class="sb-msg__to sb-msg__reply-to">
+                        {tf(k::MESSAGE__REPLY_TO, &[("list", &reply_to)])}
+                    </span>
+                })}
                 <span class="sb-msg__to">{tf(k::MESSAGE__TO, &[("list", &to)])}</span>
                 <time class="sb-msg__date">{date_text(message.date)}</time>
             </header>
