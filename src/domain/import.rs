@@ -196,7 +196,7 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
     };
 
     if let Some(mut conversation) = thread {
-        message.conversation = conversation.id.clone();
+        message.conversation = Some(conversation.id.clone());
         conversation.message_count += 1;
         if message.date >= conversation.last_activity {
             conversation.last_activity = message.date;
@@ -236,7 +236,7 @@ pub fn plan(input: ImportInput<'_>) -> ImportPlan {
 
     let inbox = routed.inbox;
     let arrival = routing::on_arrival(inbox, &contact, users);
-    message.conversation = ids.conversation.clone();
+    message.conversation = Some(ids.conversation.clone());
     let subject = if message.subject.trim().is_empty() {
         "(no subject)".to_owned()
     } else {

@@ -167,16 +167,11 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
     let routed =
         route(&email.recipients(), &dir.channels, &dir.inboxes).map_err(Refused::Import)?;
     let now = now_millis();
-    let message = received_message(
-        email,
-        MessageId::new(format!("msg-{}", random_hex(8))),
-        ConversationId::new(""),
-        now,
-    );
+    let message = received_message(email, MessageId::new(format!("msg-{}", random_hex(8))), now);
     let mailbox = contact_mailbox(routed.inbox, &message);
     let contact = db.contact_by_email(&mailbox.address).await?;
 
-    let mut known: Vec<(String, ConversationId)> = Vec::new();
+    let mut known: Vec<(String, Option<ConversationId>)> = Vec::new();
     for id in email.in_reply_to.iter().chain(email.references.iter()) {
         if let Some(stored) = db.message_by_message_id(id).await? {
             known.push((id.clone(), stored.conversation));
@@ -185,7 +180,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
     let thread_id = find_thread(
         email.in_reply_to.as_deref(),
         &email.references,
-        known.iter().map(|(id, c)| (id.as_str(), c)),
+        known.iter().map(|(id, c)| (id.as_str(), c.as_ref())),
     );
     let thread = match thread_id {
         Some(id) => db.conversation(&id).await?,
