@@ -55,12 +55,7 @@ impl Store {
             &self.data.inboxes,
         )
         .map_err(|e| e.to_string())?;
-        let message = received_message(
-            &parsed,
-            MessageId::new(format!("m-new-{n}")),
-            ConversationId::new(""),
-            NOW,
-        );
+        let message = received_message(&parsed, MessageId::new(format!("m-new-{n}")), NOW);
         let mailbox = contact_mailbox(routed.inbox, &self.data.channels, &message);
         let contact = mailbox.as_ref().and_then(|mailbox| {
             self.data
@@ -69,7 +64,7 @@ impl Store {
                 .find(|c| c.email.same_mailbox(&mailbox.address))
                 .cloned()
         });
-        let known: Vec<(String, ConversationId)> = self
+        let known: Vec<(String, Option<ConversationId>)> = self
             .data
             .messages
             .iter()
@@ -79,7 +74,7 @@ impl Store {
         let thread_id = find_thread(
             in_reply_to.as_deref(),
             &references,
-            known.iter().map(|(mid, c)| (mid.as_str(), c)),
+            known.iter().map(|(mid, c)| (mid.as_str(), c.as_ref())),
         );
         let thread =
             thread_id.and_then(|id| self.data.conversations.iter().find(|c| c.id == id).cloned());
@@ -219,7 +214,10 @@ fn reply_threads_by_references_onto_the_earlier_message() {
         reply.conversation.id, first.conversation.id,
         "02 joins 01's thread"
     );
-    assert_eq!(reply.message.conversation, first.conversation.id);
+    assert_eq!(
+        reply.message.conversation,
+        Some(first.conversation.id.clone())
+    );
     assert_eq!(reply.conversation.message_count, 2);
     assert_eq!(
         reply.landing,

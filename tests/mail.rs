@@ -733,7 +733,7 @@ fn message_ids_are_made_from_caller_randomness_and_domain() {
 fn parent(message_id: Option<&str>, in_reply_to: Option<&str>, references: &[&str]) -> Message {
     Message {
         id: MessageId::new("m-1"),
-        conversation: ConversationId::new("c-1"),
+        conversation: Some(ConversationId::new("c-1")),
         direction: Direction::Incoming,
         from: mb(None, "maria.jensen@example.com"),
         reply_to: Vec::new(),
@@ -1942,10 +1942,12 @@ fn sample_emails_route_to_the_demo_inboxes() {
 fn import_threads_by_in_reply_to_then_references() {
     let c1 = ConversationId::new("c-1");
     let c2 = ConversationId::new("c-2");
+    // A CRM email sent from a personal address is stored in no conversation.
     let existing = [
-        ("a@x.example", &c1),
-        ("b@x.example", &c1),
-        ("z@y.example", &c2),
+        ("a@x.example", Some(&c1)),
+        ("b@x.example", Some(&c1)),
+        ("z@y.example", Some(&c2)),
+        ("crm@northwind.example", None),
     ];
     let refs = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     type Case<'a> = (
@@ -1994,6 +1996,24 @@ fn import_threads_by_in_reply_to_then_references() {
         ),
         ("no threading headers", None, vec![], None),
         ("empty ids never match", Some(""), refs(&["<>"]), None),
+        (
+            "a reply to a CRM email in no conversation starts a new one",
+            Some("crm@northwind.example"),
+            refs(&["crm@northwind.example"]),
+            None,
+        ),
+        (
+            "a reply to a CRM email joins the older thread its References name",
+            Some("crm@northwind.example"),
+            refs(&["a@x.example", "crm@northwind.example"]),
+            Some(&c1),
+        ),
+        (
+            "a CRM email among the References is passed over for an older known one",
+            None,
+            refs(&["z@y.example", "crm@northwind.example"]),
+            Some(&c2),
+        ),
     ];
     for (case, in_reply_to, references, want) in cases {
         let got = find_thread(
@@ -2013,7 +2033,10 @@ fn sample_replies_thread_onto_their_sample_parents() {
     let romanian = parsed_sample("05-thunderbird-romanian.eml")
         .message_id
         .unwrap();
-    let existing = [(gmail.as_str(), &c_gmail), (romanian.as_str(), &c_romanian)];
+    let existing = [
+        (gmail.as_str(), Some(&c_gmail)),
+        (romanian.as_str(), Some(&c_romanian)),
+    ];
     let cases = [
         // Its In-Reply-To is our own sent reply (not imported here); References reach 01.
         ("02-outlook-reply.eml", Some(&c_gmail)),

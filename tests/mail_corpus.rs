@@ -22,12 +22,7 @@ fn parsed(file: &str) -> ParsedEmail {
 }
 
 fn record(parsed: &ParsedEmail) -> Message {
-    received_message(
-        parsed,
-        MessageId::new("m-1"),
-        ConversationId::new("c-1"),
-        1_700_000_000_000,
-    )
+    received_message(parsed, MessageId::new("m-1"), 1_700_000_000_000)
 }
 
 /// How a file appears in the thread.

@@ -12,12 +12,7 @@ const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/samples");
 fn received(file: &str) -> Message {
     let bytes = std::fs::read(format!("{SAMPLES}/{file}")).unwrap();
     let parsed = parse_eml(&bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
-    received_message(
-        &parsed,
-        MessageId::new("m-1"),
-        ConversationId::new("c-1"),
-        0,
-    )
+    received_message(&parsed, MessageId::new("m-1"), 0)
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn received(from: &str, reply_to: Option<&str>, subject: &str, body: &str) -> Me
          MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
     );
     let parsed = parse_eml(eml.as_bytes()).unwrap_or_else(|e| panic!("{eml}: {e}"));
-    received_message(&parsed, MessageId::new("m-1"), ConversationId::new(""), NOW)
+    received_message(&parsed, MessageId::new("m-1"), NOW)
 }
 
 fn mailbox(name: Option<&str>, address: &str) -> Mailbox {
@@ -221,7 +221,7 @@ fn an_invalid_reply_to_entry_is_left_out_and_reported() {
         parsed.ignored_addresses
     );
     // What is left is one address: the message is logged on it.
-    let message = received_message(&parsed, MessageId::new("m"), ConversationId::new(""), NOW);
+    let message = received_message(&parsed, MessageId::new("m"), NOW);
     assert_eq!(
         sender_contact(&message, &demo().channels).address.as_str(),
         "ion@client.example"

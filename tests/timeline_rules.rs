@@ -2,7 +2,8 @@
 //! senders become contacts", for emails with several people on them (`domain::timeline`): one
 //! case per rule of whose timeline an email is on (the addresses its record is indexed by),
 //! which recipients of a sent email become contacts and which contact a new sent thread
-//! belongs to, and how a contact's timeline reads are merged. The import's side (only the
+//! belongs to, how a contact's timeline reads are merged, and where a **Sent** row opens (a
+//! CRM email from a personal address is in no conversation). The import's side (only the
 //! sender becomes a contact) is driven with a real `.eml` through `domain::import`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -10,7 +11,8 @@ mod common;
 
 use switchboard::domain::import::{contact_mailbox, plan, route, ImportInput, NewIds};
 use switchboard::domain::timeline::{
-    address_key, own_addresses, sent_contacts, timeline, timeline_keys, SentContacts,
+    address_key, own_addresses, sent_contacts, sent_opens, timeline, timeline_keys, SentContacts,
+    SentOpens,
 };
 use switchboard::domain::*;
 use switchboard::mail::{parse_eml, received_message};
@@ -360,12 +362,7 @@ fn a_received_email_makes_only_its_sender_a_contact_and_is_on_its_cc_contacts_ti
                The zip of my jacket came off.\r\n";
     let parsed = parse_eml(eml.as_bytes()).unwrap();
     let routed = route(&parsed.recipients(), &data.channels, &data.inboxes).unwrap();
-    let message = received_message(
-        &parsed,
-        MessageId::new("m-new"),
-        ConversationId::new(""),
-        NOW,
-    );
+    let message = received_message(&parsed, MessageId::new("m-new"), NOW);
     let sender = contact_mailbox(routed.inbox, &data.channels, &message);
     let planned = plan(ImportInput {
         message,
@@ -436,4 +433,149 @@ fn the_timeline_lists_own_and_took_part_conversations_once_latest_activity_first
     );
     let ids: Vec<&str> = merged.conversations.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["conv-c", "conv-b", "conv-a"]);
+}
+
+// ---- a CRM email from a personal address (no conversation) ----------------------------------
+
+/// A CRM email Maria sent from her personal address: in no conversation.
+fn crm_email(to: &[&str], cc: &[&str], bcc: &[&str]) -> Message {
+    Message {
+        conversation: None,
+        ..email(
+            Direction::Outgoing,
+            "maria.popescu@northwind.example",
+            to,
+            cc,
+            bcc,
+        )
+    }
+}
+
+#[test]
+fn a_crm_email_in_no_conversation_is_on_its_recipients_timelines_like_any_sent_email() {
+    let m = crm_email(
+        &["ioana.marin@posta.example"],
+        &["Olaf@Fjordtrail.example"],
+        &[],
+    );
+    assert_eq!(
+        timeline_keys(&m),
+        ["ioana.marin@posta.example", "olaf@fjordtrail.example"]
+    );
+    let merged = timeline(Vec::new(), [m.clone()]);
+    assert_eq!(merged.messages, [m]);
+    assert!(merged.conversations.is_empty());
+}
+
+#[test]
+fn a_sent_row_opens_its_conversation_or_a_crm_emails_first_recipient_contact() {
+    let ioana = contact("c-001", "ioana.marin@posta.example");
+    let olaf = contact("c-002", "olaf@fjordtrail.example");
+    let sven = contact("c-003", "sven.ek@mail.example");
+    let contacts = [sven.clone(), olaf.clone(), ioana.clone()];
+    let cases: Vec<(&str, Message, &[Contact], SentOpens)> = vec![
+        (
+            "an email of a conversation opens the conversation",
+            email(
+                Direction::Outgoing,
+                "support@northwind.example",
+                &["ioana.marin@posta.example"],
+                &[],
+                &[],
+            ),
+            &contacts,
+            SentOpens::Conversation(ConversationId::new("conv-1")),
+        ),
+        (
+            "a CRM email opens its To's contact page",
+            crm_email(&["ioana.marin@posta.example"], &[], &[]),
+            &contacts,
+            SentOpens::Contact(ioana.id.clone()),
+        ),
+        (
+            "the first To that is a contact, in header order",
+            crm_email(
+                &["olaf@fjordtrail.example", "ioana.marin@posta.example"],
+                &[],
+                &[],
+            ),
+            &contacts,
+            SentOpens::Contact(olaf.id.clone()),
+        ),
+        (
+            "a To that is not a contact is passed over",
+            crm_email(
+                &[
+                    "giulia.rossi@northwind.example",
+                    "ioana.marin@posta.example",
+                ],
+                &[],
+                &[],
+            ),
+            &contacts,
+            SentOpens::Contact(ioana.id.clone()),
+        ),
+        (
+            "To before Cc before Bcc",
+            crm_email(
+                &["nobody@mail.example"],
+                &["sven.ek@mail.example"],
+                &["olaf@fjordtrail.example"],
+            ),
+            &contacts,
+            SentOpens::Contact(sven.id.clone()),
+        ),
+        (
+            "only a Bcc is a contact",
+            crm_email(&["nobody@mail.example"], &[], &["olaf@fjordtrail.example"]),
+            &contacts,
+            SentOpens::Contact(olaf.id.clone()),
+        ),
+        (
+            "addresses match in any case",
+            crm_email(&["Ioana.Marin@POSTA.example"], &[], &[]),
+            &contacts,
+            SentOpens::Contact(ioana.id.clone()),
+        ),
+        (
+            "no recipient is a contact: nothing to open",
+            crm_email(&["nobody@mail.example"], &[], &[]),
+            &contacts,
+            SentOpens::Nowhere,
+        ),
+        (
+            "no contacts read: nothing to open",
+            crm_email(&["ioana.marin@posta.example"], &[], &[]),
+            &[],
+            SentOpens::Nowhere,
+        ),
+    ];
+    for (case, message, contacts, want) in cases {
+        assert_eq!(sent_opens(&message, contacts), want, "{case}");
+    }
+}
+
+#[test]
+fn a_message_in_no_conversation_is_stored_without_the_field_and_older_records_read_unchanged() {
+    let crm = crm_email(&["ioana.marin@posta.example"], &[], &[]);
+    let stored = serde_json::to_value(&crm).unwrap();
+    assert!(
+        stored.get("conversation").is_none(),
+        "no `conversation` field, so the [conversation, date] index leaves the record out: {stored}"
+    );
+    let read: Message = serde_json::from_value(stored).unwrap();
+    assert_eq!(read.conversation, None);
+
+    // A record written before messages could be in no conversation, as stored.
+    let threaded = email(
+        Direction::Outgoing,
+        "support@northwind.example",
+        &["a@b.example"],
+        &[],
+        &[],
+    );
+    let stored = serde_json::to_value(&threaded).unwrap();
+    assert_eq!(stored["conversation"], "conv-1");
+    let read: Message = serde_json::from_value(stored).unwrap();
+    assert_eq!(read.conversation, Some(ConversationId::new("conv-1")));
 }

@@ -351,7 +351,7 @@ async fn a_messages_files_are_kept_under_its_keys_and_its_inline_images_read_as_
         };
     let message = Message {
         id: id.clone(),
-        conversation: ConversationId::new("c-files"),
+        conversation: Some(ConversationId::new("c-files")),
         direction: Direction::Incoming,
         from: Mailbox {
             name: None,

@@ -147,7 +147,7 @@ fn conversation(id: &str, inbox: &str, last_activity: Millis) -> Conversation {
 fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message {
     Message {
         id: id.into(),
-        conversation: conv.into(),
+        conversation: Some(conv.into()),
         direction,
         from: Mailbox {
             name: Some("Ana".into()),
@@ -849,6 +849,20 @@ async fn raw_record(name: &str, store: &str, key: &str) -> wasm_bindgen::JsValue
     };
     raw.close();
     value.expect("a stored record")
+}
+
+/// How many records `store` of database `name` holds.
+async fn raw_count(name: &str, store: &str) -> u32 {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    let raw = Database::open(name).build().unwrap().await.unwrap();
+    let count = {
+        let tx = raw.transaction(store).build().unwrap();
+        let request = tx.object_store(store).unwrap().count().primitive().unwrap();
+        request.await.unwrap()
+    };
+    raw.close();
+    count
 }
 
 /// Puts `record` into `store` of database `name` as it is.
@@ -1619,6 +1633,85 @@ async fn messages_of_a_conversation_are_oldest_first_and_sent_is_newest_first() 
         .collect();
     assert_eq!(sent_page, ["m-x"]);
     assert_eq!(db.count_sent_messages().await.unwrap(), 3);
+    drop_db(db, &name).await;
+}
+
+/// SPEC §5: a CRM email sent from a personal address is in no conversation, and its record is
+/// stored all the same: in Sent and its count, on the recipient's timeline, found by its
+/// Message-ID (a reply names it), in no thread's index and without search terms.
+#[wasm_bindgen_test]
+async fn a_crm_email_in_no_conversation_is_in_sent_and_on_timelines_but_in_no_thread_or_search() {
+    let (db, name) = fresh("crm-email").await;
+    let ana = contact("c-1", "ana@customer.example");
+    let mut crm = message("m-crm", "unused", Direction::Outgoing, 300);
+    crm.conversation = None;
+    crm.from = Mailbox {
+        name: Some("Maria Popescu".into()),
+        address: email("maria.popescu@acme.example"),
+    };
+    crm.to = vec![Mailbox {
+        name: Some("Ana".into()),
+        address: email("Ana@Customer.example"),
+    }];
+    crm.subject = "Spring catalogue".into();
+    crm.text_body = "Our spring catalogue is out.".into();
+    let threaded = message("m-1", "conv-1", Direction::Outgoing, 100);
+    db.write_batch(&WriteBatch {
+        contacts: vec![ana.clone()],
+        // Another contact's conversation.
+        conversations: vec![Conversation {
+            contact: "c-2".into(),
+            ..conversation("conv-1", "i-1", 100)
+        }],
+        messages: vec![crm.clone(), threaded.clone()],
+        ..WriteBatch::default()
+    })
+    .await
+    .expect("a message in no conversation is accepted");
+
+    let record = raw_record(&name, "messages", "m-crm").await;
+    assert!(!js_sys::Reflect::has(&record, &"conversation".into()).unwrap());
+    assert_eq!(
+        texts_of(&record, "_tl"),
+        Some(vec!["ana@customer.example".into()])
+    );
+
+    let sent: Vec<Message> = db.sent_messages(0, 10).await.unwrap();
+    assert_eq!(sent, vec![crm.clone(), threaded.clone()]);
+    assert_eq!(db.count_sent_messages().await.unwrap(), 2);
+
+    let (conversations, messages) = db.contact_timeline(&ana).await.unwrap();
+    assert_eq!(ids(&conversations), Vec::<String>::new());
+    assert_eq!(messages, vec![crm.clone()]);
+
+    assert_eq!(
+        db.message_by_message_id("m-crm@mail.example")
+            .await
+            .unwrap(),
+        Some(crm.clone())
+    );
+    assert_eq!(
+        db.messages_of(&"conv-1".into()).await.unwrap(),
+        vec![threaded]
+    );
+    assert!(db
+        .conversations_with_token("catalogue")
+        .await
+        .unwrap()
+        .is_empty());
+    // The threaded message's search record only.
+    assert_eq!(raw_count(&name, "message_terms").await, 1);
+
+    // Deleting it needs no search record either.
+    db.write_batch(&WriteBatch {
+        delete_messages: vec![crm.id.clone()],
+        ..WriteBatch::default()
+    })
+    .await
+    .expect("a message in no conversation is deleted");
+    assert_eq!(db.count_sent_messages().await.unwrap(), 1);
+    let (_, messages) = db.contact_timeline(&ana).await.unwrap();
+    assert!(messages.is_empty());
     drop_db(db, &name).await;
 }
 

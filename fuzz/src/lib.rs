@@ -43,7 +43,7 @@ pub fn check_parse_eml(data: &[u8]) {
         assert!(!attachment.file_name.chars().any(char::is_control));
         assert!(!attachment.file_name.contains('/') && !attachment.file_name.contains('\\'));
     }
-    let message = received_message(&parsed, MessageId::new("m"), ConversationId::new("c"), 0);
+    let message = received_message(&parsed, MessageId::new("m"), 0);
     assert_eq!(message.from, parsed.from);
 }
 

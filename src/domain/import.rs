@@ -234,7 +234,7 @@ pub fn plan(input: ImportInput<'_>) -> Result<ImportPlan, ImportRefusal> {
             (None, Some(mailbox)) if !is_bounce => Some(new_contact(mailbox)),
             _ => None,
         };
-        message.conversation = conversation.id.clone();
+        message.conversation = Some(conversation.id.clone());
         conversation.message_count += 1;
         if message.date >= conversation.last_activity {
             if automatic != Some(Automatic::Reply) {
@@ -304,7 +304,7 @@ pub fn plan(input: ImportInput<'_>) -> Result<ImportPlan, ImportRefusal> {
         arrival.ticket = None;
         arrival.next_round_robin = inbox.automation.round_robin_next;
     }
-    message.conversation = ids.conversation.clone();
+    message.conversation = Some(ids.conversation.clone());
     let subject = if message.subject.trim().is_empty() {
         "(no subject)".to_owned()
     } else {

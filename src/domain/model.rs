@@ -426,7 +426,12 @@ pub fn attachment_blob_key(message: &MessageId, index: usize) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     pub id: MessageId,
-    pub conversation: ConversationId,
+    /// The thread it belongs to. `None` for a CRM email sent from a personal address (SPEC §4,
+    /// §5): it belongs to no inbox, so it is on its recipients' timelines and in **Sent** only
+    /// (not stored when `None`, so a record without the field reads as no conversation, and
+    /// the messages' `[conversation, date]` index leaves it out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<ConversationId>,
     pub direction: Direction,
     pub from: Mailbox,
     /// A received message's `Reply-To` mailboxes, where its sender asks to be answered (a web

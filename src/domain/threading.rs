@@ -82,17 +82,24 @@ pub fn route_to_channel(recipients: &[Mailbox], channels: &[Channel]) -> RouteOu
 }
 
 /// The conversation an incoming message continues, if any. `existing` pairs the Message-ID
-/// of every stored message (without angle brackets) with its conversation.
+/// of every stored message (without angle brackets) with its conversation, `None` for a
+/// message that belongs to none (a CRM email sent from a personal address).
 ///
 /// `In-Reply-To` names the direct parent and is checked first; then `References`, newest
 /// (last) first, so a reply to a message we never saw still joins the thread of an older
-/// ancestor we do have. Ids compare exactly, as RFC 5322 defines them.
+/// ancestor we do have. Ids compare exactly, as RFC 5322 defines them. A parent we know that
+/// has no conversation is passed over like an unknown one: a customer's reply to a CRM email
+/// joins an older thread its `References` name, else starts a new conversation (it never
+/// points at a conversation that does not exist).
 pub fn find_thread<'a>(
     in_reply_to: Option<&str>,
     references: &[String],
-    existing: impl IntoIterator<Item = (&'a str, &'a ConversationId)>,
+    existing: impl IntoIterator<Item = (&'a str, Option<&'a ConversationId>)>,
 ) -> Option<ConversationId> {
-    let known: Vec<(&str, &ConversationId)> = existing.into_iter().collect();
+    let known: Vec<(&str, &ConversationId)> = existing
+        .into_iter()
+        .filter_map(|(id, conversation)| Some((id, conversation?)))
+        .collect();
     let lookup = |id: &str| {
         let id = id.trim().trim_start_matches('<').trim_end_matches('>');
         known

@@ -21,8 +21,11 @@
 //! - A received email makes only its sender a contact (SPEC §9): the people a customer copies
 //!   are not the team's choice, so they are not added to the CRM; those who already are
 //!   contacts see the email on their timeline.
+//! - A CRM email sent from a personal address belongs to no conversation (no inbox, no
+//!   channel): it is on its recipients' timelines and in **Sent** like any sent email, and its
+//!   **Sent** row opens the first recipient's contact page ([`sent_opens`]).
 
-use super::ids::ContactId;
+use super::ids::{ContactId, ConversationId};
 use super::model::{Channel, Contact, Conversation, Direction, Mailbox, Message, Millis, User};
 use super::validate::EmailAddress;
 use std::collections::HashSet;
@@ -173,4 +176,33 @@ pub fn timeline(
         conversations,
         messages,
     }
+}
+
+/// Where a row of the **Sent** view opens ([`sent_opens`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentOpens {
+    /// The email's conversation.
+    Conversation(ConversationId),
+    /// The contact page of a CRM email's recipient (the email has no conversation).
+    Contact(ContactId),
+    /// Nothing to open: an email in no conversation none of whose recipients is a contact.
+    Nowhere,
+}
+
+/// Where the **Sent** row of `message` opens: its conversation; for an email in no
+/// conversation (a CRM email from a personal address), the contact page of its first recipient
+/// (To, then Cc, then Bcc) that is one of `contacts` (in any case), the record it was most
+/// likely written from, as the send made its first customer the one a new thread belongs to
+/// ([`sent_contacts`]); else nowhere.
+pub fn sent_opens(message: &Message, contacts: &[Contact]) -> SentOpens {
+    if let Some(conversation) = &message.conversation {
+        return SentOpens::Conversation(conversation.clone());
+    }
+    message
+        .to
+        .iter()
+        .chain(&message.cc)
+        .chain(&message.bcc)
+        .find_map(|m| contacts.iter().find(|c| c.email.same_mailbox(&m.address)))
+        .map_or(SentOpens::Nowhere, |c| SentOpens::Contact(c.id.clone()))
 }

@@ -7,19 +7,14 @@
 
 use super::inline::{references_cid, shows_inline};
 use super::parse::ParsedEmail;
-use crate::domain::{AttachmentMeta, ConversationId, Direction, Message, MessageId, Millis};
+use crate::domain::{AttachmentMeta, Direction, Message, MessageId, Millis};
 
-/// The incoming message record for `parsed`. `conversation` is where it will live (the import
-/// plan sets it); a message without a valid `Date:` is dated `now`, when it was received.
-pub fn received_message(
-    parsed: &ParsedEmail,
-    id: MessageId,
-    conversation: ConversationId,
-    now: Millis,
-) -> Message {
+/// The incoming message record for `parsed`, in no conversation yet (the import plan puts it
+/// in one); a message without a valid `Date:` is dated `now`, when it was received.
+pub fn received_message(parsed: &ParsedEmail, id: MessageId, now: Millis) -> Message {
     Message {
         id,
-        conversation,
+        conversation: None,
         direction: Direction::Incoming,
         from: parsed.from.clone(),
         reply_to: parsed.reply_to.clone(),

@@ -285,7 +285,7 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
     let now = now_millis();
     let message = Message {
         id: MessageId::new(format!("msg-{}", random_hex(8))),
-        conversation: id.clone(),
+        conversation: Some(id.clone()),
         direction: Direction::Comment,
         from: Mailbox {
             name: Some(user.full_name()),

@@ -167,12 +167,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
     let routed =
         route(&email.recipients(), &dir.channels, &dir.inboxes).map_err(Refused::Import)?;
     let now = now_millis();
-    let message = received_message(
-        email,
-        MessageId::new(format!("msg-{}", random_hex(8))),
-        ConversationId::new(""),
-        now,
-    );
+    let message = received_message(email, MessageId::new(format!("msg-{}", random_hex(8))), now);
     let mailbox = contact_mailbox(routed.inbox, &dir.channels, &message);
     let contact = match &mailbox {
         Some(mailbox) => db.contact_by_email(&mailbox.address).await?,
@@ -181,7 +176,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
 
     // A bounce threads by the message it returns too (`ParsedEmail::thread_ids`).
     let (in_reply_to, references) = email.thread_ids();
-    let mut known: Vec<(String, ConversationId)> = Vec::new();
+    let mut known: Vec<(String, Option<ConversationId>)> = Vec::new();
     for id in in_reply_to.iter().chain(references.iter()) {
         if known.iter().any(|(k, _)| k == id) {
             continue;
@@ -193,7 +188,7 @@ async fn import_one(app: &AppCtx, email: &ParsedEmail) -> Result<String, Refused
     let thread_id = find_thread(
         in_reply_to.as_deref(),
         &references,
-        known.iter().map(|(id, c)| (id.as_str(), c)),
+        known.iter().map(|(id, c)| (id.as_str(), c.as_ref())),
     );
     let thread = match thread_id {
         Some(id) => db.conversation(&id).await?,

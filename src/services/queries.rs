@@ -316,8 +316,35 @@ pub async fn contact_record(app: AppCtx, id: ContactId) -> Result<ContactRecord,
     })
 }
 
-pub async fn sent(app: AppCtx) -> Result<Vec<Message>, AppError> {
-    Ok(app.db().sent_messages(0, PAGE_SIZE).await?)
+/// One row of the **Sent** view: the email and where its row opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentRow {
+    pub message: Message,
+    pub opens: crate::domain::timeline::SentOpens,
+}
+
+/// The newest sent emails, each with where its row opens (`domain::timeline::sent_opens`):
+/// the contacts of the recipients of the emails in no conversation (CRM emails from a personal
+/// address) are read in one request per address, only when the page holds such an email.
+pub async fn sent(app: AppCtx) -> Result<Vec<SentRow>, AppError> {
+    let db = app.db();
+    let messages = db.sent_messages(0, PAGE_SIZE).await?;
+    let mut addresses: Vec<&EmailAddress> = Vec::new();
+    for m in messages.iter().filter(|m| m.conversation.is_none()) {
+        for r in m.to.iter().chain(&m.cc).chain(&m.bcc) {
+            if !addresses.iter().any(|a| a.same_mailbox(&r.address)) {
+                addresses.push(&r.address);
+            }
+        }
+    }
+    let contacts = db.contacts_by_email(&addresses).await?;
+    Ok(messages
+        .into_iter()
+        .map(|message| SentRow {
+            opens: crate::domain::timeline::sent_opens(&message, &contacts),
+            message,
+        })
+        .collect())
 }
 
 /// One of the rep's drafts in the Drafts view, with what it belongs to.

@@ -1,8 +1,10 @@
 //! **Send** (SPEC §4 send-time guard, §5, §7, §9): resolve the From again and compare it with
 //! what the composer showed, validate the recipients, build the real RFC 5322 message, and
-//! record everything — the outgoing message, the conversation, a contact for each unknown
-//! recipient (`domain::timeline`), the Outbox item with the exact bytes, and the removal of
-//! the draft — in ONE transaction. The draft is gone only once the send is recorded; any
+//! record everything — the outgoing message (always: a CRM email from a personal address is
+//! in no conversation, but on its recipients' timelines and in Sent all the same), the
+//! conversation, a contact for each unknown recipient (`domain::timeline`), the Outbox item
+//! with the exact bytes, and the removal of the draft — in ONE transaction (the message's
+//! files are kept just before it). The draft is gone only once the send is recorded; any
 //! failure keeps it and says why.
 //!
 //! Must not deliver mail (the Outbox does), nor pick the From itself (`domain::from` does).
@@ -342,7 +344,8 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     let built = build_message(&email).map_err(|e| not_built(e.to_string()))?;
     let raw = String::from_utf8(built.bytes).map_err(|e| not_built(e.to_string()))?;
 
-    // A CRM email from a personal address belongs to no inbox: it goes to the Outbox only.
+    // A CRM email from a personal address belongs to no inbox, so to no conversation: its
+    // message is recorded all the same (SPEC §5: on the recipients' timelines and in Sent).
     let conversation = match (conversation, &channel, &contact) {
         (Some(mut conv), _, _) => {
             conv.last_activity = now;
@@ -379,33 +382,31 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         delete_drafts: vec![req.draft.key.clone()],
         ..WriteBatch::default()
     };
-    if let Some(conv) = &conversation {
-        // The files first, under the message's keys (the draft's own blobs go after the
-        // record): a recorded message never names a file that is not stored.
-        super::attachments::keep_files(app, &id, files).await?;
-        batch.messages.push(Message {
-            id: id.clone(),
-            conversation: conv.id.clone(),
-            direction: Direction::Outgoing,
-            from: from.mailbox.clone(),
-            reply_to: Vec::new(),
-            to,
-            cc,
-            bcc,
-            subject: subject.clone(),
-            date: now,
-            text_body: text,
-            html_body: Some(html),
-            attachments: attachment_meta,
-            message_id: Some(message_id),
-            in_reply_to,
-            references,
-            size: raw.len() as u64,
-            author: Some(me.id.clone()),
-            automatic: None,
-        });
-        batch.conversations.push(conv.clone());
-    }
+    // The files first, under the message's keys (the draft's own blobs go after the record):
+    // a recorded message never names a file that is not stored.
+    super::attachments::keep_files(app, &id, files).await?;
+    batch.messages.push(Message {
+        id: id.clone(),
+        conversation: conversation.as_ref().map(|c| c.id.clone()),
+        direction: Direction::Outgoing,
+        from: from.mailbox.clone(),
+        reply_to: Vec::new(),
+        to,
+        cc,
+        bcc,
+        subject: subject.clone(),
+        date: now,
+        text_body: text,
+        html_body: Some(html),
+        attachments: attachment_meta,
+        message_id: Some(message_id),
+        in_reply_to,
+        references,
+        size: raw.len() as u64,
+        author: Some(me.id.clone()),
+        automatic: None,
+    });
+    batch.conversations.extend(conversation.clone());
     batch.outbox.push(OutboxItem {
         id,
         conversation: conversation.as_ref().map(|c| c.id.clone()),

@@ -461,11 +461,7 @@ impl Db {
             conversation_record(c, contacts.get(&c.contact))
         })?);
         puts.extend(records(MESSAGES, &data.messages, message_record)?);
-        puts.extend(records(
-            MESSAGE_TERMS,
-            &data.messages,
-            message_terms_record,
-        )?);
+        puts.extend(terms_records(&data.messages)?);
         puts.extend(records(TICKETS, &data.tickets, to_js)?);
         puts.extend(records(TEMPLATES, &data.templates, to_js)?);
 
@@ -695,9 +691,10 @@ impl Db {
                     .primitive()
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // A CRM email from a personal address is in no conversation: nothing to read for it.
         let mut others: Vec<&str> = messages
             .iter()
-            .map(|m| m.conversation.as_str())
+            .filter_map(|m| m.conversation.as_ref().map(ConversationId::as_str))
             .filter(|id| !conversations.iter().any(|c| c.id.as_str() == *id))
             .collect();
         others.sort_unstable();
@@ -1072,11 +1069,7 @@ impl Db {
             .collect::<Result<Vec<_>, _>>()?;
         let mut puts: Vec<(&str, JsValue)> = Vec::new();
         puts.extend(records(MESSAGES, &batch.messages, message_record)?);
-        puts.extend(records(
-            MESSAGE_TERMS,
-            &batch.messages,
-            message_terms_record,
-        )?);
+        puts.extend(terms_records(&batch.messages)?);
         puts.extend(records(TICKETS, &batch.tickets, to_js)?);
         puts.extend(records(CONTACTS, &batch.contacts, contact_record)?);
         puts.extend(records(OUTBOX, &batch.outbox, to_js)?);
@@ -1187,11 +1180,12 @@ impl Db {
             let stored: Option<JsValue> = request.await.map_err(|e| self.lost_or(e.into()))?;
             if let Some(message) = stored {
                 let message: Message = from_js(message)?;
-                let terms_key = key(&[
-                    message.conversation.as_str().into(),
-                    message.id.as_str().into(),
-                ]);
-                let _request = terms.delete(terms_key).primitive()?;
+                // A message in no conversation has no terms record.
+                if let Some(conversation) = &message.conversation {
+                    let terms_key =
+                        key(&[conversation.as_str().into(), message.id.as_str().into()]);
+                    let _request = terms.delete(terms_key).primitive()?;
+                }
             }
         }
         self.commit(tx).await
@@ -1295,6 +1289,15 @@ fn records<'s, T>(
         .iter()
         .map(|item| Ok((store, to_record(item)?)))
         .collect()
+}
+
+/// The `message_terms` records of `messages` (none for a message in no conversation).
+fn terms_records(messages: &[Message]) -> Result<Vec<(&'static str, JsValue)>, StorageError> {
+    let mut out = Vec::new();
+    for m in messages {
+        out.extend(message_terms_record(m)?.map(|record| (MESSAGE_TERMS, record)));
+    }
+    Ok(out)
 }
 
 /// Every value of a `get_all` answer, decoded (the first undecodable one fails the read).

@@ -266,13 +266,20 @@ pub(crate) fn contact_record(c: &Contact) -> Result<JsValue, StorageError> {
 
 /// The search tokens of one message (its subject and text) under the key
 /// `[conversation, message]`: a token lookup then yields conversation ids from keys alone.
-pub(crate) fn message_terms_record(m: &Message) -> Result<JsValue, StorageError> {
-    terms_record(
-        m.conversation.as_str(),
-        m.id.as_str(),
-        &m.subject,
-        &m.text_body,
-    )
+/// `None` for a message in no conversation (a CRM email from a personal address): search
+/// finds conversations, and such an email is found on its contacts' timelines instead.
+pub(crate) fn message_terms_record(m: &Message) -> Result<Option<JsValue>, StorageError> {
+    m.conversation
+        .as_ref()
+        .map(|conversation| {
+            terms_record(
+                conversation.as_str(),
+                m.id.as_str(),
+                &m.subject,
+                &m.text_body,
+            )
+        })
+        .transpose()
 }
 
 /// [`message_terms_record`] from the message's fields (the v2 upgrade reads only these).

@@ -45,7 +45,7 @@ pub fn message(
 ) -> Message {
     Message {
         id: MessageId::new(id),
-        conversation: ConversationId::new(conversation),
+        conversation: Some(ConversationId::new(conversation)),
         direction,
         from,
         reply_to: Vec::new(),

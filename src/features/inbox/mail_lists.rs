@@ -3,6 +3,7 @@
 
 use super::outbox_retry::OutboxRetry;
 use super::workspace::base_path;
+use crate::domain::timeline::SentOpens;
 use crate::domain::{Area, DraftTarget, OutboxItem, OutboxStatus, ReplyMode};
 use crate::features::composer::{compose_link, DiscardButton, OPEN_PARAM};
 use crate::i18n::errors::Translated;
@@ -53,21 +54,36 @@ pub fn SentList(area: Area) -> impl IntoView {
             Some(Ok(list)) if list.is_empty() => view! { <p class="sb-list__empty">{t(k::MAIL__NOTHING_SENT)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ul class="sb-list__rows" aria-label=t(k::MAIL__SENT_MESSAGES)>
-                    {list.into_iter().map(|m| {
+                    {list.into_iter().map(|row| {
+                        let m = row.message;
                         let to = m.to.iter().map(|t| t.address.to_string()).collect::<Vec<_>>().join(", ");
-                        let href = format!("{}/conversations/{}", base_path(area), m.conversation);
-                        view! {
-                            <li class="sb-row">
-                                <A href=href attr:class="sb-row__link">
-                                    <span class="sb-row__contact">{tf(k::MAIL__TO, &[("list", &to)])}</span>
-                                    <span class="sb-row__subject">{m.subject}</span>
-                                    <span class="sb-row__snippet">{tf(k::MAIL__FROM, &[("address", &m.from.address)])}</span>
-                                    {(!m.attachments.is_empty()).then(|| {
-                                        let names = m.attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ");
-                                        view! { <span class="sb-row__snippet">{tf(k::MAIL__ATTACHMENTS, &[("names", &names)])}</span> }
-                                    })}
-                                </A>
-                            </li>
+                        let content = view! {
+                            <span class="sb-row__contact">{tf(k::MAIL__TO, &[("list", &to)])}</span>
+                            <span class="sb-row__subject">{m.subject}</span>
+                            <span class="sb-row__snippet">{tf(k::MAIL__FROM, &[("address", &m.from.address)])}</span>
+                            {(!m.attachments.is_empty()).then(|| {
+                                let names = m.attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ");
+                                view! { <span class="sb-row__snippet">{tf(k::MAIL__ATTACHMENTS, &[("names", &names)])}</span> }
+                            })}
+                        };
+                        // A CRM email from a personal address has no conversation: its row opens
+                        // the recipient's contact page, where it is on the timeline.
+                        let href = match row.opens {
+                            SentOpens::Conversation(id) => Some(format!("{}/conversations/{id}", base_path(area))),
+                            SentOpens::Contact(id) => Some(format!("/contacts/{id}")),
+                            SentOpens::Nowhere => None,
+                        };
+                        match href {
+                            Some(href) => view! {
+                                <li class="sb-row">
+                                    <A href=href attr:class="sb-row__link">{content}</A>
+                                </li>
+                            }.into_any(),
+                            None => view! {
+                                <li class="sb-row sb-row--static">
+                                    <div class="sb-row__link">{content}</div>
+                                </li>
+                            }.into_any(),
                         }
                     }).collect_view()}
                 </ul>
