@@ -26,9 +26,12 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
     let conversation =
         Memo::new(move |_| thread.get().and_then(|r| r.ok()).map(|r| r.conversation));
     // A fresh reply's To: the latest received message's Reply-To when it is the customer's,
-    // else the contact (`domain::reply_to::reply_recipients`); read once, when it mounts.
-    let prefill_to = move || {
-        let records = thread.get_untracked()?.ok()?;
+    // else the contact (`domain::reply_to::reply_recipients`); read once, when it mounts. A
+    // memo read untracked below: reading the resource itself there, even untracked, re-ran the
+    // composer's mount on every refetch (each data change), which replaced a just-sent reply's
+    // fresh composer and took the keyboard focus out of it.
+    let prefill_to = Memo::new(move |_| {
+        let records = thread.get()?.ok()?;
         let to = app.with_directory_untracked(|d| {
             reply_recipients(
                 records.contact.as_ref().map(|c| &c.email),
@@ -38,7 +41,7 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
         })?;
         let to: Vec<String> = to.iter().map(ToString::to_string).collect();
         (!to.is_empty()).then(|| to.join(", "))
-    };
+    });
     // None while loading; Some(Err(reason)) when the rep may not reply.
     let decision = Memo::new(move |_| {
         let conv = conversation.get()?;
@@ -97,7 +100,7 @@ pub fn ReplyComposer(area: Area, id: ConversationId) -> impl IntoView {
                         mode: ReplyMode::Reply,
                     };
                     let kind = kind();
-                    let prefill = prefill_to();
+                    let prefill = prefill_to.get_untracked();
                     let focus_body = refocus.get_value();
                     refocus.set_value(false);
                     Some(match prefill {
