@@ -8,7 +8,7 @@
 
 mod common;
 
-use switchboard::domain::import::{contact_mailbox, plan, route, ImportInput, NewIds};
+use switchboard::domain::import::contact_mailbox;
 use switchboard::domain::reply_to::{reply_recipients, sender_contact, shown_reply_to};
 use switchboard::domain::timeline::timeline_keys;
 use switchboard::domain::*;
@@ -16,11 +16,7 @@ use switchboard::mail::{parse_eml, received_message};
 
 const NOW: Millis = 1_795_176_000_000;
 
-fn demo() -> WorkspaceData {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo/workspace.json");
-    let raw = std::fs::read_to_string(path).expect("demo workspace is readable");
-    serde_json::from_str(&raw).expect("demo workspace deserialises")
-}
+use common::demo;
 
 /// A received email to Support from `from`, with `reply_to` as its Reply-To header (`None`:
 /// no header), `subject` and a plain-text `body`, as the import records it.
@@ -232,25 +228,7 @@ fn an_invalid_reply_to_entry_is_left_out_and_reported() {
 fn an_unknown_reply_to_becomes_the_contact_of_the_new_conversation() {
     let data = demo();
     let message = received(FORM, Some("\"Ana Pop\" <ana@client.example>"), "Tent", "Hi");
-    let routed = route(&message.to, &data.channels, &data.inboxes).expect("routes to Support");
-    let customer = contact_mailbox(routed.inbox, &data.channels, &message);
-    let planned = plan(ImportInput {
-        message,
-        routed,
-        contact_mailbox: customer,
-        contact: None,
-        thread: None,
-        inboxes: &data.inboxes,
-        users: &data.users,
-        plan: data.workspace.plan,
-        ids: NewIds {
-            conversation: ConversationId::new("conv-new"),
-            contact: ContactId::new("k-new"),
-            ticket: TicketId::new("tk-new"),
-        },
-        now: NOW,
-    })
-    .expect("planned");
+    let planned = common::plan_new_conversation(&data, message, NOW);
     let contact = planned.new_contact.expect("a new contact");
     assert_eq!(contact.email.as_str(), "ana@client.example");
     assert_eq!(contact.name.as_deref(), Some("Ana Pop"));

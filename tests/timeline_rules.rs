@@ -9,7 +9,6 @@
 
 mod common;
 
-use switchboard::domain::import::{contact_mailbox, plan, route, ImportInput, NewIds};
 use switchboard::domain::timeline::{
     address_key, own_addresses, sent_contacts, sent_opens, timeline, timeline_keys, SentContacts,
     SentOpens,
@@ -77,11 +76,7 @@ fn conversation(id: &str, last_activity: Millis) -> Conversation {
     }
 }
 
-fn demo() -> WorkspaceData {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo/workspace.json");
-    let raw = std::fs::read_to_string(path).expect("demo workspace is readable");
-    serde_json::from_str(&raw).expect("demo workspace deserialises")
-}
+use common::demo;
 
 /// `sent_contacts` with ids `c-new-1`, `c-new-2`, … and the workspace's own addresses `own`.
 fn plan_sent(
@@ -361,26 +356,8 @@ fn a_received_email_makes_only_its_sender_a_contact_and_is_on_its_cc_contacts_ti
                \r\n\
                The zip of my jacket came off.\r\n";
     let parsed = parse_eml(eml.as_bytes()).unwrap();
-    let routed = route(&parsed.recipients(), &data.channels, &data.inboxes).unwrap();
     let message = received_message(&parsed, MessageId::new("m-new"), NOW);
-    let sender = contact_mailbox(routed.inbox, &data.channels, &message);
-    let planned = plan(ImportInput {
-        message,
-        routed,
-        contact_mailbox: sender,
-        contact: None,
-        thread: None,
-        inboxes: &data.inboxes,
-        users: &data.users,
-        plan: data.workspace.plan,
-        ids: NewIds {
-            conversation: ConversationId::new("conv-new"),
-            contact: ContactId::new("k-new"),
-            ticket: TicketId::new("tk-new"),
-        },
-        now: NOW,
-    })
-    .expect("planned");
+    let planned = common::plan_new_conversation(&data, message, NOW);
     assert_eq!(
         planned.new_contact.map(|c| c.email.to_string()).as_deref(),
         Some("henrik.dahl@fjordtrail.example")

@@ -1,10 +1,13 @@
-//! Helpers shared by native test files: the shipped translation catalogues, and channel and
-//! message records as the tests describe them.
+//! Helpers shared by native test files: the shipped translation catalogues, channel and
+//! message records as the tests describe them, the demo workspace and the import plan of a
+//! message that starts a conversation in it.
 
+use switchboard::domain::import::{contact_mailbox, plan, route, ImportInput, ImportPlan, NewIds};
 use switchboard::domain::{
     Channel, ChannelId, ChannelKind, ConversationId, Direction, EmailAddress, InboxId, Mailbox,
     Message, MessageId, Millis,
 };
+use switchboard::domain::{ContactId, TicketId, WorkspaceData};
 use switchboard::i18n::{Catalog, Locale};
 
 /// The catalogue of `locale` as shipped in `public/locales/`.
@@ -64,4 +67,39 @@ pub fn message(
         author: None,
         automatic: None,
     }
+}
+
+/// The demo workspace as shipped (`public/demo/workspace.json`).
+#[allow(dead_code)]
+pub fn demo() -> WorkspaceData {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo/workspace.json");
+    let raw = std::fs::read_to_string(path).expect("demo workspace is readable");
+    serde_json::from_str(&raw).expect("demo workspace deserialises")
+}
+
+/// The import plan of a received `message` in `data` as a new conversation (no stored contact,
+/// no thread): routed by its To and Cc, logged on `contact_mailbox`, with the ids `conv-new`,
+/// `k-new` and `tk-new`.
+#[allow(dead_code)]
+pub fn plan_new_conversation(data: &WorkspaceData, message: Message, now: Millis) -> ImportPlan {
+    let recipients: Vec<Mailbox> = message.to.iter().chain(&message.cc).cloned().collect();
+    let routed = route(&recipients, &data.channels, &data.inboxes).expect("routed");
+    let logged_on = contact_mailbox(routed.inbox, &data.channels, &message);
+    plan(ImportInput {
+        message,
+        routed,
+        contact_mailbox: logged_on,
+        contact: None,
+        thread: None,
+        inboxes: &data.inboxes,
+        users: &data.users,
+        plan: data.workspace.plan,
+        ids: NewIds {
+            conversation: ConversationId::new("conv-new"),
+            contact: ContactId::new("k-new"),
+            ticket: TicketId::new("tk-new"),
+        },
+        now,
+    })
+    .expect("planned")
 }
