@@ -732,25 +732,17 @@ fn message_ids_are_made_from_caller_randomness_and_domain() {
 
 fn parent(message_id: Option<&str>, in_reply_to: Option<&str>, references: &[&str]) -> Message {
     Message {
-        id: MessageId::new("m-1"),
-        conversation: Some(ConversationId::new("c-1")),
-        direction: Direction::Incoming,
-        from: mb(None, "maria.jensen@example.com"),
-        reply_to: Vec::new(),
-        to: vec![],
-        cc: vec![],
-        bcc: vec![],
         subject: "x".to_owned(),
-        date: 0,
-        text_body: String::new(),
-        html_body: None,
-        attachments: vec![],
         message_id: message_id.map(str::to_owned),
         in_reply_to: in_reply_to.map(str::to_owned),
         references: references.iter().map(|r| r.to_string()).collect(),
-        size: 0,
-        author: None,
-        automatic: None,
+        ..Message::new(
+            MessageId::new("m-1"),
+            Some(ConversationId::new("c-1")),
+            Direction::Incoming,
+            mb(None, "maria.jensen@example.com"),
+            0,
+        )
     }
 }
 

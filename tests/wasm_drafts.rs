@@ -350,32 +350,23 @@ async fn a_messages_files_are_kept_under_its_keys_and_its_inline_images_read_as_
             inline,
         };
     let message = Message {
-        id: id.clone(),
-        conversation: Some(ConversationId::new("c-files")),
-        direction: Direction::Incoming,
-        from: Mailbox {
-            name: None,
-            address: EmailAddress::parse("ana@example.com").unwrap(),
-        },
-        reply_to: Vec::new(),
-        to: vec![],
-        cc: vec![],
-        bcc: vec![],
         subject: "Photo".into(),
-        date: 0,
-        text_body: String::new(),
         html_body: Some("<img src=\"cid:p@x\">".into()),
         attachments: vec![
             meta("image001.png", "image/png", Some("p@x"), true),
             meta("slip.txt", "text/plain", Some("s@x"), false),
             meta("gone.png", "image/png", Some("g@x"), true),
         ],
-        message_id: None,
-        in_reply_to: None,
-        references: vec![],
-        size: 0,
-        author: None,
-        automatic: None,
+        ..Message::new(
+            id.clone(),
+            Some(ConversationId::new("c-files")),
+            Direction::Incoming,
+            Mailbox {
+                name: None,
+                address: EmailAddress::parse("ana@example.com").unwrap(),
+            },
+            0,
+        )
     };
     let images = attachments::inline_images(app, &message).await;
     assert_eq!(

@@ -145,29 +145,16 @@ fn conversation(id: &str, inbox: &str, last_activity: Millis) -> Conversation {
 }
 
 fn message(id: &str, conv: &str, direction: Direction, date: Millis) -> Message {
+    let from = Mailbox {
+        name: Some("Ana".into()),
+        address: email("ana@customer.example"),
+    };
     Message {
-        id: id.into(),
-        conversation: Some(conv.into()),
-        direction,
-        from: Mailbox {
-            name: Some("Ana".into()),
-            address: email("ana@customer.example"),
-        },
-        reply_to: Vec::new(),
-        to: vec![],
-        cc: vec![],
-        bcc: vec![],
         subject: "Hello".into(),
-        date,
         text_body: format!("body of {id}"),
-        html_body: None,
-        attachments: vec![],
         message_id: Some(format!("{id}@mail.example")),
-        in_reply_to: None,
-        references: vec![],
         size: 100,
-        author: None,
-        automatic: None,
+        ..Message::new(id.into(), Some(conv.into()), direction, from, date)
     }
 }
 

@@ -411,6 +411,40 @@ pub struct AttachmentMeta {
 }
 
 impl Message {
+    /// A message of `conversation` in `direction` from `from` at `date`, everything else empty:
+    /// no recipients, subject, text, files, ids or author, an ordinary (not automatic) message.
+    /// Writers set what they have with `Message { .., ..Message::new(..) }`, so a field added
+    /// with a default later is not written out at every place that makes one.
+    pub fn new(
+        id: MessageId,
+        conversation: Option<ConversationId>,
+        direction: Direction,
+        from: Mailbox,
+        date: Millis,
+    ) -> Self {
+        Message {
+            id,
+            conversation,
+            direction,
+            from,
+            reply_to: Vec::new(),
+            to: Vec::new(),
+            cc: Vec::new(),
+            bcc: Vec::new(),
+            subject: String::new(),
+            date,
+            text_body: String::new(),
+            html_body: None,
+            attachments: Vec::new(),
+            message_id: None,
+            in_reply_to: None,
+            references: Vec::new(),
+            size: 0,
+            author: None,
+            automatic: None,
+        }
+    }
+
     /// Where the bytes of attachment `index` of this message live in the attachments store
     /// (received and sent mail; drafts' blobs are keyed by `DraftKey::blob_key`).
     pub fn attachment_blob_key(&self, index: usize) -> String {

@@ -284,28 +284,19 @@ pub async fn comment(app: AppCtx, id: ConversationId, text: String) -> Result<Do
     }
     let now = now_millis();
     let message = Message {
-        id: MessageId::new(format!("msg-{}", random_hex(8))),
-        conversation: Some(id.clone()),
-        direction: Direction::Comment,
-        from: Mailbox {
-            name: Some(user.full_name()),
-            address: user.email.clone(),
-        },
-        reply_to: Vec::new(),
-        to: Vec::new(),
-        cc: Vec::new(),
-        bcc: Vec::new(),
         subject: conversation.subject.clone(),
-        date: now,
         text_body: text,
-        html_body: None,
-        attachments: Vec::new(),
-        message_id: None,
-        in_reply_to: None,
-        references: Vec::new(),
-        size: 0,
         author: Some(user.id.clone()),
-        automatic: None,
+        ..Message::new(
+            MessageId::new(format!("msg-{}", random_hex(8))),
+            Some(id.clone()),
+            Direction::Comment,
+            Mailbox {
+                name: Some(user.full_name()),
+                address: user.email.clone(),
+            },
+            now,
+        )
     };
     conversation.message_count += 1;
     conversation.last_activity = conversation.last_activity.max(now);

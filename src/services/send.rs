@@ -386,16 +386,10 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
     // a recorded message never names a file that is not stored.
     super::attachments::keep_files(app, &id, files).await?;
     batch.messages.push(Message {
-        id: id.clone(),
-        conversation: conversation.as_ref().map(|c| c.id.clone()),
-        direction: Direction::Outgoing,
-        from: from.mailbox.clone(),
-        reply_to: Vec::new(),
         to,
         cc,
         bcc,
         subject: subject.clone(),
-        date: now,
         text_body: text,
         html_body: Some(html),
         attachments: attachment_meta,
@@ -404,7 +398,13 @@ pub async fn send(app: AppCtx, req: SendRequest) -> Result<Sent, SendError> {
         references,
         size: raw.len() as u64,
         author: Some(me.id.clone()),
-        automatic: None,
+        ..Message::new(
+            id.clone(),
+            conversation.as_ref().map(|c| c.id.clone()),
+            Direction::Outgoing,
+            from.mailbox.clone(),
+            now,
+        )
     });
     batch.conversations.extend(conversation.clone());
     batch.outbox.push(OutboxItem {

@@ -46,27 +46,13 @@ pub fn message(
     from: Mailbox,
     date: Millis,
 ) -> Message {
-    Message {
-        id: MessageId::new(id),
-        conversation: Some(ConversationId::new(conversation)),
+    Message::new(
+        MessageId::new(id),
+        Some(ConversationId::new(conversation)),
         direction,
         from,
-        reply_to: Vec::new(),
-        to: Vec::new(),
-        cc: Vec::new(),
-        bcc: Vec::new(),
-        subject: String::new(),
         date,
-        text_body: String::new(),
-        html_body: None,
-        attachments: Vec::new(),
-        message_id: None,
-        in_reply_to: None,
-        references: Vec::new(),
-        size: 0,
-        author: None,
-        automatic: None,
-    }
+    )
 }
 
 /// The demo workspace as shipped (`public/demo/workspace.json`).
